@@ -1,0 +1,3 @@
+"""Commands: evaluate (filled in by its issue)."""
+
+from marsad.cli.app import app  # noqa: F401

@@ -1,0 +1,3 @@
+"""Commands: gazetteer (filled in by its issue)."""
+
+from marsad.cli.app import app  # noqa: F401

@@ -1,0 +1,134 @@
+"""Arabic normalization that remembers where every character came from.
+
+Everything marsad recognizes is matched in normalized text and reported as spans of the
+original (ARCHITECTURE.md). Normalization is two passes, each a `str.translate` over long
+runs of ordinary characters plus a little Python per *special* character (a deleted mark,
+an expanding ligature, a run of white space), so its cost is C-speed on news text where
+specials are rare:
+
+1. character map: drop harakat, tatweel, Quranic marks, zero-width and bidi controls;
+   unify alef forms, ى/ي, ة/ه, hamza seats, Persian letters, digits, Arabic punctuation,
+   NBSP and other spaces; expand presentation-form ligatures (NFKC, then this same map);
+   lowercase ASCII and Latin-1 letters.
+2. white space: a run of white space becomes one space, or one line break when the run
+   holds a line break (sentence segmentation needs those).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from marsad.model import NormText
+
+__all__ = ["fold", "normalize_text"]
+
+_DROP = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, hamza marks
+    + ["\u0670"]  # superscript alef
+    + [chr(c) for c in range(0x0610, 0x061B)]  # Quranic honorifics and marks
+    + [chr(c) for c in range(0x06D6, 0x06DD)]  # Quranic annotation signs
+    + [chr(c) for c in range(0x06DF, 0x06E5)]
+    + [chr(c) for c in range(0x06E7, 0x06E9)]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+    + ["\u0640"]  # tatweel
+    + ["\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"]
+    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
+)
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۃ": "ه", "ہ": "ه", "ە": "ه", "ۀ": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'",
+    "–": "-", "—": "-", "−": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
+    "\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",
+    "\u2028": "\n", "\u2029": "\n",
+}
+_MAP.update({chr(c): " " for c in range(0x2000, 0x200B)})
+_MAP.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_MAP.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+_MAP.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+_WS_RUN = re.compile(r"[ \n]{2,}")
+
+
+@functools.cache
+def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
+    """Build the translate table and the pattern of characters that change length."""
+    table: dict[int, str] = {ord(ch): "" for ch in _DROP}
+    for src, dst in _MAP.items():
+        table[ord(src)] = dst
+    for c in range(0xC0, 0x100):  # Latin-1 capitals
+        ch = chr(c)
+        if ch.isupper() and len(ch.lower()) == 1:
+            table[c] = ch.lower()
+    # Presentation forms (ligatures such as "ﻻ", isolated and final letter shapes): NFKC
+    # gives the plain letters, which then go through the same map.
+    for block in (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00)):
+        for c in block:
+            ch = chr(c)
+            if c in table or unicodedata.category(ch) == "Cn":
+                continue
+            plain = unicodedata.normalize("NFKC", ch)
+            if plain == ch:
+                continue
+            folded = "".join(table.get(ord(p), p) for p in plain).strip()
+            table[c] = folded
+    specials = "".join(chr(c) for c, v in table.items() if len(v) != 1)
+    return table, re.compile("[" + re.escape(specials) + "]")
+
+
+def fold(text: str) -> str:
+    """Normalize `text` without keeping offsets (lexicon entries, gazetteer names)."""
+    table, _ = _tables()
+    return _WS_RUN.sub(_collapse, text.translate(table))
+
+
+def _collapse(match: re.Match[str]) -> str:
+    return "\n" if "\n" in match.group() else " "
+
+
+def normalize_text(text: str) -> NormText:
+    """Normalize Arabic `text`, keeping for each normalized character its original offset."""
+    table, special = _tables()
+    pieces: list[str] = []
+    offsets: list[int] = []
+    prev = 0
+    for m in special.finditer(text):
+        pos = m.start()
+        if pos > prev:
+            pieces.append(text[prev:pos].translate(table))
+            offsets.extend(range(prev, pos))
+        out = table[ord(text[pos])]
+        if out:
+            pieces.append(out)
+            offsets.extend([pos] * len(out))
+        prev = pos + 1
+    if prev < len(text):
+        pieces.append(text[prev:].translate(table))
+        offsets.extend(range(prev, len(text)))
+    mapped = "".join(pieces)
+
+    if _WS_RUN.search(mapped) is None:
+        offsets.append(len(text))
+        return NormText(mapped, offsets, text)
+    pieces = []
+    collapsed: list[int] = []
+    prev = 0
+    for m in _WS_RUN.finditer(mapped):
+        pieces.append(mapped[prev : m.start()])
+        collapsed.extend(offsets[prev : m.start()])
+        pieces.append(_collapse(m))
+        collapsed.append(offsets[m.start()])
+        prev = m.end()
+    pieces.append(mapped[prev:])
+    collapsed.extend(offsets[prev:])
+    collapsed.append(len(text))
+    return NormText("".join(pieces), collapsed, text)
