@@ -1,0 +1,503 @@
+"""Date expressions in Arabic news, resolved against the publication date.
+
+Public API:
+
+- `find_dates(text: str | NormText, published: date | None) -> list[DateMention]`: every
+  date expression, left to right, non-overlapping, each with its span in the ORIGINAL text,
+  the resolved `day`, ACLED `time_precision` (1 day, 2 week, 3 month or vaguer) and a
+  `form` label (`FORMS`). With `published=None` expressions relative to the publication
+  date ("أمس", "الثلاثاء الماضي", "الشهر الماضي", "في 27 آب" without a year) are skipped.
+- `hijri_to_gregorian(year, month, day) -> date`: the tabular (arithmetic) Islamic
+  calendar, civil epoch. Real Hijri dates follow moon sighting or Umm al-Qura, so the
+  result can be one day (rarely two) off: 1 Muharram 1439 is 2017-09-21 by Umm al-Qura
+  and 2017-09-22 here.
+
+Conventions (EVENTS.md and the gold files): a date known only to the month is
+`YYYY-MM-01` with precision 3, only to the year `YYYY-01-01` with precision 3;
+"الأسبوع الماضي" is the publication date minus 7 days with precision 2; "مطلع الشهر" is
+day 1 with precision 2 ("منتصف" the 15th, "أواخر" the 25th).
+
+Weekdays: a weekday alone ("الإثنين", "يوم الأحد") is the latest such day on or before
+publication; with "الماضي" strictly before it, with "المقبل" strictly after. With a relative
+day ("اليوم الجمعة", "أمس الثلاثاء") the weekday wins within three days, because scraped
+publication dates are often a day late (an article stamped Saturday that says "اليوم
+الجمعة" is about Friday), and `weekday_conflict` is set when it moved the day. With an
+explicit date ("السبت 22-04-2017") the explicit date is kept and `weekday_conflict` is set
+when the weekday disagrees.
+
+A day and month without a year take the latest such date not after publication ("في 27
+آب/أغسطس المنصرم"), the publication year with "الجاري", the next one with "المقبل".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+
+from marsad.model import DateMention, NormText
+from marsad.text.normalize import normalize_text
+
+__all__ = ["FORMS", "find_dates", "hijri_to_gregorian"]
+
+#: form label -> what it covers (labels are stable: benchmarks and tests count by them)
+FORMS: dict[str, str] = {
+    "today": "اليوم، فجر/صباح/مساء اليوم، الليلة",
+    "yesterday": "أمس، ليلة أمس، يوم أمس، البارحة، اليوم الماضي",
+    "day_before_yesterday": "أول أمس، أمس الأول",
+    "days_ago": "قبل يومين، قبل ثلاثة أيام، منذ يومين (precision 1), قبل أيام (2)",
+    "weeks_ago": "قبل أسبوع، قبل أسبوعين",
+    "months_ago": "قبل شهر، قبل شهرين",
+    "years_ago": "قبل عام، قبل عامين",
+    "recent": "خلال الساعات الماضية، قبل ساعات",
+    "weekday": "الإثنين، يوم الأحد، فجر الخميس (latest on or before publication)",
+    "weekday_last": "الثلاثاء الماضي",
+    "weekday_next": "الأحد المقبل",
+    "weekday_night": "ليل الخميس - الجمعة (the second day)",
+    "week": "الأسبوع الماضي/الجاري/المقبل",
+    "month_rel": "الشهر الماضي/الفائت/المنصرم/الجاري، مطلع الشهر الجاري",
+    "year_rel": "العام الماضي/الجاري",
+    "day_month": "27 آب/أغسطس، في الثاني من أيار/مايو، الـ23 من تشرين الأول (with or without year)",
+    "latin": "October 25, 2017; 25 October 2017",
+    "numeric": "25/10/2017, 22-04-2017, 2017-10-25",
+    "month": "شباط/فبراير 2019, شهر أيار الجاري, مطلع أيار/مايو",
+    "year": "عام 2017، في العام 2014، أواخر سنة 2011",
+    "year_range": "بين 2013 - 2018، ما بين عامي 2012 إلى 2018",
+    "hijri": "15 رمضان 1444 هـ",
+}
+
+# --- vocabulary, in normalized spelling (أ إ آ -> ا, ة -> ه, ى -> ي) -----------------------
+
+_WEEKDAYS = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
+    "الاحد": 6,
+}  # fmt: skip
+_MONTHS = {
+    # Levantine / Iraqi
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
+    "كانون الاول": 12,
+    # Egyptian / Gulf
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12,
+    # Maghrebi (Libya, Tunisia, Algeria)
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
+}  # fmt: skip
+# Month names that are also common words ("مارس" = practised, "اب" = father): accepted only
+# with a day, a year, a second month name, "شهر" or a relative word next to them.
+_AMBIGUOUS_MONTHS = frozenset({"اب", "مارس", "اوت", "ماي"})
+_LATIN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
+    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخره": 6,
+    "جمادي الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11,
+    "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}  # fmt: skip
+_ORDINALS = {
+    "الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
+    "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
+}  # fmt: skip
+_COUNT_WORDS = {
+    "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
+    "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10,
+}  # fmt: skip
+# Parts of a month or year: مطلع/أوائل/بداية -> start, منتصف/أواسط -> middle, أواخر/نهاية -> end.
+_PARTS = {
+    "مطلع": 1, "اوايل": 1, "بدايه": 1, "مستهل": 1, "اول": 1, "منتصف": 15, "اواسط": 15,
+    "اواخر": 25, "نهايه": 25, "اخر": 25,
+}  # fmt: skip
+_PAST = ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفايت", "الفايته", "السابق", "المنقضي")
+_CURRENT = ("الجاري", "الحالي", "الجاريه", "الحاليه")
+_NEXT = ("المقبل", "القادم", "المقبله", "القادمه")
+
+
+def _alt(words: object) -> str:
+    """Regex alternation of `words`, longest first, so "كانون الثاني" wins over "كانون"."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"  # type: ignore[arg-type]
+
+
+_WD = _alt(_WEEKDAYS)
+_MON = _alt(_MONTHS)
+# "آب/أغسطس", "نيسان / أبريل", "شباط- فبراير", "مايو / أيار", "(أغسطس)"
+_MPAIR = rf"{_MON}(?:\s*[/\-(]\s*{_MON}\)?)?"
+_TOD = _alt(
+    ["فجر", "صباح", "صبيحه", "ظهر", "ظهيره", "عصر", "مساء", "ليل", "ليله", "عشيه", "منتصف ليل",
+     "قرابه منتصف ليل", "قرب منتصف ليل", "حتي ساعه متاخره من ليل", "ساعات الصباح الاولي من"]
+)  # fmt: skip
+_REL = _alt((*_PAST, *_CURRENT, *_NEXT))
+_PART = _alt(_PARTS)
+_ORD = (
+    r"(?:(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+عشر"
+    r"|(?:(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+و)?"
+    r"(?:العشرين|الثلاثين)"
+    r"|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)"
+)
+_YEAR = r"(?:19|20)\d\d"
+# Start and end of a word: a proclitic و/ف may precede an expression (it is left out of the
+# span); no letter may follow.
+_B0 = r"(?<![^\W_])[وف]?"
+_B1 = r"(?![^\W_])"
+_WD_TAIL = rf"(?:\s*[,\-]?\s*(?:يوم\s+)?(?P<wd2>{_WD}))?"
+
+_RE_RELDAY = re.compile(
+    rf"(?<!حتي )(?<!الي )(?<!لغايه ){_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?"
+    r"(?P<rel>اليوم الماضي|الليله الماضيه|امس الاول|اول امس|اول من امس|امس|البارحه|الليله"
+    r"|اليوم(?!\s+(?:نفسه|ذاته|التالي|السابق|الاول|الثاني|الثالث|الرابع|الاخير|الوطني"
+    r"|العالمي|الدولي|العربي)|\s*ال\s?\d))"
+    rf"{_WD_TAIL}){_B1}"
+)
+_RE_WEEKDAY = re.compile(
+    rf"(?<!صلاه )(?<!خطبه ){_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?(?P<wd>{_WD})"
+    rf"(?:\s*[\-/]\s*(?P<wd2>{_WD}))?(?:\s+(?P<rel>{_REL}))?){_B1}"
+)
+_RE_AGO = re.compile(
+    rf"{_B0}(?P<x>(?P<kw>قبل|منذ)\s+(?:نحو\s+|حوالي\s+)?(?:(?P<n>\d{{1,3}}|{_alt(_COUNT_WORDS)})\s+)?"
+    r"(?P<unit>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع|شهرين|اشهر|شهور|شهر"
+    r"|عامين|اعوام|اعوام|عام|سنتين|سنوات|سنه|ساعات|ساعه|ساعتين))"
+    rf"{_B1}"
+)
+_RE_RECENT = re.compile(
+    rf"{_B0}(?P<x>(?:خلال\s+)?(?:ال)?ساعات\s+(?:الماضيه|الاخيره|الاخيره الماضيه))" + _B1
+)
+_RE_UNIT_REL = re.compile(
+    rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+    r"(?P<unit>الاسبوع|الشهر|العام|السنه)"
+    rf"(?:\s+(?P<rel>{_REL}))?){_B1}"
+)
+_RE_DAY_MONTH = re.compile(
+    rf"{_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?:يوم\s+)?(?P<wd>{_WD})\s*,?\s*)?(?:يوم\s+)?"
+    rf"(?:(?:ال\s?)?(?P<d>\d{{1,2}})|(?P<od>{_ORD}))(?:\s*(?:-|و|الي|حتي)\s*(?P<d2>\d{{1,2}}))?"
+    rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_MPAIR})"
+    rf"(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)?"
+    rf"(?:\s+(?P<rel>{_REL}))?{_WD_TAIL}){_B1}"
+)
+_RE_LATIN = re.compile(
+    rf"(?P<x>(?:(?P<wd>{_WD})\s*,?\s*)?"
+    rf"(?:(?P<m>{_alt(_LATIN_MONTHS)})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})"
+    rf"|(?P<d_>\d{{1,2}})\s+(?P<m_>{_alt(_LATIN_MONTHS)})\.?,?\s+(?P<y_>{_YEAR})))(?![\w])"
+)
+_RE_NUMERIC = re.compile(
+    rf"{_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?:يوم\s+)?(?P<wd>{_WD})\s*,?\s*)?(?:(?:يوم|تاريخ)\s+)?"
+    rf"(?:(?P<d>\d{{1,2}})(?P<s>[/.\-])(?P<m>\d{{1,2}})(?P=s)(?P<y>{_YEAR})"
+    rf"|(?P<y_>{_YEAR})(?P<s_>[/.\-])(?P<m_>\d{{1,2}})(?P=s_)(?P<d_>\d{{1,2}})))"
+    rf"(?![\d/]|[.\-]\d){_WD_TAIL}"
+)
+_RE_MONTH = re.compile(
+    rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<shahr>شهر|شهري)\s+)?(?P<m>{_MPAIR})"
+    rf"(?:(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)"
+    rf"|\s+(?P<rel>{_REL}))?){_B1}"
+)
+_RE_YEAR = re.compile(
+    rf"{_B0}(?:(?P<prep>منذ|في|خلال|حتي|بين|من|مند)\s+)?"
+    rf"(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<cue>عام|العام|عامي|العامين|سنه|السنه|سنتي"
+    r"|صيف|ربيع|خريف|شتاء)\s+)?"
+    rf"(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?"
+    rf"(?:\s*(?:-|–|الي|حتي|و)\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR}))?)(?![\d:%\w]|[.,/]\d)"
+)
+_RE_HIJRI = re.compile(
+    rf"{_B0}(?P<x>(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<m>{_alt(_HIJRI_MONTHS)})\s+)?(?P<y>1[34]\d\d)"
+    r"\s?ه)(?![^\W_])"
+)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|الي|حتي|لغايه)\s*(?:(?:ال)?تاريخ\s+)?")
+
+_Found = tuple[dt.date, int, str, dt.date | None, bool]
+_Handler = Callable[[re.Match[str], dt.date | None], _Found | None]
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Tabular Islamic calendar (civil epoch) to Gregorian; may be a day off (module doc)."""
+    epoch = 227015  # date(622, 7, 19).toordinal(): 1 Muharram 1 AH, proleptic Gregorian
+    days = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30
+    return dt.date.fromordinal(epoch - 1 + days)
+
+
+def _latest_weekday(ref: dt.date, wd: int, strict: bool = False) -> dt.date:
+    """The latest day with weekday `wd` on (or, if `strict`, before) `ref`."""
+    back = (ref.weekday() - wd) % 7
+    if strict and back == 0:
+        back = 7
+    return ref - dt.timedelta(days=back)
+
+
+def _snap_weekday(day: dt.date, wd: int) -> tuple[dt.date, bool]:
+    """The date with weekday `wd` nearest to `day` (within 3 days) and whether it moved."""
+    delta = (wd - day.weekday()) % 7
+    if delta > 3:
+        delta -= 7
+    return day + dt.timedelta(days=delta), delta != 0
+
+
+def _conflict(day: dt.date, m: re.Match[str], *groups: str) -> bool:
+    """True when a weekday written next to an explicit date is not that date's weekday."""
+    for g in groups:
+        name = m.groupdict().get(g)
+        if name and _WEEKDAYS[name] != day.weekday():
+            return True
+    return False
+
+
+def _month_of(name: str) -> int:
+    """Month number of a (possibly paired, "آب/أغسطس") month name; the first name decides."""
+    first = re.match(_MON, name)
+    return _MONTHS[first.group()] if first else 0
+
+
+def _ambiguous_month(m: re.Match[str]) -> bool:
+    """True when a lone month name could just be a word ("مارس", "اب")."""
+    return m.group("m") in _AMBIGUOUS_MONTHS
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, rel: str | None, pub: dt.date | None) -> int | None:
+    """Year of a day/month with no year: latest not after publication, or by `rel`."""
+    if pub is None:
+        return None
+    if rel in _CURRENT:
+        return pub.year
+    if rel in _NEXT:
+        return pub.year if (month, day) > (pub.month, pub.day) else pub.year + 1
+    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+
+
+def _relday(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    if pub is None:
+        return None
+    rel = m.group("rel")
+    if rel in ("اليوم", "الليله"):
+        day, form = pub, "today"
+    elif rel in ("اول امس", "اول من امس", "امس الاول"):
+        day, form = pub - dt.timedelta(days=2), "day_before_yesterday"
+    else:
+        day, form = pub - dt.timedelta(days=1), "yesterday"
+    moved = False
+    if m.group("wd2"):
+        day, moved = _snap_weekday(day, _WEEKDAYS[m.group("wd2")])
+    return day, 1, form, None, moved
+
+
+def _weekday(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    if pub is None:
+        return None
+    rel = m.group("rel")
+    wd = _WEEKDAYS[m.group("wd")]
+    if m.group("wd2"):
+        # "ليل الخميس - الجمعة": the night between; the event is dated by the second day.
+        second = _latest_weekday(pub, _WEEKDAYS[m.group("wd2")])
+        return second, 1, "weekday_night", None, False
+    if rel in _NEXT:
+        ahead = (wd - pub.weekday()) % 7 or 7
+        return pub + dt.timedelta(days=ahead), 1, "weekday_next", None, False
+    if rel in _PAST:
+        return _latest_weekday(pub, wd, strict=True), 1, "weekday_last", None, False
+    return _latest_weekday(pub, wd), 1, "weekday", None, False
+
+
+def _ago(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    if pub is None:
+        return None
+    unit, n_text = m.group("unit"), m.group("n")
+    n = int(n_text) if n_text and n_text.isdigit() else _COUNT_WORDS.get(n_text or "", 0)
+    dual = unit in ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين")
+    plural = unit in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "ساعات")
+    if n == 0:
+        n = 2 if dual else 1
+        if plural:
+            n = 0  # "قبل أيام": a few, unknown how many
+    if unit.startswith("ساع"):
+        return pub, 1, "recent", None, False
+    if unit in ("يوم", "يوما", "يومين", "ايام"):
+        if n == 0:
+            return pub - dt.timedelta(days=3), 2, "days_ago", None, False
+        return pub - dt.timedelta(days=n), 1, "days_ago", None, False
+    if unit in ("اسبوع", "اسبوعين", "اسابيع"):
+        return pub - dt.timedelta(days=7 * (n or 2)), 2, "weeks_ago", None, False
+    if unit in ("شهر", "شهرين", "اشهر", "شهور"):
+        back = n or 3
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - back, 12)
+        return dt.date(y, mo + 1, 1), 3, "months_ago", None, False
+    return dt.date(pub.year - (n or 3), 1, 1), 3, "years_ago", None, False
+
+
+def _recent(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    return None if pub is None else (pub, 1, "recent", None, False)
+
+
+def _unit_rel(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    if pub is None:
+        return None
+    unit, rel, part = m.group("unit"), m.group("rel"), m.group("part")
+    if rel is None and m.group("this") is None:
+        return None  # a bare "الشهر" or "العام" is not a date
+    step = -1 if rel in _PAST else (1 if rel in _NEXT else 0)
+    if unit == "الاسبوع":
+        return pub + dt.timedelta(days=7 * step), 2, "week", None, False
+    if unit == "الشهر":
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        if part:
+            return dt.date(y, mo + 1, _PARTS[part]), 2, "month_rel", None, False
+        return dt.date(y, mo + 1, 1), 3, "month_rel", None, False
+    return dt.date(pub.year + step, 1, 1), 3, "year_rel", None, False
+
+
+def _day_month(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    month = _month_of(m.group("m"))
+    if m.group("d"):
+        day = int(m.group("d"))
+    else:
+        words = m.group("od").split()
+        day = _ORDINALS.get(words[0], 0)
+        if "عشر" in words:
+            day += 10
+        elif words[-1] in ("العشرين", "والعشرين"):
+            day = (day if len(words) > 1 else 0) + 20
+        elif words[-1] in ("الثلاثين", "والثلاثين"):
+            day = (day if len(words) > 1 else 0) + 30
+    year = int(m.group("y")) if m.group("y") else _year_for(month, day, m.group("rel"), pub)
+    if year is None:
+        return None
+    date = _safe(year, month, day)
+    if date is None:
+        return None
+    until = _safe(year, month, int(m.group("d2"))) if m.group("d2") else None
+    if until is not None and until <= date:
+        until = None
+    return date, 1, "day_month", until, _conflict(date, m, "wd", "wd2")
+
+
+def _latin(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    name = (m.group("m") or m.group("m_")).lower()
+    d, y = m.group("d") or m.group("d_"), m.group("y") or m.group("y_")
+    date = _safe(int(y), _LATIN_MONTHS[name], int(d))
+    return None if date is None else (date, 1, "latin", None, _conflict(date, m, "wd"))
+
+
+def _numeric(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    if m.group("y"):
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if mo > 12 >= d:
+            d, mo = mo, d  # month/day order, as some English-language sources write it
+    else:
+        d, mo, y = int(m.group("d_")), int(m.group("m_")), int(m.group("y_"))
+    date = _safe(y, mo, d)
+    return None if date is None else (date, 1, "numeric", None, _conflict(date, m, "wd", "wd2"))
+
+
+def _month(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    name, rel, part, y = m.group("m"), m.group("rel"), m.group("part"), m.group("y")
+    paired = bool(re.search(r"[/\-(]", name))
+    if not (y or rel or paired or m.group("shahr")) or (
+        name in _AMBIGUOUS_MONTHS and not (y or rel or m.group("shahr"))
+    ):
+        return None
+    month = _month_of(name)
+    year = int(y) if y else _year_for(month, 1, rel, pub)
+    if year is None:
+        return None
+    if part:
+        return dt.date(year, month, _PARTS[part]), 2, "month", None, False
+    return dt.date(year, month, 1), 3, "month", None, False
+
+
+def _year(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    cue, part, prep = m.group("cue"), m.group("part"), m.group("prep")
+    year = int(m.group("y"))
+    until = dt.date(int(m.group("y2")), 1, 1) if m.group("y2") else None
+    if not (cue or part or prep) or (prep in ("بين", "من") and not cue and until is None):
+        return None  # "من 2000 عنصر", "2017 مقاتل": counts, not years
+    if until is not None and until.year <= year:
+        until = None
+    start_month = {1: 1, 15: 7, 25: 12}[_PARTS[part]] if part else 1
+    form = "year_range" if until else "year"
+    return dt.date(year, start_month, 1), 3, form, until, False
+
+
+def _hijri(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    year = int(m.group("y"))
+    month = _HIJRI_MONTHS[m.group("m")] if m.group("m") else 1
+    day = int(m.group("d")) if m.group("d") and m.group("m") else 1
+    if day > 30:
+        return None
+    date = hijri_to_gregorian(year, month, day)
+    precision = 1 if m.group("d") and m.group("m") else 3
+    return date, precision, "hijri", None, False
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (_RE_NUMERIC, _numeric),
+    (_RE_LATIN, _latin),
+    (_RE_HIJRI, _hijri),
+    (_RE_DAY_MONTH, _day_month),
+    (_RE_MONTH, _month),
+    (_RE_YEAR, _year),
+    (_RE_RELDAY, _relday),
+    (_RE_WEEKDAY, _weekday),
+    (_RE_AGO, _ago),
+    (_RE_RECENT, _recent),
+    (_RE_UNIT_REL, _unit_rel),
+)
+
+
+def find_dates(text: str | NormText, published: dt.date | None) -> list[DateMention]:
+    """Find and resolve the date expressions of `text` (see the module doc for the rules)."""
+    norm = text if isinstance(text, NormText) else normalize_text(text)
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    s = norm.text
+    found: list[tuple[int, int, _Found]] = []
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(s):
+            a, b = m.span("x")
+            if a == b:
+                continue
+            res = handler(m, published)
+            if res is not None:
+                found.append((a, b, res))
+    # Longest expression first among those starting at the same place, then left to right.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    chosen: list[tuple[int, int, _Found]] = []
+    last_end = -1
+    for a, b, res in found:
+        if a >= last_end:
+            chosen.append((a, b, res))
+            last_end = b
+    chosen = _join_ranges(s, chosen)
+    out = []
+    for a, b, (day, precision, form, until, conflict) in chosen:
+        span = norm.original_span(a, b)
+        out.append(
+            DateMention(span, span.slice(norm.original), day, precision, form, conflict, until)
+        )
+    return out
+
+
+def _join_ranges(s: str, chosen: list[tuple[int, int, _Found]]) -> list[tuple[int, int, _Found]]:
+    """Merge "من 01/12/2012 إلى تاريخ 06/09/2016" style pairs into one mention with `until`."""
+    out: list[tuple[int, int, _Found]] = []
+    for a, b, res in chosen:
+        if out:
+            pa, pb, prev = out[-1]
+            gap = _RANGE_GAP.fullmatch(s, pb, a)
+            if (
+                gap is not None
+                and prev[2] in ("numeric", "day_month", "latin")
+                and res[2] in ("numeric", "day_month", "latin")
+                and prev[3] is None
+                and res[0] > prev[0]
+            ):
+                out[-1] = (pa, b, (prev[0], prev[1], prev[2], res[0], prev[4] or res[4]))
+                continue
+        out.append((a, b, res))
+    return out

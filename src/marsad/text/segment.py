@@ -1,0 +1,241 @@
+"""Sentences, clauses and tokens of normalized text.
+
+Public API (offsets are into the NORMALIZED text unless a field says otherwise):
+
+- `split_sentences(norm: NormText) -> list[Sentence]`: sentences with their normalized
+  `norm` span, their ORIGINAL `span`, and `clauses` (normalized spans; one clause = the
+  whole sentence when it is not split).
+- `find_debris(text: str) -> list[tuple[int, int]]`: spans of URLs, "pic.twitter.com/..."
+  links and tweet bylines ("— name (@handle) October 25, 2017") in normalized text.
+- `tokenize(norm_text, start=0, end=None, known=None) -> list[Token]`: word tokens with
+  their proclitics, stem and enclitic (see `clitics.default_analysis`).
+- Re-exported from `clitics`: `prefix_ok`, `suffix_ok`, `proclitics_at`, `clitic_variants`,
+  `enclitic_forms` (the helpers a one-pass matcher needs).
+
+Sentence rules, in order: a line break always ends a sentence (a news line is a paragraph,
+a headline has no final period); ". ! ?" (and "..." / "…") followed by white space, an
+Arabic letter or the end end one, with closing quotes and brackets kept on the left; not
+inside a balanced quotation on its line, not after a one-letter abbreviation ("د.") and not
+between digits ("200.000"). Tweet bylines are sentences of their own; URLs and picture
+links are cut out and belong to no sentence.
+
+Clauses (EVENTS.md: evidence is "the clause, for long sentences"): a sentence is cut before
+"، حيث", "، فيما", "، بينما", "، كما", "، في حين", "، إلى ذلك", before "بعد أن"/"قبل أن",
+and at "، و" when the word after و reads as a verb; both sides must keep at least three
+words, so short sentences stay whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Container
+
+from marsad.model import NormText, Sentence, Token
+from marsad.text.clitics import (
+    clitic_variants,
+    default_analysis,
+    enclitic_forms,
+    prefix_ok,
+    proclitics_at,
+    suffix_ok,
+    wordset,
+)
+
+__all__ = [
+    "clitic_variants",
+    "enclitic_forms",
+    "find_debris",
+    "prefix_ok",
+    "proclitics_at",
+    "split_clauses",
+    "split_sentences",
+    "suffix_ok",
+    "tokenize",
+]
+
+_WORD = re.compile(r"[^\W_]+")
+
+# URLs (also the "https: // www..." spacing of some scraped pages) with any hashtags glued
+# to them, picture links, and tweet bylines: "- الاعلام الحربي مركزي (@c_military1) october
+# 25, 2017" after normalization (the dash may be missing, the name up to ~80 characters).
+_DEBRIS = re.compile(
+    r"(?:https?:\s?//\s?|www\.)[^\s\"'«»]+"
+    r"|pic\.twitter\.com/\S+"
+    r"|(?:-\s?)?[^\n\-]{0,80}\(@\w+\)\s*[a-z]+\s+\d{1,2},\s*\d{4}"
+)
+# A sentence end: terminators, then closing quotes/brackets, then space, end or a letter.
+_END = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'»)\]]*(?=\s|$|[^\W\d_])")
+_QUOTE = re.compile(r"[\"«»]")
+_LINE = re.compile(r"[^\n]+")
+
+_CLAUSE_MARK = re.compile(
+    r",\s*(?=(?:حيث|فيما|بينما|كما|في حين|الي ذلك|اضافه الي ذلك|فضلا عن ذلك)\b)"
+    r"|(?<=\s)(?=(?:بعد|قبل) ان\b)"
+    r"|,\s*(?=و[^\W\d_]+)"
+)
+# Words after "، و" that start a new predicate: auxiliaries and particles...
+_PREDICATE_WORDS = wordset(
+    "كان كانت كانوا قد لم لن لا ما قال قالت اكد اكدت اعلن اعلنت اضاف اضافت افاد افادت "
+    "اشار اشارت لفت لفتت تابع تابعت اوضح اوضحت ذكر ذكرت شدد شددت بات باتت تم جري "
+    "سيطر سيطرت قتل قتلت سقط سقطت دخل دخلت"
+)
+# ...and shapes that read as verbs: imperfect (ي ت ن + 3 letters) or derived perfect
+# (ا + 3-5 letters, "استهدف", "انسحب"), minus frequent noun shapes (تفعيل, -ات, -ه).
+_VERBISH = re.compile(r"^(?:[يتن][^\W\d_]{3,5}|ا[^\W\d_]{2,5}|[^\W\d_]{3}(?:ت|وا|ا)?)$")
+_NOT_PREDICATE = wordset(
+    "ذلك هذا هذه تلك الذي التي من في علي عن الي مع غير بين بعد قبل عند منذ حتي كل بعض "
+    "اخر اخري ايضا حيث فيما بينما كما مما لذلك"
+)
+_NOUNISH = re.compile(r"^(?:ت..ي.|ال.*|.*ات|.*ين|.*ون|.*ه|.*يه)$")
+
+
+def find_debris(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, picture links and tweet bylines in normalized `text`."""
+    return [(m.start(), m.end()) for m in _DEBRIS.finditer(text)]
+
+
+def _quoted(line: str, base: int) -> list[tuple[int, int]]:
+    """Spans inside balanced quotes on one line (none when the quotes do not pair up)."""
+    marks = [(m.start(), m.group()) for m in _QUOTE.finditer(line)]
+    if not marks:
+        return []
+    out: list[tuple[int, int]] = []
+    straight = [p for p, ch in marks if ch == '"']
+    if len(straight) % 2 == 0:
+        out += [(base + straight[i], base + straight[i + 1]) for i in range(0, len(straight), 2)]
+    opens = [p for p, ch in marks if ch == "«"]
+    closes = [p for p, ch in marks if ch == "»"]
+    if len(opens) == len(closes):
+        out += [(base + o, base + c) for o, c in zip(opens, closes, strict=True) if o < c]
+    return out
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at `dot` closes a one-letter abbreviation ("د." for doctor)."""
+    return dot >= 1 and text[dot - 1].isalpha() and (dot == 1 or not text[dot - 2].isalnum())
+
+
+def _sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets inside one line [lo, hi) where a sentence ends."""
+    line = text[lo:hi]
+    cuts: list[int] = []
+    quoted: list[tuple[int, int]] | None = None
+    for m in _END.finditer(line):
+        first = m.group()[0]
+        dot = lo + m.start()
+        if first == "." and m.end() - m.start() == 1 and _abbreviation(text, dot):
+            continue
+        if quoted is None:
+            quoted = _quoted(line, lo)
+        end = lo + m.end()
+        if any(q0 < dot and end <= q1 for q0, q1 in quoted):
+            continue
+        cuts.append(end)
+    return cuts
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) past surrounding white space and stray separators."""
+    while a < b and (text[a].isspace() or text[a] in "-,;:|*•·"):
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def split_sentences(norm: NormText) -> list[Sentence]:
+    """Split normalized text into sentences (and clauses), with spans of the original."""
+    text = norm.text
+    debris = find_debris(text)
+    pieces: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        lo, hi = line.span()
+        bounds = [lo, *_sentence_cuts(text, lo, hi), hi]
+        pieces += itertools.pairwise(bounds)
+    if debris:
+        pieces = _cut_debris(text, pieces, debris)
+    out: list[Sentence] = []
+    for a, b in pieces:
+        a, b = _trim(text, a, b)
+        if a >= b or _WORD.search(text, a, b) is None:
+            continue
+        clauses = tuple(split_clauses(text, a, b))
+        out.append(Sentence((a, b), norm.original_span(a, b), clauses))
+    return out
+
+
+def _cut_debris(
+    text: str, pieces: list[tuple[int, int]], debris: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Remove link spans from the pieces and make each byline a piece of its own."""
+    out: list[tuple[int, int]] = []
+    j = 0
+    for a, b in pieces:
+        while j < len(debris) and debris[j][1] <= a:
+            j += 1
+        k = j
+        cur = a
+        while k < len(debris) and debris[k][0] < b:
+            d0, d1 = debris[k]
+            if d0 > cur:
+                out.append((cur, d0))
+            if "(@" in text[d0:d1]:
+                out.append((max(d0, cur), min(d1, b)))
+            cur = max(cur, d1)
+            k += 1
+        if cur < b:
+            out.append((cur, b))
+    return out
+
+
+def _starts_predicate(word: str) -> bool:
+    """Guess whether `word` (after "و") begins a new predicate rather than a coordinated noun."""
+    if word in _PREDICATE_WORDS:
+        return True
+    if word in _NOT_PREDICATE:
+        return False
+    return bool(_VERBISH.match(word)) and not _NOUNISH.match(word)
+
+
+def split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Clauses of the sentence at normalized [a, b); the whole sentence when not split."""
+    cuts: list[int] = []
+    for m in _CLAUSE_MARK.finditer(text, a, b):
+        at = m.end()
+        if text[at] == "و":
+            w = _WORD.match(text, at + 1, b)
+            if w is None or not _starts_predicate(w.group()):
+                continue
+        left = cuts[-1] if cuts else a
+        if len(_WORD.findall(text, left, m.start())) < 3 or len(_WORD.findall(text, at, b)) < 3:
+            continue
+        cuts.append(at)
+    if not cuts:
+        return [(a, b)]
+    bounds = [a, *cuts, b]
+    out = []
+    for x, y in itertools.pairwise(bounds):
+        y2 = y
+        while y2 > x and (text[y2 - 1].isspace() or text[y2 - 1] == ","):
+            y2 -= 1
+        out.append((x, y2))
+    return out
+
+
+def tokenize(
+    norm_text: str, start: int = 0, end: int | None = None, known: Container[str] | None = None
+) -> list[Token]:
+    """Word tokens of `norm_text[start:end]` with proclitics, stem and enclitic split off.
+
+    `known` (normalized lexicon forms, with or without the article) makes splitting
+    lexicon-aware: the first reading whose form it contains wins; without it only safe
+    splits are made (see `clitics.default_analysis`).
+    """
+    stop = len(norm_text) if end is None else end
+    out: list[Token] = []
+    for m in _WORD.finditer(norm_text, start, stop):
+        surface = m.group()
+        an = default_analysis(surface, known)
+        out.append(Token(m.start(), m.end(), surface, an.prefixes, an.stem, an.suffix, an.article))
+    return out
