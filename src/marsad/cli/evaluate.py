@@ -174,13 +174,18 @@ def print_errors(console: Console, report: Report) -> None:
 
 
 def _print_document_errors(console: Console, doc: DocumentResult) -> None:
+    # One event per line, never hard-wrapped at the console width: the terminal wraps
+    # (and lays out Arabic right to left) on screen, and piped output stays greppable.
+    def say(text: Text) -> None:
+        console.print(text, soft_wrap=True)
+
     disagreeing = [p for p in doc.pairs if p.disagreements]
     header = Text(f"── {doc.doc_id} ", style="bold")
     header.append(
         f"(missed {len(doc.missed)}, spurious {len(doc.spurious)}, disagreeing {len(disagreeing)})",
         style="dim",
     )
-    console.print(header)
+    say(header)
     for label, style, events in (
         ("MISSED", "red", doc.missed),
         ("SPURIOUS", "yellow", doc.spurious),
@@ -188,16 +193,14 @@ def _print_document_errors(console: Console, doc: DocumentResult) -> None:
         for event in events:
             line = Text(f"  {label:<9}", style=style)
             line.append(_describe(event))
-            console.print(line)
-            console.print(
-                Text(f"             « {evidence_excerpt(doc.text, event)} »", style="dim")
-            )
+            say(line)
+            say(Text(f"             « {evidence_excerpt(doc.text, event)} »", style="dim"))
     for pair in disagreeing:
         line = Text("  DIFFERS  ", style="cyan")
         line.append(_describe(pair.gold))
-        console.print(line)
+        say(line)
         if place_key(pair.gold.place) != place_key(pair.predicted.place):
-            console.print(
+            say(
                 Text(
                     f"             place: gold {pair.gold.place} ≈ extracted "
                     f"{pair.predicted.place}",
@@ -205,7 +208,7 @@ def _print_document_errors(console: Console, doc: DocumentResult) -> None:
                 )
             )
         for name in pair.disagreements:
-            console.print(
+            say(
                 Text(
                     f"             {name}: gold {attribute_value(pair.gold, name)} "
                     f"≠ extracted {attribute_value(pair.predicted, name)}"
