@@ -1,0 +1,191 @@
+"""Contact points on a day: where forces of different coalitions meet.
+
+Three kinds of evidence, each kept apart in `Contact.basis`:
+
+- `proximity`: two places held (or claimed) by different coalitions lie within `km` of
+  each other. Pairs are found with a spatial index (shapely STRtree) over the places in
+  force, so the cost grows with the number of nearby pairs, not with the square of places.
+- `contested`: one place is claimed by several coalitions at once (a contested interval):
+  the forces meet at the place itself (distance 0).
+- `reported`: an asserted `contact` event ("نقاط تماس بين الجيش السوري والقوات العراقية")
+  dated within `window_days` before the day.
+
+Allied coalitions are still different coalitions (ACTORS.md: `syria_gov` and `iraq_gov`
+meeting on the border is the seed article's headline), so their contacts are reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from marsad.model import ControlInterval, StoredEvent
+from marsad.track.coalitions import CoalitionTable
+from marsad.track.control import place_key
+
+__all__ = ["Contact", "ContactSide", "find_contacts", "haversine_km"]
+
+_EARTH_KM = 6371.0088
+_BASIS_ORDER = {"reported": 0, "contested": 1, "proximity": 2}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ContactSide:
+    """One side of a contact: a place and the coalition there."""
+
+    place_id: str
+    place: str
+    lat: float
+    lon: float
+    coalition: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Two coalitions in contact on a day, with the places, distance and events behind it."""
+
+    basis: str
+    a: ContactSide
+    b: ContactSide
+    distance_km: float
+    event_ids: tuple[int, ...]
+    #: the first day this contact holds (the later of the two intervals' starts, or the
+    #: date of the newest contact event)
+    since: dt.date
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form used by the CLI and the map."""
+        return {
+            "basis": self.basis,
+            "a": _side_dict(self.a),
+            "b": _side_dict(self.b),
+            "distance_km": round(self.distance_km, 2),
+            "event_ids": list(self.event_ids),
+            "since": self.since.isoformat(),
+        }
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def find_contacts(
+    in_force: Sequence[ControlInterval],
+    day: dt.date,
+    *,
+    events: Iterable[StoredEvent] = (),
+    coalitions: CoalitionTable | None = None,
+    km: float = 15.0,
+    window_days: int = 7,
+) -> list[Contact]:
+    """Contacts on `day` between the places `in_force` then and from recent contact events.
+
+    `in_force` are the control intervals in force on `day` (`control_at` / `ControlIndex.at`);
+    `events` may hold any stored events: only asserted `contact` events dated in
+    `[day - window_days, day]` are used, and `coalitions` maps their actors.
+    """
+    located = [iv for iv in in_force if iv.lat is not None and iv.lon is not None]
+    contacts = _contested(located) + _proximity(located, km)
+    if coalitions is not None:
+        contacts += _reported(events, coalitions, day, window_days)
+    contacts.sort(key=lambda c: (_BASIS_ORDER[c.basis], c.distance_km, c.a, c.b))
+    return contacts
+
+
+def _side(iv: ControlInterval, coalition: str) -> ContactSide:
+    return ContactSide(iv.place_id, iv.place, float(iv.lat), float(iv.lon), coalition)  # type: ignore[arg-type]
+
+
+def _contested(located: Sequence[ControlInterval]) -> list[Contact]:
+    out = []
+    for iv in located:
+        for i, ca in enumerate(iv.claims):
+            for cb in iv.claims[i + 1 :]:
+                out.append(Contact("contested", _side(iv, ca), _side(iv, cb), 0.0,
+                                   iv.event_ids, iv.start))
+    return out
+
+
+def _proximity(located: Sequence[ControlInterval], km: float) -> list[Contact]:
+    if len(located) < 2 or km <= 0:
+        return []
+    lats = np.array([iv.lat for iv in located], dtype=float)
+    lons = np.array([iv.lon for iv in located], dtype=float)
+    points = shapely.points(lons, lats)
+    tree = shapely.STRtree(points)
+    # A degree radius that over-covers `km` at the highest latitude present (a degree of
+    # longitude shrinks with cos(lat)); the exact great-circle test follows.
+    worst = math.cos(math.radians(min(89.0, float(np.abs(lats).max()) + 1.0)))
+    radius = km / (111.32 * worst)
+    left, right = tree.query(points, predicate="dwithin", distance=radius)
+    out = []
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        if i >= j:
+            continue
+        a, b = located[i], located[j]
+        pairs = [(ca, cb) for ca in a.claims for cb in b.claims if ca != cb]
+        if not pairs:
+            continue
+        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        if dist > km:
+            continue
+        ids = tuple(sorted(set(a.event_ids) | set(b.event_ids)))
+        since = max(a.start, b.start)
+        for ca, cb in pairs:
+            sa, sb = _side(a, ca), _side(b, cb)
+            if sb < sa:
+                sa, sb = sb, sa
+            out.append(Contact("proximity", sa, sb, dist, ids, since))
+    return out
+
+
+def _reported(
+    events: Iterable[StoredEvent], coalitions: CoalitionTable, day: dt.date, window_days: int
+) -> list[Contact]:
+    first = day - dt.timedelta(days=window_days)
+    grouped: dict[tuple[object, ...], list[StoredEvent]] = defaultdict(list)
+    for stored in events:
+        ev = stored.event
+        if ev.kind != "contact" or ev.modality != "asserted" or ev.date is None:
+            continue
+        if not first <= ev.date <= day or ev.lat is None or ev.lon is None:
+            continue
+        ca = coalitions.coalition_of(ev.actor1, ev.date)
+        cb = coalitions.coalition_of(ev.actor2, ev.date)
+        if cb is None:  # "التقت القوات العراقية مع ..." with the other side in assoc1
+            cb = next(
+                (c for c in (coalitions.coalition_of(a, ev.date) for a in ev.assoc1)
+                 if c is not None and c != ca), None)
+        if ca is not None and cb is not None and cb < ca:
+            ca, cb = cb, ca
+        grouped[(place_key(stored), ca, cb)].append(stored)
+    out = []
+    for (key, ca, cb), group in grouped.items():
+        best = min(group, key=lambda s: (s.event.geo_precision or 9, s.id))
+        ev = best.event
+        side_a = ContactSide(str(key), ev.place, float(ev.lat), float(ev.lon), ca)  # type: ignore[arg-type]
+        side_b = ContactSide(str(key), ev.place, float(ev.lat), float(ev.lon), cb)  # type: ignore[arg-type]
+        ids = tuple(sorted(s.id for s in group))
+        since = max(s.event.date for s in group)  # type: ignore[type-var]
+        out.append(Contact("reported", side_a, side_b, 0.0, ids, since))
+    return out
+
+
+def _side_dict(side: ContactSide) -> dict[str, object]:
+    return {
+        "place_id": side.place_id,
+        "place": side.place,
+        "lat": side.lat,
+        "lon": side.lon,
+        "coalition": side.coalition,
+    }
