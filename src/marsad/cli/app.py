@@ -23,6 +23,18 @@ err_console = Console(stderr=True)
 out_console = Console()
 
 
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print marsad's version and exit."),
+) -> None:
+    """marsad (مرصد): Arabic conflict reporting to sourced, geolocated, dated events."""
+    if version:
+        from marsad import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line to stderr and return the Exit to raise."""
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
