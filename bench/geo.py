@@ -1,0 +1,138 @@
+"""Gazetteer and resolver quality and speed on the gold files (issue 3).
+
+    .venv/bin/python bench/geo.py [--gold '../shared/gold/*.jsonl'] [--misses] [--speed N]
+
+For every place of every gold event, the resolver gets the article as context (the
+place's occurrence inside the evidence span gives its normalized span) and the places
+resolved before it in the article. Prints: the share within 10 km of the gold point,
+the share with the gold geo_precision, misses by cause (not in gazetteer / wrong
+candidate / wrong precision) with a list, lookups per second with context on one core,
+index load time and RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import glob
+import json
+import math
+import resource
+import time
+from collections import Counter
+from pathlib import Path
+
+from marsad.geo.gazetteer import load_gazetteer
+from marsad.geo.place import PlaceContext
+from marsad.geo.resolve import resolve_place
+from marsad.model import NormText
+from marsad.text.normalize import normalize_text
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def norm_offset(norm: NormText, original: int) -> int:
+    """The normalized offset of an original offset (first normalized char at or after it)."""
+    return bisect.bisect_left(norm.to_original, original)
+
+
+def cases(pattern: str) -> list[tuple[str, NormText, list[dict]]]:
+    """(doc_id, normalized text, events with a norm_span) per gold article."""
+    out = []
+    for path in sorted(glob.glob(pattern)):
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            doc = json.loads(line)
+            text = doc["text"]
+            norm = normalize_text(text)
+            events = []
+            for ev in doc["events"]:
+                s, e = ev["evidence"]
+                pos = text.find(ev["place"], s, e)
+                if pos < 0:
+                    pos = text.find(ev["place"])
+                if pos < 0:
+                    continue
+                span = (norm_offset(norm, pos), norm_offset(norm, pos + len(ev["place"])))
+                events.append({**ev, "norm_span": span})
+            events.sort(key=lambda ev: ev["norm_span"][0])
+            out.append((doc["doc_id"], norm, events))
+    return out
+
+
+def main() -> None:
+    """Run the measurements and print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", default="../shared/gold/*.jsonl")
+    ap.add_argument("--misses", action="store_true", help="list every miss")
+    ap.add_argument("--speed", type=int, default=100_000, help="resolutions to time")
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    gaz = load_gazetteer(overlay=Path("/nonexistent"))
+    load_s = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    docs = cases(args.gold)
+    total = within = same_prec = 0
+    causes: Counter[str] = Counter()
+    misses = []
+    calls = []
+    for doc_id, norm, events in docs:
+        resolved = []
+        for ev in events:
+            ctx = PlaceContext(norm, ev["norm_span"], tuple(resolved))
+            calls.append((ev["place"], ctx))
+            m = resolve_place(ev["place"], ctx, gaz)
+            total += 1
+            d = km(m.lat, m.lon, ev["lat"], ev["lon"]) if m else math.inf
+            ok_dist = d <= 10
+            ok_prec = m is not None and m.geo_precision == ev["geo_precision"]
+            within += ok_dist
+            same_prec += ok_prec
+            if m is not None:
+                resolved.append(m)
+            if ok_dist and ok_prec:
+                continue
+            gold_id = ev["place_id"]
+            known = gold_id is None or gaz.get(gold_id) is not None
+            if not ok_dist:
+                cause = "not in gazetteer" if not known or (m and m.place_id is None and gold_id) else "wrong candidate"
+            else:
+                cause = "wrong precision"
+            causes[cause] += 1
+            misses.append((cause, doc_id, ev["place"], gold_id, ev["geo_precision"],
+                           m.place_id if m else None, m.geo_precision if m else None,
+                           round(d, 1), m.reason if m else ""))
+
+    n_calls = 0
+    t0 = time.perf_counter()
+    while n_calls < args.speed:
+        for mention, ctx in calls:
+            resolve_place(mention, ctx, gaz)
+            n_calls += 1
+    rate = n_calls / (time.perf_counter() - t0)
+
+    print(f"places (gold events):        {total}")
+    print(f"within 10 km of gold:        {within / total:.1%}  (target >= 90%)")
+    print(f"same geo_precision as gold:  {same_prec / total:.1%}  (target >= 90%)")
+    for cause, count in causes.most_common():
+        print(f"  misses, {cause}: {count}")
+    print(f"resolutions/s with context:  {rate:,.0f}  (target >= 50,000, one core)")
+    print(f"index load:                  {load_s:.2f} s  (target <= 1 s)")
+    print(f"RSS after load:              {rss_mb:.0f} MB  (target <= 150 MB)")
+    print(f"gazetteer:                   {len(gaz):,} places, {len(list(gaz.keys())):,} keys")
+    if args.misses:
+        for row in sorted(misses):
+            print("  " + " | ".join(str(x) for x in row))
+
+
+if __name__ == "__main__":
+    main()

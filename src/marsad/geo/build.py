@@ -1,0 +1,529 @@
+"""Build the shipped gazetteer: read every source, merge duplicates, add admin chains, write.
+
+`build_gazetteer(options)` writes two files into the output folder:
+
+- `places.tsv.gz`: one place per line (see `marsad.geo.gazetteer.COLUMNS`), with its
+  preferred id, the ids of the merged duplicates as aliases, names, surface and
+  canonical keys, feature, coordinates, population, country, admin chain, sources;
+- `admin.jsonl.gz`: simplified admin polygons (countries, SY/IQ governorates and
+  districts, IQ sub-districts) for point-in-polygon.
+
+Merging: entries of different sources are one place when they share a canonical name
+(or an explicit id join such as Syrian Archive's OCHA P-code) and lie within a few km.
+The merged place keeps the id of the preferred source (Syrian Archive for Syrian towns,
+GeoNames for Iraqi and foreign towns and countries, OCHA P-codes for admin units).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import logging
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.errors import GazetteerError
+from marsad.geo.admin import (
+    AdminArea,
+    AdminAreas,
+    read_ocha_admin,
+    read_topojson,
+    write_admin_areas,
+)
+from marsad.geo.names import canonical, name_variants, surface_key
+from marsad.geo.sources import (
+    Entry,
+    read_alternate_names,
+    read_curated,
+    read_geonames,
+    read_ocha_communities,
+    read_opensyria,
+    read_subdivisions,
+    read_syrian_archive,
+)
+
+log = logging.getLogger(__name__)
+
+#: Countries whose places come from every source.
+CORE = ("SY", "IQ")
+#: Neighbours and the other theatres the news covers: their towns come from cities500.
+NEIGHBOURS = ("TR", "LB", "JO", "IL", "PS", "SA", "IR", "KW", "YE", "LY", "EG", "QA", "AE",
+              "BH", "OM", "CY", "SD", "DJ", "ER", "SO", "AF", "AZ", "AM", "GE")
+
+DATA_DIR = Path(__file__).with_name("data")
+PLACES_FILE = "places.tsv.gz"
+ADMIN_FILE = "admin.jsonl.gz"
+
+#: Feature types, most specific first: a merged place takes the first one any source gives.
+_FEATURE_ORDER = (
+    "country", "governorate", "district", "subdistrict", "airbase", "airport",
+    "border crossing", "oil field", "station", "dam", "port", "camp", "bridge", "site",
+    "city", "town", "neighbourhood", "village", "mountain", "river", "sea", "region",
+)
+_ADMIN_FEATURES = frozenset({"country", "governorate", "district", "subdistrict"})
+
+#: Which source's id a merged place keeps, by country ("*" for the rest); lower wins.
+_SOURCE_RANK = {
+    "SY": {"syrianarchive": 0, "ocha-communities": 1, "geonames": 2, "curated": 3},
+    "*": {"geonames": 0, "ocha-communities": 1, "curated": 2, "syrianarchive": 3},
+}
+
+#: Licence/attribution per source, written into each place's `source` column.
+SOURCE_NAMES = {
+    "syrianarchive": "Syrian Archive / Mnemonic (CC BY-SA 4.0)",
+    "geonames": "GeoNames (CC BY 4.0)",
+    "ocha-communities": "UN OCHA / HDX Syria COD communities",
+    "ocha-admin1": "UN OCHA / HDX COD-AB",
+    "ocha-admin2": "UN OCHA / HDX COD-AB",
+    "ocha-admin3": "UN OCHA / HDX COD-AB",
+    "opensyria": "OpenSyria Data Geography (CC BY 4.0)",
+    "curated": "curated Euphrates list (per-row source)",
+    "naturalearth": "Natural Earth (public domain)",
+    "overlay": "user overlay",
+}
+
+
+@dataclass(slots=True)
+class BuildOptions:
+    """What to read and where to write (paths of the optional user GeoNames dumps)."""
+
+    source_dir: Path | None = None
+    geonames: Sequence[Path] = ()
+    alternate_names: Path | None = None
+    output: Path = DATA_DIR
+    neighbours: Sequence[str] = NEIGHBOURS
+    simplify: float = 0.005
+    progress: Callable[[str], None] | None = None
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """Counts of what the build read and wrote."""
+
+    read: dict[str, int] = field(default_factory=dict)
+    places: int = 0
+    merged: int = 0
+    keys: int = 0
+    admin_areas: int = 0
+    output: Path | None = None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_EN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|at|az|an|ash|ad|ed|es|ez)[- ']+")
+
+
+def en_canonical(name: str) -> str:
+    """Canonical key of a Latin name: no accents, article, punctuation or spaces."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _EN_ARTICLE.sub("", text.strip())
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _merge_radius(a: Entry, b: Entry) -> float:
+    big = {"city", "town"}
+    if a.feature in big or b.feature in big:
+        return 8.0
+    return 4.0
+
+
+def merge_entries(entries: list[Entry]) -> list[list[Entry]]:
+    """Group entries that are one place: explicit id joins, then same name within a few km."""
+    n = len(entries)
+    uf = _Union(n)
+    by_id: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        if e.id in by_id:
+            uf.union(by_id[e.id], i)  # the same id from two sources (OCHA polygon + OpenSyria)
+        else:
+            by_id[e.id] = i
+    for i, e in enumerate(entries):
+        for alias in e.aliases:
+            j = by_id.get(alias)
+            if j is not None and (
+                e.feature in _ADMIN_FEATURES
+                or _km(e.lat, e.lon, entries[j].lat, entries[j].lon) <= 10.0
+            ):
+                uf.union(i, j)
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(entries):
+        if e.feature in _ADMIN_FEATURES:
+            continue
+        keys = {canonical(n) for n in e.names_ar} | {"en:" + en_canonical(n) for n in e.names_en}
+        for key in keys:
+            if len(key) >= 2 and key != "en:":
+                buckets[key].append(i)
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > 60:
+            continue
+        for x in range(len(members)):
+            a = entries[members[x]]
+            for y in range(x + 1, len(members)):
+                b = entries[members[y]]
+                if a.source == b.source or a.country != b.country:
+                    continue
+                if _km(a.lat, a.lon, b.lat, b.lon) <= _merge_radius(a, b):
+                    uf.union(members[x], members[y])
+    groups: dict[int, list[Entry]] = defaultdict(list)
+    for i, e in enumerate(entries):
+        groups[uf.find(i)].append(e)
+    return list(groups.values())
+
+
+def _primary(group: list[Entry]) -> Entry:
+    """The entry whose id (and coordinates) a merged place keeps."""
+    admin = [e for e in group if e.feature in _ADMIN_FEATURES]
+    if admin:
+        # OCHA polygon centroids first (gold codes admin units at their polygon centroid).
+        return min(admin, key=lambda e: (not e.source.startswith("ocha-admin"), e.source))
+    country = group[0].country
+    ranks = _SOURCE_RANK.get(country, _SOURCE_RANK["*"])
+    return min(group, key=lambda e: (ranks.get(e.source, 9), e.id))
+
+
+@dataclass(slots=True)
+class Row:
+    """One output line of places.tsv.gz."""
+
+    id: str
+    aliases: list[str]
+    feature: str
+    lat: float
+    lon: float
+    population: int | None
+    country: str
+    admin: list[str]
+    name: str
+    name_en: str
+    names: list[str]
+    keys: set[str]
+    canon: set[str]
+    sources: list[str]
+
+
+def _row(group: list[Entry]) -> Row:
+    primary = _primary(group)
+    ids = list(dict.fromkeys([primary.id] + [e.id for e in group] + [a for e in group for a in e.aliases]))
+    features = {e.feature for e in group}
+    feature = next((f for f in _FEATURE_ORDER if f in features), primary.feature)
+    if primary.feature in _ADMIN_FEATURES:
+        feature = primary.feature
+    names_ar = list(dict.fromkeys(n for e in [primary, *group] for n in e.names_ar))
+    names_en = list(dict.fromkeys(n for e in [primary, *group] for n in e.names_en))
+    pops = [e.population for e in group if e.population]
+    keys: set[str] = set()
+    canon: set[str] = set()
+    for n in names_ar:
+        keys |= name_variants(n)
+        canon.add(canonical(n))
+    for n in names_en:
+        k = surface_key(n)
+        if len(k) >= 4:
+            keys.add(k)
+        c = en_canonical(n)
+        if len(c) >= 3:
+            canon.add("en:" + c)
+    canon |= {canonical(k) for k in keys if not k.isascii()}
+    return Row(
+        id=primary.id,
+        aliases=[i for i in ids if i != primary.id],
+        feature=feature,
+        lat=primary.lat,
+        lon=primary.lon,
+        population=max(pops) if pops else None,
+        country=primary.country,
+        admin=list(primary.admin),
+        name=names_ar[0] if names_ar else (names_en[0] if names_en else primary.id),
+        name_en=names_en[0] if names_en else "",
+        names=names_ar + names_en[:4],
+        keys={k for k in keys if len(k) >= 2},
+        canon={c for c in canon if c and c != "en:"},
+        sources=sorted({e.source for e in group}),
+    )
+
+
+def _countries(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh, delimiter="\t"))
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def _nisba_variants(name_ar: str) -> list[str]:
+    """"سوريا" is also written "سورية" (formal): names ending in يا get the ية form."""
+    out = []
+    for n in (name_ar,):
+        if n.endswith("يا") and len(n) > 4:
+            out.append(n[:-1] + "ة")
+    return out
+
+
+def build_gazetteer(options: BuildOptions) -> BuildReport:
+    """Read the sources, merge, attach admin chains and write the index files."""
+    say = options.progress or (lambda _msg: None)
+    src = options.source_dir
+    report = BuildReport()
+    entries: list[Entry] = []
+    areas: list[AdminArea] = []
+
+    def add(label: str, items: list[Entry]) -> None:
+        report.read[label] = report.read.get(label, 0) + len(items)
+        entries.extend(items)
+
+    countries = _countries(DATA_DIR / "countries.tsv")
+    by_numeric = {int(c["numeric"]): c for c in countries if c["numeric"].isdigit()}
+    wanted = set(CORE) | set(options.neighbours)
+
+    if src is not None:
+        if not src.is_dir():
+            raise GazetteerError(f"{src}: source folder not found")
+        bdir = src / "boundaries"
+        admin_files = [
+            (bdir / "syr_admin1.geojson", "SY", 1),
+            (bdir / "syr_admin2.geojson", "SY", 2),
+            (bdir / "irq_admbnda_adm1_cso_20190603.geojson", "IQ", 1),
+            (bdir / "irq_admbnda_adm2_cso_20190603.geojson", "IQ", 2),
+            (bdir / "irq_admbnda_adm3_cso_20190603.geojson", "IQ", 3),
+        ]
+        for path, cc, level in admin_files:
+            if path.exists():
+                say(f"admin polygons {path.name}")
+                pairs = read_ocha_admin(path, cc, level)
+                add(f"ocha admin {cc}{level}", [e for e, _ in pairs])
+                areas.extend(AdminArea(e.id, level, cc, g) for e, g in pairs)
+        ne = bdir / "countries-50m.json"
+        if ne.exists():
+            say("Natural Earth countries")
+            for feat, geom in read_topojson(ne):
+                try:
+                    info = by_numeric[int(feat.get("id"))]  # type: ignore[arg-type]
+                except (KeyError, TypeError, ValueError):
+                    continue
+                areas.append(AdminArea(f"geonames:{info['geonameid']}", 0, info["iso2"], geom))
+        opensyria = src / "villages" / "opensyria-data-geography"
+        if opensyria.is_dir():
+            say("OpenSyria admin hierarchy")
+            add("opensyria", read_opensyria(opensyria))
+        sub = src / "geonames" / "subdivisions.tsv"
+        subdivisions = read_subdivisions(sub, wanted) if sub.exists() else []
+        communities = src / "geonames" / "syr_admin4_point.geojson"
+        if communities.exists():
+            say("OCHA Syria communities")
+            add("ocha communities", read_ocha_communities(communities))
+        sa = src / "syrian_archive" / "locations.json"
+        if sa.exists():
+            say("Syrian Archive locations")
+            add("syrian archive", read_syrian_archive(sa))
+        curated = src / "villages" / "curated_euphrates.tsv"
+        if curated.exists():
+            say("curated Euphrates list")
+            add("curated", read_curated(curated))
+        cities = src / "geonames" / "cities500.txt"
+    else:
+        subdivisions = []
+        cities = None
+
+    admin1_names = _admin1_names(subdivisions)
+    arabic: dict[int, list[str]] | None = None
+    if options.alternate_names is not None:
+        say(f"alternate names {options.alternate_names.name}")
+        arabic = read_alternate_names(options.alternate_names)
+    if cities is not None and cities.exists():
+        say("GeoNames cities500")
+        add("geonames cities500", read_geonames(cities, wanted, arabic, admin1_names))
+    for dump in options.geonames:
+        say(f"GeoNames {dump.name}")
+        add(f"geonames {dump.name}", read_geonames(dump, None, arabic, admin1_names))
+    _attach_subdivisions(entries, subdivisions)
+    entries.extend(_country_entries(countries, areas, entries))
+
+    say("merging")
+    groups = merge_entries(entries)
+    rows = [_row(g) for g in groups]
+    report.merged = len(entries) - len(rows)
+    say("admin chains")
+    _admin_chains(rows, entries, AdminAreas(areas))
+    rows.sort(key=lambda r: (r.country != "SY", r.country != "IQ", r.country, r.id))
+    out = options.output
+    out.mkdir(parents=True, exist_ok=True)
+    _write_places(out / PLACES_FILE, rows)
+    write_admin_areas(out / ADMIN_FILE, areas, options.simplify)
+    report.places = len(rows)
+    report.keys = len({k for r in rows for k in r.keys})
+    report.admin_areas = len(areas)
+    report.output = out
+    return report
+
+
+def _admin1_names(subdivisions: list[dict[str, object]]) -> dict[str, str]:
+    """GeoNames admin1 code ("TR.81") -> Arabic name when known, else English."""
+    out = {}
+    for row in subdivisions:
+        if row["level"] != 1:
+            continue
+        ar = [n for n in row["names_ar"] if not str(n).startswith("محافظة")]  # type: ignore[union-attr]
+        out[str(row["code"])] = str(ar[0] if ar else row["name"])
+    return out
+
+
+def _attach_subdivisions(entries: list[Entry], subdivisions: list[dict[str, object]]) -> None:
+    """Give OCHA admin units the GeoNames ids and Arabic aliases of the same division."""
+    index: dict[tuple[str, int, str], Entry] = {}
+    for e in entries:
+        if e.feature in ("governorate", "district"):
+            level = 1 if e.feature == "governorate" else 2
+            for n in e.names_ar:
+                index[(e.country, level, canonical(_drop_admin_word(n)))] = e
+            for n in e.names_en:
+                index[(e.country, level, "en:" + en_canonical(n))] = e
+    for row in subdivisions:
+        cc = str(row["code"]).split(".")[0]
+        level = int(row["level"])  # type: ignore[arg-type]
+        names_ar = [str(n) for n in row["names_ar"]]  # type: ignore[union-attr]
+        keys = [canonical(_drop_admin_word(n)) for n in names_ar]
+        keys += ["en:" + en_canonical(re.sub(r"\s+(District|Governorate)$", "", str(n)))
+                 for n in row["names_en"]]  # type: ignore[union-attr]
+        target = next((index[(cc, level, k)] for k in keys if (cc, level, k) in index), None)
+        if target is None:
+            continue
+        gid = f"geonames:{row['geonameid']}"
+        if gid not in target.aliases:
+            target.aliases.append(gid)
+        for n in names_ar:
+            if n not in target.names_ar and re.search(r"[\u0600-\u06ff]", n):
+                target.names_ar.append(n)
+
+
+_ADMIN_WORD = re.compile(r"^(?:محافظة|محافظه|قضاء|ناحية|ناحيه|منطقة|منطقه)\s+")
+
+
+def _drop_admin_word(name: str) -> str:
+    return _ADMIN_WORD.sub("", name.strip())
+
+
+def _country_entries(
+    countries: list[dict[str, str]], areas: list[AdminArea], entries: list[Entry]
+) -> list[Entry]:
+    """One entry per country: GeoNames id, CLDR Arabic name, Natural Earth point."""
+    shapes = {a.id: a.geometry for a in areas if a.level == 0}
+    have = {e.id for e in entries}
+    out = []
+    for c in countries:
+        gid = f"geonames:{c['geonameid']}"
+        geom = shapes.get(gid)
+        if geom is None or gid in have:
+            continue
+        # The representative point lies inside the outline; the centroid may not (coasts).
+        point = geom.centroid  # type: ignore[attr-defined]
+        if not geom.contains(point):  # type: ignore[attr-defined]
+            point = geom.representative_point()  # type: ignore[attr-defined]
+        names_ar = [c["name_ar"], *_nisba_variants(c["name_ar"])] if c["name_ar"] else []
+        out.append(
+            Entry(
+                id=gid,
+                source="naturalearth",
+                feature="country",
+                lat=round(point.y, 5),
+                lon=round(point.x, 5),
+                country=c["iso2"],
+                names_ar=names_ar,
+                names_en=[c["name_en"], c["iso3"]],
+                level=0,
+            )
+        )
+    return out
+
+
+def _admin_chains(rows: list[Row], entries: list[Entry], areas: AdminAreas) -> None:
+    """Fill each place's admin chain (ids of governorate, district, sub-district)."""
+    sub_by_name: dict[tuple[str, str], str] = {}
+    for r in rows:
+        if r.feature == "subdistrict" and r.country == "SY":
+            for n in r.names:
+                for key in (canonical(n), canonical("مركز " + n)):
+                    sub_by_name.setdefault((r.admin[1] if len(r.admin) > 1 else "", key), r.id)
+    sa_admin = {e.id: e.admin_names for e in entries if e.source == "syrianarchive"}
+    ocha_sub = {e.id: e.admin for e in entries if e.source == "ocha-communities"}
+    for r in rows:
+        if r.feature == "country":
+            r.admin = []
+            continue
+        if r.country in CORE:
+            found = areas.locate(r.lat, r.lon)
+            chain = [a.id for a in found if a.level >= 1 and a.country == r.country]
+            if not chain and r.feature not in _ADMIN_FEATURES:
+                near = areas.nearest(r.lat, r.lon, 1, r.country)
+                chain = [near.id] if near else []
+                if near:
+                    d = areas.nearest(r.lat, r.lon, 2, r.country)
+                    chain += [d.id] if d else []
+            if r.feature == "governorate":
+                chain = []
+            elif r.feature == "district":
+                chain = chain[:1]
+            elif r.feature == "subdistrict":
+                chain = chain[:2]
+            elif r.country == "SY" and len(chain) == 2:
+                sub = next((ocha_sub[i][2] for i in [r.id, *r.aliases]
+                            if i in ocha_sub and len(ocha_sub[i]) > 2), None)
+                if sub is None:
+                    names = next((sa_admin[i] for i in [r.id, *r.aliases] if i in sa_admin), [])
+                    if len(names) == 2:
+                        sub = sub_by_name.get((chain[1], canonical(names[1])))
+                if sub:
+                    chain.append(sub)
+            r.admin = chain
+        # Foreign places keep the GeoNames admin1 name their reader gave.
+
+
+def _write_places(path: Path, rows: list[Row]) -> None:
+    def clean(text: str) -> str:
+        return text.replace("\t", " ").replace("\n", " ").replace("|", "/")
+
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for r in rows:
+            fields = [
+                r.id,
+                "|".join(r.aliases),
+                r.feature,
+                f"{r.lat:.5f}",
+                f"{r.lon:.5f}",
+                str(r.population or ""),
+                r.country,
+                "|".join(clean(a) for a in r.admin),
+                clean(r.name),
+                clean(r.name_en),
+                "|".join(clean(n) for n in r.names),
+                "|".join(sorted(clean(k) for k in r.keys)),
+                "|".join(sorted(r.canon)),
+                "|".join(r.sources),
+            ]
+            fh.write("\t".join(fields) + "\n")

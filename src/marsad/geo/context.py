@@ -1,0 +1,140 @@
+"""What an article says about where it is: sentences, admin and country names, their cues.
+
+`DocContext.of(norm, gazetteer)` scans a normalized article once with an Aho-Corasick
+automaton over the names of countries, governorates, districts, sub-districts and cities,
+keeping for each hit the cue word before it ("ريف", "محافظة", "غرب"...). The resolver
+reads it for every mention of the article; the gazetteer keeps the last few scans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import ahocorasick
+
+from marsad.geo.place import Place
+from marsad.model import NormText
+
+#: Features whose names are scanned as context.
+CONTEXT_FEATURES = frozenset({"country", "governorate", "district", "subdistrict", "city"})
+
+#: What may stand glued before a name in a word: conjunctions, prepositions, the article.
+PROCLITICS = frozenset({
+    "", "ال", "و", "ب", "ل", "ف", "ك", "وال", "بال", "فال", "كال", "لل", "ول", "وب", "فب",
+    "وبال", "ولل", "فل", "وك", "وكال",
+})
+
+#: Relation words: the place is near / part of / around the named one (ACLED precision 2).
+RELATION_WORDS = frozenset({
+    "ريف", "ارياف", "ريفي", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي",
+    "جنوبا", "شمالا", "شرقا", "غربا", "محيط", "قرب", "اطراف", "مشارف", "ضواحي", "تخوم",
+    "باديه", "بساتين", "مداخل", "مدخل", "جوار", "حول", "مقربه", "محاذاه", "قباله", "ضفاف",
+})
+_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]")
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A context name found in the article: where, which places, what stood before it."""
+
+    start: int
+    end: int
+    places: tuple[Place, ...]
+    cue: str | None
+
+
+@dataclass(slots=True)
+class DocContext:
+    """One scan of an article: sentence starts and context hits in text order."""
+
+    norm: NormText
+    sentence_starts: list[int]
+    hits: list[Hit]
+    hit_starts: list[int]
+    countries: Counter[str]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The [start, end) of the sentence holding normalized offset `pos`."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[max(i, 0)]
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.norm.text)
+        return start, end
+
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        """Context hits inside [start, end)."""
+        i = bisect.bisect_left(self.hit_starts, start)
+        out = []
+        while i < len(self.hits) and self.hits[i].start < end:
+            out.append(self.hits[i])
+            i += 1
+        return out
+
+
+def word_before(text: str, pos: int, limit: int = 3) -> list[str]:
+    """Up to `limit` words ending before `pos`, nearest first, proclitics and ال kept."""
+    window = text[max(0, pos - 60) : pos]
+    words = _WORD.findall(window)
+    return list(reversed(words[-limit:]))
+
+
+def strip_clitics(word: str) -> str:
+    """Drop a leading conjunction/preposition and article: "وبريف" -> "ريف"."""
+    for prefix in ("وبال", "فبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            rest = word[len(prefix) :]
+            if prefix in ("و", "ب", "ل", "ف") and rest.startswith("ال") and len(rest) > 3:
+                rest = rest[2:]
+            return rest
+    return word
+
+
+def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
+    """Sentences and context hits of one normalized article."""
+    text = norm.text
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() < len(text):
+            starts.append(m.end())
+    hits: list[Hit] = []
+    countries: Counter[str] = Counter()
+    if len(automaton) and text:
+        raw = []
+        for end_idx, (length, places) in automaton.iter(text):
+            end = end_idx + 1
+            start = end - length
+            if end < len(text) and _LETTER.match(text[end]):
+                continue
+            ws = start
+            while ws > 0 and _LETTER.match(text[ws - 1]):
+                ws -= 1
+            if text[ws:start] not in PROCLITICS:
+                continue
+            raw.append((start, end, places))
+        # Longest match wins where hits overlap ("ريف دمشق" over "دمشق").
+        raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        last_end = -1
+        for start, end, places in raw:
+            if start < last_end:
+                continue
+            last_end = end
+            before = word_before(text, start - _proclitic_len(text, start), 1)
+            cue = strip_clitics(before[0]) if before else None
+            hits.append(Hit(start, end, places, cue))
+            for p in places:
+                if p.feature == "country" and p.country:
+                    countries[p.country] += 2
+                elif p.country:
+                    countries[p.country] += 1
+    return DocContext(norm, starts, hits, [h.start for h in hits], countries)
+
+
+def _proclitic_len(text: str, start: int) -> int:
+    ws = start
+    while ws > 0 and _LETTER.match(text[ws - 1]):
+        ws -= 1
+    return start - ws

@@ -1,0 +1,281 @@
+"""The loaded gazetteer: places by id and by name key, admin polygons, user overlay.
+
+`load_gazetteer()` reads the shipped index (`data/places.tsv.gz`) plus the user overlay
+when there is one; `Gazetteer.lookup(name)` returns candidates for a written name,
+`Gazetteer.keys()` every surface key for the recognizer's automaton.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import ahocorasick
+
+from marsad.errors import GazetteerError
+from marsad.geo.admin import AdminArea, AdminAreas
+from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE, en_canonical
+from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
+from marsad.geo.names import FEATURE_WORDS, NAME_HEADS, canonical, split_feature_prefix, surface_key
+from marsad.geo.overlay import default_overlay_path, read_overlay
+from marsad.geo.place import ADMIN_LEVEL, Place
+from marsad.model import NormText
+
+log = logging.getLogger(__name__)
+
+#: Columns of places.tsv.gz, in order.
+COLUMNS = (
+    "id", "aliases", "feature", "lat", "lon", "population", "country", "admin",
+    "name", "name_en", "names", "keys", "canon", "sources",
+)
+
+_FEATURE_RANK = {
+    "country": 9, "governorate": 8, "city": 7, "district": 6, "town": 5, "subdistrict": 4,
+    "airbase": 4, "airport": 4, "border crossing": 4, "oil field": 4, "sea": 4,
+    "village": 3, "neighbourhood": 2,
+}
+
+
+class Gazetteer:
+    """Places indexed by id, alias id, surface key and canonical key."""
+
+    def __init__(self, places: Iterable[Place], *, keys: dict[int, tuple[str, ...]] | None = None,
+                 canon: dict[int, tuple[str, ...]] | None = None,
+                 admin_path: Path | None = None, overlay_ids: frozenset[str] = frozenset(),
+                 path: Path | None = None, overlay_path: Path | None = None) -> None:
+        self.places: list[Place] = list(places)
+        self.path = path
+        self.overlay_path = overlay_path
+        self.overlay_ids = overlay_ids
+        self._admin_path = admin_path
+        self._admin: AdminAreas | None = None
+        self._automaton: object | None = None
+        self._doc_cache: list[DocContext] = []
+        self.by_id: dict[str, Place] = {}
+        self._surface: dict[str, list[Place]] = {}
+        self._canon: dict[str, list[Place]] = {}
+        for i, place in enumerate(self.places):
+            for pid in place.ids:
+                # Overlay entries come last and win the id (a user correcting a place).
+                if pid not in self.by_id or place.id in overlay_ids:
+                    self.by_id[pid] = place
+            place_keys = keys.get(i) if keys else None
+            if place_keys is None:
+                place_keys = _keys_of(place)
+            for k in place_keys:
+                self._surface.setdefault(k, []).append(place)
+            place_canon = canon.get(i) if canon else None
+            if place_canon is None:
+                place_canon = tuple({canonical(k) for k in place_keys if not k.isascii()}
+                                    | {"en:" + en_canonical(n) for n in place.names if n.isascii()})
+            for c in place_canon:
+                self._canon.setdefault(c, []).append(place)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self.places)
+
+    def keys(self) -> Iterable[str]:
+        """Every surface key (folded name or variant, no leading article or feature word)."""
+        return self._surface.keys()
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id or alias id."""
+        return self.by_id.get(place_id)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Candidates for a written name (tolerant of ال, ة/ه, ى/ي, spacing, feature words)."""
+        key = surface_key(name)
+        if not key:
+            return []
+        found = self._lookup_key(key)
+        if not found:
+            head, rest = split_feature_prefix(key)
+            if head is not None:
+                found = self._lookup_key(surface_key(rest))
+        return found
+
+    def _lookup_key(self, key: str) -> list[Place]:
+        exact = self._surface.get(key, [])
+        if key.isascii():
+            loose = self._canon.get("en:" + en_canonical(key), [])
+        else:
+            loose = self._canon.get(canonical(key), [])
+        out = list(dict.fromkeys([*exact, *loose]))
+        exact_ids = {p.id for p in exact}
+        out.sort(key=lambda p: (p.id not in self.overlay_ids, p.id not in exact_ids,
+                                -_FEATURE_RANK.get(p.feature, 1), -(p.population or 0)))
+        return out
+
+    # --- article context ---------------------------------------------------------------
+
+    def doc_context(self, norm: NormText) -> DocContext:
+        """The context scan of an article (cached for the last few articles)."""
+        cache = self._doc_cache
+        for cached in cache:
+            if cached.norm is norm or (cached.norm.text == norm.text):
+                return cached
+        if self._automaton is None:
+            self._automaton = _context_automaton(self._surface)
+        found = scan(norm, self._automaton)
+        cache.insert(0, found)
+        del cache[8:]
+        return found
+
+    # --- admin polygons ----------------------------------------------------------------
+
+    @property
+    def admin_areas(self) -> AdminAreas:
+        """The admin polygons (read on first use, so that loading stays fast)."""
+        if self._admin is None:
+            if self._admin_path is not None and self._admin_path.exists():
+                self._admin = AdminAreas.load(self._admin_path)
+            else:
+                self._admin = AdminAreas([])
+        return self._admin
+
+    def locate(self, lat: float, lon: float) -> list[Place]:
+        """Admin units containing a point, country first (point-in-polygon)."""
+        out = []
+        for area in self.admin_areas.locate(lat, lon):
+            place = self.by_id.get(area.id)
+            if place is not None:
+                out.append(place)
+        return out
+
+    def area(self, place_id: str) -> AdminArea | None:
+        """The polygon of an admin unit or country, if shipped."""
+        return self.admin_areas.by_id.get(place_id)
+
+    def admin_places(self, place: Place) -> list[Place]:
+        """The admin units above `place`, governorate first (ids resolved to places)."""
+        return [p for p in (self.by_id.get(i) for i in place.admin_ids) if p is not None]
+
+    def country_place(self, iso2: str | None) -> Place | None:
+        """The country entry of an ISO code."""
+        if not iso2:
+            return None
+        return self._countries().get(iso2.upper())
+
+    def _countries(self) -> dict[str, Place]:
+        cached = getattr(self, "_country_cache", None)
+        if cached is None:
+            cached = {p.country: p for p in self.places if p.feature == "country" and p.country}
+            self._country_cache = cached
+        return cached
+
+    def level(self, place: Place) -> int | None:
+        """Admin level of an admin unit (country 0 .. sub-district 3), else None."""
+        return ADMIN_LEVEL.get(place.feature)
+
+
+def _keys_of(place: Place) -> tuple[str, ...]:
+    from marsad.geo.names import name_variants
+
+    keys: set[str] = set()
+    for n in place.names or (place.name,):
+        if n.isascii():
+            k = surface_key(n)
+            if len(k) >= 4:
+                keys.add(k)
+        else:
+            keys |= name_variants(n)
+    return tuple(keys)
+
+
+def _context_automaton(surface: dict[str, list[Place]]):  # type: ignore[no-untyped-def]
+    """Aho-Corasick over the keys of countries, admin units and cities."""
+    auto = ahocorasick.Automaton()
+    count = 0
+    for key, places in surface.items():
+        if len(key) < 3 or key.isascii():
+            continue
+        found = tuple(p for p in places if p.feature in CONTEXT_FEATURES)
+        if found:
+            auto.add_word(key, (len(key), found))
+            count += 1
+    if count:
+        auto.make_automaton()
+    return auto
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split("|")) if text else ()
+
+
+def read_places(path: Path) -> tuple[list[Place], dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
+    """Read places.tsv.gz: the places, their surface keys and canonical keys by position."""
+    rows = []
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) != len(COLUMNS):
+                    raise GazetteerError(
+                        f"{path}:{lineno}: expected {len(COLUMNS)} columns, got {len(cols)}"
+                    )
+                rows.append(cols)
+    except (OSError, EOFError) as exc:
+        raise GazetteerError(f"{path}: cannot read the gazetteer index ({exc})") from exc
+    names_by_id = {}
+    for cols in rows:
+        names_by_id[cols[0]] = cols[8]
+        for alias in _split(cols[1]):
+            names_by_id.setdefault(alias, cols[8])
+    places: list[Place] = []
+    keys: dict[int, tuple[str, ...]] = {}
+    canon: dict[int, tuple[str, ...]] = {}
+    for i, cols in enumerate(rows):
+        try:
+            lat, lon = float(cols[3]), float(cols[4])
+        except ValueError as exc:
+            raise GazetteerError(f"{path}:{i + 1}: bad coordinates") from exc
+        admin_ids = _split(cols[7])
+        places.append(
+            Place(
+                id=cols[0],
+                aliases=_split(cols[1]),
+                feature=cols[2],
+                lat=lat,
+                lon=lon,
+                population=int(cols[5]) if cols[5] else None,
+                country=cols[6] or None,
+                admin_ids=admin_ids,
+                admin=tuple(names_by_id.get(a, a) for a in admin_ids),
+                name=cols[8],
+                name_en=cols[9],
+                names=_split(cols[10]),
+                source=cols[13],
+            )
+        )
+        keys[i] = _split(cols[11])
+        canon[i] = _split(cols[12])
+    return places, keys, canon
+
+
+def load_gazetteer(path: Path | None = None, *, overlay: Path | None = None) -> Gazetteer:
+    """Load the gazetteer (default: the shipped index) and the user overlay if present."""
+    folder = DATA_DIR if path is None else path
+    places_file = folder / PLACES_FILE if folder.is_dir() else folder
+    admin_file = places_file.with_name(ADMIN_FILE)
+    if not places_file.exists():
+        raise GazetteerError(
+            f"{places_file}: gazetteer index not found (run `marsad gazetteer build`)"
+        )
+    places, keys, canon = read_places(places_file)
+    overlay_path = overlay if overlay is not None else default_overlay_path()
+    overlay_ids: set[str] = set()
+    if overlay_path is not None and overlay_path.exists():
+        extra = read_overlay(overlay_path)
+        overlay_ids = {p.id for p in extra}
+        places.extend(extra)
+    return Gazetteer(places, keys=keys, canon=canon, admin_path=admin_file,
+                     overlay_ids=frozenset(overlay_ids), path=places_file,
+                     overlay_path=overlay_path)
+
+
+__all__ = ["COLUMNS", "FEATURE_WORDS", "NAME_HEADS", "Gazetteer", "load_gazetteer", "read_places"]

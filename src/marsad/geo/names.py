@@ -1,0 +1,161 @@
+"""Place-name keys and variants: how a written name becomes the strings we index.
+
+Two forms of a name exist here:
+
+- a *surface key*: the name folded with `marsad.text.normalize.fold` (the one key
+  function of the project), without a leading article ال and without feature prefixes
+  such as قرية/بلدة/حي. These are what the recognizer's automaton matches in text.
+- a *canonical key*: the surface key with the article dropped from every word, a
+  word-final ه (from ة) dropped and the spaces removed, so that "دير الزور",
+  "ديرالزور", "طابية الجزيرة"/"طابية جزيرة" and "جديدة عكيدات"/"جديد عكيدات" meet.
+  Lookups go through canonical keys; ranking prefers exact surface matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.text.normalize import fold
+
+__all__ = [
+    "FEATURE_WORDS",
+    "canonical",
+    "name_variants",
+    "split_feature_prefix",
+    "surface_key",
+]
+
+#: Feature words that may stand before a place name, folded, with the feature they name.
+#: Order matters only for documentation; lookups go through the dict.
+FEATURE_WORDS: dict[str, str] = {
+    "قريه": "village",
+    "قري": "village",
+    "بلده": "town",
+    "بلدات": "town",
+    "مدينه": "city",
+    "مدن": "city",
+    "حي": "neighbourhood",
+    "احياء": "neighbourhood",
+    "ناحيه": "subdistrict",
+    "قضاء": "district",
+    "منطقه": "district",
+    "محافظه": "governorate",
+    "محافظات": "governorate",
+    "منفذ": "border crossing",
+    "معبر": "border crossing",
+    "مطار": "airport",
+    "حقل": "oil field",
+    "حقول": "oil field",
+    "محطه": "station",
+    "قاعده": "airbase",
+    "سد": "dam",
+    "جبل": "mountain",
+    "نهر": "river",
+    "بحر": "sea",
+    "خليج": "sea",
+    "مخيم": "camp",
+    "ميناء": "port",
+    "مرفا": "port",
+    "شارع": "street",
+    "دوار": "street",
+    "ساحه": "street",
+    "سجن": "site",
+    "مستشفي": "site",
+    "جسر": "bridge",
+    "مزرعه": "village",
+    "مزارع": "village",
+    "تلال": "mountain",
+}
+
+#: Feature words that are commonly part of a proper name itself ("جبل سمعان", "سد تشرين"),
+#: so a name starting with them keeps them; the others are stripped from source names.
+NAME_HEADS = frozenset({"جبل", "نهر", "بحر", "خليج", "سد", "جسر", "مخيم", "تلال", "مزارع", "حقل"})
+
+#: First words of compound names that news text also writes joined ("ديرالزور").
+_JOINABLE = frozenset({"دير", "ابو", "ام", "عين", "تل", "راس", "بيت", "كفر", "بني", "بير", "خربه"})
+
+_ARTICLE = "ال"
+_WS = re.compile(r"\s+")
+_PUNCT = re.compile(r"[\"'()\[\]{}.,;:!?«»_/\\|*+=<>~`^#@%&$-]+")
+
+
+def _clean(name: str) -> str:
+    """Fold a name and reduce punctuation to spaces."""
+    return _WS.sub(" ", _PUNCT.sub(" ", fold(name))).strip()
+
+
+def _strip_article(word: str) -> str:
+    if word.startswith(_ARTICLE) and len(word) > 3:
+        return word[2:]
+    return word
+
+
+def split_feature_prefix(folded: str) -> tuple[str | None, str]:
+    """Split a leading feature word off a folded name: ("قريه", "طابيه الجزيره")."""
+    head, _, rest = folded.partition(" ")
+    if rest and head in FEATURE_WORDS:
+        return head, rest
+    # "بالقرب"/"وحي" are the recognizer's business; here only the bare word counts.
+    return None, folded
+
+
+def surface_key(name: str) -> str:
+    """The surface key of `name`: folded, punctuation to spaces, no leading article."""
+    cleaned = _clean(name)
+    if not cleaned:
+        return ""
+    head, _, rest = cleaned.partition(" ")
+    head = _strip_article(head)
+    return f"{head} {rest}" if rest else head
+
+
+def canonical(name: str) -> str:
+    """The canonical key of `name` (articles, final ه and spaces dropped) for lookups."""
+    words = _clean(name).split(" ")
+    out = []
+    for word in words:
+        word = _strip_article(word)
+        if len(word) > 2 and word.endswith("ه"):
+            word = word[:-1]
+        out.append(word)
+    return "".join(out)
+
+
+def _word_forms(word: str, first: bool) -> set[str]:
+    """Spelling variants of one word of a name (article, ة/ه-less, جديدة/جديد, تل/تلة)."""
+    forms = {word}
+    bare = _strip_article(word)
+    if not first:
+        forms.add(bare)
+        forms.add(_ARTICLE + bare)
+    if bare in ("جديده", "جديد"):
+        forms.update({"جديده", "جديد"} if first else {"جديده", "جديد", "الجديده", "الجديد"})
+    if bare in ("تل", "تله"):
+        forms.update({"تل", "تله"})
+    if bare in ("كبيره", "كبير", "صغيره", "صغير") and not first:
+        stem = bare.removesuffix("ه")
+        forms.update({stem, stem + "ه", _ARTICLE + stem, _ARTICLE + stem + "ه"})
+    return forms
+
+
+def name_variants(name: str, *, limit: int = 24) -> set[str]:
+    """Surface keys for `name` and its usual spelling variants (HOUSE_STYLE §9: data, not code)."""
+    key = surface_key(name)
+    if not key:
+        return set()
+    words = key.split(" ")
+    _, rest = split_feature_prefix(key)
+    out = {key}
+    if rest != key and words[0] not in NAME_HEADS:
+        out.add(surface_key(rest))
+        words = surface_key(rest).split(" ")
+    if len(words) > 4:
+        return out
+    combos: list[str] = [""]
+    for i, word in enumerate(words):
+        forms = sorted(_word_forms(word, i == 0))
+        combos = [f"{c} {f}".strip() for c in combos for f in forms][:limit]
+    out.update(combos)
+    if len(words) == 2 and words[0] in _JOINABLE:
+        out.update(c.replace(" ", "", 1) for c in list(out) if c.startswith(words[0] + " "))
+    return {v for v in out if len(v) >= 2}
