@@ -81,6 +81,7 @@ def _chains() -> dict[str, tuple[str, ...]]:
 #: written proclitic chain -> its parts, e.g. "وبال" -> ("و", "ب", "ال"), "لل" -> ("ل", "ال")
 PROCLITIC_CHAINS: dict[str, tuple[str, ...]] = _chains()
 _MAX_CHAIN = max(map(len, PROCLITIC_CHAINS))
+_ARTICLE_CHAINS = {w: p for w, p in PROCLITIC_CHAINS.items() if p[-1] == "ال"}
 
 #: enclitic pronouns recognized after nouns and verbs. "ي" (my) and "ك" (your) are left
 #: out on purpose: a final ي is far more often the nisba ending ("عراقي") or part of a name.
@@ -240,25 +241,17 @@ def default_analysis(token: str, known: Container[str] | None = None) -> Analysi
     and a single و/ف (before 3+ letters, outside a short list of words that merely start
     with those letters) are split; enclitics are never split on a guess.
     """
-    readings = analyses(token)
     if known is not None:
-        for an in readings:
+        for an in analyses(token):
             if (an.form in known) or (an.article and "ال" + an.form in known):
                 return an
-    unsplit = readings[0] if readings else Analysis((), 0, token, "", False, token)
-    if token in _NOT_CONJ or token in _NOT_ARTICLE:
-        return unsplit
-    best = unsplit
-    for an in readings:
-        if an.suffix:
-            continue
-        if an.article and len(an.stem) >= 2:
-            best = an  # the longest article chain wins (readings grow with the prefix)
-        elif (
-            not an.article
-            and an.prefixes in (("و",), ("ف",))
-            and len(an.stem) >= 3
-            and best is unsplit
-        ):
-            best = an
-    return best
+    n = len(token)
+    if token not in _NOT_CONJ and token not in _NOT_ARTICLE:
+        # the longest chain ending in the article, before a stem of 2+ letters
+        for k in range(min(_MAX_CHAIN, n - 2), 1, -1):
+            parts = _ARTICLE_CHAINS.get(token[:k])
+            if parts is not None:
+                return Analysis(parts, k, token[k:], "", True, token[k:])
+        if n >= 4 and token[0] in "وف":
+            return Analysis((token[0],), 1, token[1:], "", False, token[1:])
+    return Analysis((), 0, token, "", False, token)

@@ -36,6 +36,9 @@ _DROP = (
     + ["\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"]
     + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
     + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
+    + [chr(c) for c in range(0x08D3, 0x0900)]  # extended Arabic marks (Quranic, African)
+    + [chr(c) for c in range(0xFE00, 0xFE10)]  # variation selectors
+    + ["\u034f", "\u180e", "\u2061", "\u2062", "\u2063", "\u2064"]  # invisible joiners
 )
 
 _MAP = {
@@ -47,7 +50,7 @@ _MAP = {
     "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
     "“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'",
     "–": "-", "—": "-", "−": "-",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
+    "\u00a0": " ", "\u1680": " ", "\u2007": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
     "\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",
     "\u2028": "\n", "\u2029": "\n",
 }
@@ -65,7 +68,7 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
     table: dict[int, str] = {ord(ch): "" for ch in _DROP}
     for src, dst in _MAP.items():
         table[ord(src)] = dst
-    for c in range(0xC0, 0x100):  # Latin-1 capitals
+    for c in range(0xC0, 0x250):  # Latin-1 and Latin Extended capitals ("É", "Ł")
         ch = chr(c)
         if ch.isupper() and len(ch.lower()) == 1:
             table[c] = ch.lower()

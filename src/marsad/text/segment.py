@@ -27,12 +27,14 @@ words, so short sentences stay whole.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Container
 
 from marsad.model import NormText, Sentence, Token
 from marsad.text.clitics import (
+    Analysis,
     clitic_variants,
     default_analysis,
     enclitic_forms,
@@ -57,13 +59,12 @@ __all__ = [
 _WORD = re.compile(r"[^\W_]+")
 
 # URLs (also the "https: // www..." spacing of some scraped pages) with any hashtags glued
-# to them, picture links, and tweet bylines: "- الاعلام الحربي مركزي (@c_military1) october
-# 25, 2017" after normalization (the dash may be missing, the name up to ~80 characters).
-_DEBRIS = re.compile(
-    r"(?:https?:\s?//\s?|www\.)[^\s\"'«»]+"
-    r"|pic\.twitter\.com/\S+"
-    r"|(?:-\s?)?[^\n\-]{0,80}\(@\w+\)\s*[a-z]+\s+\d{1,2},\s*\d{4}"
-)
+# to them, and picture links.
+_LINK = re.compile(r"(?:https?:\s?//\s?|www\.)[^\s\"'«»]+|pic\.twitter\.com/\S+")
+# The tail of a tweet byline: "(@c_military1) october 25, 2017" after normalization; its
+# head (the "—" and the account's name, up to 80 characters on the same line) is found by
+# looking back from the handle, which is far cheaper than a pattern that could start anywhere.
+_BYLINE_TAIL = re.compile(r"\(@\w+\)\s*[a-z]+\s+\d{1,2},\s*\d{4}")
 # A sentence end: terminators, then closing quotes/brackets, then space, end or a letter.
 _END = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'»)\]]*(?=\s|$|[^\W\d_])")
 _QUOTE = re.compile(r"[\"«»]")
@@ -91,8 +92,14 @@ _NOUNISH = re.compile(r"^(?:ت..ي.|ال.*|.*ات|.*ين|.*ون|.*ه|.*يه)$")
 
 
 def find_debris(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, picture links and tweet bylines in normalized `text`."""
-    return [(m.start(), m.end()) for m in _DEBRIS.finditer(text)]
+    """Spans of URLs, picture links and tweet bylines in normalized `text`, in order."""
+    spans = [m.span() for m in _LINK.finditer(text)]
+    for m in _BYLINE_TAIL.finditer(text):
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 80)
+        dash = text.rfind("-", lo, m.start())
+        spans.append((dash if dash >= 0 else lo, m.end()))
+    spans.sort()
+    return spans
 
 
 def _quoted(line: str, base: int) -> list[tuple[int, int]]:
@@ -121,6 +128,7 @@ def _sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
     line = text[lo:hi]
     cuts: list[int] = []
     quoted: list[tuple[int, int]] | None = None
+    starts: list[int] = []
     for m in _END.finditer(line):
         first = m.group()[0]
         dot = lo + m.start()
@@ -128,8 +136,12 @@ def _sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
             continue
         if quoted is None:
             quoted = _quoted(line, lo)
+            quoted.sort()
+            starts = [q0 for q0, _ in quoted]
         end = lo + m.end()
-        if any(q0 < dot and end <= q1 for q0, q1 in quoted):
+        # quotes do not nest here: only the last quotation opening before the dot matters
+        i = bisect.bisect_left(starts, dot) - 1
+        if i >= 0 and end <= quoted[i][1]:
             continue
         cuts.append(end)
     return cuts
@@ -207,9 +219,12 @@ def split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             w = _WORD.match(text, at + 1, b)
             if w is None or not _starts_predicate(w.group()):
                 continue
-        left = cuts[-1] if cuts else a
-        if len(_WORD.findall(text, left, m.start())) < 3 or len(_WORD.findall(text, at, b)) < 3:
-            continue
+        left = max(cuts[-1] if cuts else a, m.start() - 120)
+        if (
+            len(_WORD.findall(text, left, m.start())) < 3
+            or len(_WORD.findall(text, at, min(b, at + 120))) < 3
+        ):
+            continue  # both sides keep three words (looked for within 120 characters)
         cuts.append(at)
     if not cuts:
         return [(a, b)]
@@ -234,8 +249,11 @@ def tokenize(
     """
     stop = len(norm_text) if end is None else end
     out: list[Token] = []
+    seen: dict[str, Analysis] = {}  # news repeats its words: analyse each once per call
     for m in _WORD.finditer(norm_text, start, stop):
         surface = m.group()
-        an = default_analysis(surface, known)
+        an = seen.get(surface)
+        if an is None:
+            an = seen[surface] = default_analysis(surface, known)
         out.append(Token(m.start(), m.end(), surface, an.prefixes, an.stem, an.suffix, an.article))
     return out
