@@ -1,1 +1,1 @@
-"""marsad.events"""
+"""marsad.events: frames, roles, places, attribution and modality of events."""

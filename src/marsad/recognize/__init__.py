@@ -1,1 +1,1 @@
-"""marsad.recognize"""
+"""marsad.recognize: the one-pass matcher over normalized text."""

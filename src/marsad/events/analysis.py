@@ -1,0 +1,110 @@
+"""What the frame rules read about one document, computed once: hits, words, sentences, dates.
+
+Everything here is in NORMALIZED offsets; the frame rules map back to the original text
+only when they build the events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from marsad.model import DateMention, Document, NormText
+from marsad.recognize.matcher import Hit, Matcher
+from marsad.text.dates import find_dates
+from marsad.text.normalize import normalize_text
+from marsad.text.segment import split_sentences
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class DateAt:
+    """A date expression at normalized [start, end)."""
+
+    start: int
+    end: int
+    mention: DateMention
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One document read by the text layer and the matcher."""
+
+    doc: Document
+    norm: NormText
+    hits: list[Hit]
+    word_starts: list[int]
+    word_ends: list[int]
+    sentences: list[tuple[int, int, tuple[tuple[int, int], ...]]]
+    dates: list[DateAt]
+    hit_starts: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The normalized text."""
+        return self.norm.text
+
+    def word_index(self, pos: int) -> int:
+        """Index of the word at or after normalized offset `pos`."""
+        return bisect.bisect_left(self.word_ends, pos + 1)
+
+    def words_between(self, a: int, b: int) -> int:
+        """How many words lie in normalized [a, b)."""
+        return max(0, bisect.bisect_left(self.word_starts, b) - bisect.bisect_left(self.word_starts, a))
+
+    def words(self, a: int, b: int) -> list[str]:
+        """The words of normalized [a, b)."""
+        i = bisect.bisect_left(self.word_starts, a)
+        j = bisect.bisect_left(self.word_starts, b)
+        return [self.norm.text[self.word_starts[k] : self.word_ends[k]] for k in range(i, j)]
+
+    def next_word(self, pos: int) -> tuple[int, int] | None:
+        """The [start, end) of the first word starting at or after `pos`."""
+        i = bisect.bisect_left(self.word_starts, pos)
+        if i >= len(self.word_starts):
+            return None
+        return self.word_starts[i], self.word_ends[i]
+
+    def prev_word(self, pos: int) -> tuple[int, int] | None:
+        """The [start, end) of the last word ending at or before `pos`."""
+        i = bisect.bisect_right(self.word_ends, pos) - 1
+        if i < 0:
+            return None
+        return self.word_starts[i], self.word_ends[i]
+
+    def hits_in(self, a: int, b: int) -> list[Hit]:
+        """Hits starting in normalized [a, b), in order."""
+        i = bisect.bisect_left(self.hit_starts, a)
+        j = bisect.bisect_left(self.hit_starts, b)
+        return self.hits[i:j]
+
+    def to_norm(self, original: int) -> int:
+        """The normalized offset of original offset `original`."""
+        return bisect.bisect_left(self.norm.to_original, original)
+
+
+def analyse(doc: Document, matcher: Matcher) -> Analysis:
+    """Normalize, segment, match and date one document."""
+    norm = normalize_text(doc.text)
+    text = norm.text
+    words = [m.span() for m in _WORD.finditer(text)]
+    hits = matcher.hits(text)
+    sentences = [(s.norm[0], s.norm[1], s.clauses) for s in split_sentences(norm)]
+    dates = []
+    for mention in find_dates(norm, doc.published):
+        a = bisect.bisect_left(norm.to_original, mention.span.start)
+        b = bisect.bisect_left(norm.to_original, mention.span.end)
+        dates.append(DateAt(a, b, mention))
+    return Analysis(
+        doc=doc, norm=norm, hits=hits, word_starts=[w[0] for w in words],
+        word_ends=[w[1] for w in words], sentences=sentences, dates=dates,
+        hit_starts=[h.start for h in hits],
+    )
+
+
+def published_or_none(doc: Document) -> dt.date | None:
+    """The document's publication date, if any."""
+    return doc.published

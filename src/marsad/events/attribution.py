@@ -1,0 +1,181 @@
+"""Who vouches for a statement (EVENTS.md `source`) and whether it happened (`modality`).
+
+A source is a phrase after a reporting verb or preposition ("أفاد مراسل الميادين بأن",
+"بحسب وزارة الدفاع"), or the subject before a reporting verb ("مراسل الميادين يفيد").
+It covers the events of its sentence; a continuation verb with no subject of its own
+("وأضاف أن", "مشيراً إلى") carries the last source of the article, and an anaphor
+("مراسلنا", "المصادر") stands for the last explicit source with the same head.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.events.analysis import Analysis
+from marsad.recognize.matcher import Hit
+
+_MAX_SOURCE_WORDS = 9
+_TRIM = " \"'«»()[]،,.:;-_"
+_PUNCT = re.compile(r"[,.:;!?\"«»()]")
+#: hit kinds that end a source phrase
+_ENDS = {"source_stop", "source_verb", "trigger", "source_prep", "planned", "negated"}
+#: hit kinds that are worth a source on their own
+_HEADS = {"source_noun", "actor", "metonym", "generic", "anaphor"}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A source phrase of a sentence: where its cue is and what it says."""
+
+    cue: int  # normalized offset of the reporting verb or preposition
+    text: str | None  # None: the cue has no subject of its own (a continuation)
+    head: str | None = None  # the head word ("مراسل", "مصادر"), for anaphors
+
+
+class Attribution:
+    """Tracks the sources of an article, sentence after sentence."""
+
+    def __init__(self, an: Analysis) -> None:
+        self.an = an
+        self.last: str | None = None
+        self.by_head: dict[str, str] = {}
+
+    def sentence_sources(self, a: int, b: int) -> list[SourceRef]:
+        """The sources of the sentence at normalized [a, b), in order of their cues."""
+        hits = self.an.hits_in(a, b)
+        out: list[SourceRef] = []
+        for i, hit in enumerate(hits):
+            kind = hit.entry.kind
+            if kind in ("source_verb", "source_prep", "continuation"):
+                ref = self._after(hits, i, b) or self._before(hits, i, a)
+                if ref is None and kind in ("continuation", "source_verb"):
+                    ref = SourceRef(hit.start, None)
+                if ref is not None:
+                    out.append(ref)
+        resolved: list[SourceRef] = []
+        for ref in out:
+            text = ref.text
+            if text is None:
+                text = self.last
+            elif ref.head in self.by_head and ref.head is not None and _is_anaphor(text):
+                text = self.by_head[ref.head]
+            elif text is not None:
+                self.last = text
+                if ref.head:
+                    self.by_head[ref.head] = text
+            resolved.append(SourceRef(ref.cue, text, ref.head))
+        return resolved
+
+    def _after(self, hits: list[Hit], i: int, b: int) -> SourceRef | None:
+        """The phrase after a reporting cue: "أفاد [مراسل الميادين] بأن"."""
+        cue = hits[i]
+        an = self.an
+        text = an.text
+        pos = cue.token_end
+        # skip a date and commas right after the verb: "أفاد، اليوم الأحد، مراسل..."
+        start = _skip_space(text, pos)
+        j = i + 1
+        head = None
+        end = start
+        count = 0
+        while j < len(hits) and hits[j].start < b:
+            h = hits[j]
+            if h.start < start:
+                j += 1
+                continue
+            if an.words_between(end, h.start) + count > _MAX_SOURCE_WORDS:
+                break
+            if h.entry.kind in _ENDS or (h.entry.kind == "place" and head is None):
+                if h.entry.kind in ("source_stop",) and h.entry.form in ("في",) and head:
+                    j += 1
+                    continue
+                break
+            if h.entry.kind in _HEADS and head is None:
+                head = h
+            j += 1
+        limit = hits[j].start if j < len(hits) and hits[j].start < b else b
+        phrase_end = _phrase_end(text, start, limit)
+        if head is None or head.start >= phrase_end or head.start > start + 40:
+            return None
+        phrase = an.norm.original_slice(start, phrase_end).strip(_TRIM)
+        if not phrase:
+            return None
+        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head))
+
+    def _before(self, hits: list[Hit], i: int, a: int) -> SourceRef | None:
+        """The subject before a reporting verb: "[مراسل الميادين] يفيد بأن"."""
+        cue = hits[i]
+        if cue.entry.kind != "source_verb":
+            return None
+        an = self.an
+        j = i - 1
+        head = None
+        while j >= 0 and hits[j].start >= a:
+            h = hits[j]
+            if an.words_between(h.end, cue.start) > _MAX_SOURCE_WORDS:
+                break
+            if h.entry.kind in _ENDS:
+                break
+            if h.entry.kind in _HEADS:
+                head = h
+            j -= 1
+        if head is None:
+            return None
+        start = head.start
+        clause_start = _clause_start(an.text, a, cue.start)
+        start = max(start, clause_start)
+        phrase = an.norm.original_slice(start, cue.token_start).strip(_TRIM)
+        if not phrase:
+            return None
+        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " ,":
+        pos += 1
+    return pos
+
+
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    m = _PUNCT.search(text, start, limit)
+    end = m.start() if m else limit
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return end
+
+
+def _clause_start(text: str, a: int, cue: int) -> int:
+    """Where the clause holding a verb at `cue` starts: after the last comma before it."""
+    comma = max(text.rfind(",", a, cue), text.rfind(":", a, cue))
+    return comma + 1 if comma >= 0 else a
+
+
+def _head_word(an: Analysis, hit: Hit) -> str:
+    return hit.entry.value if hit.entry.kind in ("actor", "metonym") else hit.entry.form[:5]
+
+
+def _is_anaphor(text: str) -> bool:
+    words = text.split()
+    return len(words) <= 2 and words[0].startswith(("مراسلنا", "مراسلتنا", "المصادر", "المصدر",
+                                                    "مصادرنا"))
+
+
+def _tidy(phrase: str) -> str:
+    """One space between words; glued outlet names split ("مراسلالميادين")."""
+    phrase = re.sub(r"\s+", " ", phrase)
+    return re.sub(r"(مراسل[ةه]?|مصادر|مصدر|مكتب)(?=ال[^\s]{3,})", r"\1 ", phrase)
+
+
+def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
+    """`planned`, `negated` or `asserted` for the event of `trigger` in its clause."""
+    if "س" in trigger.proclitics:
+        return "planned"
+    for h in an.hits_in(clause_start, trigger.start):
+        kind = h.entry.kind
+        gap = an.words_between(h.end, trigger.token_start)
+        if kind == "negated" and (gap <= 2 or h.entry.form in ("نفي", "نفت", "ينفي", "تنفي")):
+            return "negated"
+        if kind == "planned" and gap <= 6:
+            return "planned"
+    return "asserted"

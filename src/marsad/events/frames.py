@@ -1,0 +1,350 @@
+"""From an analysed article to EVENTS.md events: one frame per trigger, filled by rules.
+
+For each sentence: the triggers (lexicon `triggers`) become frames; a frame's kinds come
+from its cue, or from the weapons of its clause for cues like "استهدف" (`means`); each
+place of the sentence attaches to the nearest trigger before it (else the first after
+it); actor1 is the agent (the actor right after a verb or a masdar of movement, an
+adjective of nationality, else the nearest actor before the trigger that is not in
+target position, else the agent of the sentences before for a verb with no subject of
+its own); actor2 the first actor in target position after the trigger; the date is the
+nearest date expression of the clause, else of the sentence, else the publication day;
+the source is the nearest attribution of the sentence; modality from its cues. An event
+is emitted per kind and place. The same kind, actor1 and place told twice (headline and
+body) is one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from marsad.events.analysis import Analysis, DateAt
+from marsad.events.attribution import Attribution, SourceRef, modality_of
+from marsad.events.places import PlaceRef, find_places
+from marsad.events.roles import ActorRef
+from marsad.lexicon.model import Lexicon
+from marsad.model import Event, PlaceMatch, Span
+from marsad.recognize.matcher import Hit
+from marsad.text.normalize import fold
+
+#: kinds that need someone who acts: without actor1 they are not coded
+_NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact"}
+#: kinds of remote violence: consecutive cues of these in a clause tell one attack
+_ATTACK = {"airstrike", "shelling", "explosion"}
+#: kinds whose masdar takes its agent after it ("استعادة القوات العراقية السيطرة")
+_AGENT_AFTER = {"capture", "withdrawal", "advance", "deployment", "contact", "other"}
+_FUTURE = ("سي", "ست", "سن")
+
+Resolver = Callable[[PlaceRef, Analysis, list[PlaceMatch]], PlaceMatch | None]
+
+
+@dataclass(slots=True)
+class Frame:
+    """A trigger of a sentence and what the rules found for it."""
+
+    trigger: Hit
+    kinds: list[str]
+    form: str
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    places: list[PlaceRef] = field(default_factory=list)
+    actor1: str | None = None
+    assoc1: list[str] = field(default_factory=list)
+    actor2: str | None = None
+
+
+def build_events(an: Analysis, lexicon: Lexicon, actors: list[ActorRef],
+                 resolve: Resolver) -> list[Event]:
+    """All events of the analysed article `an`."""
+    attribution = Attribution(an)
+    events: list[Event] = []
+    resolved: list[PlaceMatch] = []
+    previous_agent: str | None = None
+    previous_sentence_end = -1
+    for s_start, s_end, clauses in an.sentences:
+        sources = attribution.sentence_sources(s_start, s_end)
+        frames = _frames(an, lexicon, s_start, s_end, clauses)
+        if not frames:
+            continue
+        places = [p for p in find_places(an, s_start, s_end) if not p.context_only]
+        _attach_places(frames, places)
+        sentence_actors = [a for a in actors if s_start <= a.start < s_end]
+        for k, frame in enumerate(frames):
+            nxt = frames[k + 1].trigger.start if k + 1 < len(frames) else s_end
+            _fill_actors(an, lexicon, frame, sentence_actors, nxt)
+            if frame.actor1 is None and frame.form == "verb" and _finite(frame.trigger) and \
+                    previous_agent and an.words_between(previous_sentence_end, s_start) < 60:
+                frame.actor1 = previous_agent
+            if frame.actor1 is None and k > 0 and frames[k - 1].actor1 and frame.form != "passive":
+                frame.actor1 = frames[k - 1].actor1
+                frame.assoc1 = list(frames[k - 1].assoc1)
+            if frame.actor1:
+                previous_agent = frame.actor1
+        previous_sentence_end = s_end
+        for frame in frames:
+            events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved))
+    return _merge_duplicates(events)
+
+
+def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
+            clauses: tuple[tuple[int, int], ...]) -> list[Frame]:
+    hits = an.hits_in(s_start, s_end)
+    frames: list[Frame] = []
+    seen_spans: set[tuple[int, int]] = set()
+    for i, hit in enumerate(hits):
+        if hit.entry.kind != "trigger" or (hit.start, hit.end) in seen_spans:
+            continue
+        seen_spans.add((hit.start, hit.end))
+        if _purpose(an, hits, i):
+            continue
+        clause = next(((a, b) for a, b in clauses if a <= hit.start < b), (s_start, s_end))
+        same_span = [h for h in hits if (h.start, h.end) == (hit.start, hit.end)
+                     and h.entry.kind == "trigger"]
+        entry = same_span[0].entry
+        form = str(entry.attr("form", "noun"))
+        if entry.attr("means"):
+            kinds = _means_kinds(an, clause, hit)
+            if not kinds:
+                default = str(entry.attr("default"))
+                kinds = [default]  # "remote" is settled once actor1 is known
+        else:
+            kinds = sorted({h.entry.value for h in same_span})
+        frame = Frame(hit, kinds, form, clause, (s_start, s_end))
+        prev = frames[-1] if frames else None
+        if prev is not None and prev.clause == clause and _attack(prev.kinds) and \
+                _attack(kinds) and an.words_between(prev.trigger.end, hit.start) <= 8:
+            prev.kinds = sorted(set(prev.kinds) | set(kinds))
+            continue
+        frames.append(frame)
+    return frames
+
+
+def _attack(kinds: list[str]) -> bool:
+    return bool(kinds) and all(k in _ATTACK or k == "remote" for k in kinds)
+
+
+def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """True for a trigger that states a purpose ("للسيطرة على", "بهدف تحرير")."""
+    hit = hits[i]
+    if hit.proclitics and hit.proclitics[-1] in ("ل",) and hit.entry.attr("form") in (
+            "masdar", "verb") and hit.entry.value in ("capture", "withdrawal", "advance"):
+        return True
+    for j in range(i - 1, max(-1, i - 3), -1):
+        h = hits[j]
+        if h.entry.kind == "purpose" and an.words_between(h.end, hit.token_start) <= 1:
+            return True
+    return False
+
+
+def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[str]:
+    kinds = set()
+    for h in an.hits_in(clause[0], clause[1]):
+        if h.entry.kind == "means" or (h.entry.kind == "trigger" and h is not trigger and h.entry.value in _ATTACK and \
+                not h.entry.attr("means")):
+            kinds.add(h.entry.value)
+    return sorted(kinds)
+
+
+def _attach_places(frames: list[Frame], places: list[PlaceRef]) -> None:
+    for place in places:
+        before = [f for f in frames if f.trigger.start < place.start]
+        if before:
+            before[-1].places.append(place)
+        else:
+            frames[0].places.append(place)
+
+
+def _finite(trigger: Hit) -> bool:
+    """A cue that reads as a finite verb (it has a subject of its own, maybe dropped)."""
+    word = trigger.entry.form
+    return not word.startswith(("است", "ال")) or trigger.end - trigger.start <= 6
+
+
+def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
+                 scope_end: int) -> None:
+    t = frame.trigger
+    usable = [r for r in refs if not r.locative]
+    before = [r for r in usable if r.end <= t.start and r.start >= frame.clause[0]]
+    if not before:
+        before = [r for r in usable if r.end <= t.start]
+    after = [r for r in usable if t.end <= r.start < scope_end]
+    agent = next((r for r in after if r.agent), None)
+    attack = all(k in _ATTACK or k in ("remote", "clash", "attack_civilians") for k in frame.kinds)
+
+    if frame.form == "passive":
+        patient = before[-1] if before else None
+        frame.actor2 = patient.actor if patient else None
+        frame.actor1 = agent.actor if agent else _adjective_after(an, t, after)
+        return
+    if frame.form == "repel":
+        defender = next((r for r in reversed(before) if not r.target), None)
+        attacker = agent or (after[0] if after else None)
+        frame.actor1 = attacker.actor if attacker else None
+        frame.actor2 = defender.actor if defender else None
+        return
+
+    actor1: ActorRef | None = None
+    near_after = [r for r in after if an.words_between(t.end, r.start) <= 2 and not r.target]
+    if near_after:
+        first = near_after[0]
+        verb = _is_verb(an, t)
+        if first.kind == "adjective" or verb or not attack or \
+                any(k in _AGENT_AFTER for k in frame.kinds):
+            actor1 = first
+    if actor1 is None and agent is not None:
+        actor1 = agent
+    if actor1 is None:
+        subject = [r for r in before if not r.target and r.kind != "allies"]
+        if subject:
+            actor1 = subject[-1]
+    if actor1 is not None:
+        frame.actor1 = actor1.actor
+        frame.assoc1 = _associates(an, lexicon, actor1, usable)
+    # actor2: the first actor in target position after the trigger, else a clash's other side
+    for r in after:
+        if r is actor1 or (r.actor == frame.actor1 and r.kind == "generic"):
+            continue
+        if (r.target and r.actor not in (frame.actor1, *frame.assoc1)) or (
+                "clash" in frame.kinds and r.start > (actor1.end if actor1 else t.end)
+                and r.actor != frame.actor1 and r.kind != "allies"):
+            frame.actor2 = r.actor
+            break
+    if frame.actor2 is None and "clash" in frame.kinds and actor1 is not None:
+        others = [r for r in before if r.target and r.actor != frame.actor1]
+        if others:
+            frame.actor2 = others[-1].actor
+
+
+def _adjective_after(an: Analysis, t: Hit, after: list[ActorRef]) -> str | None:
+    for r in after:
+        if r.kind == "adjective" and an.words_between(t.end, r.start) <= 3:
+            return r.actor
+    return None
+
+
+def _is_verb(an: Analysis, t: Hit) -> bool:
+    """Does the trigger word read as a verb (its subject follows: VSO)?"""
+    if t.entry.attr("form") not in ("verb", "repel"):
+        return False
+    word = an.text[t.start:t.token_end]
+    if word.startswith(("ي", "ت", "ن")) and not word.startswith("تعرض"):
+        return True
+    stem = t.entry.form
+    rest = word[len(stem):] if word.startswith(stem) else word
+    return rest in ("", "ت", "وا", "ا", "تا", "ه", "ها", "هم", "ته", "تها", "تهم")
+
+
+def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[ActorRef]) -> list[str]:
+    out: list[str] = []
+    last_end = actor1.end
+    for r in refs:
+        if r.start < actor1.end:
+            continue
+        gap = an.text[last_end:r.token_start]
+        joined = gap.strip() in ("", ",") and (an.text[r.token_start:r.start].startswith("و")
+                                                  or r.kind in ("adjective", "allies"))
+        if not joined and gap.strip() not in ("في", "و"):
+            break
+        if r.actor != actor1.actor and r.actor not in out and not r.target:
+            out.append(r.actor)
+        last_end = r.end
+    return out
+
+
+def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[SourceRef],
+               resolve: Resolver, resolved: list[PlaceMatch]) -> list[Event]:
+    if not frame.places:
+        return []
+    kinds = []
+    for kind in frame.kinds:
+        if kind == "remote":
+            actor = lexicon.actors.get(frame.actor1 or "")
+            kind = actor.remote if actor else "shelling"
+        kinds.append(kind)
+    if frame.actor1 is None and any(k in _NEED_ACTOR for k in kinds):
+        kinds = [k for k in kinds if k not in _NEED_ACTOR]
+    if not kinds:
+        return []
+    source = _source_for(frame, sources)
+    modality = modality_of(an, frame.clause[0], frame.trigger)
+    day, precision = _date_for(an, frame)
+    evidence_norm = frame.clause if len(frame.clause) == 2 and \
+        an.words_between(*frame.sentence) > 45 else frame.sentence
+    evidence = an.norm.original_span(*evidence_norm)
+    out = []
+    for place in frame.places:
+        match = resolve(place, an, resolved)
+        if match is not None and match.place_id:
+            resolved.append(match)
+        for kind in sorted(set(kinds)):
+            out.append(Event(
+                kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
+                actor2=frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None,
+                place=place.surface,
+                place_id=match.place_id if match else None,
+                lat=match.lat if match else None, lon=match.lon if match else None,
+                geo_precision=match.geo_precision if match else None,
+                date=day, time_precision=precision, modality=modality, source=source,
+                fatalities=None, partial=place.partial and kind == "capture",
+                evidence=evidence,
+            ))
+    return out
+
+
+def _source_for(frame: Frame, sources: list[SourceRef]) -> str | None:
+    before = [s for s in sources if s.cue <= frame.trigger.start and s.text]
+    if before:
+        return before[-1].text
+    after = [s for s in sources if s.text]
+    return after[0].text if after else None
+
+
+def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None]:
+    def nearest(dates: list[DateAt]) -> DateAt | None:
+        if not dates:
+            return None
+        t = frame.trigger.start
+        return min(dates, key=lambda d: abs(d.start - t))
+
+    in_clause = [d for d in an.dates if frame.clause[0] <= d.start < frame.clause[1]]
+    found = nearest(in_clause) or nearest(
+        [d for d in an.dates if frame.sentence[0] <= d.start < frame.sentence[1]])
+    if found is not None:
+        return found.mention.day, found.mention.time_precision
+    if an.doc.published is not None:
+        return an.doc.published, 1
+    explicit = [d for d in an.dates if d.mention.time_precision == 1]
+    if explicit:
+        return explicit[0].mention.day, 1
+    return None, None
+
+
+def _merge_duplicates(events: list[Event]) -> list[Event]:
+    """One event per (kind, actor1, place): the headline and the body tell it once."""
+    best: dict[tuple[str, str | None, str], Event] = {}
+    order: list[tuple[str, str | None, str]] = []
+    for event in events:
+        key = (event.kind, event.actor1, _place_key(event.place))
+        kept = best.get(key)
+        if kept is None:
+            best[key] = event
+            order.append(key)
+        elif _richness(event) > _richness(kept):
+            best[key] = event
+    return [best[k] for k in order]
+
+
+def _place_key(place: str) -> str:
+    key = fold(place).strip()
+    return key[2:] if key.startswith("ال") else key
+
+
+def _richness(event: Event) -> int:
+    return (event.source is not None) * 2 + (event.actor2 is not None) + \
+        (event.time_precision == 1) + (event.place_id is not None)
+
+
+def span_of(an: Analysis, a: int, b: int) -> Span:
+    """The original span of normalized [a, b)."""
+    return an.norm.original_span(a, b)

@@ -1,0 +1,280 @@
+"""Place mentions of a sentence: gazetteer names and names after a feature word.
+
+A place is what EVENTS.md calls `place`: the surface form as the article writes it,
+without the generic feature words ("قرية طابية الجزيرة" -> "طابية الجزيرة") but with the
+ones that name a site ("منفذ ربيعة", "حقل العمر", "مطار حلب", "حي الصناعة"). Each place
+also carries what the words before it say: a relation ("ريف X", "جنوب X": ACLED
+geo_precision 2), the part taken ("قسم كبير من حي الصناعة": partial), and whether it
+merely locates the place before it ("طابية الجزيرة ... في ريف دير الزور": dير الزور is
+context, not a second place of the event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.events.analysis import Analysis
+from marsad.recognize.matcher import Hit
+
+#: Hit kinds that sit between words without being content.
+_CUE_KINDS = {"place_drop", "place_keep", "relation", "place_prep", "partial", "source_stop"}
+#: Words that may stand between a place and the place that locates it.
+_LINK_WORDS = {
+    "في", "ب", "من", "الواقع", "الواقعه", "التابع", "التابعه", "الحدودي", "الحدوديه", "مع",
+    "داخل", "عند", "ضمن", "اراضي", "الاراضي", "قرب", "بالقرب", "الشرقي", "الغربي",
+    "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "و",
+    "المحتله", "المحتل", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب",
+    "وسط", "اقليم", "على", "علي", "الحدود", "مثلث", "الضفه", "نهر", "العمق",
+}
+#: Words that end an unknown place name.
+_NAME_STOPS = {
+    "في", "علي", "على", "من", "الي", "إلى", "عن", "مع", "بين", "ضد", "الذي", "التي", "عند",
+    "قرب", "نحو", "باتجاه", "بعد", "قبل", "منذ", "خلال", "حيث", "اليوم", "امس", "ما", "بعدد",
+    "بشكل", "بصوره", "والتي", "وذلك", "لل", "كما", "ان", "بان", "انه", "هذا", "هذه",
+    "ذلك", "تلك", "هناك", "ايضا", "حتي", "او", "ثم",
+}
+_MAX_NAME_WORDS = 3
+_ADJECTIVE_ENDINGS = ("يه", "ي")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named in a sentence, in normalized offsets."""
+
+    start: int  # the surface (keep-feature word included)
+    end: int
+    name_start: int  # the name alone
+    name_end: int
+    surface: str  # as recorded in the event
+    key: str | None  # gazetteer key, None for a name no gazetteer knows
+    feature: str | None = None
+    relation: str | None = None
+    partial: bool = False
+    context_only: bool = False
+    coordinated: bool = False
+
+
+def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
+    """The places named in normalized [a, b) (a sentence), in order."""
+    hits = an.hits_in(a, b)
+    out: list[PlaceRef] = []
+    taken_until = a
+    for i, hit in enumerate(hits):
+        kind = hit.entry.kind
+        if kind == "place" and hit.start >= taken_until:
+            ref = _known_place(an, hits, i)
+            if ref is not None:
+                out.append(ref)
+                taken_until = ref.end
+        elif kind in ("place_drop", "place_keep") and hit.end >= taken_until:
+            follows = hits[i + 1] if i + 1 < len(hits) else None
+            nxt = an.next_word(hit.end)
+            if follows is not None and nxt is not None and follows.start <= nxt[0] and \
+                    follows.entry.kind in ("place", "place_drop", "place_keep", "relation"):
+                continue  # a known name (or another feature word) follows: handled there
+            for ref in _unknown_places(an, hits, i, b):
+                out.append(ref)
+                taken_until = ref.end
+    return _mark_context(an, out)
+
+
+def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
+    """The cue hits right before hits[i] (each at most one word before the next)."""
+    out: list[Hit] = []
+    pos = hits[i].token_start
+    j = i - 1
+    while j >= 0 and len(out) < 4:
+        h = hits[j]
+        if h.entry.kind not in _CUE_KINDS:
+            break
+        if an.words_between(h.end, pos) > 1:
+            break
+        out.append(h)
+        pos = h.token_start
+        j -= 1
+    return out
+
+
+def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
+    hit = hits[i]
+    before = _before(hits, i, an)
+    kinds = {h.entry.kind for h in before}
+    prev = hits[i - 1] if i > 0 else None
+    if prev is not None and prev.entry.kind == "source_noun" and \
+            an.words_between(prev.end, hit.start) == 0:
+        return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
+    located = bool(kinds) or "ب" in hit.proclitics or "ل" in hit.proclitics \
+        or _after_place_list(an, hits, i)
+    if hit.entry.attr("common") and not (kinds & {"place_drop", "place_keep", "relation"}):
+        return None
+    if not located and an.words_between(hit.token_start, hit.start) == 0:
+        prev_word = an.prev_word(hit.token_start)
+        if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in ("في", "علي", "الي", "من", "نحو"):
+            located = True
+    return _ref(an, hit.start, hit.end, hit.entry.value, before, located, hit)
+
+
+def _after_place_list(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """True when hits[i] is coordinated ("و" or a comma) with a place right before it."""
+    if i == 0 or ("و" not in hits[i].proclitics and an.text[hits[i - 1].end:hits[i].start].strip() != ","):
+        return False
+    prev = hits[i - 1]
+    return prev.entry.kind == "place" and an.words_between(prev.end, hits[i].token_start) == 0
+
+
+def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
+         located: bool, hit: Hit | None) -> PlaceRef | None:
+    feature = relation = None
+    partial = False
+    surface_start = start
+    for h in before:
+        k = h.entry.kind
+        if k == "place_keep" and feature is None and relation is None:
+            feature = h.entry.form if not h.entry.article else "ال" + h.entry.form
+            surface_start = h.start
+        elif k == "place_drop" and feature is None and relation is None:
+            feature = h.entry.form
+        elif k == "relation" and relation is None:
+            relation = h.entry.form
+        elif k == "partial":
+            partial = True
+    if not located and key is not None and feature is None and relation is None:
+        # A bare gazetteer name with no locative word before it: only trusted when it is
+        # the head of its sentence's object; left to the frame rules as a weak place.
+        pass
+    surface = an.norm.original_slice(surface_start, end)
+    if feature and surface_start == start:
+        surface = an.norm.original_slice(start, end)
+    return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
+                    partial, coordinated=bool(hit and "و" in hit.proclitics))
+
+
+def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[PlaceRef]:
+    """Names after a feature word that no gazetteer knows ("حقل كونيكو", "مطار أربيل")."""
+    feature_hit = hits[i]
+    keep = feature_hit.entry.kind == "place_keep"
+    before = _before(hits, i, an)
+    refs: list[PlaceRef] = []
+    pos = feature_hit.end
+    text = an.text
+    while True:
+        name = _name_after(an, pos, limit)
+        if name is None:
+            break
+        n_start, n_end = name
+        if keep:
+            word = an.text[feature_hit.start:feature_hit.end]
+            # "حقلي كونيكو والعمر": the dual names two sites, each "حقل X"
+            feat = an.norm.original_slice(feature_hit.start, feature_hit.end)
+            if word.endswith("ي") and len(word) > 3:
+                feat = feat[:-1]
+            surface = f"{feat} {_clean(an.norm.original_slice(n_start, n_end))}"
+            s_start = feature_hit.start if not refs else n_start
+        else:
+            surface = _clean(an.norm.original_slice(n_start, n_end))
+            s_start = n_start
+        feature = feature_hit.entry.form
+        relation = next((h.entry.form for h in before if h.entry.kind == "relation"), None)
+        partial = any(h.entry.kind == "partial" for h in before)
+        refs.append(PlaceRef(s_start, n_end, n_start, n_end, surface, None, feature, relation,
+                             partial, coordinated=bool(refs)))
+        # a coordinated second name: "بلدتي ذيبان والطيانة", "حقلي كونيكو والعمر"
+        after = an.next_word(n_end)
+        if after is None or text[after[0]] != "و" or after[1] - after[0] < 4:
+            break
+        if any(h.start < after[1] and h.end > after[0] and h.entry.kind not in ("place",)
+               for h in an.hits_in(after[0], after[1])):
+            break
+        pos = after[0] + 1
+        if pos >= limit:
+            break
+    return refs
+
+
+def _name_after(an: Analysis, pos: int, limit: int) -> tuple[int, int] | None:
+    """The words of an unknown name starting at `pos` (quoted, or up to a stop word)."""
+    text = an.text
+    k = pos
+    while k < limit and text[k] == " ":
+        k += 1
+    if k >= limit:
+        return None
+    if text[k] in "\"«'":
+        close = text.find("»" if text[k] == "«" else text[k], k + 1, min(limit, k + 60))
+        if close > k + 1:
+            inner = text[k + 1:close].strip()
+            if 1 <= len(inner.split()) <= 4 and inner.replace(" ", "").isalnum():
+                start = text.index(inner, k + 1)
+                return start, start + len(inner)
+        return None
+    start = None
+    end = None
+    count = 0
+    for w_start, w_end in _words_from(an, k, limit):
+        if w_start != k and text[k:w_start].strip():
+            break  # punctuation between words ends the name
+        word = text[w_start:w_end]
+        if word in _NAME_STOPS or (word.isdigit() and start is None):
+            break
+        if any(h.entry.kind not in ("place",) and h.start <= w_start < h.end
+               for h in an.hits_in(max(0, w_start - 30), w_end)):
+            break
+        if start is not None and word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS):
+            break  # "حقل كونيكو الغازي": an adjective, not part of the name
+        if start is not None and word.startswith("و"):
+            break
+        if start is None:
+            start = w_start
+        end = w_end
+        count += 1  # noqa: SIM113  (words are counted only once the name has started)
+        k = w_end
+        if count >= _MAX_NAME_WORDS:
+            break
+    if start is None or end is None or end - start < 2:
+        return None
+    return start, end
+
+
+def _words_from(an: Analysis, pos: int, limit: int):
+    i = an.word_index(pos)
+    while i < len(an.word_starts) and an.word_starts[i] < limit:
+        yield an.word_starts[i], an.word_ends[i]
+        i += 1
+
+
+def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Mark places that only locate the place before them ("X في ريف Y", "X شمالي Y")."""
+    out: list[PlaceRef] = []
+    for i, ref in enumerate(refs):
+        context = False
+        if i > 0 and not ref.coordinated:
+            prev = refs[i - 1]
+            between = an.text[prev.end:ref.start]
+            words = [w for w in between.replace(",", " ").split() if w]
+            if len(words) <= 5 and all(_link_word(w) for w in words) and (
+                ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه")
+                or words or "," in between
+            ):
+                context = True
+        out.append(_replace(ref, context_only=context))
+    return out
+
+
+def _link_word(word: str) -> bool:
+    if word in _LINK_WORDS:
+        return True
+    for prefix in ("ب", "و", "وب", "في"):
+        if word.startswith(prefix) and word[len(prefix):] in _LINK_WORDS:
+            return True
+    return word.startswith(("ريف", "بريف", "ارياف", "محيط", "بمحيط", "محافظه", "بمحافظه",
+                            "منطقه", "بمنطقه", "مدينه", "بمدينه", "ناحيه", "قضاء"))
+
+
+def _replace(ref: PlaceRef, **changes: object) -> PlaceRef:
+    fields = {name: getattr(ref, name) for name in PlaceRef.__slots__}  # type: ignore[attr-defined]
+    fields.update(changes)
+    return PlaceRef(**fields)  # type: ignore[arg-type]
+
+
+def _clean(surface: str) -> str:
+    return surface.strip(" \"'«»()[]،,.:;-_").strip()

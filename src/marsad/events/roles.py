@@ -1,0 +1,154 @@
+"""Actor mentions of an article, resolved to canonical ids, and their role near a trigger.
+
+Names resolve directly (with their date ranges); generic nouns ("الجيش", "المسلحين",
+"الطائرات الحربية") resolve to the last actor named before them that shares their head
+word, else the last of the actor types they may refer to (actors.yaml `generic`);
+nationality adjectives ("غارات روسية") count only after a force or weapon noun; country
+and capital names ("واشنطن", "إسرائيل") only where they are not a place after a
+preposition. An actor is in target position (actor2, the one acted on) after "ضد",
+"على", "مواقع", "قاعدة" and the like, or with the preposition ل on it ("لداعش").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from marsad.events.analysis import Analysis
+from marsad.lexicon.model import Lexicon
+from marsad.recognize.matcher import Hit
+
+_ACTOR_KINDS = {"actor", "metonym", "adjective", "generic", "allies"}
+_LOCATIVE = {"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند"}
+#: nouns after which a nationality adjective names an actor
+_FORCE_HEADS = ("قوات", "القوات", "طائرات", "الطائرات", "طيران", "الطيران", "غارات", "غاره",
+                "الغارات", "ضربه", "ضربات", "العدوان", "عدوان", "اعتداء", "الاعتداء", "سلاح",
+                "سلاحا", "مقاتلات", "المقاتلات", "الجيش", "جيش", "البحريه", "قصف", "مسيره",
+                "مسيرات", "القصف", "صواريخ", "الصواريخ", "صاروخ", "هجوم", "الهجوم", "طائره",
+                "الطائره", "طايرات", "الطايرات", "طايره", "الطايره", "قوه", "القوه", "الحربي",
+                "الحربيه", "الجوي", "الجويه", "المسيره", "مدمره", "مدمرات", "سفن", "السفن",
+                "سفينه", "قاعده", "القاعده", "قواعد", "القواعد", "مشتركه", "المشتركه",
+                "المشتركان", "مستشارين", "المستشارين", "جنود", "الجنود", "دوريه", "رتل")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor mentioned at normalized [start, end)."""
+
+    start: int
+    end: int
+    token_start: int
+    actor: str
+    kind: str  # actor | metonym | adjective | generic | allies
+    target: bool  # in target position (actor2)
+    agent: bool  # marked as the agent ("من قبل X")
+    locative: bool  # a metonym after a place preposition: a place, not an actor
+
+
+def resolve_actors(an: Analysis, lexicon: Lexicon) -> list[ActorRef]:
+    """Every actor mention of the article, in order, resolved to its id."""
+    day = an.doc.published
+    out: list[ActorRef] = []
+    hits = an.hits
+    for i, hit in enumerate(hits):
+        kind = hit.entry.kind
+        if kind not in _ACTOR_KINDS:
+            continue
+        actor = _actor_id(an, lexicon, hits, i, out, day)
+        if actor is None:
+            continue
+        prev_word = an.prev_word(hit.token_start)
+        prev_text = an.text[prev_word[0]:prev_word[1]] if prev_word else ""
+        locative = kind == "metonym" and (
+            prev_text in _LOCATIVE or bool(set(hit.proclitics) & {"ب", "ل"})
+            or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
+        )
+        out.append(ActorRef(
+            start=hit.start, end=hit.end, token_start=hit.token_start, actor=actor, kind=kind,
+            target=_target_position(an, hits, i, prev_text),
+            agent=_agent_marked(an, hit), locative=locative,
+        ))
+    return out
+
+
+def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
+              seen: list[ActorRef], day: dt.date | None) -> str | None:
+    hit = hits[i]
+    entry = hit.entry
+    kind = entry.kind
+    if kind in ("actor", "metonym"):
+        if day is not None and ((entry.since and day < entry.since)
+                                or (entry.until and day > entry.until)):
+            return None
+        return entry.value
+    if kind == "adjective":
+        prev_word = an.prev_word(hit.token_start)
+        if prev_word is None:
+            return None
+        prev = an.text[prev_word[0]:prev_word[1]]
+        stripped = prev[1:] if prev[:1] in ("و", "ب", "ل") else prev
+        if prev in _FORCE_HEADS or stripped in _FORCE_HEADS or _after_kind(
+                an, hits, i, {"trigger", "means", "generic", "adjective", "target"}):
+            return entry.value
+        return None
+    if kind == "allies":
+        for ref in reversed(seen):
+            if an.words_between(ref.end, hit.start) <= 3:
+                allies = lexicon.actors[ref.actor].allies if ref.actor in lexicon.actors else None
+                return allies
+            break
+        return None
+    if kind == "generic":
+        group = lexicon.generics[int(entry.value)]
+        if group.fixed:
+            return group.fixed
+        head = an.text[hit.start:hit.end].split()[0]
+        head = head[2:] if head.startswith("ال") else head
+        for ref in reversed(seen):
+            if ref.kind in ("generic", "adjective", "allies"):
+                continue
+            surface = an.text[ref.start:ref.end]
+            actor = lexicon.actors.get(ref.actor)
+            if actor is None:
+                continue
+            if head in surface or (group.air and actor.remote == "airstrike"):
+                return ref.actor
+        for ref in reversed(seen):
+            actor = lexicon.actors.get(ref.actor)
+            if actor is not None and actor.type in group.refers_to and ref.kind != "allies":
+                return ref.actor
+        return group.default
+    return None
+
+
+def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
+    """True when the hit right before hits[i] (no word between) is of one of `kinds`."""
+    if i == 0:
+        return False
+    prev = hits[i - 1]
+    return prev.entry.kind in kinds and an.words_between(prev.end, hits[i].token_start) == 0
+
+
+def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> bool:
+    hit = hits[i]
+    if "ل" in hit.proclitics and hit.proclitics[-1:] != ("س",):
+        return True
+    if prev_text in ("ضد", "علي", "بحق", "تجاه", "لصالح") or prev_text.startswith("لل"):
+        return True
+    for j in range(i - 1, max(-1, i - 4), -1):
+        h = hits[j]
+        if an.words_between(h.end, hit.token_start) > 2:
+            break
+        if h.entry.kind == "target":
+            if h.entry.form in ("مع", "بين") and an.words_between(h.end, hit.token_start) > 0:
+                continue
+            return h.entry.form not in ("مع", "بين") or False
+        if h.entry.kind in ("actor", "trigger", "source_verb"):
+            break
+    return False
+
+
+def _agent_marked(an: Analysis, hit: Hit) -> bool:
+    before = an.text[max(0, hit.token_start - 9):hit.token_start]
+    return before.endswith(("من قبل ", "من جانب ", "نفذها ", "نفذته ", "شنها ", "شنته ",
+                            "شنتها ", "نفذتها "))

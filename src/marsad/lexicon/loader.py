@@ -1,0 +1,340 @@
+"""Load lexicon YAML files into a `Lexicon`, validating as we go with `path:line` errors.
+
+The shipped files live in `lexicon/data/`; users add their own (`--lexicon FILE`) in the
+same layout: a user file may add names to an existing actor, define new actors, and add
+triggers and cues. Every form is folded with the text layer's normalization, so lexicon
+files are written as in the press, hamza, ة and harakat included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from marsad.errors import LexiconError
+from marsad.lexicon.model import Actor, Entry, GenericGroup, Lexicon
+from marsad.model import KINDS
+from marsad.text.normalize import fold
+
+SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml")
+_TOP_KEYS = {
+    "actors", "generic", "triggers", "means", "sources", "modality", "targets",
+    "fatalities", "partial", "places", "purpose", "allies",
+}
+_FORMS = {"verb", "masdar", "noun", "passive", "repel"}
+_ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
+_REMOTE = {"airstrike", "shelling"}
+
+
+class _File:
+    """One YAML file being read: its path, for `path:line` errors."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def error(self, node: yaml.Node | None, message: str) -> LexiconError:
+        line = node.start_mark.line + 1 if node is not None else None
+        return LexiconError(message, self.path, line)
+
+    def origin(self, node: yaml.Node) -> str:
+        return f"{self.path}:{node.start_mark.line + 1}"
+
+    def mapping(self, node: yaml.Node, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be a mapping")
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise self.error(key, f"{what}: keys must be plain words")
+            if key.value in seen:
+                raise self.error(key, f"{what}: duplicate key {key.value!r}")
+            seen.add(key.value)
+        return node.value
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.ScalarNode) and node.value == "":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(node, f"{what} must be a list")
+        return node.value
+
+    def scalar(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or node.value.strip() == "":
+            raise self.error(node, f"{what} must be a non-empty word or phrase")
+        return node.value.strip()
+
+    def date(self, node: yaml.Node, what: str) -> dt.date:
+        text = self.scalar(node, what)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise self.error(node, f"{what}: {text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def load_lexicon(extra: Sequence[str | Path] = (), *, shipped: bool = True) -> Lexicon:
+    """Load the shipped lexicon files, then each user file in `extra`, into one Lexicon."""
+    builder = _Builder()
+    if shipped:
+        data = resources.files("marsad.lexicon") / "data"
+        for name in SHIPPED:
+            builder.read(data.joinpath(name).read_text(encoding="utf-8"), f"lexicon/data/{name}")
+    for path in extra:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise LexiconError("no such lexicon file", str(path)) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexiconError(f"cannot read lexicon file ({exc})", str(path)) from None
+        builder.read(text, str(path))
+    return builder.build()
+
+
+class _Builder:
+    """Accumulates actors and entries over several files, checking each one."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.entries: list[Entry] = []
+        self.generics: list[GenericGroup] = []
+        self.pending_names: list[tuple[_File, yaml.Node, str]] = []
+
+    def read(self, text: str, path: str) -> None:
+        f = _File(path)
+        try:
+            root = yaml.compose(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise LexiconError(f"not valid YAML: {problem}", path, line) from None
+        if root is None:
+            return
+        for key, value in f.mapping(root, "a lexicon file"):
+            if key.value not in _TOP_KEYS:
+                raise f.error(key, f"unknown section {key.value!r} (expected one of "
+                              f"{', '.join(sorted(_TOP_KEYS))})")
+            getattr(self, f"_read_{key.value}")(f, value)
+
+    # -- actors ---------------------------------------------------------------------
+
+    def _read_actors(self, f: _File, node: yaml.Node) -> None:
+        for key, body in f.mapping(node, "actors"):
+            actor_id = key.value
+            if not actor_id.replace("_", "").isalnum() or actor_id.upper() != actor_id:
+                raise f.error(key, f"actor id {actor_id!r} must be UPPER_SNAKE")
+            fields = {k.value: v for k, v in f.mapping(body, f"actor {actor_id}")}
+            known = {"coalition", "acled", "remote", "type", "allies", "names", "adjectives",
+                     "units", "metonyms"}
+            for k, _ in f.mapping(body, f"actor {actor_id}"):
+                if k.value not in known:
+                    raise f.error(k, f"actor {actor_id}: unknown field {k.value!r}")
+            old = self.actors.get(actor_id)
+            if old is None:
+                for required in ("coalition", "acled"):
+                    if required not in fields:
+                        raise f.error(key, f"actor {actor_id}: missing {required!r}")
+            remote = f.scalar(fields["remote"], "remote") if "remote" in fields else None
+            if remote is not None and remote not in _REMOTE:
+                raise f.error(fields["remote"], f"remote must be one of {sorted(_REMOTE)}")
+            kind = f.scalar(fields["type"], "type") if "type" in fields else None
+            if kind is not None and kind not in _ACTOR_TYPES:
+                raise f.error(fields["type"], f"type must be one of {sorted(_ACTOR_TYPES)}")
+            self.actors[actor_id] = Actor(
+                id=actor_id,
+                coalition=f.scalar(fields["coalition"], "coalition") if "coalition" in fields
+                else old.coalition,  # type: ignore[union-attr]
+                acled=f.scalar(fields["acled"], "acled") if "acled" in fields
+                else old.acled,  # type: ignore[union-attr]
+                remote=remote or (old.remote if old else "shelling"),
+                type=kind or (old.type if old else "armed_group"),
+                allies=f.scalar(fields["allies"], "allies") if "allies" in fields
+                else (old.allies if old else None),
+                origin=f.origin(key) if old is None else old.origin,
+            )
+            if "allies" in fields:
+                self.pending_names.append((f, fields["allies"], "allies"))
+            for field_name, entry_kind in (("names", "actor"), ("units", "actor"),
+                                           ("metonyms", "metonym"), ("adjectives", "adjective")):
+                if field_name in fields:
+                    for item in f.sequence(fields[field_name], f"{actor_id}.{field_name}"):
+                        self._add_name(f, item, entry_kind, actor_id)
+
+    def _add_name(self, f: _File, item: yaml.Node, kind: str, actor_id: str) -> None:
+        since = until = None
+        if isinstance(item, yaml.MappingNode):
+            fields = {k.value: v for k, v in f.mapping(item, "a dated name")}
+            if "name" not in fields:
+                raise f.error(item, "a dated name needs `name`")
+            for k in fields:
+                if k not in {"name", "since", "until"}:
+                    raise f.error(item, f"unknown field {k!r} in a dated name")
+            name = f.scalar(fields["name"], "name")
+            since = f.date(fields["since"], "since") if "since" in fields else None
+            until = f.date(fields["until"], "until") if "until" in fields else None
+            if since and until and until < since:
+                raise f.error(item, f"{name!r}: until {until} is before since {since}")
+        else:
+            name = f.scalar(item, "an actor name")
+        self._add(f, item, name, kind, actor_id, since=since, until=until)
+
+    def _read_generic(self, f: _File, node: yaml.Node) -> None:
+        for group in f.sequence(node, "generic"):
+            fields = {k.value: v for k, v in f.mapping(group, "a generic group")}
+            for k in fields:
+                if k not in {"refers_to", "names", "default", "fixed", "air"}:
+                    raise f.error(group, f"generic group: unknown field {k!r}")
+            if "names" not in fields or "refers_to" not in fields:
+                raise f.error(group, "a generic group needs `refers_to` and `names`")
+            refers = tuple(f.scalar(n, "refers_to") for n in f.sequence(fields["refers_to"],
+                                                                        "refers_to"))
+            for r in refers:
+                if r not in _ACTOR_TYPES:
+                    raise f.error(fields["refers_to"], f"refers_to: {r!r} is not an actor type")
+            index = len(self.generics)
+            self.generics.append(GenericGroup(
+                refers_to=refers,
+                default=f.scalar(fields["default"], "default") if "default" in fields else None,
+                fixed=f.scalar(fields["fixed"], "fixed") if "fixed" in fields else None,
+                air=fields["air"].value.lower() == "true" if "air" in fields else False,
+            ))
+            for k in ("default", "fixed"):
+                if k in fields:
+                    self.pending_names.append((f, fields[k], k))
+            for item in f.sequence(fields["names"], "generic names"):
+                self._add(f, item, f.scalar(item, "a generic name"), "generic", str(index))
+
+    # -- triggers -------------------------------------------------------------------
+
+    def _read_triggers(self, f: _File, node: yaml.Node) -> None:
+        for group in f.sequence(node, "triggers"):
+            fields = {k.value: v for k, v in f.mapping(group, "a trigger group")}
+            for k in fields:
+                if k not in {"kind", "form", "cues", "object", "means", "default"}:
+                    raise f.error(group, f"trigger group: unknown field {k!r}")
+            if "kind" not in fields or "cues" not in fields:
+                raise f.error(group, "a trigger group needs `kind` and `cues`")
+            kind = f.scalar(fields["kind"], "kind")
+            if kind not in KINDS:
+                raise f.error(fields["kind"], f"unknown event kind {kind!r} (EVENTS.md kinds: "
+                              f"{', '.join(KINDS)})")
+            form = f.scalar(fields["form"], "form") if "form" in fields else "noun"
+            if form not in _FORMS:
+                raise f.error(fields["form"], f"form must be one of {sorted(_FORMS)}")
+            means = fields["means"].value.lower() == "true" if "means" in fields else False
+            default = f.scalar(fields["default"], "default") if "default" in fields else kind
+            if default not in KINDS and default != "remote":
+                raise f.error(fields["default"], "default must be a kind or `remote`")
+            objects = tuple(fold(f.scalar(o, "object")) for o in
+                            f.sequence(fields.get("object", yaml.ScalarNode("tag", "")),
+                                       "object"))
+            attrs = (("form", form), ("means", means), ("default", default),
+                     ("object", objects))
+            for item in f.sequence(fields["cues"], "cues"):
+                self._add(f, item, f.scalar(item, "a cue"), "trigger", kind, attrs=attrs)
+
+    def _read_means(self, f: _File, node: yaml.Node) -> None:
+        for key, items in f.mapping(node, "means"):
+            if key.value not in KINDS:
+                raise f.error(key, f"means: unknown event kind {key.value!r}")
+            for item in f.sequence(items, f"means.{key.value}"):
+                self._add(f, item, f.scalar(item, "a weapon"), "means", key.value)
+
+    # -- cues -----------------------------------------------------------------------
+
+    def _read_sources(self, f: _File, node: yaml.Node) -> None:
+        kinds = {"verbs": "source_verb", "prepositions": "source_prep", "nouns": "source_noun",
+                 "stops": "source_stop", "continuations": "continuation",
+                 "anaphors": "anaphor"}
+        self._read_lists(f, node, "sources", kinds)
+
+    def _read_modality(self, f: _File, node: yaml.Node) -> None:
+        self._read_lists(f, node, "modality", {"planned": "planned", "negated": "negated"})
+
+    def _read_fatalities(self, f: _File, node: yaml.Node) -> None:
+        self._read_lists(f, node, "fatalities", {"nouns": "fatality", "one": "fatality_one"})
+
+    def _read_places(self, f: _File, node: yaml.Node) -> None:
+        self._read_lists(f, node, "places", {"drop": "place_drop", "keep": "place_keep",
+                                             "relations": "relation",
+                                             "prepositions": "place_prep"})
+
+    def _read_targets(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "targets"):
+            self._add(f, item, f.scalar(item, "a target word"), "target", "target")
+
+    def _read_partial(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "partial"):
+            self._add(f, item, f.scalar(item, "a partial cue"), "partial", "partial")
+
+    def _read_allies(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "allies"):
+            self._add(f, item, f.scalar(item, "an allies word"), "allies", "allies")
+
+    def _read_purpose(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "purpose"):
+            self._add(f, item, f.scalar(item, "a purpose cue"), "purpose", "purpose")
+
+    def _read_lists(self, f: _File, node: yaml.Node, section: str, kinds: dict[str, str]) -> None:
+        for key, items in f.mapping(node, section):
+            if key.value not in kinds:
+                raise f.error(key, f"{section}: unknown list {key.value!r} (expected "
+                              f"{', '.join(kinds)})")
+            for item in f.sequence(items, f"{section}.{key.value}"):
+                text = f.scalar(item, f"a {section} cue")
+                self._add(f, item, text, kinds[key.value], key.value)
+
+    # -- common ---------------------------------------------------------------------
+
+    def _add(self, f: _File, node: yaml.Node, text: str, kind: str, value: str, *,
+             since: dt.date | None = None, until: dt.date | None = None,
+             attrs: tuple[tuple[str, object], ...] = ()) -> None:
+        words = fold(text).split()
+        if not words or any(w.strip("*") == "" or "*" in w.rstrip("*") for w in words):
+            raise f.error(node, f"{text!r}: `*` may only end a word")
+        # The matcher looks for the words up to the first one that may go on; the words
+        # after it are checked one by one ("سقط* بيد").
+        cut = next((i for i, w in enumerate(words) if w.endswith("*")), len(words) - 1)
+        head = [w.rstrip("*") for w in words[: cut + 1]]
+        tail = tuple((w.rstrip("*"), w.endswith("*")) for w in words[cut + 1 :])
+        form = " ".join(head)
+        prefix = words[cut].endswith("*")
+        article = form.startswith("ال") and len(form) > 3
+        if article:
+            form = form[2:]
+        self.entries.append(Entry(form=form, kind=kind, value=value, article=article,
+                                  prefix=prefix, tail=tail, since=since, until=until,
+                                  attrs=attrs, origin=f.origin(node)))
+
+    def build(self) -> Lexicon:
+        for f, node, what in self.pending_names:
+            actor_id = f.scalar(node, what)
+            if actor_id not in self.actors:
+                raise f.error(node, f"{what}: unknown actor id {actor_id!r}")
+        for entry in self.entries:
+            if entry.kind in {"actor", "metonym", "adjective"} and entry.value not in self.actors:
+                path, _, line = entry.origin.rpartition(":")
+                raise LexiconError(f"unknown actor id {entry.value!r}", path, int(line))
+        _check_duplicates(self.entries)
+        return Lexicon(actors=dict(self.actors), entries=tuple(self.entries),
+                       generics=tuple(self.generics))
+
+
+def _check_duplicates(entries: Iterable[Entry]) -> None:
+    """Refuse one form given two different actor ids in the same file, undated."""
+    seen: dict[tuple[str, bool, str], Entry] = {}
+    for entry in entries:
+        if entry.kind not in {"actor", "generic"} or entry.since or entry.until:
+            continue
+        key = (entry.form, entry.article, entry.origin.rpartition(":")[0])
+        other = seen.get(key)
+        if other is not None and (other.kind, other.value) != (entry.kind, entry.value):
+            path, _, line = entry.origin.rpartition(":")
+            raise LexiconError(
+                f"{entry.form!r} is already {other.kind} {other.value} at line "
+                f"{other.origin.rpartition(':')[2]}", path, int(line))
+        seen[key] = entry

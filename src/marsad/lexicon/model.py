@@ -1,0 +1,99 @@
+"""Records of a loaded lexicon: actors, and the entries the matcher looks for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+#: The kinds of lexicon entries, as the matcher reports them in `Mention.kind`.
+ENTRY_KINDS = (
+    "actor",  # value: actor id
+    "metonym",  # value: actor id; a country or capital standing for its actor
+    "adjective",  # value: actor id; "روسية" after a force or weapon noun
+    "generic",  # value: group index; "الجيش" refers back to an actor named before
+    "allies",  # "حلفاؤه": the allies of the actor before it
+    "trigger",  # value: event kind
+    "means",  # value: event kind a weapon implies
+    "source_verb",
+    "source_prep",
+    "source_noun",
+    "source_stop",
+    "continuation",
+    "anaphor",
+    "planned",
+    "negated",
+    "target",
+    "fatality",
+    "fatality_one",
+    "partial",
+    "place_drop",
+    "place_keep",
+    "relation",
+    "place_prep",
+    "purpose",
+    "place",  # value: gazetteer key (added by the matcher, not by lexicon files)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor of ACTORS.md."""
+
+    id: str
+    coalition: str
+    acled: str
+    remote: str = "shelling"
+    type: str = "armed_group"
+    allies: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One form the matcher looks for, and what it means."""
+
+    form: str
+    kind: str
+    value: str
+    article: bool = False
+    prefix: bool = False
+    #: words that must follow the form, each (word, may_go_on): "سقط* بيد" is the form
+    #: "سقط" (may go on) then the word "بيد"
+    tail: tuple[tuple[str, bool], ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    attrs: tuple[tuple[str, object], ...] = ()
+    origin: str = ""
+
+    def attr(self, name: str, default: object = None) -> object:
+        """The attribute `name` of this entry (trigger form, means flag, ...)."""
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class GenericGroup:
+    """Generic nouns ("الجيش", "المسلحين") and which earlier actors they may refer to."""
+
+    refers_to: tuple[str, ...]
+    default: str | None = None
+    fixed: str | None = None
+    air: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the recognizer and the frame rules read from lexicon files."""
+
+    actors: Mapping[str, Actor]
+    entries: tuple[Entry, ...]
+    generics: tuple[GenericGroup, ...] = ()
+    sources: tuple[str, ...] = field(default_factory=tuple)
+
+    def coalition(self, actor_id: str | None) -> str | None:
+        """The coalition of `actor_id` (ACTORS.md), or None when unknown."""
+        actor = self.actors.get(actor_id) if actor_id else None
+        return actor.coalition if actor else None

@@ -1,0 +1,206 @@
+"""One Aho-Corasick pass over normalized text for every lexicon entry and place name.
+
+The automaton holds every form of the lexicon (actors, triggers, cues) and every key of
+the gazetteer. A hit counts only on word boundaries, with the clitics of the text layer:
+a proclitic chain may precede it ("وبالقائم"), an enclitic pronoun may follow it
+("قواته"), and a form written with the article needs the article in the chain
+("للقوات" finds "القوات", "قوات" alone does not). Among hits that overlap, the longest
+wins; hits of the same span all stay (a country is both a place and an actor's metonym).
+
+Scraped news glues words together ("مراسلالميادين", "فيحقل"): a hit of four letters or
+more may also start right after a glued "ال" or "في" and end right before one; these
+relaxed hits are what lets the rest of the pipeline read such text at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from marsad.lexicon.model import Entry, Lexicon
+from marsad.model import Mention, NormText
+from marsad.text.clitics import enclitic_forms, proclitics_at, suffix_ok
+
+__all__ = ["Hit", "Matcher", "build_matcher"]
+
+#: Glued function words after which (or before which) a long hit may still start (end).
+_GLUE_BEFORE = ("في", "علي", "الي", "من", "عن", "ال")
+_GLUE_AFTER = ("في", "علي", "الي", "من", "عن", "ال", "لل", "ب", "و")
+_MIN_GLUED = 4
+_MIN_PLACE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A verified lexicon hit in normalized text."""
+
+    start: int  # where the form (with its written article) starts
+    end: int  # where the form (with its tail words) ends
+    token_start: int  # where the word starts, proclitics included
+    token_end: int  # where the word ends, enclitic included
+    entry: Entry
+    proclitics: tuple[str, ...]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() and ch != "_"
+
+
+class Matcher:
+    """The automaton of a lexicon plus a gazetteer's names."""
+
+    def __init__(self, lexicon: Lexicon, place_keys: Iterable[str] = ()) -> None:
+        self.lexicon = lexicon
+        index: dict[str, list[tuple[Entry, bool]]] = {}
+        lexicon_forms: set[str] = set()
+        for entry in lexicon.entries:
+            lexicon_forms.add(entry.form)
+            for form, needs_enclitic in enclitic_forms(entry.form):
+                index.setdefault(form, []).append((entry, needs_enclitic))
+        for key in place_keys:
+            article = key.startswith("ال") and len(key) > 4
+            form = key[2:] if article else key
+            if len(form) < _MIN_PLACE:
+                continue
+            entry = Entry(form=form, kind="place", value=key, article=article,
+                          attrs=(("common", form in lexicon_forms),))
+            index.setdefault(form, []).append((entry, False))
+        self._automaton = ahocorasick.Automaton()
+        for form, entries in index.items():
+            self._automaton.add_word(form, (form, tuple(entries)))
+        self._automaton.make_automaton()
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every verified hit in normalized `text`, overlaps resolved (longest wins)."""
+        found: list[Hit] = []
+        for end_index, (form, entries) in self._automaton.iter(text):
+            b = end_index + 1
+            a = b - len(form)
+            for entry, needs_enclitic in entries:
+                hit = self._verify(text, a, b, entry, needs_enclitic)
+                if hit is not None:
+                    found.append(hit)
+        return _resolve_overlaps(found)
+
+    def mentions(self, norm: NormText) -> list[Mention]:
+        """The hits of `norm` as Mentions with spans in the original text."""
+        out = []
+        for hit in self.hits(norm.text):
+            e = hit.entry
+            out.append(Mention(
+                kind=e.kind, span=norm.original_span(hit.start, hit.end),
+                norm=(hit.start, hit.end), key=e.value, surface=norm.text[hit.start:hit.end],
+                data=(("entry", e), ("token", (hit.token_start, hit.token_end)),
+                      ("proclitics", hit.proclitics)),
+            ))
+        return out
+
+    def _verify(self, text: str, a: int, b: int, entry: Entry, needs_enclitic: bool) -> Hit | None:
+        left = proclitics_at(text, a)
+        if left is not None:
+            token_start, parts, has_article = left
+            if entry.article != has_article:
+                left = None
+        if left is None:
+            token_start, parts = self._glued_left(text, a, entry)
+            if token_start is None:
+                return None
+        start = a - 2 if entry.article and text[a - 2 : a] == "ال" else a
+        if entry.prefix:
+            token_end = b
+            while token_end < len(text) and _is_word(text[token_end]):
+                token_end += 1
+        else:
+            token_end = suffix_ok(text, b, needs_enclitic)
+            if token_end is None:
+                if needs_enclitic or len(entry.form) < _MIN_GLUED:
+                    return None
+                rest = text[b : b + 3]
+                if not rest.startswith(_GLUE_AFTER):
+                    return None
+                token_end = b
+        end = token_end if entry.prefix else b
+        if entry.tail:
+            end = _match_tail(text, token_end, entry.tail)
+            if end is None:
+                return None
+            token_end = end
+        return Hit(start, end, token_start, token_end, entry, parts)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _glued_left(text: str, a: int, entry: Entry) -> tuple[int | None, tuple[str, ...]]:
+        """Accept a long hit glued to the word before it ("مراسلالميادين", "فيحقل")."""
+        if len(entry.form) < _MIN_GLUED or a == 0:
+            return None, ()
+        if entry.article:
+            if text[a - 2 : a] == "ال" and a >= 3 and _is_word(text[a - 3]):
+                return a - 2, ("ال",)
+            return None, ()
+        for glue in _GLUE_BEFORE[:-1]:
+            g = a - len(glue)
+            if g >= 0 and text[g:a] == glue and (g == 0 or not _is_word(text[g - 1])):
+                return g, (glue,)
+        return None, ()
+
+
+def _match_tail(text: str, pos: int, tail: Sequence[tuple[str, bool]]) -> int | None:
+    """Match the words of an entry's tail after `pos`; the end of the last, or None."""
+    n = len(text)
+    for word, may_go_on in tail:
+        while pos < n and text[pos] == " ":
+            pos += 1
+        start = pos
+        while pos < n and _is_word(text[pos]):
+            pos += 1
+        token = text[start:pos]
+        if not token:
+            return None
+        for chain in ("", "و", "ب", "ل", "ال", "بال", "وال", "لل", "وب", "ول"):
+            if token.startswith(chain) and (
+                token[len(chain):] == word or (may_go_on and token[len(chain):].startswith(word))
+            ):
+                break
+        else:
+            return None
+    return pos
+
+
+def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest hits; drop a hit inside (or crossing) a longer kept one."""
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[Hit] = []
+    starts: list[int] = []  # sorted starts of kept spans, with their ends
+    spans: list[tuple[int, int]] = []
+    for hit in hits:
+        i = bisect.bisect_left(starts, hit.start)
+        clash = False
+        for j in (i - 1, i):
+            if 0 <= j < len(spans):
+                s, e = spans[j]
+                if (s, e) == (hit.start, hit.end):
+                    continue
+                if s < hit.end and hit.start < e:
+                    clash = True
+        # spans kept so far are never shorter, so one look either side is not enough
+        # when several kept spans start before this one: check the next ones too
+        k = i + 1
+        while not clash and k < len(spans) and spans[k][0] < hit.end:
+            if spans[k] != (hit.start, hit.end):
+                clash = True
+            k += 1
+        if clash:
+            continue
+        kept.append(hit)
+        starts.insert(i, hit.start)
+        spans.insert(i, (hit.start, hit.end))
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept
+
+
+def build_matcher(lexicon: Lexicon, gazetteer: object | None = None) -> Matcher:
+    """The matcher for `lexicon` plus, when given, every name key of `gazetteer`."""
+    keys: Iterable[str] = gazetteer.keys() if gazetteer is not None else ()  # type: ignore[attr-defined]
+    return Matcher(lexicon, keys)
