@@ -45,8 +45,10 @@ __all__ = ["FORMS", "find_dates", "hijri_to_gregorian"]
 FORMS: dict[str, str] = {
     "today": "اليوم، فجر/صباح/مساء اليوم، الليلة",
     "yesterday": "أمس، ليلة أمس، يوم أمس، البارحة، اليوم الماضي",
-    "day_before_yesterday": "أول أمس، أمس الأول",
+    "day_before_yesterday": "أول أمس، أمس الأول، الأول من أمس",
+    "tomorrow": "غداً، الغد، عصر الغد (الأحد)، بعد غد",
     "days_ago": "قبل يومين، قبل ثلاثة أيام، منذ يومين (precision 1), قبل أيام (2)",
+    "since": "منذ يومين، منذ 28 يوماً (the start of something ongoing)",
     "weeks_ago": "قبل أسبوع، قبل أسبوعين",
     "months_ago": "قبل شهر، قبل شهرين",
     "years_ago": "قبل عام، قبل عامين",
@@ -77,7 +79,7 @@ _MONTHS = {
     # Levantine / Iraqi
     "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
     "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
-    "كانون الاول": 12,
+    "كانون الاول": 12, "تشرين اول": 10, "تشرين ثاني": 11, "كانون اول": 12, "كانون ثاني": 1,
     # Egyptian / Gulf
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
     "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
@@ -140,28 +142,30 @@ _ORD = (
     r"|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)"
 )
 _YEAR = r"(?:19|20)\d\d"
-# Start and end of a word: a proclitic و/ف may precede an expression (it is left out of the
+# Start and end of a word: proclitics و/ف and ب/ل may precede an expression (it is left out of the
 # span); no letter may follow.
-_B0 = r"(?<![^\W_])[وف]?"
+_B0 = r"(?<![^\W_])[وف]?[بل]?"
 _B1 = r"(?![^\W_])"
-_WD_TAIL = rf"(?:\s*[,\-]?\s*(?:يوم\s+)?(?P<wd2>{_WD}))?"
+_WD_TAIL = rf"(?:\s*[,\-(]?\s*(?:يوم\s+)?(?P<wd2>{_WD})\)?)?"
 
 _RE_RELDAY = re.compile(
-    rf"(?<!حتي )(?<!الي )(?<!لغايه ){_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?"
-    r"(?P<rel>اليوم الماضي|الليله الماضيه|امس الاول|اول امس|اول من امس|امس|البارحه|الليله"
+    rf"(?<!حتي )(?<!الي )(?<!لغايه )(?<!نفس )(?<!ذات ){_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?"
+    r"(?P<rel>اليوم الماضي|الليله الماضيه|امس الاول|اول امس|اول من امس|الاول من امس|امس"
+    r"|البارحه|الليله|بعد غد|غدا|الغد"
     r"|اليوم(?!\s+(?:نفسه|ذاته|التالي|السابق|الاول|الثاني|الثالث|الرابع|الاخير|الوطني"
     r"|العالمي|الدولي|العربي)|\s*ال\s?\d))"
     rf"{_WD_TAIL}){_B1}"
 )
 _RE_WEEKDAY = re.compile(
     rf"(?<!صلاه )(?<!خطبه ){_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?(?P<wd>{_WD})"
-    rf"(?:\s*[\-/]\s*(?P<wd2>{_WD}))?(?:\s+(?P<rel>{_REL}))?){_B1}"
+    rf"(?:\s*[\-/]?\s*(?P<wd2>{_WD}))?(?:\s+(?P<rel>{_REL}))?){_B1}"
 )
 _RE_AGO = re.compile(
     rf"{_B0}(?P<x>(?P<kw>قبل|منذ)\s+(?:نحو\s+|حوالي\s+)?(?:(?P<n>\d{{1,3}}|{_alt(_COUNT_WORDS)})\s+)?"
     r"(?P<unit>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع|شهرين|اشهر|شهور|شهر"
-    r"|عامين|اعوام|اعوام|عام|سنتين|سنوات|سنه|ساعات|ساعه|ساعتين))"
-    rf"{_B1}"
+    r"|عامين|اعوام|عام|سنتين|سنوات|سنه|ساعات|ساعه|ساعتين))"
+    # "منذ عام 2015", "منذ يوم الأحد", "منذ يوم أمس" are other forms
+    rf"{_B1}(?!\s*(?:\d|{_WD}|امس|اول امس))"
 )
 _RE_RECENT = re.compile(
     rf"{_B0}(?P<x>(?:خلال\s+)?(?:ال)?ساعات\s+(?:الماضيه|الاخيره|الاخيره الماضيه))" + _B1
@@ -169,11 +173,11 @@ _RE_RECENT = re.compile(
 _RE_UNIT_REL = re.compile(
     rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
     r"(?P<unit>الاسبوع|الشهر|العام|السنه)"
-    rf"(?:\s+(?P<rel>{_REL}))?){_B1}"
+    rf"(?:\s+(?P<rel>{_REL}))?(?!\s+(?:نفسه|ذاته))(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?){_B1}"
 )
 _RE_DAY_MONTH = re.compile(
     rf"{_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?:يوم\s+)?(?P<wd>{_WD})\s*,?\s*)?(?:يوم\s+)?"
-    rf"(?:(?:ال\s?)?(?P<d>\d{{1,2}})|(?P<od>{_ORD}))(?:\s*(?:-|و|الي|حتي)\s*(?P<d2>\d{{1,2}}))?"
+    rf"(?:(?:ال\s?)?(?P<d>\d{{1,2}})|(?P<od>{_ORD}))(?:\s*(?:-|و|الي|حتي)\s*(?:ال\s?)?(?P<d2>\d{{1,2}}))?"
     rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_MPAIR})"
     rf"(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)?"
     rf"(?:\s+(?P<rel>{_REL}))?{_WD_TAIL}){_B1}"
@@ -190,9 +194,10 @@ _RE_NUMERIC = re.compile(
     rf"(?![\d/]|[.\-]\d){_WD_TAIL}"
 )
 _RE_MONTH = re.compile(
+    rf"(?:(?P<prep>في|خلال|منذ|حتي)\s+)?"
     rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<shahr>شهر|شهري)\s+)?(?P<m>{_MPAIR})"
-    rf"(?:(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)"
-    rf"|\s+(?P<rel>{_REL}))?){_B1}"
+    rf"(?:\s+(?P<rel>{_REL}))?"
+    rf"(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)?){_B1}"
 )
 _RE_YEAR = re.compile(
     rf"{_B0}(?:(?P<prep>منذ|في|خلال|حتي|بين|من|مند)\s+)?"
@@ -201,6 +206,7 @@ _RE_YEAR = re.compile(
     rf"(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?"
     rf"(?:\s*(?:-|–|الي|حتي|و)\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR}))?)(?![\d:%\w]|[.,/]\d)"
 )
+_RE_YEAR_PAIR = re.compile(rf"\((?P<x>(?P<y>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}))\)")
 _RE_HIJRI = re.compile(
     rf"{_B0}(?P<x>(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<m>{_alt(_HIJRI_MONTHS)})\s+)?(?P<y>1[34]\d\d)"
     r"\s?ه)(?![^\W_])"
@@ -278,8 +284,12 @@ def _relday(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     rel = m.group("rel")
     if rel in ("اليوم", "الليله"):
         day, form = pub, "today"
-    elif rel in ("اول امس", "اول من امس", "امس الاول"):
+    elif rel in ("اول امس", "اول من امس", "امس الاول", "الاول من امس"):
         day, form = pub - dt.timedelta(days=2), "day_before_yesterday"
+    elif rel in ("غدا", "الغد"):
+        day, form = pub + dt.timedelta(days=1), "tomorrow"
+    elif rel == "بعد غد":
+        day, form = pub + dt.timedelta(days=2), "tomorrow"
     else:
         day, form = pub - dt.timedelta(days=1), "yesterday"
     moved = False
@@ -319,9 +329,11 @@ def _ago(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if unit.startswith("ساع"):
         return pub, 1, "recent", None, False
     if unit in ("يوم", "يوما", "يومين", "ايام"):
+        # "منذ 28 يوماً" dates the start of something still going on, not an event
+        form = "since" if m.group("kw") == "منذ" else "days_ago"
         if n == 0:
-            return pub - dt.timedelta(days=3), 2, "days_ago", None, False
-        return pub - dt.timedelta(days=n), 1, "days_ago", None, False
+            return pub - dt.timedelta(days=3), 2, form, None, False
+        return pub - dt.timedelta(days=n), 1, form, None, False
     if unit in ("اسبوع", "اسبوعين", "اسابيع"):
         return pub - dt.timedelta(days=7 * (n or 2)), 2, "weeks_ago", None, False
     if unit in ("شهر", "شهرين", "اشهر", "شهور"):
@@ -339,8 +351,10 @@ def _unit_rel(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if pub is None:
         return None
     unit, rel, part = m.group("unit"), m.group("rel"), m.group("part")
-    if rel is None and m.group("this") is None:
-        return None  # a bare "الشهر" or "العام" is not a date
+    if rel is None and m.group("this") is None and part is None:
+        return None  # a bare "الشهر" or "العام" is not a date; "مطلع الشهر" is this month's
+    if m.group("y") and unit in ("العام", "السنه"):
+        return dt.date(int(m.group("y")), 1, 1), 3, "year", None, False  # "السنة الماضية 2015"
     step = -1 if rel in _PAST else (1 if rel in _NEXT else 0)
     if unit == "الاسبوع":
         return pub + dt.timedelta(days=7 * step), 2, "week", None, False
@@ -398,10 +412,11 @@ def _numeric(m: re.Match[str], pub: dt.date | None) -> _Found | None:
 def _month(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     name, rel, part, y = m.group("m"), m.group("rel"), m.group("part"), m.group("y")
     paired = bool(re.search(r"[/\-(]", name))
-    if not (y or rel or paired or m.group("shahr")) or (
-        name in _AMBIGUOUS_MONTHS and not (y or rel or m.group("shahr"))
-    ):
-        return None
+    if name in _AMBIGUOUS_MONTHS:
+        if not (y or rel or m.group("shahr")):
+            return None
+    elif not (y or rel or paired or m.group("shahr") or m.group("prep") or part):
+        return None  # a lone month name needs something that makes it a date
     month = _month_of(name)
     year = int(y) if y else _year_for(month, 1, rel, pub)
     if year is None:
@@ -424,6 +439,13 @@ def _year(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     return dt.date(year, start_month, 1), 3, form, until, False
 
 
+def _year_pair(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    y, y2 = int(m.group("y")), int(m.group("y2"))
+    if not 0 < y2 - y <= 50:
+        return None
+    return dt.date(y, 1, 1), 3, "year_range", dt.date(y2, 1, 1), False
+
+
 def _hijri(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     year = int(m.group("y"))
     month = _HIJRI_MONTHS[m.group("m")] if m.group("m") else 1
@@ -442,6 +464,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_RE_DAY_MONTH, _day_month),
     (_RE_MONTH, _month),
     (_RE_YEAR, _year),
+    (_RE_YEAR_PAIR, _year_pair),
     (_RE_RELDAY, _relday),
     (_RE_WEEKDAY, _weekday),
     (_RE_AGO, _ago),
