@@ -1,3 +1,546 @@
-"""Commands: core (filled in by its issue)."""
+"""Commands: ingest, events, extract, export, demo (thin: parse, call the library, format).
 
-from marsad.cli.app import app  # noqa: F401
+Machine-readable output (JSON lines, CSV, GeoJSON) goes to stdout or `-o FILE` and nothing
+else does; progress bars, summaries, warnings and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import enum
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from marsad import pipeline
+from marsad.cli.app import app, err_console, fail, out_console
+from marsad.errors import MarsadError
+from marsad.io import estimate_count, parse_size
+from marsad.io.batch import Extracted, Failure, extract_documents
+from marsad.io.export import evidence_texts, write_events
+from marsad.model import KINDS, MODALITIES, Document, Event, StoredEvent
+from marsad.store import ENV_VAR, open_store
+from marsad.store.ingest import IngestReport, ingest
+
+__all__ = ["demo_command", "events_command", "export_command", "extract_command", "ingest_command"]
+
+
+class EventFormat(enum.StrEnum):
+    """Output formats of `marsad events`."""
+
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExtractFormat(enum.StrEnum):
+    """Output formats of `marsad extract`."""
+
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ExportFormat(enum.StrEnum):
+    """Output formats of `marsad export`."""
+
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _day(value: str | None, *, end: bool = False) -> dt.date | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY; a partial date is the first day (or last, for `end`)."""
+    if value is None:
+        return None
+    parts = value.strip().split("-")
+    try:
+        if len(parts) == 3:
+            return dt.date.fromisoformat(value.strip())
+        year = int(parts[0])
+        if len(parts) == 2:
+            month = int(parts[1])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, last if end else 1)
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    except ValueError:
+        pass
+    raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+def _kinds(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    kinds = [k.strip().lower() for v in values for k in v.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown kind {', '.join(unknown)}; kinds are: {', '.join(KINDS)}", param_hint="--kind"
+        )
+    return kinds
+
+
+def _modalities(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    found = [m.strip().lower() for v in values for m in v.split(",") if m.strip()]
+    unknown = [m for m in found if m not in MODALITIES]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown modality {', '.join(unknown)}; modalities are: {', '.join(MODALITIES)}",
+            param_hint="--modality",
+        )
+    return found
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar=ENV_VAR,
+        show_envvar=True,
+        help="Database: a SQLAlchemy URL or a SQLite file path [default: ./marsad.db].",
+    ),
+]
+LexiconOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        help="Extra lexicon file (YAML) added to the shipped ones; repeatable.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+MaxBytesOption = Annotated[
+    str,
+    typer.Option(
+        "--max-bytes",
+        help="Largest file (or JSON line) to read: 20MB, 512k, 1G; 0 for no limit.",
+    ),
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Events on or after this day (YYYY[-MM[-DD]]).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Events on or before this day (YYYY[-MM[-DD]]).")
+]
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind", help=f"Only these kinds (repeatable or comma-separated): {', '.join(KINDS)}."
+    ),
+]
+ActorOption = Annotated[
+    str | None,
+    typer.Option("--actor", help="Only events with this actor id as actor1, actor2 or associate."),
+]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option("--place", help="Only events at this place: a place_id, or part of its name."),
+]
+ModalityOption = Annotated[
+    list[str] | None,
+    typer.Option("--modality", help="Only these modalities: asserted, planned, negated."),
+]
+
+
+@contextlib.contextmanager
+def _errors_as_lines() -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit status 1 (never a traceback)."""
+    try:
+        yield
+    except MarsadError as exc:
+        raise fail(str(exc)) from None
+    except BrokenPipeError:
+        # `marsad events --format jsonl | head`: the reader left; stop quietly.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
+def _progress(total: int | None) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("[dim]{task.fields[current]}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def _warn(failure: Failure) -> None:
+    err_console.print(Text(f"failed: {failure}", style="yellow"), soft_wrap=True)
+
+
+def _summary(report: IngestReport, store_name: str) -> str:
+    merged = f" ({report.merged} merged with earlier reports)" if report.merged else ""
+    return (
+        f"{report.read} documents read: {report.new} new, "
+        f"{report.duplicate} skipped as duplicates, {report.failed} failed; "
+        f"{report.events} events stored{merged} in {store_name}"
+    )
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders of .txt, .html, .jsonl, .json, RSS/Atom; '-' for stdin."
+        ),
+    ],
+    db: DbOption = None,
+    lexicon: LexiconOption = None,
+    max_bytes: MaxBytesOption = "20MB",
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per database transaction.")
+    ] = 100,
+) -> None:
+    """Read articles, extract their events and store both; a text already stored is skipped.
+
+    Example: marsad ingest news/ feed.xml articles.jsonl --db events.db
+    """
+    limit = _size(max_bytes)
+    with _errors_as_lines():
+        resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
+        with open_store(db) as store:
+            total = estimate_count(paths)
+            progress = _progress(total)
+            task = progress.add_task("ingesting", total=total, current="")
+
+            def on_item(item: Extracted | Failure | Document) -> None:
+                if isinstance(item, Failure):
+                    _warn(item)
+                    current = item.where
+                else:
+                    current = (item.document if isinstance(item, Extracted) else item).doc_id
+                progress.update(task, advance=1, current=_shorten(current))
+
+            try:
+                with progress:
+                    report = ingest(
+                        paths,
+                        store,
+                        resources=resources,
+                        max_bytes=limit,
+                        batch_size=batch_size,
+                        on_item=on_item,
+                    )
+            except KeyboardInterrupt:
+                raise fail(
+                    "interrupted: the batch in progress was not stored; earlier batches are kept",
+                    130,
+                ) from None
+            name = store.name
+    err_console.print(_summary(report, name), highlight=False, soft_wrap=True)
+    if report.read == 0:
+        raise fail("nothing could be read", 1)
+
+
+_COLUMNS = (
+    ("id", "right", True),
+    ("date", "left", True),
+    ("kind", "left", True),
+    ("actors", "left", False),
+    ("place", "right", False),
+    ("dead", "right", True),
+)
+
+
+def _event_table(events: list[StoredEvent], title: str | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+    for name, justify, no_wrap in _COLUMNS:
+        table.add_column(name, justify=justify, no_wrap=no_wrap)  # type: ignore[arg-type]
+    table.add_column("sources", overflow="fold")
+    for stored in events:
+        table.add_row(*_event_cells(str(stored.id), stored.event), ", ".join(stored.sources))
+    return table
+
+
+def _event_cells(label: str, event: Event) -> list[str]:
+    """Table cells of an event: dates at their precision (day, ISO week, month), who acts
+    (with associates) on whom, and the place as written (right-aligned, it is Arabic)."""
+    if event.date is None:
+        day = "—"
+    elif event.time_precision == 2:
+        year, week, _ = event.date.isocalendar()
+        day = f"{year}-W{week:02d}"
+    elif event.time_precision == 3:
+        day = event.date.strftime("%Y-%m")
+    else:
+        day = event.date.isoformat()
+    kind = event.kind if event.modality == "asserted" else f"{event.kind} ({event.modality})"
+    actors = "+".join(a for a in (event.actor1, *event.assoc1) if a) or "—"
+    if event.actor2:
+        actors += f" → {event.actor2}"
+    place = event.place + (" (part)" if event.partial else "")
+    dead = "" if event.fatalities is None else str(event.fatalities)
+    return [label, day, kind, actors, place, dead]
+
+
+def _print_table(table: Table) -> None:
+    """Print to stdout; piped, at a width that keeps rows on one line where it can."""
+    console = out_console if out_console.is_terminal else Console(width=160)
+    console.print(table)
+
+
+def _machine_stdout() -> TextIO:
+    """stdout as UTF-8 text (JSON and CSV with Arabic must not depend on the locale)."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+@app.command("events")
+def events_command(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    actor: ActorOption = None,
+    place: PlaceOption = None,
+    modality: ModalityOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N events.")] = None,
+    output: Annotated[
+        EventFormat, typer.Option("--format", "-f", help="table, jsonl or csv.")
+    ] = EventFormat.table,
+    all_reports: Annotated[
+        bool,
+        typer.Option(
+            "--all-reports",
+            help="One row per report (document) instead of one per merged event.",
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """List stored events, by date, filtered by day, kind, actor or place.
+
+    Example: marsad events --since 2017-10 --kind capture --place "دير الزور" --format csv
+    """
+    start, end = _day(since), _day(until, end=True)
+    kinds, modalities = _kinds(kind), _modalities(modality)
+    with _errors_as_lines(), open_store(db, create=False) as store:
+        found = store.iter_events(
+            since=start,
+            until=end,
+            kinds=kinds,
+            actor=actor.strip().upper() if actor else None,
+            place=place.strip() if place else None,
+            modality=modalities,
+            limit=limit,
+            merged=not all_reports,
+        )
+        if output is EventFormat.table:
+            rows = list(found)
+            if not rows:
+                err_console.print("no events match", highlight=False)
+                return
+            _print_table(_event_table(rows))
+            err_console.print(f"{len(rows)} events", highlight=False)
+            return
+        stream = _machine_stdout()
+        write_events(output.value, found, stream)
+        stream.flush()
+
+
+def _extract_table(document: Document, events: list[Event]) -> Table:
+    title = f"{document.doc_id}: {len(events)} events"
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+    for name, justify, no_wrap in (("#", "right", True), *_COLUMNS[1:]):
+        table.add_column(name, justify=justify, no_wrap=no_wrap)  # type: ignore[arg-type]
+    table.add_column("evidence", justify="right")
+    for number, event in enumerate(events, start=1):
+        evidence = event.evidence.slice(document.text).strip().replace("\n", " ")
+        table.add_row(*_event_cells(str(number), event), _shorten_start(evidence))
+    return table
+
+
+def _shorten_start(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders to read; standard input when none (or '-')."),
+    ] = None,
+    output: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="jsonl (one line per article) or table.")
+    ] = ExtractFormat.jsonl,
+    lexicon: LexiconOption = None,
+    max_bytes: MaxBytesOption = "20MB",
+) -> None:
+    """Extract events from articles without storing them: one JSON line per article.
+
+    Each line is {"doc_id": ..., "events": [...]}, events with the EVENTS.md fields.
+
+    Example: marsad extract article.txt   or   cat article.txt | marsad extract
+    """
+    limit = _size(max_bytes)
+    read = 0
+    with _errors_as_lines():
+        resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
+        stream = _machine_stdout() if output is ExtractFormat.jsonl else None
+        for item in extract_documents(paths or ["-"], resources, max_bytes=limit):
+            if isinstance(item, Failure):
+                _warn(item)
+                read += item.stage != "read"
+                continue
+            assert isinstance(item, Extracted)  # no `skip` given, so never a bare Document
+            read += 1
+            if stream is not None:
+                record = {
+                    "doc_id": item.document.doc_id,
+                    "events": [e.to_dict() for e in item.events],
+                }
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                stream.flush()
+            else:
+                _print_table(_extract_table(item.document, item.events))
+    if read == 0:
+        raise fail("nothing could be read", 1)
+
+
+@contextlib.contextmanager
+def _output_file(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file written whole or not at all (a temporary file renamed at the end)."""
+    if path is None or str(path) == "-":
+        yield _machine_stdout()
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise fail(f"cannot write {path}: folder {folder} does not exist")
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+@app.command("export")
+def export_command(
+    output: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="acled-csv, geojson, jsonl or csv."),
+    ] = ExportFormat.jsonl,
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    actor: ActorOption = None,
+    place: PlaceOption = None,
+    modality: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--modality",
+            help="Only these modalities [default: all; asserted only for acled-csv, as ACLED "
+            "codes only events that happened].",
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export stored events: ACLED-style CSV, GeoJSON FeatureCollection, JSON lines or CSV.
+
+    Example: marsad export --format acled-csv -o events.csv --since 2017-10-01
+    """
+    start, end = _day(since), _day(until, end=True)
+    kinds, modalities = _kinds(kind), _modalities(modality)
+    if modalities is None and output is ExportFormat.acled_csv:
+        modalities = ["asserted"]
+    with _errors_as_lines(), open_store(db, create=False) as store:
+        found = store.iter_events(
+            since=start,
+            until=end,
+            kinds=kinds,
+            actor=actor.strip().upper() if actor else None,
+            place=place.strip() if place else None,
+            modality=modalities,
+        )
+        evidence = evidence_texts(lambda document_id: store.get_document(document_id).text)
+        with _output_file(out) as stream:
+            count = write_events(output.value, found, stream, evidence=evidence)
+            stream.flush()
+    where = out if out is not None and str(out) != "-" else "stdout"
+    err_console.print(f"exported {count} events as {output.value} to {where}", highlight=False)
+
+
+@app.command("demo")
+def demo_command(db: DbOption = None, lexicon: LexiconOption = None) -> None:
+    """Ingest the bundled example articles into a fresh ./marsad-demo.db and show the events.
+
+    Example: marsad demo
+    """
+    from marsad.examples.demo import run_demo  # the demo is the only command that needs it
+
+    with _errors_as_lines():
+        summary = run_demo(db, lexicons=tuple(lexicon or ()))
+    for failure in summary.report.failures:
+        _warn(failure)
+    documents = Table(box=box.SIMPLE_HEAD, title="documents", title_justify="left")
+    documents.add_column("doc_id", no_wrap=True)
+    documents.add_column("outlet")
+    documents.add_column("published", no_wrap=True)
+    documents.add_column("events", justify="right")
+    documents.add_column("title", justify="right")
+    for doc in summary.documents:
+        published = doc.published.isoformat() if doc.published else "—"
+        documents.add_row(
+            doc.doc_id, doc.outlet or "—", published, str(doc.events), doc.title or ""
+        )
+    _print_table(documents)
+    if summary.events:
+        _print_table(_event_table(list(summary.events), title="events"))
+    else:
+        out_console.print("no events found: extraction found nothing in the examples")
+    err_console.print(_summary(summary.report, summary.db), highlight=False, soft_wrap=True)
+    err_console.print(
+        f"explore: marsad events --db {summary.db}   ·   marsad export --db {summary.db} "
+        "--format geojson -o events.geojson",
+        highlight=False,
+        soft_wrap=True,
+    )

@@ -36,6 +36,7 @@ __all__ = [
     "STDIN",
     "Input",
     "ReadFailure",
+    "estimate_count",
     "find_inputs",
     "parse_text",
     "read_documents",
@@ -115,6 +116,41 @@ def find_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Input | Rea
         else:
             # Named explicitly: read it whatever its suffix, even a pipe (`<(cat a.txt)`).
             yield Input(path, _SUFFIXES.get(Path(path).suffix.lower(), "auto"))
+
+
+def estimate_count(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """About how many articles `paths` hold (for a progress bar); None when unknowable
+    (standard input, pipes). Cheap: counts lines and feed items, parses nothing."""
+    total = 0
+    for item in find_inputs(paths):
+        if isinstance(item, ReadFailure):
+            continue
+        if item.path == STDIN:
+            return None
+        try:
+            info = os.stat(item.path)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            if item.format in ("jsonl", "feed", "json"):
+                total += max(1, _count_records(item.path, item.format))
+            else:
+                total += 1
+        except OSError:
+            continue
+    return total
+
+
+def _count_records(path: str, fmt: str) -> int:
+    count = 0
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            if fmt == "jsonl":
+                count += block.count(b"\n")
+            elif fmt == "feed":
+                count += block.count(b"<item") + block.count(b"<entry")
+            else:
+                count += block.count(b'"text"')
+    return count
 
 
 def _walk(root: str) -> Iterator[Input | ReadFailure]:
