@@ -481,13 +481,16 @@ def find_dates(text: str | NormText, published: dt.date | None) -> list[DateMent
     s = norm.text
     found: list[tuple[int, int, _Found]] = []
     for pattern, handler in _PATTERNS:
-        for m in pattern.finditer(s):
+        pos = 0
+        while (m := pattern.search(s, pos)) is not None:
             a, b = m.span("x")
-            if a == b:
+            res = handler(m, published) if a < b else None
+            if res is None:
+                # rejected ("2017 وعام 2014" is no range): a shorter reading may start later
+                pos = m.start() + 1
                 continue
-            res = handler(m, published)
-            if res is not None:
-                found.append((a, b, res))
+            found.append((a, b, res))
+            pos = max(m.end(), m.start() + 1)
     # Longest expression first among those starting at the same place, then left to right.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     chosen: list[tuple[int, int, _Found]] = []
