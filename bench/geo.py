@@ -72,6 +72,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", default="../shared/gold/*.jsonl")
     ap.add_argument("--misses", action="store_true", help="list every miss")
+    ap.add_argument("--window", type=int, default=0, help="with --misses: context characters")
     ap.add_argument("--speed", type=int, default=100_000, help="resolutions to time")
     args = ap.parse_args()
 
@@ -81,7 +82,7 @@ def main() -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     docs = cases(args.gold)
-    total = within = same_prec = 0
+    total = within = same_prec = agrees = 0
     causes: Counter[str] = Counter()
     misses = []
     calls = []
@@ -96,6 +97,11 @@ def main() -> None:
             ok_dist = d <= 10
             ok_prec = m is not None and m.geo_precision == ev["geo_precision"]
             within += ok_dist
+            same_id = m is not None and m.place_id is not None and (
+                m.place_id == ev["place_id"]
+                or (gaz.get(m.place_id) is not None and ev["place_id"] in gaz.get(m.place_id).ids)
+            )
+            agrees += ok_dist or same_id
             same_prec += ok_prec
             if m is not None:
                 resolved.append(m)
@@ -108,9 +114,11 @@ def main() -> None:
             else:
                 cause = "wrong precision"
             causes[cause] += 1
+            a, b = ev["norm_span"]
+            around = norm.text[max(0, a - args.window) : b + args.window].replace("\n", " ")
             misses.append((cause, doc_id, ev["place"], gold_id, ev["geo_precision"],
                            m.place_id if m else None, m.geo_precision if m else None,
-                           round(d, 1), m.reason if m else ""))
+                           round(d, 1), m.reason if m else "", around if args.window else ""))
 
     n_calls = 0
     t0 = time.perf_counter()
@@ -122,6 +130,7 @@ def main() -> None:
 
     print(f"places (gold events):        {total}")
     print(f"within 10 km of gold:        {within / total:.1%}  (target >= 90%)")
+    print(f"place agrees (same id or <= 10 km, EVENTS.md): {agrees / total:.1%}")
     print(f"same geo_precision as gold:  {same_prec / total:.1%}  (target >= 90%)")
     for cause, count in causes.most_common():
         print(f"  misses, {cause}: {count}")

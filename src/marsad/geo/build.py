@@ -45,6 +45,7 @@ from marsad.geo.sources import (
     read_opensyria,
     read_subdivisions,
     read_syrian_archive,
+    read_unresolved,
 )
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ SOURCE_NAMES = {
     "ocha-admin3": "UN OCHA / HDX COD-AB",
     "opensyria": "OpenSyria Data Geography (CC BY 4.0)",
     "curated": "curated Euphrates list (per-row source)",
+    "curated-unresolved": "curated Euphrates list, unresolved rows (admin fallback only)",
     "naturalearth": "Natural Earth (public domain)",
     "overlay": "user overlay",
 }
@@ -174,7 +176,7 @@ def merge_entries(entries: list[Entry]) -> list[list[Entry]]:
                 uf.union(i, j)
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(entries):
-        if e.feature in _ADMIN_FEATURES:
+        if e.feature in _ADMIN_FEATURES or e.feature == "unresolved":
             continue
         keys = {canonical(n) for n in e.names_ar} | {"en:" + en_canonical(n) for n in e.names_en}
         for key in keys:
@@ -277,13 +279,9 @@ def _countries(path: Path) -> list[dict[str, str]]:
         raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
-def _nisba_variants(name_ar: str) -> list[str]:
-    """"سوريا" is also written "سورية" (formal): names ending in يا get the ية form."""
-    out = []
-    for n in (name_ar,):
-        if n.endswith("يا") and len(n) > 4:
-            out.append(n[:-1] + "ة")
-    return out
+def _nisba_variants(iso2: str, name_ar: str) -> list[str]:
+    """Syria's formal name "سورية" beside CLDR's "سوريا" (other ية forms are adjectives)."""
+    return [name_ar[:-1] + "ة"] if iso2 == "SY" and name_ar.endswith("يا") else []
 
 
 def build_gazetteer(options: BuildOptions) -> BuildReport:
@@ -346,6 +344,9 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
         if curated.exists():
             say("curated Euphrates list")
             add("curated", read_curated(curated))
+        unresolved = src / "villages" / "curated_euphrates_unresolved.tsv"
+        if unresolved.exists():
+            add("curated unresolved (admin fallbacks)", read_unresolved(unresolved))
         cities = src / "geonames" / "cities500.txt"
     else:
         subdivisions = []
@@ -371,6 +372,7 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
     report.merged = len(entries) - len(rows)
     say("admin chains")
     _admin_chains(rows, entries, AdminAreas(areas))
+    rows = _place_unresolved(rows)
     rows.sort(key=lambda r: (r.country != "SY", r.country != "IQ", r.country, r.id))
     out = options.output
     out.mkdir(parents=True, exist_ok=True)
@@ -445,7 +447,7 @@ def _country_entries(
         point = geom.centroid  # type: ignore[attr-defined]
         if not geom.contains(point):  # type: ignore[attr-defined]
             point = geom.representative_point()  # type: ignore[attr-defined]
-        names_ar = [c["name_ar"], *_nisba_variants(c["name_ar"])] if c["name_ar"] else []
+        names_ar = [c["name_ar"], *_nisba_variants(c["iso2"], c["name_ar"])] if c["name_ar"] else []
         out.append(
             Entry(
                 id=gid,
@@ -476,6 +478,8 @@ def _admin_chains(rows: list[Row], entries: list[Entry], areas: AdminAreas) -> N
         if r.feature == "country":
             r.admin = []
             continue
+        if r.feature == "unresolved":
+            continue
         if r.country in CORE:
             found = areas.locate(r.lat, r.lon)
             chain = [a.id for a in found if a.level >= 1 and a.country == r.country]
@@ -502,6 +506,22 @@ def _admin_chains(rows: list[Row], entries: list[Entry], areas: AdminAreas) -> N
                     chain.append(sub)
             r.admin = chain
         # Foreign places keep the GeoNames admin1 name their reader gave.
+
+
+def _place_unresolved(rows: list[Row]) -> list[Row]:
+    """Give unresolved names their fallback unit's point; drop those whose unit is unknown."""
+    by_id = {i: r for r in rows for i in [r.id, *r.aliases]}
+    out = []
+    for r in rows:
+        if r.feature == "unresolved":
+            unit = by_id.get(r.admin[0]) if r.admin else None
+            if unit is None:
+                log.warning("unresolved %s: fallback unit %s not in the index", r.name, r.admin)
+                continue
+            r.lat, r.lon, r.country = unit.lat, unit.lon, unit.country
+            r.admin = [unit.id]
+        out.append(r)
+    return out
 
 
 def _write_places(path: Path, rows: list[Row]) -> None:

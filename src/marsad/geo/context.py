@@ -32,6 +32,7 @@ RELATION_WORDS = frozenset({
     "ريف", "ارياف", "ريفي", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي",
     "جنوبا", "شمالا", "شرقا", "غربا", "محيط", "قرب", "اطراف", "مشارف", "ضواحي", "تخوم",
     "باديه", "بساتين", "مداخل", "مدخل", "جوار", "حول", "مقربه", "محاذاه", "قباله", "ضفاف",
+    "محور", "محاور",
 })
 _LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -46,6 +47,10 @@ class Hit:
     end: int
     places: tuple[Place, ...]
     cue: str | None
+    #: every id and alias id of `places`
+    ids: frozenset[str] = frozenset()
+    #: what is glued before the name in its word ("ب" in "بدير الزور")
+    proclitic: str = ""
 
 
 @dataclass(slots=True)
@@ -57,6 +62,10 @@ class DocContext:
     hits: list[Hit]
     hit_starts: list[int]
     countries: Counter[str]
+    #: how many hits carry each place id (for "named elsewhere in the article")
+    id_counts: Counter[str]
+    #: the country the article is mostly about (most country and admin names)
+    country: str | None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding normalized offset `pos`."""
@@ -114,23 +123,28 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
                 ws -= 1
             if text[ws:start] not in PROCLITICS:
                 continue
-            raw.append((start, end, places))
+            raw.append((start, end, places, text[ws:start]))
         # Longest match wins where hits overlap ("ريف دمشق" over "دمشق").
         raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         last_end = -1
-        for start, end, places in raw:
+        for start, end, places, proclitic in raw:
             if start < last_end:
                 continue
             last_end = end
             before = word_before(text, start - _proclitic_len(text, start), 1)
             cue = strip_clitics(before[0]) if before else None
-            hits.append(Hit(start, end, places, cue))
+            hits.append(Hit(start, end, places, cue, frozenset(i for p in places for i in p.ids),
+                            proclitic))
             for p in places:
                 if p.feature == "country" and p.country:
                     countries[p.country] += 2
                 elif p.country:
                     countries[p.country] += 1
-    return DocContext(norm, starts, hits, [h.start for h in hits], countries)
+    id_counts: Counter[str] = Counter()
+    for h in hits:
+        id_counts.update(h.ids)
+    country = countries.most_common(1)[0][0] if countries else None
+    return DocContext(norm, starts, hits, [h.start for h in hits], countries, id_counts, country)
 
 
 def _proclitic_len(text: str, start: int) -> int:

@@ -87,13 +87,13 @@ class Gazetteer:
         """The place with this id or alias id."""
         return self.by_id.get(place_id)
 
-    def lookup(self, name: str) -> list[Place]:
+    def lookup(self, name: str, *, strip_feature: bool = True) -> list[Place]:
         """Candidates for a written name (tolerant of ال, ة/ه, ى/ي, spacing, feature words)."""
         key = surface_key(name)
         if not key:
             return []
         found = self._lookup_key(key)
-        if not found:
+        if not found and strip_feature:
             head, rest = split_feature_prefix(key)
             if head is not None:
                 found = self._lookup_key(surface_key(rest))

@@ -38,7 +38,6 @@ FEATURE_WORDS: dict[str, str] = {
     "احياء": "neighbourhood",
     "ناحيه": "subdistrict",
     "قضاء": "district",
-    "منطقه": "district",
     "محافظه": "governorate",
     "محافظات": "governorate",
     "منفذ": "border crossing",
@@ -65,7 +64,21 @@ FEATURE_WORDS: dict[str, str] = {
     "مزرعه": "village",
     "مزارع": "village",
     "تلال": "mountain",
+    "تله": "mountain",
+    "سهل": "region",
+    "مديريه": "district",
+    "مديريتي": "district",
+    "وادي": "river",
 }
+
+#: Trailing qualifiers that news text often leaves out ("كفر جوم غربية" -> "كفر جوم").
+QUALIFIERS = frozenset({
+    "غربيه", "شرقيه", "شماليه", "جنوبيه", "غربي", "شرقي", "شمالي", "جنوبي", "كبيره", "صغيره",
+    "كبير", "صغير", "فوقاني", "تحتاني", "الغربيه", "الشرقيه", "الشماليه", "الجنوبيه",
+    "الغربي", "الشرقي", "الشمالي", "الجنوبي", "الكبيره", "الصغيره", "الكبير", "الصغير",
+    "الفوقاني", "التحتاني", "الفوقا", "التحتا", "النفطي", "النفطيه", "الغازي", "الحدودي",
+    "الدولي",
+})
 
 #: Feature words that are commonly part of a proper name itself ("جبل سمعان", "سد تشرين"),
 #: so a name starting with them keeps them; the others are stripped from source names.
@@ -151,6 +164,10 @@ def name_variants(name: str, *, limit: int = 24) -> set[str]:
         words = surface_key(rest).split(" ")
     if len(words) > 4:
         return out
+    if len(words) >= 2 and words[-1] in QUALIFIERS:
+        bare = " ".join(words[:-1])
+        if len(bare) >= 4:
+            out.add(bare)
     combos: list[str] = [""]
     for i, word in enumerate(words):
         forms = sorted(_word_forms(word, i == 0))

@@ -20,6 +20,7 @@ from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.names import FEATURE_WORDS, surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
 from marsad.model import NormText, PlaceMatch
+from marsad.text.normalize import fold
 
 __all__ = ["Candidate", "explain", "guess_country", "resolve_place"]
 
@@ -35,32 +36,54 @@ _FITS = {
     "border crossing": {"border crossing"},
     "airport": {"airport", "airbase"},
     "airbase": {"airbase", "airport"},
-    "oil field": {"oil field"},
-    "station": {"station"},
+    "oil field": {"oil field", "unresolved"},
+    "station": {"station", "unresolved"},
     "dam": {"dam"},
     "mountain": {"mountain"},
     "river": {"river"},
     "sea": {"sea"},
+    "region": {"region"},
     "camp": {"camp", "village"},
-    "port": {"port", "city", "town"},
+    "port": {"port"},
+    "site": {"site"},
+    "street": {"street", "neighbourhood"},
+    "bridge": {"bridge"},
 }
-#: Feature words naming a site inside or beside a town: "مطار دمشق" is not Damascus itself.
+#: Feature words naming a site or a natural feature in or beside a town ("مطار دمشق",
+#: "جبل مدينة البصيرة"): when no entry is that site, the town only locates it.
 _SITE_WORDS = frozenset({
     "مطار", "حقل", "حقول", "محطه", "قاعده", "سجن", "مستشفي", "ميناء", "مرفا", "دوار",
-    "شارع", "ساحه", "جسر", "سد", "منفذ", "معبر", "مخيم",
+    "شارع", "ساحه", "جسر", "سد", "منفذ", "معبر", "مخيم", "جبل", "تلال", "تله", "سهل",
+    "وادي", "بحر", "خليج",
 })
 #: Plural or governing cue words that carry over a list ("محافظات إدلب وحماة وحلب").
 _LIST_CUES = frozenset({"محافظات", "مدن", "بلدات", "قري", "ارياف", "ريفي", "مناطق", "احياء",
-                        "محافظتي", "مدينتي", "بلدتي", "قريتي"})
+                        "محافظتي", "مدينتي", "بلدتي", "قريتي", "محاور", "جبهات"})
 _LIST_FEATURE = {"محافظتي": "governorate", "مدينتي": "city", "بلدتي": "town", "قريتي": "village"}
 _COUNTRYSIDE = frozenset({"ريف", "ارياف", "ريفي"})
+#: Natural features: before a settlement they mean "near it" ("جبل مدينة البصيرة").
+_NATURAL = frozenset({"جبل", "تلال", "تله", "سهل", "وادي"})
+#: Admin feature words: a settlement named after one stands for its unit (precision 3).
+_ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "قضاء", "ناحيه", "مديريه", "مديريتي"})
+#: Words between a place and the unit that locates it ("X في ريف دير الزور").
+_LINKS = frozenset({
+    "في", "ريف", "ارياف", "محافظه", "مدينه", "منطقه", "داخل", "ضمن", "قرب", "بالقرب",
+    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "الواقع", "الواقعه",
+    "التابع", "التابعه", "باديه", "قضاء", "ناحيه", "اطراف",
+})
+#: Words that may stand between a cue and the name without breaking it ("شمال العاصمة بغداد").
+_NEUTRAL = frozenset({"منطقه", "العاصمه", "عاصمه"})
+_GOVERNORATE_CUES = frozenset({"ريف", "ارياف", "ريفي", "محافظه", "محافظات", "محافظتي"})
+_BIG = frozenset({"city", "governorate", "district", "country", "region"})
 _PRIOR = {
     "country": 2.0, "city": 1.2, "governorate": 1.0, "town": 0.8, "sea": 1.0, "region": 0.6,
-    "district": 0.3, "subdistrict": 0.2, "village": 0.3, "neighbourhood": 0.0,
-    "airbase": 0.5, "airport": 0.5, "border crossing": 0.5, "oil field": 0.5,
+    "district": -1.0, "subdistrict": -1.0, "village": 0.3, "neighbourhood": 0.0,
+    "airbase": 0.5, "airport": 0.5, "border crossing": 0.5, "oil field": 0.5, "unresolved": 0.2,
 }
-_GLUE = re.compile(r"^(?:\s*(?:,|و)\s*|\s+و)$")
+_SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
 _NISBA = re.compile(r"^(?:اراضي|الاراضي|اراض|الاراض|دوله|الدوله|ارض|الارض)\s+(.+?)(?:يه|ي)$")
+_NOT_IN_UNIT = "not in the unit named after it"
+_BREAK = re.compile(r"[.!?:;\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +94,7 @@ class Candidate:
     score: float
     geo_precision: int
     reasons: tuple[str, ...]
-    #: the place stands for an unknown site inside it: report with place_id None
+    #: the place only encloses an unknown site or name: report it with place_id None
     enclosing: bool = False
 
 
@@ -90,51 +113,54 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
-def _doc(context: PlaceContext, gazetteer: Gazetteer) -> DocContext:
-    return gazetteer.doc_context(context.norm)
-
-
 def _cues(mention: str, context: PlaceContext) -> _Cues:
     """Split feature and relation words off the mention and read those just before it."""
     key = surface_key(mention)
+    raw_head = fold(mention).strip().split(" ", 1)[0]
     words = key.split(" ")
     feature_word = relation = None
+    first = True
     while len(words) > 1:
         head = words[0]
-        if head in RELATION_WORDS and relation is None:
+        # "المحيط الهندي" is an ocean, "محيط الميادين" the surroundings of a town.
+        if head in RELATION_WORDS and relation is None and not (first and raw_head.startswith("ال")):
             relation = head
         elif head in FEATURE_WORDS and feature_word is None:
             feature_word = head
         else:
             break
+        first = False
         words = words[1:]
         words[0] = surface_key(words[0])
     text = context.norm.text
     start = context.norm_span[0]
     before = [strip_clitics(w) for w in word_before(text, start, 3)]
-    # A glued proclitic ("بريف", "وحماة") belongs to the word before the span, if any.
-    for i, w in enumerate(before[:2]):
-        if feature_word is None and w in FEATURE_WORDS and relation is None:
-            feature_word = w
-            continue
-        if relation is None and w in RELATION_WORDS:
-            relation = w
-            continue
-        if w in ("من", "في", "على", "الي") and i == 0:
-            continue
-        if i == 0 and w == "بالقرب":
-            relation = "قرب"
-        break
+    if before and before[0] == "من" and len(before) > 1 and before[1] in ("بالقرب", "قرب", "مقربه"):
+        relation = relation or "قرب"
+    else:
+        for w in before[:3]:
+            if w in _NEUTRAL:
+                continue  # "منطقة X" is "the area of X": neither a district nor a relation
+            if w in _NATURAL and feature_word is not None and relation is None:
+                relation = w  # "جبل مدينة البصيرة": the mountain by the town
+                continue
+            if w in FEATURE_WORDS and feature_word is None and relation is None:
+                feature_word = w
+                continue
+            if w in RELATION_WORDS and relation is None:
+                relation = w
+                continue
+            break
     if feature_word is None and relation is None:
-        listed = _list_cue(text, start, context)
-        if listed in _COUNTRYSIDE:
+        listed = _list_cue(text, start)
+        if listed in _COUNTRYSIDE or listed in ("محاور", "جبهات"):
             relation = listed
         elif listed is not None:
             feature_word = listed
     return _Cues(" ".join(words), feature_word, relation, key)
 
 
-def _list_cue(text: str, start: int, context: PlaceContext) -> str | None:
+def _list_cue(text: str, start: int) -> str | None:
     """The cue governing a list the mention ends ("محافظات إدلب وحماة" -> "محافظات")."""
     j = start
     glued = j > 0 and text[j - 1] == "و" and (j < 2 or text[j - 2] == " ")
@@ -154,7 +180,7 @@ def _list_cue(text: str, start: int, context: PlaceContext) -> str | None:
             if items and all(len(i.split()) <= 3 for i in items):
                 return w
             return None
-        if any(c in token for c in ".:;?!"):
+        if _BREAK.search(token):
             return None
     return None
 
@@ -169,13 +195,37 @@ def _nearest(place: Place, points: list[tuple[float, float]]) -> float:
     return min((_km(place.lat, place.lon, la, lo) for la, lo in points), default=1e9)
 
 
-def _score(place: Place, cues: _Cues, ctx: PlaceContext, doc: DocContext, sentence_hits: list[Hit],
-           doc_ids: set[str], sentence_ids: set[str], country: str | None, exact: bool,
-           overlay: bool) -> tuple[float, list[str], bool]:
-    """Score one candidate; return (score, reasons, supported-by-context)."""
+def _locating(doc: DocContext, start: int, end: int, s_end: int) -> Hit | None:
+    """A unit named right after the mention that locates it ("X في ريف دير الزور")."""
+    for h in doc.hits_in(end, min(s_end, end + 45)):
+        between = doc.norm.text[end : h.start - len(h.proclitic)]
+        if h.cue == "مع" or _BREAK.search(between) or "," in between or len(between.split()) > 5:
+            return None
+        words = {strip_clitics(w) for w in between.split()} | {w for w in between.split()}
+        if h.proclitic.startswith(("ب", "وب")) or words & _LINKS:
+            return h
+        return None
+    return None
+
+
+def _fits_unit(place: Place, hit: Hit) -> bool:
+    """True when `place` lies in (or beside) one of the units a hit names."""
+    if hit.ids & set(place.ids) or hit.ids & set(place.admin_ids):
+        return True
+    for unit in hit.places:
+        if unit.feature == "country" and unit.country == place.country:
+            return True
+        if unit.feature == "city" and _km(place.lat, place.lon, unit.lat, unit.lon) < 30:
+            return True
+    return False
+
+
+def _score(place: Place, cues: _Cues, ctx: PlaceContext, doc: DocContext,
+           sentence_hits: list[Hit], own: frozenset[str], locating: Hit | None,
+           country: str | None, exact: bool, overlay: bool) -> tuple[float, list[str]]:
+    """Score one candidate; return (score, reasons)."""
     score = _PRIOR.get(place.feature, 0.3)
-    reasons = [f"{place.feature}"]
-    supported = False
+    reasons = [place.feature]
     if overlay:
         score += 10
         reasons.append("user overlay")
@@ -186,7 +236,6 @@ def _score(place: Place, cues: _Cues, ctx: PlaceContext, doc: DocContext, senten
         if place.feature in _FITS.get(feature, {feature}):
             score += 3
             reasons.append(f"feature word {cues.feature_word}")
-            supported = True
         elif place.feature in AREA_FEATURES or feature in ("governorate", "neighbourhood"):
             score -= 3
             reasons.append(f"feature word {cues.feature_word} does not fit")
@@ -196,43 +245,46 @@ def _score(place: Place, cues: _Cues, ctx: PlaceContext, doc: DocContext, senten
             reasons.append("countryside of a city")
         elif place.feature in ("village", "neighbourhood"):
             score -= 0.5
-    admin = set(place.admin_ids)
-    if admin & sentence_ids:
+    admin = place.admin_ids
+    if any(h.ids.intersection(admin) for h in sentence_hits if h.cue != "مع"):
         score += 3
         reasons.append("admin unit named in the sentence")
-        supported = True
-    elif admin & doc_ids:
+    elif any(doc.id_counts.get(a, 0) - (a in own) > 0 for a in admin):
         score += 1
         reasons.append("admin unit named in the article")
-        supported = True
-    near_city = [(h_place.lat, h_place.lon) for h in sentence_hits for h_place in h.places
-                 if h_place.feature == "city" and h_place.id != place.id]
+    if locating is not None:
+        if _fits_unit(place, locating):
+            score += 2
+            reasons.append("located by the unit named after it")
+        else:
+            score -= 4
+            reasons.append(_NOT_IN_UNIT)
+    near_city = [(u.lat, u.lon) for h in sentence_hits for u in h.places
+                 if u.feature == "city" and not h.ids.intersection(place.ids)]
     if near_city and _nearest(place, near_city) < 40:
         score += 1
         reasons.append("near a city named in the sentence")
-        supported = True
-    resolved = [(m.lat, m.lon) for m in ctx.resolved if m.place_id and m.place_id not in place.ids]
-    if resolved:
-        d = _nearest(place, resolved)
-        if d < 15:
-            score += 2.5
-        elif d < 50:
-            score += 1.5
-        elif d < 150:
-            score += 0.5
-        if d < 150:
-            reasons.append(f"{d:.0f} km from a place resolved earlier")
-            supported = True
+    ids = set(place.ids)
+    if any(m.place_id in ids for m in ctx.resolved):
+        score += 2.5
+        reasons.append("resolved earlier in the article")
+    else:
+        resolved = [(m.lat, m.lon) for m in ctx.resolved if m.place_id]
+        if resolved:
+            d = _nearest(place, resolved)
+            if d < 150:
+                score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
+                reasons.append(f"{d:.0f} km from a place resolved earlier")
     if country and place.country == country:
         score += 1.5
         reasons.append(f"in the article's country {country}")
-    if place.population:
+    if place.population and place.feature in _SETTLEMENTS:
         score += min(math.log10(place.population) / 6, 1.0) * 0.8
-    return score, reasons, supported
+    return score, reasons
 
 
 def _precision(place: Place, cues: _Cues) -> int:
-    if place.feature in AREA_FEATURES:
+    if place.feature in AREA_FEATURES or place.feature == "unresolved":
         return 3
     if cues.relation is not None:
         return 2
@@ -242,29 +294,27 @@ def _precision(place: Place, cues: _Cues) -> int:
 def guess_country(norm_text: NormText | str, gazetteer: Gazetteer) -> str | None:
     """The country an article is mostly about (country and admin names counted), or None."""
     norm = norm_text if isinstance(norm_text, NormText) else NormText(norm_text, [], norm_text)
-    counts = gazetteer.doc_context(norm).countries
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    return gazetteer.doc_context(norm).country
 
 
 def _candidates(cues: _Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     """Entries for the whole mention, else for its name without feature words.
 
     Returns (places, site): `site` is True when a site word ("مطار", "حقل") was dropped and
-    none of the entries is such a site: they are then only the town the site belongs to.
+    none of the entries is such a site: they only locate it.
     """
-    whole = gazetteer.lookup(cues.whole) if cues.whole != cues.name else []
-    if whole:
-        return whole, False
-    found = gazetteer.lookup(cues.name)
+    if cues.whole != cues.name:
+        whole = gazetteer.lookup(cues.whole, strip_feature=False)
+        if whole:
+            return whole, False
+    found = gazetteer.lookup(cues.name, strip_feature=False)
     if not found:
         m = _NISBA.match(cues.whole)
         if m:
             country = gazetteer.lookup(m.group(1) + "يا") or gazetteer.lookup(m.group(1))
             return [p for p in country if p.feature == "country"], False
-    feature = _feature_of(cues.feature_word)
     if cues.feature_word in _SITE_WORDS and found:
+        feature = _feature_of(cues.feature_word)
         fits = _FITS.get(feature or "", {feature})
         sites = [p for p in found if p.feature in fits]
         if sites:
@@ -277,80 +327,86 @@ def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[C
     """Every reading of `mention` with its score and reasons, best first."""
     cues = _cues(mention, context)
     places, site = _candidates(cues, gazetteer)
-    doc = _doc(context, gazetteer)
+    if not places:
+        return []
+    doc = gazetteer.doc_context(context.norm)
     start, end = context.norm_span
     s_start, s_end = doc.sentence(start)
     sentence_hits = [h for h in doc.hits_in(s_start, s_end) if h.end <= start or h.start >= end]
-    sentence_ids = {i for h in sentence_hits if h.cue != "مع" for p in h.places for i in p.ids}
-    doc_ids = {i for h in doc.hits if h.end <= start or h.start >= end for p in h.places
-               for i in p.ids}
-    country = context.country or guess_country(context.norm, gazetteer)
+    own = frozenset(i for h in doc.hits_in(start, end) for i in h.ids)
+    locating = _locating(doc, start, end, s_end)
+    country = context.country or doc.country
     exact_key = surface_key(cues.name)
+    overlay = gazetteer.overlay_ids
     out = []
     for place in places:
         exact = any(surface_key(n) == exact_key for n in place.names[:3])
-        score, reasons, supported = _score(
-            place, cues, context, doc, sentence_hits, doc_ids, sentence_ids, country, exact,
-            place.id in gazetteer.overlay_ids,
-        )
+        score, reasons = _score(place, cues, context, doc, sentence_hits, own, locating,
+                                country, exact, place.id in overlay)
         if site:
-            reasons.insert(0, f"unknown {cues.feature_word} in this place")
+            if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
+                # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
+                reasons.insert(0, f"unknown {cues.feature_word} in this {place.feature}")
+                out.append(Candidate(place, score, 3, tuple(reasons), enclosing=True))
+            elif cues.feature_word in _NATURAL or cues.relation:
+                reasons.insert(0, f"{cues.feature_word} by this {place.feature}")
+                out.append(Candidate(place, score, 2, tuple(reasons)))
+            else:
+                reasons.insert(0, f"{cues.feature_word} of this {place.feature}")
+                out.append(Candidate(place, score, 1, tuple(reasons)))
+            continue
+        if place.feature == "unresolved":
+            reasons.insert(0, "known name without a sourced point: its admin unit")
             out.append(Candidate(place, score, 3, tuple(reasons), enclosing=True))
             continue
-        precision = _precision(place, cues)
         if cues.relation:
             reasons.append(f"relation {cues.relation}")
-        if not supported and place.feature in ("village", "neighbourhood") and doc_ids and (
-            place.country != country or not (set(place.admin_ids) & doc_ids)
-        ):
-            score -= 2.5
-            reasons.append("far from every place the article names")
+        precision = _precision(place, cues)
+        if cues.feature_word in _ADMIN_WORDS and place.feature in _SETTLEMENTS:
+            precision = 3  # "مديرية حيفان", "قضاء الحويجة": the unit named after the town
+            reasons.append(f"the {cues.feature_word} of this town")
         out.append(Candidate(place, score, precision, tuple(reasons)))
     out.sort(key=lambda c: -c.score)
     return out
 
 
+def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) -> Place:
+    """The place a context hit most likely names (resolved before, in the country, ...)."""
+    places = [p for p in hit.places if resolved.intersection(p.ids)] or list(hit.places)
+    if country:
+        places = [p for p in places if p.country == country] or places
+    if governorate or hit.cue in _GOVERNORATE_CUES:
+        for p in places:
+            if p.feature == "governorate":
+                return p
+    return max(places, key=lambda p: _PRIOR.get(p.feature, 0))
+
+
 def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The narrowest unit the text names around an unknown place, at precision 3."""
-    doc = _doc(context, gazetteer)
+    doc = gazetteer.doc_context(context.norm)
     start, end = context.norm_span
     s_start, s_end = doc.sentence(start)
-
-    def unit(h: Hit) -> Place:
-        if h.cue in _COUNTRYSIDE or h.cue in ("محافظه", "محافظات"):
-            for p in h.places:
-                if p.feature == "governorate":
-                    return p
-        return max(h.places, key=lambda p: _PRIOR.get(p.feature, 0))
-
-    around = [h for h in doc.hits_in(s_start, s_end) if h.end <= start or h.start >= end]
-    around = [h for h in around if h.cue != "مع"]
-    if around:
-        # Narrowest first (city, district, governorate, country), then nearest in the text.
-        def rank(h: Hit) -> tuple[int, int]:
-            p = unit(h)
-            level = {"city": 0, "subdistrict": 1, "district": 2, "governorate": 3}.get(p.feature, 4)
-            return level, min(abs(h.start - end), abs(start - h.end))
-
-        place = unit(min(around, key=rank))
-        return place.match(3, 0.0, f"unknown place; enclosing {place.feature} named in the sentence",
+    country = context.country or doc.country
+    resolved = {m.place_id for m in context.resolved if m.place_id}
+    # EVENTS.md: an unknown place takes "the nearest enclosing place the text gives
+    # (e.g. its governorate)": a name that is both city and governorate means the latter.
+    locating = _locating(doc, start, end, s_end)
+    if locating is not None:
+        place = _pick(locating, resolved, country, True)
+        return place.match(3, 0.0, f"unknown place; the {place.feature} named after it",
                            place_id=None, name=mention)
-    others = [h for h in doc.hits if h.end <= start or h.start >= end]
-    if others:
-        counts: dict[str, int] = {}
-        first: dict[str, Place] = {}
-        for h in others:
-            p = unit(h)
-            if p.feature == "country":
-                continue
-            counts[p.id] = counts.get(p.id, 0) + 1
-            first.setdefault(p.id, p)
-        if counts:
-            best = max(counts, key=lambda k: counts[k])
-            place = first[best]
-            return place.match(3, 0.0, f"unknown place; {place.feature} named in the article",
-                               place_id=None, name=mention)
-    country = context.country or guess_country(context.norm, gazetteer)
+    before = [h for h in doc.hits_in(s_start, start) if h.end <= start and h.cue != "مع"]
+    if before:
+        place = _pick(before[-1], resolved, country, True)
+        return place.match(3, 0.0, f"unknown place; the {place.feature} named before it in the sentence",
+                           place_id=None, name=mention)
+    for m in reversed(context.resolved):
+        if m.place_id and m.geo_precision <= 2 and m.feature in ("city", "governorate"):
+            place = gazetteer.get(m.place_id)
+            if place is not None:
+                return place.match(3, 0.0, f"unknown place; the {place.feature} the article is about",
+                                   place_id=None, name=mention)
     place = gazetteer.country_place(country)
     if place is None:
         return None
@@ -360,10 +416,19 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
 def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The best `PlaceMatch` for a place mention in its article, or None (no clue at all)."""
     ranked = explain(mention, context, gazetteer)
-    if ranked and ranked[0].score > 0:
+    if ranked:
         best = ranked[0]
         reason = "; ".join(best.reasons)
         if best.enclosing:
-            return best.place.match(3, best.score, reason, place_id=None, name=mention)
-        return best.place.match(best.geo_precision, best.score, reason)
+            place = best.place
+            if place.feature == "unresolved":
+                unit = gazetteer.get(place.admin_ids[0]) if place.admin_ids else None
+                return PlaceMatch(None, mention, place.lat, place.lon, 3, place.feature,
+                                  place.country, unit.name if unit else None,
+                                  score=best.score, reason=reason)
+            return place.match(3, best.score, reason, place_id=None, name=mention)
+        # A candidate the text places elsewhere ("X في ريف اللاذقية" but X is in Aleppo)
+        # is a homonym: the unknown place is better put in the unit the text names.
+        if not any(r == _NOT_IN_UNIT for r in best.reasons) or best.place.feature in AREA_FEATURES:
+            return best.place.match(best.geo_precision, best.score, reason)
     return _enclosing(mention, context, gazetteer)

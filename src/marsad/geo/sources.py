@@ -446,3 +446,34 @@ def read_curated(path: Path) -> list[Entry]:
                 )
             )
     return out
+
+
+def read_unresolved(path: Path) -> list[Entry]:
+    """The curated list's unresolved rows: names that stand only for an admin unit.
+
+    They never become points: the build gives each the centroid of its fallback unit and
+    the resolver reports them with no place_id at precision 3 (SOURCES.md of villages/).
+    """
+    out: list[Entry] = []
+    with _open_text(path) as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        if not reader.fieldnames or not {"name_ar", "fallback_pcode"} <= set(reader.fieldnames):
+            raise GazetteerError(f"{path}:1: expected columns name_ar, fallback_pcode")
+        for row in reader:
+            code = (row.get("fallback_pcode") or "").strip()
+            if not code:
+                continue  # no sourced unit: leave the name out
+            unit = "geonames:" + code.split(":", 1)[1] if code.startswith("geonameid:") else f"ocha:{code}"
+            out.append(
+                Entry(
+                    id=f"marsad:unresolved-{slug(row.get('name_en') or row['name_ar'])}",
+                    source="curated-unresolved",
+                    feature="unresolved",
+                    lat=0.0,
+                    lon=0.0,
+                    country=(row.get("country") or "").strip(),
+                    names_ar=[row["name_ar"]],
+                    admin=[unit],
+                )
+            )
+    return out
