@@ -128,6 +128,11 @@ def canonical(name: str) -> str:
     out = []
     for word in words:
         word = _strip_article(word)
+        for head in _JOINABLE:
+            # "ديرالزور" written joined: drop the article inside as for "دير الزور".
+            if word.startswith(head + "ال") and len(word) > len(head) + 3:
+                word = head + word[len(head) + 2 :]
+                break
         if len(word) > 2 and word.endswith("ه"):
             word = word[:-1]
         out.append(word)
@@ -160,7 +165,8 @@ def name_variants(name: str, *, limit: int = 24) -> set[str]:
     _, rest = split_feature_prefix(key)
     out = {key}
     if rest != key and words[0] not in NAME_HEADS:
-        out.add(surface_key(rest))
+        # "حي الصناعة", "قرية X": the feature word is not part of the name's keys
+        out = {surface_key(rest)}
         words = surface_key(rest).split(" ")
     if len(words) > 4:
         return out

@@ -119,8 +119,8 @@ def read_alternate_names(
                 continue
             if cols[2] not in languages:
                 continue
-            # columns 5-8: isPreferred, isShort, isColloquial, isHistoric (1 or empty)
-            if len(cols) > 7 and (cols[7] == "1" or (len(cols) > 8 and cols[8] == "1")):
+            # columns 5-8: isPreferredName, isShortName, isColloquial, isHistoric ("1" or empty)
+            if len(cols) > 7 and cols[7] == "1":
                 continue
             try:
                 gid = int(cols[1])

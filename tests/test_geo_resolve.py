@@ -1,0 +1,208 @@
+"""Resolver: context ranking, ACLED precision, unknown places, overlay, CLI.
+
+Built on the small fixture gazetteer of tests/data/geo/src (see test_geo_build.py); the
+sentences are short invented ones in the style of the news, and one is from the seed
+article (Al Mayadeen, 2017-10-25, the project's founding example).
+"""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.cli import app
+from marsad.geo import (
+    PlaceContext,
+    UnknownPlaces,
+    explain,
+    guess_country,
+    load_gazetteer,
+    resolve_place,
+)
+from marsad.geo.build import BuildOptions, build_gazetteer
+from marsad.geo.overlay import add_places, make_place
+from marsad.model import PlaceMatch
+from marsad.text.normalize import normalize_text
+
+DATA = Path(__file__).parent / "data" / "geo"
+NO_OVERLAY = Path("/nonexistent/overlay.tsv")
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("gaz")
+    build_gazetteer(BuildOptions(source_dir=DATA / "src", output=out, neighbours=("JO",)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def gaz(index: Path):
+    return load_gazetteer(index, overlay=NO_OVERLAY)
+
+
+def ctx(text: str, mention: str, *, resolved: tuple[PlaceMatch, ...] = (),
+        country: str | None = None) -> PlaceContext:
+    """Context for the last occurrence of `mention` in `text`."""
+    norm = normalize_text(text)
+    pos = text.rfind(mention)
+    assert pos >= 0
+    span = (bisect.bisect_left(norm.to_original, pos),
+            bisect.bisect_left(norm.to_original, pos + len(mention)))
+    return PlaceContext(norm, span, resolved, country)
+
+
+def resolve(gaz, text: str, mention: str, **kw) -> PlaceMatch:
+    match = resolve_place(mention, ctx(text, mention, **kw), gaz)
+    assert match is not None
+    return match
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "country"),
+    [
+        ("قصفت الطائرات بلدة ربيعة في ريف اللاذقية الشمالي", "syrianarchive:4861", "SY"),
+        ("استعادت القوات العراقية بلدة ربيعة في محافظة نينوى", "marsad:rabia", "IQ"),
+        ("دخلت القوات بلدة ربيعة شمالي العراق", "marsad:rabia", "IQ"),
+    ],
+)
+def test_same_name_in_two_countries_chosen_by_context(gaz, text, expected, country):
+    match = resolve(gaz, text, "ربيعة")
+    assert (match.place_id, match.country, match.geo_precision) == (expected, country, 1)
+
+
+def test_article_country_breaks_a_tie(gaz):
+    assert resolve(gaz, "اشتباكات في ربيعة", "ربيعة", country="IQ").place_id == "marsad:rabia"
+    assert resolve(gaz, "اشتباكات في ربيعة", "ربيعة", country="SY").place_id == "syrianarchive:4861"
+
+
+def test_nearby_resolved_place_wins(gaz):
+    near_iraqi_rabia = PlaceMatch("geonames:1", "x", 36.7, 42.1, 1)
+    match = resolve(gaz, "اشتباكات في ربيعة", "ربيعة", resolved=(near_iraqi_rabia,))
+    assert match.place_id == "marsad:rabia"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "place_id", "precision"),
+    [
+        ("استعادة القوات العراقية السيطرة على منفذ ربيعة الحدودي مع سوريا", "منفذ ربيعة",
+         "marsad:rabia-border-crossing", 1),
+        ("استعادة القوات العراقية السيطرة على منفذ ربيعة الحدودي مع سوريا", "ربيعة",
+         "marsad:rabia-border-crossing", 1),
+        ("سيطر الجيش على قسم كبير من حي الصناعة", "حي الصناعة", "syrianarchive:5766", 1),
+        ("وصلت القوات إلى مشارف قرية جديدة عكيدات", "جديدة عكيدات", "syrianarchive:2853", 2),
+        ("اشتباكات عنيفة في دير الزور", "دير الزور", "syrianarchive:2839", 1),
+        ("غارات على مواقع في ريف دير الزور", "دير الزور", "syrianarchive:2839", 2),
+        ("غارات على مواقع في أرياف محافظة دير الزور", "دير الزور", "ocha:SY09", 3),
+        ("تقدم الحشد باتجاه جنوب القائم", "القائم", "geonames:92138", 2),
+        ("وصلت التعزيزات إلى محيط القائم", "القائم", "geonames:92138", 2),
+        ("الوضع في سوريا", "سوريا", "geonames:163843", 3),
+    ],
+)
+def test_feature_words_and_relations_give_acled_precision(gaz, text, mention, place_id, precision):
+    match = resolve(gaz, text, mention)
+    assert (match.place_id, match.geo_precision) == (place_id, precision)
+
+
+def test_seed_sentence_lands_on_tabiyat_al_jazira(gaz):
+    # Al Mayadeen, 2017-10-25 (the seed article), abridged.
+    text = "سيطر الجيش السوري على قرية طابية الجزيرة على الضفة الشرقية للفرات في ريف دير الزور"
+    match = resolve(gaz, text, "طابية الجزيرة")
+    assert match.place_id == "syrianarchive:2859"
+    assert match.geo_precision == 1
+    assert (match.lat, match.lon) == pytest.approx((35.2823, 40.3177))
+    assert match.admin1 == "دير الزور"
+
+
+def test_unknown_place_takes_the_enclosing_unit_at_precision_3(gaz):
+    text = "استهدفت المقاومة القاعدة الأميركية في حقل كونيكو في ريف دير الزور"
+    match = resolve(gaz, text, "حقل كونيكو")
+    gov = gaz.get("ocha:SY09")
+    assert match.place_id is None
+    assert match.name == "حقل كونيكو"
+    assert match.geo_precision == 3
+    assert (match.lat, match.lon) == (gov.lat, gov.lon)
+
+
+def test_unresolved_name_resolves_to_its_unit_without_an_id(gaz):
+    match = resolve(gaz, "قصف صاروخي على حقل العمر النفطي", "حقل العمر النفطي")
+    assert match.place_id is None and match.geo_precision == 3
+    gov = gaz.get("ocha:SY09")
+    assert (match.lat, match.lon) == (gov.lat, gov.lon)
+
+
+def test_unknown_place_without_any_unit_falls_back_to_the_country(gaz):
+    match = resolve(gaz, "انفجار في موقع مجهول", "موقع مجهول", country="SY")
+    assert match.place_id is None and match.geo_precision == 3
+    assert match.country == "SY" and match.feature == "country"
+    assert resolve_place("موقع مجهول", ctx("انفجار في موقع مجهول", "موقع مجهول"), gaz) is None
+
+
+def test_guess_country_counts_country_and_admin_names(gaz):
+    norm = normalize_text("أعلنت القوات العراقية في الأنبار ونينوى أن العراق ... وسوريا")
+    assert guess_country(norm, gaz) == "IQ"
+
+
+def test_explain_lists_candidates_with_reasons(gaz):
+    ranked = explain("ربيعة", ctx("بلدة ربيعة في ريف اللاذقية", "ربيعة"), gaz)
+    assert ranked[0].place.id == "syrianarchive:4861"
+    assert len(ranked) >= 2 and ranked[0].score > ranked[1].score
+    assert any("admin unit named in the sentence" in r for r in ranked[0].reasons)
+
+
+def test_overlay_takes_precedence(index, tmp_path):
+    overlay = tmp_path / "overlay.tsv"
+    add_places(overlay, [make_place("ربيعة", 36.1, 41.0, "village", "SY", "", "")])
+    gaz = load_gazetteer(index, overlay=overlay)
+    [first, *_] = gaz.lookup("ربيعة")
+    assert first.source == "user overlay"
+    match = resolve(gaz, "اشتباكات في ربيعة", "ربيعة")
+    assert match.place_id == first.id and (match.lat, match.lon) == (36.1, 41.0)
+
+
+def test_unknown_places_report_round_trip(tmp_path):
+    report = UnknownPlaces.open(tmp_path / "unknown.tsv")
+    report.record("حقل كونيكو", "doc-1")
+    report.record("حقل كونيكو", "doc-2")
+    report.record("التنف", "doc-1")
+    report.save()
+    again = UnknownPlaces.open(tmp_path / "unknown.tsv")
+    assert again.rows() == [("حقل كونيكو", 2, ["doc-1", "doc-2"]), ("التنف", 1, ["doc-1"])]
+
+
+def test_cli_add_import_lookup_unknown(index, tmp_path):
+    runner = CliRunner()
+    overlay = tmp_path / "o.tsv"
+    res = runner.invoke(app, ["gazetteer", "add", "قرية الاختبار", "--lat", "35.5", "--lon", "40.5",
+                              "--country", "SY", "--overlay", str(overlay)])
+    assert res.exit_code == 0, res.output
+    tsv = tmp_path / "import.tsv"
+    tsv.write_text("name\tlat\tlon\tkind\tcountry\nتل التجربة\t35.6\t40.6\ttown\tSY\n", encoding="utf-8")
+    res = runner.invoke(app, ["gazetteer", "import", str(tsv), "--overlay", str(overlay)])
+    assert res.exit_code == 0, res.output
+    gaz = load_gazetteer(index, overlay=overlay)
+    assert gaz.lookup("الاختبار")[0].source == "user overlay"
+    assert gaz.lookup("تل التجربة")[0].feature == "town"
+    res = runner.invoke(app, ["gazetteer", "lookup", "ربيعة", "--context", "بلدة ربيعة في ريف اللاذقية",
+                              "--index", str(index), "--overlay", str(overlay)])
+    assert res.exit_code == 0, res.output
+    assert "syrianarchive:4861" in res.output and "chosen: syrianarchive:4861" in res.output
+
+
+def test_cli_import_rejects_a_bad_row(tmp_path):
+    tsv = tmp_path / "bad.tsv"
+    tsv.write_text("name\tlat\tlon\nمكان\tشمال\t40\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["gazetteer", "import", str(tsv), "--overlay", str(tmp_path / "o.tsv")])
+    assert res.exit_code != 0
+    assert "bad.tsv:2: lat/lon must be numbers" in str(res.exception) + res.output
+    assert not (tmp_path / "o.tsv").exists()
+
+
+def test_shipped_index_loads_and_resolves_the_seed_place():
+    gaz = load_gazetteer(overlay=NO_OVERLAY)
+    assert len(gaz) > 10_000
+    text = "سيطر الجيش السوري على قرية طابية الجزيرة على الضفة الشرقية للفرات في ريف دير الزور"
+    assert resolve(gaz, text, "طابية الجزيرة").place_id == "syrianarchive:2859"
+    assert resolve(gaz, text, "دير الزور").geo_precision == 2
