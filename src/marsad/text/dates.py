@@ -7,6 +7,8 @@ Public API:
   the resolved `day`, ACLED `time_precision` (1 day, 2 week, 3 month or vaguer) and a
   `form` label (`FORMS`). With `published=None` expressions relative to the publication
   date ("أمس", "الثلاثاء الماضي", "الشهر الماضي", "في 27 آب" without a year) are skipped.
+- `date_spans(norm_text) -> list[tuple[int, int]]`: normalized spans of every date
+  expression, resolvable or not (for finders that must skip dates, e.g. `numbers`).
 - `hijri_to_gregorian(year, month, day) -> date`: the tabular (arithmetic) Islamic
   calendar, civil epoch. Real Hijri dates follow moon sighting or Umm al-Qura, so the
   result can be one day (rarely two) off: 1 Muharram 1439 is 2017-09-21 by Umm al-Qura
@@ -39,7 +41,7 @@ from collections.abc import Callable
 from marsad.model import DateMention, NormText
 from marsad.text.normalize import normalize_text
 
-__all__ = ["FORMS", "find_dates", "hijri_to_gregorian"]
+__all__ = ["FORMS", "date_spans", "find_dates", "hijri_to_gregorian"]
 
 #: form label -> what it covers (labels are stable: benchmarks and tests count by them)
 FORMS: dict[str, str] = {
@@ -209,7 +211,7 @@ _RE_YEAR = re.compile(
 _RE_YEAR_PAIR = re.compile(rf"\((?P<x>(?P<y>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}))\)")
 _RE_HIJRI = re.compile(
     rf"{_B0}(?P<x>(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<m>{_alt(_HIJRI_MONTHS)})\s+)?(?P<y>1[34]\d\d)"
-    r"\s?ه)(?![^\W_])"
+    r"(?:\s?(?P<h>ه))?)(?![^\W_])"
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|–|الي|حتي|لغايه)\s*(?:(?:ال)?تاريخ\s+)?")
 
@@ -447,6 +449,8 @@ def _year_pair(m: re.Match[str], pub: dt.date | None) -> _Found | None:
 
 
 def _hijri(m: re.Match[str], pub: dt.date | None) -> _Found | None:
+    if not (m.group("h") or (m.group("d") and m.group("m"))):
+        return None  # "3 شعبان 1439" needs no هـ; a bare "1439" or "شعبان 1439" does
     year = int(m.group("y"))
     month = _HIJRI_MONTHS[m.group("m")] if m.group("m") else 1
     day = int(m.group("d")) if m.group("d") and m.group("m") else 1
@@ -478,7 +482,23 @@ def find_dates(text: str | NormText, published: dt.date | None) -> list[DateMent
     norm = text if isinstance(text, NormText) else normalize_text(text)
     if isinstance(published, dt.datetime):
         published = published.date()
-    s = norm.text
+    out = []
+    for a, b, (day, precision, form, until, conflict) in _scan(norm.text, published):
+        span = norm.original_span(a, b)
+        out.append(
+            DateMention(span, span.slice(norm.original), day, precision, form, conflict, until)
+        )
+    return out
+
+
+def date_spans(norm_text: str) -> list[tuple[int, int]]:
+    """Normalized `[start, end)` spans of every date expression, resolvable or not."""
+    # any reference date lets relative expressions ("في 17 شباط") be found; only spans count
+    return [(a, b) for a, b, _ in _scan(norm_text, dt.date(2000, 1, 1))]
+
+
+def _scan(s: str, published: dt.date | None) -> list[tuple[int, int, _Found]]:
+    """Resolved date expressions of normalized `s` as (start, end, result), left to right."""
     found: list[tuple[int, int, _Found]] = []
     for pattern, handler in _PATTERNS:
         pos = 0
@@ -499,14 +519,7 @@ def find_dates(text: str | NormText, published: dt.date | None) -> list[DateMent
         if a >= last_end:
             chosen.append((a, b, res))
             last_end = b
-    chosen = _join_ranges(s, chosen)
-    out = []
-    for a, b, (day, precision, form, until, conflict) in chosen:
-        span = norm.original_span(a, b)
-        out.append(
-            DateMention(span, span.slice(norm.original), day, precision, form, conflict, until)
-        )
-    return out
+    return _join_ranges(s, chosen)
 
 
 def _join_ranges(s: str, chosen: list[tuple[int, int, _Found]]) -> list[tuple[int, int, _Found]]:
