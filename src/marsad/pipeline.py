@@ -16,7 +16,6 @@ from pathlib import Path
 from marsad.events.analysis import Analysis, analyse
 from marsad.events.frames import build_events
 from marsad.events.places import PlaceRef
-from marsad.events.roles import resolve_actors
 from marsad.geo import Gazetteer, PlaceContext, UnknownPlaces, guess_country, load_gazetteer
 from marsad.geo import resolve_place as geo_resolve
 from marsad.lexicon import Lexicon, load_lexicon
@@ -52,7 +51,6 @@ def extract(document: Document, resources: Resources | None = None) -> list[Even
     """Return the events `document` reports, each with its evidence span."""
     res = resources if resources is not None else load_resources()
     an = analyse(document, res.matcher)
-    actors = resolve_actors(an, res.lexicon)
     country = guess_country(an.norm.text, res.gazetteer)
 
     def resolve(place: PlaceRef, analysis: Analysis, resolved: list[PlaceMatch]) -> PlaceMatch | None:
@@ -63,4 +61,4 @@ def extract(document: Document, resources: Resources | None = None) -> list[Even
             res.unknown.record(place.surface, document.doc_id)
         return match
 
-    return build_events(an, res.lexicon, actors, resolve)
+    return build_events(an, res.lexicon, resolve)

@@ -31,6 +31,10 @@ class SourceRef:
     cue: int  # normalized offset of the reporting verb or preposition
     text: str | None  # None: the cue has no subject of its own (a continuation)
     head: str | None = None  # the head word ("مراسل", "مصادر"), for anaphors
+    start: int = 0  # normalized span of the phrase (empty for a continuation)
+    end: int = 0
+    #: the actor of a carried-over source ("وأضاف" after "أعلن المتحدث باسم القوات ...")
+    actor: str | None = None
 
 
 class Attribution:
@@ -39,6 +43,7 @@ class Attribution:
     def __init__(self, an: Analysis) -> None:
         self.an = an
         self.last: str | None = None
+        self.last_actor: str | None = None
         self.by_head: dict[str, str] = {}
 
     def sentence_sources(self, a: int, b: int) -> list[SourceRef]:
@@ -56,16 +61,24 @@ class Attribution:
         resolved: list[SourceRef] = []
         for ref in out:
             text = ref.text
+            actor = None
             if text is None:
-                text = self.last
+                text, actor = self.last, self.last_actor
             elif ref.head in self.by_head and ref.head is not None and _is_anaphor(text):
                 text = self.by_head[ref.head]
             elif text is not None:
                 self.last = text
+                self.last_actor = self._actor_in(ref.start, ref.end)
                 if ref.head:
                     self.by_head[ref.head] = text
-            resolved.append(SourceRef(ref.cue, text, ref.head))
+            resolved.append(SourceRef(ref.cue, text, ref.head, ref.start, ref.end, actor))
         return resolved
+
+    def _actor_in(self, a: int, b: int) -> str | None:
+        for h in self.an.hits_in(a, b):
+            if h.entry.kind == "actor":
+                return h.entry.value
+        return None
 
     def _after(self, hits: list[Hit], i: int, b: int) -> SourceRef | None:
         """The phrase after a reporting cue: "أفاد [مراسل الميادين] بأن"."""
@@ -101,7 +114,7 @@ class Attribution:
         phrase = an.norm.original_slice(start, phrase_end).strip(_TRIM)
         if not phrase:
             return None
-        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head))
+        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, phrase_end)
 
     def _before(self, hits: list[Hit], i: int, a: int) -> SourceRef | None:
         """The subject before a reporting verb: "[مراسل الميادين] يفيد بأن"."""
@@ -124,11 +137,12 @@ class Attribution:
             return None
         start = head.start
         clause_start = _clause_start(an.text, a, cue.start)
-        start = max(start, clause_start)
+        if an.words_between(clause_start, cue.start) > 0:
+            start = max(start, clause_start)
         phrase = an.norm.original_slice(start, cue.token_start).strip(_TRIM)
         if not phrase:
             return None
-        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head))
+        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, cue.token_start)
 
 
 def _skip_space(text: str, pos: int) -> int:

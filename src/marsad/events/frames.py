@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.places import PlaceRef, find_places
-from marsad.events.roles import ActorRef
+from marsad.events.roles import ActorRef, resolve_actors
 from marsad.lexicon.model import Lexicon
 from marsad.model import Event, PlaceMatch, Span
 from marsad.recognize.matcher import Hit
@@ -54,10 +54,13 @@ class Frame:
     actor2: str | None = None
 
 
-def build_events(an: Analysis, lexicon: Lexicon, actors: list[ActorRef],
-                 resolve: Resolver) -> list[Event]:
+def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
     """All events of the analysed article `an`."""
     attribution = Attribution(an)
+    places_of = {(s, e): find_places(an, s, e) for s, e, _ in an.sentences}
+    place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
+                            for p in refs)
+    actors = resolve_actors(an, lexicon, place_spans)
     events: list[Event] = []
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
@@ -67,7 +70,8 @@ def build_events(an: Analysis, lexicon: Lexicon, actors: list[ActorRef],
         frames = _frames(an, lexicon, s_start, s_end, clauses)
         if not frames:
             continue
-        places = [p for p in find_places(an, s_start, s_end) if not p.context_only]
+        places = [p for p in places_of[(s_start, s_end)] if not p.context_only
+                  and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(frames, places)
         sentence_actors = [a for a in actors if s_start <= a.start < s_end]
         for k, frame in enumerate(frames):
@@ -79,12 +83,33 @@ def build_events(an: Analysis, lexicon: Lexicon, actors: list[ActorRef],
             if frame.actor1 is None and k > 0 and frames[k - 1].actor1 and frame.form != "passive":
                 frame.actor1 = frames[k - 1].actor1
                 frame.assoc1 = list(frames[k - 1].assoc1)
+            if frame.actor1 is None and frame.form not in ("passive",):
+                # "أكد سريع استهداف ...": the spokesman's side did it, unless it was the target
+                speaker = _source_actor(frame, sources, actors)
+                if speaker is not None and speaker != frame.actor2:
+                    frame.actor1 = speaker
             if frame.actor1:
                 previous_agent = frame.actor1
         previous_sentence_end = s_end
         for frame in frames:
             events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved))
     return _merge_duplicates(events)
+
+
+def _source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
+    """The actor named in the source phrase that vouches for the frame, if any."""
+    source = None
+    for ref in sources:
+        if ref.cue <= frame.trigger.start:
+            source = ref
+    if source is None:
+        return None
+    if source.actor is not None:
+        return source.actor
+    for actor in actors:
+        if source.start <= actor.start < source.end and not actor.target:
+            return actor.actor
+    return None
 
 
 def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
@@ -127,7 +152,7 @@ def _attack(kinds: list[str]) -> bool:
 def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
     """True for a trigger that states a purpose ("للسيطرة على", "بهدف تحرير")."""
     hit = hits[i]
-    if hit.proclitics and hit.proclitics[-1] in ("ل",) and hit.entry.attr("form") in (
+    if "ل" in hit.proclitics and hit.entry.attr("form") in (
             "masdar", "verb") and hit.entry.value in ("capture", "withdrawal", "advance"):
         return True
     for j in range(i - 1, max(-1, i - 3), -1):
@@ -147,12 +172,14 @@ def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[st
 
 
 def _attach_places(frames: list[Frame], places: list[PlaceRef]) -> None:
+    """Each place goes to the nearest trigger before it in its clause, else the first after."""
     for place in places:
-        before = [f for f in frames if f.trigger.start < place.start]
+        same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]]
+        before = [f for f in same if f.trigger.start < place.start]
         if before:
             before[-1].places.append(place)
-        else:
-            frames[0].places.append(place)
+        elif same:
+            same[0].places.append(place)
 
 
 def _finite(trigger: Hit) -> bool:
@@ -197,7 +224,9 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     if actor1 is None:
         subject = [r for r in before if not r.target and r.kind != "allies"]
         if subject:
-            actor1 = subject[-1]
+            # "بعد سيطرتها": the pronoun is the nearest actor, not the head of its group
+            possessive = t.token_end > t.end and not t.entry.prefix
+            actor1 = subject[-1] if possessive else _group_head(an, usable, subject[-1])
     if actor1 is not None:
         frame.actor1 = actor1.actor
         frame.assoc1 = _associates(an, lexicon, actor1, usable)
@@ -214,6 +243,21 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
         others = [r for r in before if r.target and r.actor != frame.actor1]
         if others:
             frame.actor2 = others[-1].actor
+
+
+def _group_head(an: Analysis, refs: list[ActorRef], ref: ActorRef) -> ActorRef:
+    """The first actor of the coordination ref stands in ("الجيش السوري وحلفاؤه في محور المقاومة")."""
+    head = ref
+    i = refs.index(ref)
+    while i > 0:
+        prev = refs[i - 1]
+        gap = an.text[prev.token_end:head.token_start].strip(" ,")
+        joined = gap in ("", "و", "في") or (gap == "" and head.kind in ("allies", "adjective"))
+        if not joined or prev.target:
+            break
+        head = prev
+        i -= 1
+    return head
 
 
 def _adjective_after(an: Analysis, t: Hit, after: list[ActorRef]) -> str | None:
@@ -237,7 +281,7 @@ def _is_verb(an: Analysis, t: Hit) -> bool:
 
 def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[ActorRef]) -> list[str]:
     out: list[str] = []
-    last_end = actor1.end
+    last_end = actor1.token_end
     for r in refs:
         if r.start < actor1.end:
             continue
@@ -248,7 +292,7 @@ def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[Act
             break
         if r.actor != actor1.actor and r.actor not in out and not r.target:
             out.append(r.actor)
-        last_end = r.end
+        last_end = r.token_end
     return out
 
 
@@ -332,7 +376,8 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
             order.append(key)
         elif _richness(event) > _richness(kept):
             best[key] = event
-    return [best[k] for k in order]
+    captured = {(k[1], k[2]) for k in order if k[0] == "capture"}
+    return [best[k] for k in order if not (k[0] == "advance" and (k[1], k[2]) in captured)]
 
 
 def _place_key(place: str) -> str:

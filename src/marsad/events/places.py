@@ -24,7 +24,9 @@ _LINK_WORDS = {
     "داخل", "عند", "ضمن", "اراضي", "الاراضي", "قرب", "بالقرب", "الشرقي", "الغربي",
     "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "و",
     "المحتله", "المحتل", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب",
-    "وسط", "اقليم", "على", "علي", "الحدود", "مثلث", "الضفه", "نهر", "العمق",
+    "وسط", "اقليم", "على", "علي", "الحدود", "مثلث", "الضفه", "نهر", "العمق", "الفرات",
+    "للفرات", "لنهر", "الضفتين", "المنطقه", "تلك", "بلده", "مدينه", "المدينه", "محافظه",
+    "ريف", "تحديدا", "بالتحديد", "الداخل", "كردستان",
 }
 #: Words that end an unknown place name.
 _NAME_STOPS = {
@@ -34,6 +36,10 @@ _NAME_STOPS = {
     "ذلك", "تلك", "هناك", "ايضا", "حتي", "او", "ثم",
 }
 _MAX_NAME_WORDS = 3
+#: feature words that are followed by a description more often than by a name
+_NO_UNKNOWN_AFTER = {"محور", "محاور", "جبهه", "جبهات", "عاصمه", "مناطق", "مدن", "قري",
+                     "بلدات", "محافظات", "احياء", "منطقه", "مدينه", "سهل", "وادي", "جبل",
+                     "محافظه", "محافظتي", "ناحيه", "قضاء"}
 _ADJECTIVE_ENDINGS = ("يه", "ي")
 
 
@@ -59,14 +65,29 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
     hits = an.hits_in(a, b)
     out: list[PlaceRef] = []
     taken_until = a
+    cue_spans = {(h.start, h.end) for h in hits if h.entry.kind not in ("place", "metonym")}
+    # "الأراضي السورية", "الأجواء العراقية": a nisba after these names the country
+    for i, h in enumerate(hits):
+        if h.entry.kind == "place_keep" and h.entry.form in ("اراضي", "اجواء") and \
+                i + 1 < len(hits) and hits[i + 1].entry.kind in ("adjective", "place"):
+            cue_spans.discard((hits[i + 1].start, hits[i + 1].end))
     for i, hit in enumerate(hits):
         kind = hit.entry.kind
+        if kind == "place" and (hit.start, hit.end) in cue_spans:
+            continue
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, hits, i)
             if ref is not None:
                 out.append(ref)
                 taken_until = ref.end
-        elif kind in ("place_drop", "place_keep") and hit.end >= taken_until:
+        elif kind == "place_name" and hit.start >= taken_until:
+            ref = _ref(an, hit.start, hit.end, None, _before(hits, i, an), True, hit)
+            if ref is not None:
+                out.append(ref)
+                taken_until = ref.end
+        elif kind in ("place_drop", "place_keep") and hit.end >= taken_until and \
+                hit.entry.form not in _NO_UNKNOWN_AFTER and \
+                not (kind == "place_drop" and hit.entry.article):
             follows = hits[i + 1] if i + 1 < len(hits) else None
             nxt = an.next_word(hit.end)
             if follows is not None and nxt is not None and follows.start <= nxt[0] and \
@@ -104,13 +125,18 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
             an.words_between(prev.end, hit.start) == 0:
         return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
     located = bool(kinds) or "ب" in hit.proclitics or "ل" in hit.proclitics \
-        or _after_place_list(an, hits, i)
+        or _after_place_list(an, hits, i) or (
+            prev is not None and prev.entry.kind == "place"
+            and an.words_between(prev.end, hit.token_start) == 0
+            and not an.text[prev.end:hit.token_start].strip())
     if hit.entry.attr("common") and not (kinds & {"place_drop", "place_keep", "relation"}):
         return None
     if not located and an.words_between(hit.token_start, hit.start) == 0:
         prev_word = an.prev_word(hit.token_start)
         if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in ("في", "علي", "الي", "من", "نحو"):
             located = True
+    if not located and not hit.entry.attr("major"):
+        return None  # a small place named with no locative word: an ordinary word, likely
     return _ref(an, hit.start, hit.end, hit.entry.value, before, located, hit)
 
 
@@ -142,11 +168,36 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
         # A bare gazetteer name with no locative word before it: only trusted when it is
         # the head of its sentence's object; left to the frame rules as a weak place.
         pass
+    surface_start, end = _trim_surface(an, surface_start, end, keep=surface_start != start)
     surface = an.norm.original_slice(surface_start, end)
-    if feature and surface_start == start:
-        surface = an.norm.original_slice(start, end)
     return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
                     partial, coordinated=bool(hit and "و" in hit.proclitics))
+
+
+#: Generic words a gazetteer variant may start with ("مدينة حلب"): not part of the place.
+_LEADING_FEATURES = ("مدينه ", "قريه ", "بلده ", "محافظه ", "منطقه ", "ناحيه ", "قضاء ",
+                     "مخيم ", "قاعده ")
+#: Descriptive adjectives after a site's name ("حقل العمر النفطي", "قاعده عين الاسد الجويه").
+_TRAILING_ADJECTIVES = (" النفطي", " الغازي", " الجوي", " الجويه", " العسكري", " العسكريه",
+                        " الحدودي", " الحدوديه", " الدولي", " البحري", " الاميركي", " الاميركيه",
+                        " المحتله", " المحتل")
+
+
+def _trim_surface(an: Analysis, start: int, end: int, keep: bool) -> tuple[int, int]:
+    """Drop a leading generic feature word and, after a site word, trailing adjectives."""
+    text = an.text
+    for word in _LEADING_FEATURES:
+        if text.startswith(word, start) and end - start > len(word) + 1:
+            start += len(word)
+            break
+    while keep:
+        for adjective in _TRAILING_ADJECTIVES:
+            if text[start:end].endswith(adjective) and end - start > len(adjective) + 4:
+                end -= len(adjective)
+                break
+        else:
+            break
+    return start, end
 
 
 def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[PlaceRef]:
@@ -158,7 +209,7 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
     pos = feature_hit.end
     text = an.text
     while True:
-        name = _name_after(an, pos, limit)
+        name = _name_after(an, pos, limit, allow_number=keep)
         if name is None:
             break
         n_start, n_end = name
@@ -191,7 +242,17 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
     return refs
 
 
-def _name_after(an: Analysis, pos: int, limit: int) -> tuple[int, int] | None:
+def _construct(first: str) -> bool:
+    """Can `first` head a construct name ("طابيه الجزيره", "عين الاسد", "خان السبل")?"""
+    return first.endswith("ه") or first in _CONSTRUCT_HEADS or " " in first
+
+
+_CONSTRUCT_HEADS = {"عين", "تل", "دير", "خان", "كفر", "جسر", "راس", "ابو", "ام", "بيت", "بير",
+                    "بئر", "مزارع", "حقل", "سهل", "جبل", "وادي", "نهر", "سد", "باب", "مرج",
+                    "عرب", "بني", "جب", "قصر", "حي", "شارع", "ساحه", "مطار", "معبر", "منفذ"}
+
+
+def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) -> tuple[int, int] | None:
     """The words of an unknown name starting at `pos` (quoted, or up to a stop word)."""
     text = an.text
     k = pos
@@ -246,6 +307,12 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Mark places that only locate the place before them ("X في ريف Y", "X شمالي Y")."""
     out: list[PlaceRef] = []
     for i, ref in enumerate(refs):
+        if i > 0 and ("تحديدا" in an.text[refs[i - 1].end:ref.start]
+                      or "بالتحديد" in an.text[refs[i - 1].end:ref.start]):
+            # "بريف دير الزور وتحديداً في البوكمال": the second place is the precise one
+            out[-1] = _replace(out[-1], context_only=True)
+            out.append(ref)
+            continue
         context = False
         if i > 0 and not ref.coordinated:
             prev = refs[i - 1]

@@ -38,6 +38,7 @@ class ActorRef:
     start: int
     end: int
     token_start: int
+    token_end: int
     actor: str
     kind: str  # actor | metonym | adjective | generic | allies
     target: bool  # in target position (actor2)
@@ -45,8 +46,12 @@ class ActorRef:
     locative: bool  # a metonym after a place preposition: a place, not an actor
 
 
-def resolve_actors(an: Analysis, lexicon: Lexicon) -> list[ActorRef]:
-    """Every actor mention of the article, in order, resolved to its id."""
+def resolve_actors(an: Analysis, lexicon: Lexicon,
+                   place_spans: frozenset[tuple[int, int]] = frozenset()) -> list[ActorRef]:
+    """Every actor mention of the article, in order, resolved to its id.
+
+    `place_spans` are the spans read as places: a country or capital there is a place.
+    """
     day = an.doc.published
     out: list[ActorRef] = []
     hits = an.hits
@@ -60,11 +65,13 @@ def resolve_actors(an: Analysis, lexicon: Lexicon) -> list[ActorRef]:
         prev_word = an.prev_word(hit.token_start)
         prev_text = an.text[prev_word[0]:prev_word[1]] if prev_word else ""
         locative = kind == "metonym" and (
-            prev_text in _LOCATIVE or bool(set(hit.proclitics) & {"ب", "ل"})
+            (hit.start, hit.end) in place_spans
+            or prev_text in _LOCATIVE or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
         )
         out.append(ActorRef(
-            start=hit.start, end=hit.end, token_start=hit.token_start, actor=actor, kind=kind,
+            start=hit.start, end=hit.end, token_start=hit.token_start, token_end=hit.token_end,
+            actor=actor, kind=kind,
             target=_target_position(an, hits, i, prev_text),
             agent=_agent_marked(an, hit), locative=locative,
         ))
@@ -88,7 +95,7 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         prev = an.text[prev_word[0]:prev_word[1]]
         stripped = prev[1:] if prev[:1] in ("و", "ب", "ل") else prev
         if prev in _FORCE_HEADS or stripped in _FORCE_HEADS or _after_kind(
-                an, hits, i, {"trigger", "means", "generic", "adjective", "target"}):
+                an, hits, i, {"trigger", "means", "generic", "adjective", "target", "actor"}):
             return entry.value
         return None
     if kind == "allies":

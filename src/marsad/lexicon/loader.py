@@ -20,10 +20,10 @@ from marsad.lexicon.model import Actor, Entry, GenericGroup, Lexicon
 from marsad.model import KINDS
 from marsad.text.normalize import fold
 
-SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml")
+SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml", "common_words.yaml")
 _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
-    "fatalities", "partial", "places", "purpose", "allies",
+    "fatalities", "partial", "places", "purpose", "allies", "common_words",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
@@ -102,6 +102,7 @@ class _Builder:
         self.entries: list[Entry] = []
         self.generics: list[GenericGroup] = []
         self.pending_names: list[tuple[_File, yaml.Node, str]] = []
+        self.common_words: set[str] = set()
 
     def read(self, text: str, path: str) -> None:
         f = _File(path)
@@ -261,7 +262,8 @@ class _Builder:
     def _read_places(self, f: _File, node: yaml.Node) -> None:
         self._read_lists(f, node, "places", {"drop": "place_drop", "keep": "place_keep",
                                              "relations": "relation",
-                                             "prepositions": "place_prep"})
+                                             "prepositions": "place_prep",
+                                             "names": "place_name"})
 
     def _read_targets(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "targets"):
@@ -270,6 +272,11 @@ class _Builder:
     def _read_partial(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "partial"):
             self._add(f, item, f.scalar(item, "a partial cue"), "partial", "partial")
+
+    def _read_common_words(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "common_words"):
+            word = fold(f.scalar(item, "a common word"))
+            self.common_words.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
 
     def _read_allies(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "allies"):
@@ -321,7 +328,7 @@ class _Builder:
                 raise LexiconError(f"unknown actor id {entry.value!r}", path, int(line))
         _check_duplicates(self.entries)
         return Lexicon(actors=dict(self.actors), entries=tuple(self.entries),
-                       generics=tuple(self.generics))
+                       generics=tuple(self.generics), common_words=frozenset(self.common_words))
 
 
 def _check_duplicates(entries: Iterable[Entry]) -> None:

@@ -31,6 +31,7 @@ ENTRY_KINDS = (
     "place_keep",
     "relation",
     "place_prep",
+    "place_name",  # a place that gazetteers of towns lack: seas, straits, regions
     "purpose",
     "place",  # value: gazetteer key (added by the matcher, not by lexicon files)
 )
@@ -91,7 +92,8 @@ class Lexicon:
     actors: Mapping[str, Actor]
     entries: tuple[Entry, ...]
     generics: tuple[GenericGroup, ...] = ()
-    sources: tuple[str, ...] = field(default_factory=tuple)
+    #: gazetteer names that are ordinary words: places only after a feature word
+    common_words: frozenset[str] = field(default_factory=frozenset)
 
     def coalition(self, actor_id: str | None) -> str | None:
         """The coalition of `actor_id` (ACTORS.md), or None when unknown."""

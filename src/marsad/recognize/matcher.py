@@ -15,7 +15,7 @@ relaxed hits are what lets the rest of the pipeline read such text at all.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -52,21 +52,22 @@ def _is_word(ch: str) -> bool:
 class Matcher:
     """The automaton of a lexicon plus a gazetteer's names."""
 
-    def __init__(self, lexicon: Lexicon, place_keys: Iterable[str] = ()) -> None:
+    def __init__(self, lexicon: Lexicon, place_keys: Iterable[str] = (),
+                 major: Container[str] = ()) -> None:
         self.lexicon = lexicon
         index: dict[str, list[tuple[Entry, bool]]] = {}
-        lexicon_forms: set[str] = set()
+        lexicon_forms: set[str] = set(lexicon.common_words)
         for entry in lexicon.entries:
-            lexicon_forms.add(entry.form)
+            if entry.kind not in ("metonym", "adjective", "place_name"):
+                lexicon_forms.add(entry.form)
             for form, needs_enclitic in enclitic_forms(entry.form):
                 index.setdefault(form, []).append((entry, needs_enclitic))
         for key in place_keys:
-            article = key.startswith("ال") and len(key) > 4
-            form = key[2:] if article else key
+            form = key[2:] if key.startswith("ال") and len(key) > 4 else key
             if len(form) < _MIN_PLACE:
                 continue
-            entry = Entry(form=form, kind="place", value=key, article=article,
-                          attrs=(("common", form in lexicon_forms),))
+            entry = Entry(form=form, kind="place", value=key,
+                          attrs=(("common", form in lexicon_forms), ("major", key in major)))
             index.setdefault(form, []).append((entry, False))
         self._automaton = ahocorasick.Automaton()
         for form, entries in index.items():
@@ -75,12 +76,16 @@ class Matcher:
 
     def hits(self, text: str) -> list[Hit]:
         """Every verified hit in normalized `text`, overlaps resolved (longest wins)."""
+        raw = [(end_index + 1 - len(form), end_index + 1, entries)
+               for end_index, (form, entries) in self._automaton.iter(text)]
+        # Where long forms start and end: two of them glued into one word
+        # ("روسيهاستهدفت") may split there.
+        starts = {a for a, b, _ in raw if b - a >= _MIN_GLUED}
+        ends = {b for a, b, _ in raw if b - a >= _MIN_GLUED}
         found: list[Hit] = []
-        for end_index, (form, entries) in self._automaton.iter(text):
-            b = end_index + 1
-            a = b - len(form)
+        for a, b, entries in raw:
             for entry, needs_enclitic in entries:
-                hit = self._verify(text, a, b, entry, needs_enclitic)
+                hit = self._verify(text, a, b, entry, needs_enclitic, starts, ends)
                 if hit is not None:
                     found.append(hit)
         return _resolve_overlaps(found)
@@ -98,17 +103,25 @@ class Matcher:
             ))
         return out
 
-    def _verify(self, text: str, a: int, b: int, entry: Entry, needs_enclitic: bool) -> Hit | None:
+    def _verify(self, text: str, a: int, b: int, entry: Entry, needs_enclitic: bool,
+                starts: set[int], ends: set[int]) -> Hit | None:
         left = proclitics_at(text, a)
+        place = entry.kind == "place"
+        has_article = False
         if left is not None:
             token_start, parts, has_article = left
-            if entry.article != has_article:
+            # Gazetteer keys come without their article: a place may be written either way.
+            if (not place and entry.article != has_article) or (
+                    "س" in parts and entry.kind != "trigger"):
                 left = None
         if left is None:
             token_start, parts = self._glued_left(text, a, entry)
             if token_start is None:
-                return None
-        start = a - 2 if entry.article and text[a - 2 : a] == "ال" else a
+                if a not in ends or b - a < _MIN_GLUED:
+                    return None
+                token_start, parts = a, ()
+            has_article = parts == ("ال",)
+        start = a - 2 if (entry.article or place) and has_article and text[a - 2 : a] == "ال" else a
         if entry.prefix:
             token_end = b
             while token_end < len(text) and _is_word(text[token_end]):
@@ -119,7 +132,7 @@ class Matcher:
                 if needs_enclitic or len(entry.form) < _MIN_GLUED:
                     return None
                 rest = text[b : b + 3]
-                if not rest.startswith(_GLUE_AFTER):
+                if not rest.startswith(_GLUE_AFTER) and b not in starts:
                     return None
                 token_end = b
         end = token_end if entry.prefix else b
@@ -200,7 +213,21 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+#: Features of places that the news names without any locative word ("حلب", "سوريا").
+MAJOR_FEATURES = frozenset({"city", "country", "governorate", "district", "region", "sea",
+                            "airbase", "border crossing", "oil field"})
+MAJOR_POPULATION = 50_000
+
+
 def build_matcher(lexicon: Lexicon, gazetteer: object | None = None) -> Matcher:
     """The matcher for `lexicon` plus, when given, every name key of `gazetteer`."""
-    keys: Iterable[str] = gazetteer.keys() if gazetteer is not None else ()  # type: ignore[attr-defined]
-    return Matcher(lexicon, keys)
+    if gazetteer is None:
+        return Matcher(lexicon)
+    keys = list(gazetteer.keys())  # type: ignore[attr-defined]
+    major = set()
+    for key in keys:
+        for place in gazetteer.lookup(key):  # type: ignore[attr-defined]
+            if place.feature in MAJOR_FEATURES or (place.population or 0) >= MAJOR_POPULATION:
+                major.add(key)
+                break
+    return Matcher(lexicon, keys, major)

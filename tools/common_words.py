@@ -1,0 +1,65 @@
+"""List gazetteer names that are also ordinary words of the news (candidates for review).
+
+Counts, over an unannotated corpus, how often each one- or two-word gazetteer key appears
+as a whole word (clitics allowed) NOT right after a place feature word ("قرية", "بلدة" ...),
+and prints the keys whose best entry is a small place (village, town, neighbourhood with
+no or a small population) and that occur at least --min times. The reviewed result lives
+in `src/marsad/lexicon/data/common_words.txt`; this tool only proposes.
+
+    python tools/common_words.py ../shared/corpus/*.jsonl --min 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+
+from marsad.geo import load_gazetteer
+from marsad.text.normalize import fold
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CHAINS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "وال", "بال", "لل", "فال")
+_FEATURES = {"قريه", "بلده", "مدينه", "منطقه", "حي", "قري", "بلدات", "مدن", "ناحيه", "قضاء"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="+")
+    parser.add_argument("--min", type=int, default=3)
+    args = parser.parse_args()
+    gaz = load_gazetteer()
+    small = {}
+    for place in gaz:
+        if place.feature in ("village", "town", "neighbourhood") and (place.population or 0) < 20000:
+            for name in (place.name, *place.names):
+                key = fold(name)
+                key = key[2:] if key.startswith("ال") else key
+                if len(key.split()) == 1 and len(key) >= 3:
+                    small.setdefault(key, place)
+    big = set()
+    for place in gaz:
+        if place.feature not in ("village", "town", "neighbourhood") or (place.population or 0) >= 20000:
+            for name in (place.name, *place.names):
+                key = fold(name)
+                big.add(key[2:] if key.startswith("ال") else key)
+    counts: collections.Counter[str] = collections.Counter()
+    for path in args.corpus:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                words = _WORD.findall(fold(json.loads(line)["text"]))
+                for i, word in enumerate(words):
+                    if i and words[i - 1] in _FEATURES:
+                        continue
+                    for chain in _CHAINS:
+                        if word.startswith(chain) and word[len(chain):] in small:
+                            counts[word[len(chain):]] += 1
+                            break
+    for key, n in counts.most_common():
+        if n >= args.min and key not in big:
+            print(f"{key}\t{n}\t{small[key].id}\t{small[key].name}")
+
+
+if __name__ == "__main__":
+    main()
