@@ -199,3 +199,15 @@ def test_surface_key_is_idempotent_and_canonical_ignores_article(words):
     name = " ".join(words)
     assert surface_key(surface_key(name)) == surface_key(name)
     assert canonical("ال" + name) == canonical(name)
+
+
+def test_grow_an_existing_index_without_the_sources(built, tmp_path):
+    out = tmp_path / "grown"
+    build_gazetteer(BuildOptions(source_dir=None, base=built, geonames=[DATA / "XX.txt"],
+                                 alternate_names=DATA / "alternateNames.txt", output=out))
+    before = load_gazetteer(built, overlay=NO_OVERLAY)
+    after = load_gazetteer(out, overlay=NO_OVERLAY)
+    assert len(after) == len(before) + 3
+    assert after.get("geonames:170794").id == "syrianarchive:2839"
+    assert after.get("geonames:9000001").admin_ids[0] == "ocha:IQG15"
+    assert [p.id for p in after.locate(35.3, 40.1)] == [p.id for p in before.locate(35.3, 40.1)]

@@ -38,6 +38,13 @@ def build(
         Path | None,
         typer.Option("--alternate-names", help="GeoNames alternateNamesV2.txt (Arabic names)."),
     ] = None,
+    user: Annotated[
+        bool,
+        typer.Option(
+            "--user",
+            help="Write to your data folder ($MARSAD_HOME/gazetteer/index), which load_gazetteer then prefers.",
+        ),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Output folder (default: the package's geo/data)."),
@@ -45,17 +52,18 @@ def build(
 ) -> None:
     """Merge the sources into the compact index.
 
-    Example: marsad gazetteer build --source-dir ../shared/data --geonames SY.txt IQ.txt
-    --alternate-names alternateNamesV2.txt -o ~/.local/share/marsad/gazetteer/index
+    Without the source folder, the dumps grow the index in use (the shipped one).
+    Example: marsad gazetteer build --user --geonames SY.txt IQ.txt --alternate-names alternateNamesV2.txt
     """
     from marsad.geo.build import DATA_DIR, BuildOptions, build_gazetteer
+    from marsad.geo.overlay import user_dir
 
     extra = [*(geonames or ()), *(dumps or ())]
     for path in extra:
         if not path.is_file():
             raise fail(f"{path}: GeoNames dump not found")
     if not source_dir.is_dir() and not extra:
-        raise fail(f"{source_dir}: source folder not found (give --source-dir)")
+        raise fail(f"{source_dir}: source folder not found (give --source-dir or GeoNames dumps)")
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -66,9 +74,11 @@ def build(
         task = progress.add_task("reading sources")
         options = BuildOptions(
             source_dir=source_dir if source_dir.is_dir() else None,
+            # Without the source folder, grow the index in use (shipped or user's) instead.
+            base=None if source_dir.is_dir() else _current_index(),
             geonames=tuple(extra),
             alternate_names=alternate_names,
-            output=output or DATA_DIR,
+            output=output or (user_dir() / "index" if user else DATA_DIR),
             progress=lambda msg: progress.update(task, description=msg),
         )
         report = build_gazetteer(options)
@@ -83,6 +93,14 @@ def build(
     table.add_row("admin polygons", f"{report.admin_areas:,}")
     err_console.print(table)
     err_console.print(f"written to {report.output}")
+
+
+def _current_index() -> Path:
+    from marsad.geo.build import DATA_DIR, PLACES_FILE
+    from marsad.geo.overlay import user_dir
+
+    grown = user_dir() / "index"
+    return grown if (grown / PLACES_FILE).exists() else DATA_DIR
 
 
 @gazetteer_app.command("lookup")

@@ -98,6 +98,8 @@ class BuildOptions:
     geonames: Sequence[Path] = ()
     alternate_names: Path | None = None
     output: Path = DATA_DIR
+    #: an existing index folder to grow (used when there is no source folder)
+    base: Path | None = None
     neighbours: Sequence[str] = NEIGHBOURS
     simplify: float = 0.005
     progress: Callable[[str], None] | None = None
@@ -351,6 +353,11 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
     else:
         subdivisions = []
         cities = None
+        if options.base is not None:
+            say(f"base index {options.base}")
+            base_entries, base_areas = read_index(options.base)
+            add("base index", base_entries)
+            areas.extend(base_areas)
 
     admin1_names = _admin1_names(subdivisions)
     arabic: dict[int, list[str]] | None = None
@@ -364,7 +371,8 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
         say(f"GeoNames {dump.name}")
         add(f"geonames {dump.name}", read_geonames(dump, None, arabic, admin1_names))
     _attach_subdivisions(entries, subdivisions)
-    entries.extend(_country_entries(countries, areas, entries))
+    if options.base is None or src is not None:
+        entries.extend(_country_entries(countries, areas, entries))
 
     say("merging")
     groups = merge_entries(entries)
@@ -383,6 +391,40 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
     report.admin_areas = len(areas)
     report.output = out
     return report
+
+
+def _source_of(place_id: str, feature: str) -> str:
+    """The source a shipped row's id comes from (for the merge preferences)."""
+    prefix = place_id.split(":", 1)[0]
+    if prefix == "ocha":
+        return "ocha-admin1" if feature in _ADMIN_FEATURES else "ocha-communities"
+    if place_id.startswith("marsad:unresolved"):
+        return "curated-unresolved"
+    if prefix == "marsad":
+        return "curated"
+    if prefix == "geonames" and feature == "country":
+        return "naturalearth"
+    return prefix
+
+
+def read_index(folder: Path) -> tuple[list[Entry], list[AdminArea]]:
+    """An existing index as build entries and admin areas, to grow it with more sources."""
+    from marsad.geo.gazetteer import read_places
+    from marsad.geo.sources import is_arabic
+
+    places, _, _ = read_places(folder / PLACES_FILE)
+    entries = [
+        Entry(
+            id=p.id, source=_source_of(p.id, p.feature), feature=p.feature, lat=p.lat, lon=p.lon,
+            country=p.country or "", names_ar=[n for n in p.names if is_arabic(n)],
+            names_en=[n for n in p.names if not is_arabic(n)], aliases=list(p.aliases),
+            population=p.population, admin=list(p.admin_ids),
+        )
+        for p in places
+    ]
+    admin = folder / ADMIN_FILE
+    areas = AdminAreas.load(admin).areas if admin.exists() else []
+    return entries, areas
 
 
 def _admin1_names(subdivisions: list[dict[str, object]]) -> dict[str, str]:

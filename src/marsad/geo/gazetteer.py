@@ -19,7 +19,7 @@ from marsad.geo.admin import AdminArea, AdminAreas
 from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE, en_canonical
 from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
 from marsad.geo.names import FEATURE_WORDS, NAME_HEADS, canonical, split_feature_prefix, surface_key
-from marsad.geo.overlay import default_overlay_path, read_overlay
+from marsad.geo.overlay import default_overlay_path, read_overlay, user_dir
 from marsad.geo.place import ADMIN_LEVEL, Place
 from marsad.model import NormText
 
@@ -258,8 +258,12 @@ def read_places(path: Path) -> tuple[list[Place], dict[int, tuple[str, ...]], di
 
 
 def load_gazetteer(path: Path | None = None, *, overlay: Path | None = None) -> Gazetteer:
-    """Load the gazetteer (default: the shipped index) and the user overlay if present."""
-    folder = DATA_DIR if path is None else path
+    """Load the gazetteer (default: the user's grown index, else the shipped one) + overlay."""
+    if path is None:
+        grown = user_dir() / "index"
+        folder = grown if (grown / PLACES_FILE).exists() else DATA_DIR
+    else:
+        folder = path
     places_file = folder / PLACES_FILE if folder.is_dir() else folder
     admin_file = places_file.with_name(ADMIN_FILE)
     if not places_file.exists():
