@@ -140,6 +140,15 @@ def test_partial_capture_of_a_held_place_contests_it(table):
     assert b.event_ids == (1, 2)
 
 
+@pytest.mark.parametrize("order", [(1, 2), (2, 1)])
+def test_same_day_partial_and_full_report_by_one_coalition_is_held(table, order):
+    partial = ev(order[0], "capture", "SYR_MIL", 0, partial=True)
+    full = ev(order[1], "capture", "SYR_MIL", 0)
+    (iv,) = build_control([partial, full], table)
+    assert (iv.status, iv.coalition, iv.start, iv.end) == ("held", "syria_gov", day(0), None)
+    assert iv.event_ids == (1, 2)
+
+
 def test_partial_report_by_the_full_holder_is_only_evidence(table):
     events = [ev(1, "capture", "SYR_MIL", 0), ev(2, "capture", "SYR_MIL", 3, partial=True)]
     (iv,) = build_control(events, table)

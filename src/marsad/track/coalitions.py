@@ -19,7 +19,13 @@ import yaml
 
 from marsad.errors import LexiconError
 
-__all__ = ["Affiliation", "CoalitionInfo", "CoalitionTable", "load_coalitions"]
+__all__ = [
+    "Affiliation",
+    "CoalitionInfo",
+    "CoalitionTable",
+    "coalitions_from_lexicon",
+    "load_coalitions",
+]
 
 _FALLBACK_COLORS = (
     "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
@@ -82,6 +88,11 @@ class CoalitionTable:
         """False for coalitions that never hold ground (civilians, unidentified actors)."""
         return self.info(coalition).territorial
 
+    def with_actors(self, actors: Mapping[str, object]) -> CoalitionTable:
+        """This table's coalitions (labels, colours) with the actor mapping `actors` on top."""
+        extra = CoalitionTable.from_mapping(actors)
+        return CoalitionTable(actors={**self.actors, **extra.actors}, coalitions=self.coalitions)
+
     @classmethod
     def from_mapping(
         cls,
@@ -135,6 +146,23 @@ def load_coalitions(path: Path | None = None) -> CoalitionTable:
     return CoalitionTable.from_mapping(data["actors"], coalitions, path=name, text=text)
 
 
+def coalitions_from_lexicon(lexicon: object, base: CoalitionTable | None = None) -> CoalitionTable:
+    """The coalition table from an actor lexicon (`marsad.lexicon.Lexicon`).
+
+    Each lexicon actor's `coalition` wins over the shipped table; an actor may instead carry
+    `coalitions`: a list of `{coalition, from, until}` ranges. Labels and colours stay those
+    of `base` (default: the shipped table).
+    """
+    base = base or load_coalitions()
+    mapping: dict[str, object] = {}
+    for actor_id, actor in getattr(lexicon, "actors", {}).items():
+        ranges = getattr(actor, "coalitions", None)
+        value = ranges if ranges else getattr(actor, "coalition", None)
+        if value:
+            mapping[actor_id] = value
+    return base.with_actors(mapping)
+
+
 def _parse_affiliations(
     value: object, actor: str, path: str, line: int | None
 ) -> tuple[Affiliation, ...]:
@@ -143,6 +171,9 @@ def _parse_affiliations(
     if isinstance(value, Sequence) and not isinstance(value, str) and value:
         out = []
         for item in value:
+            if isinstance(item, Affiliation):
+                out.append(item)
+                continue
             if not isinstance(item, Mapping) or not item.get("coalition"):
                 raise LexiconError(f"actor {actor}: each range needs a 'coalition'", path, line)
             out.append(

@@ -21,7 +21,8 @@ Rules (EVENTS.md "control" column, ACTORS.md coalitions):
   until a capture comes more than `contest_days` after every other claimant's last claim
   (or the other claimants withdraw). Nothing is resolved silently.
 - A partial capture ("قسم كبير من حي الصناعة") makes the place contested. A partial report
-  by the coalition that already holds the whole place is kept as evidence only.
+  by the coalition that already holds the whole place is kept as evidence only, and so is
+  one made the same day as that coalition's full capture (the full report stands).
 - Vague dates (`time_precision` 3: month or year): the claim counts at the date given (the
   start of its period, EVENTS.md), but with no weight in contest windows: it neither opens
   nor prolongs a contest, because its real day could be anywhere in the period. It still
@@ -313,7 +314,11 @@ def _replay(
         if state is None:
             state = _Open(c.day, {c.coalition}, {c.coalition} if c.partial else set(), [c], {})
         elif state.coalitions == {c.coalition}:
-            if state.partial and not c.partial:
+            if state.partial and not c.partial and c.day == state.start:
+                # a partial and a full report on one day: the full one stands, both kept
+                state.partial.clear()
+                state.claims.append(c)
+            elif state.partial and not c.partial:
                 # the holder that had only part of the place now reports all of it
                 close(c.day)
                 state = _Open(c.day, {c.coalition}, set(), [c], {})

@@ -1,0 +1,317 @@
+"""The data the map page shows, as one JSON-ready dict (the edge where records become dicts).
+
+Events carry their evidence sentence (the original text of the article between the
+event's evidence offsets) with the place and actor marked; offsets are converted to
+UTF-16 code units because that is how JavaScript strings count. Control, contacts and
+front lines are precomputed: control as the whole timeline (the page finds the interval in
+force on the slider's day), contacts and front lines as snapshots on the days they can
+change (days control changes hands, and days a reported contact enters or leaves its
+window).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from marsad.model import KINDS, ControlInterval, Document, StoredEvent
+from marsad.text.normalize import fold, normalize_text
+from marsad.track.coalitions import CoalitionTable
+from marsad.track.contacts import find_contacts
+from marsad.track.control import CONTESTED, ControlIndex, intervals_by_place
+from marsad.track.frontlines import front_lines
+from marsad.web.basemap import Basemap
+
+__all__ = ["KIND_COLORS", "MapOptions", "evidence_view", "map_payload"]
+
+log = logging.getLogger(__name__)
+
+#: one colour per event kind (EVENTS.md order), picked to stay apart from coalition fills
+KIND_COLORS = {
+    "capture": "#e31a1c",
+    "withdrawal": "#fb9a99",
+    "advance": "#ff7f00",
+    "clash": "#b15928",
+    "airstrike": "#6a3d9a",
+    "shelling": "#cab2d6",
+    "explosion": "#000000",
+    "attack_civilians": "#f781bf",
+    "deployment": "#33a02c",
+    "contact": "#1f78b4",
+    "other": "#999999",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MapOptions:
+    """What the map shows and how contacts and front lines are derived."""
+
+    #: the day the page opens on (default: the last day with data)
+    day: dt.date | None = None
+    online_tiles: bool = False
+    contact_km: float = 15.0
+    contact_window_days: int = 7
+    front_max_km: float = 50.0
+    #: at most this many contact/front snapshots (evenly spread when there are more days)
+    max_snapshots: int = 400
+    #: at most this many events are inlined (the latest ones up to `day`)
+    max_events: int = 50_000
+    title: str = "marsad"
+
+
+def map_payload(
+    events: Sequence[StoredEvent],
+    intervals: Sequence[ControlInterval],
+    coalitions: CoalitionTable,
+    *,
+    documents: Callable[[int], Document | None],
+    basemap: Basemap | None = None,
+    options: MapOptions | None = None,
+    actor_aliases: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, object]:
+    """Everything the map page needs, as plain JSON-ready data (see module doc)."""
+    options = options or MapOptions()
+    basemap = basemap or Basemap()
+    shown = [s for s in events if s.event.date is not None and s.event.lat is not None
+             and s.event.lon is not None]
+    shown.sort(key=lambda s: (s.event.date, s.id))
+    days = [s.event.date for s in shown] + [iv.start for iv in intervals]
+    days += [iv.end for iv in intervals if iv.end is not None]
+    if options.day is not None:
+        days.append(options.day)
+    first = min(days) if days else dt.date.today()
+    last = max(days) if days else first
+    day = options.day or last
+    truncated = 0
+    if len(shown) > options.max_events:
+        upto = [s for s in shown if s.event.date <= day]
+        keep = upto[-options.max_events:]
+        truncated = len(shown) - len(keep)
+        shown = keep
+    texts: list[str] = []
+    text_index: dict[str, int] = {}
+    docs: dict[int, Document | None] = {}
+    event_rows = []
+    for stored in shown:
+        if stored.document_id not in docs:
+            docs[stored.document_id] = documents(stored.document_id)
+        row = _event_row(stored, docs[stored.document_id], coalitions, actor_aliases or {})
+        evidence = row.pop("_evidence_text", None)
+        if evidence is not None:
+            if evidence not in text_index:
+                text_index[evidence] = len(texts)
+                texts.append(evidence)
+            row["evidence"]["text"] = text_index[evidence]  # type: ignore[index]
+        event_rows.append(row)
+    present = {c for iv in intervals for c in iv.claims}
+    present |= {r["coalition"] for r in event_rows if r["coalition"]}
+    return {
+        "version": 1,
+        "title": options.title,
+        "first_day": first.isoformat(),
+        "last_day": last.isoformat(),
+        "day": day.isoformat(),
+        "online_tiles": options.online_tiles,
+        "truncated_events": truncated,
+        "kinds": {k: KIND_COLORS[k] for k in KINDS},
+        "coalitions": {
+            c: {"label": coalitions.info(c).label, "color": coalitions.info(c).color}
+            for c in sorted(present) if c and c != CONTESTED
+        },
+        "basemap": {"countries": basemap.countries, "admin1": basemap.admin1},
+        "texts": texts,
+        "events": event_rows,
+        "places": _places(intervals),
+        "snapshots": _snapshots(events, intervals, coalitions, basemap, options, first, last),
+        "settings": {
+            "contact_km": options.contact_km,
+            "contact_window_days": options.contact_window_days,
+            "front_max_km": options.front_max_km,
+        },
+    }
+
+
+def evidence_view(
+    document: Document | None,
+    stored: StoredEvent,
+    actor_aliases: Mapping[str, Sequence[str]],
+) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """The evidence text of an event and the [start, end) of its place and actor in it."""
+    if document is None:
+        return None
+    ev = stored.event
+    span = ev.evidence
+    if span.end <= span.start or span.end > len(document.text):
+        return None
+    text = span.slice(document.text)
+    norm = normalize_text(text)
+    marks: list[tuple[int, int, str]] = []
+    place = _find(norm, [ev.place])
+    if place is not None:
+        marks.append((*place, "place"))
+    for role, actor in (("actor", ev.actor1), ("actor2", ev.actor2)):
+        if actor:
+            found = _find(norm, actor_aliases.get(actor, ()))
+            if found is not None and not any(found[0] < e and s < found[1] for s, e, _ in marks):
+                marks.append((*found, role))
+    marks.sort()
+    return text, marks
+
+
+def _find(norm, needles: Sequence[str]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """Where a needle stands in normalized text, as original offsets.
+
+    Prefers whole words (a needle may follow the clitics و ف ب ل ك and the article, as
+    in "وبالقائم"), then the longer needle, then the earlier place: "سان" inside "لسان" is
+    taken only when no better occurrence exists.
+    """
+    best: tuple[tuple[int, int, int, int], tuple[int, int]] | None = None
+    text = norm.text
+    for needle in {fold(n).strip() for n in needles if n}:
+        if not needle:
+            continue
+        i = text.find(needle)
+        while i >= 0:
+            end = i + len(needle)
+            start_ok, end_ok = _word_start(text, i), _word_end(text, end)
+            score = (int(start_ok > 0 and end_ok > 0), start_ok + end_ok, len(needle), -i)
+            if best is None or score > best[0]:
+                span = norm.original_span(i, end)
+                best = (score, (span.start, span.end))
+            i = text.find(needle, i + 1)
+    return best[1] if best else None
+
+
+_CLITICS = re.compile(r"(?:^|[^\w])(?:[وف]?[بلك]?(?:ال|ل)?|[وف])$")
+
+
+def _word_start(text: str, i: int) -> int:
+    """2 when `i` starts a word, 1 when it follows proclitics ("و", "ب", "ال", "وبال")."""
+    if i == 0 or not text[i - 1].isalnum():
+        return 2
+    return 1 if _CLITICS.search(text[max(0, i - 6) : i]) else 0
+
+
+def _word_end(text: str, end: int) -> int:
+    """1 when `end` ends a word."""
+    return 1 if end >= len(text) or not text[end].isalnum() else 0
+
+
+def _utf16(text: str, offset: int) -> int:
+    """A code-point offset as a JavaScript (UTF-16 code unit) offset."""
+    return offset + sum(1 for ch in text[:offset] if ord(ch) > 0xFFFF)
+
+
+def _event_row(
+    stored: StoredEvent,
+    document: Document | None,
+    coalitions: CoalitionTable,
+    actor_aliases: Mapping[str, Sequence[str]],
+) -> dict[str, object]:
+    ev = stored.event
+    row: dict[str, object] = {
+        "id": stored.id,
+        "kind": ev.kind if ev.kind in KINDS else "other",
+        "modality": ev.modality,
+        "actor1": ev.actor1,
+        "assoc1": list(ev.assoc1),
+        "actor2": ev.actor2,
+        "coalition": coalitions.coalition_of(ev.actor1, ev.date),
+        "place": ev.place,
+        "place_id": ev.place_id,
+        "lat": round(float(ev.lat), 5),  # type: ignore[arg-type]
+        "lon": round(float(ev.lon), 5),  # type: ignore[arg-type]
+        "geo_precision": ev.geo_precision,
+        "date": ev.date.isoformat(),  # type: ignore[union-attr]
+        "time_precision": ev.time_precision,
+        "source": ev.source,
+        "fatalities": ev.fatalities,
+        "partial": ev.partial,
+        "outlet": stored.outlet,
+        "doc_id": stored.doc_id,
+        "published": stored.published.isoformat() if stored.published else None,
+        "sources": list(stored.sources),
+        "url": document.url if document is not None else None,
+        "title": document.title if document is not None else None,
+        "evidence": None,
+    }
+    view = evidence_view(document, stored, actor_aliases)
+    if view is not None:
+        text, marks = view
+        row["_evidence_text"] = text
+        row["evidence"] = {
+            "text": None,
+            "marks": [[_utf16(text, s), _utf16(text, e), role] for s, e, role in marks],
+        }
+    return row
+
+
+def _places(intervals: Sequence[ControlInterval]) -> list[dict[str, object]]:
+    out = []
+    for key, ivs in sorted(intervals_by_place(intervals).items()):
+        first = ivs[0]
+        if first.lat is None or first.lon is None:
+            continue
+        out.append({
+            "id": key,
+            "name": first.place,
+            "lat": round(first.lat, 5),
+            "lon": round(first.lon, 5),
+            "intervals": [
+                {
+                    "coalition": iv.coalition,
+                    "status": iv.status,
+                    "claims": list(iv.claims),
+                    "start": iv.start.isoformat(),
+                    "end": iv.end.isoformat() if iv.end else None,
+                    "event_ids": list(iv.event_ids),
+                    "sources": iv.sources,
+                }
+                for iv in ivs
+            ],
+        })
+    return out
+
+
+def _snapshots(
+    events: Sequence[StoredEvent],
+    intervals: Sequence[ControlInterval],
+    coalitions: CoalitionTable,
+    basemap: Basemap,
+    options: MapOptions,
+    first: dt.date,
+    last: dt.date,
+) -> list[dict[str, object]]:
+    """Contacts and front lines on every day they may change (at most `max_snapshots`)."""
+    index = ControlIndex(intervals)
+    contact_events = [s for s in events if s.event.kind == "contact" and s.event.date]
+    window = dt.timedelta(days=options.contact_window_days)
+    days = {first, *index.change_days()}
+    for s in contact_events:
+        days.add(s.event.date)  # type: ignore[arg-type]
+        days.add(s.event.date + window + dt.timedelta(days=1))  # type: ignore[operator]
+    days = sorted(d for d in days if first <= d <= last)
+    if options.day is not None and options.day not in days:
+        days = sorted({*days, options.day})
+    if len(days) > options.max_snapshots:
+        step = len(days) / options.max_snapshots
+        picked = {days[int(i * step)] for i in range(options.max_snapshots)}
+        if options.day is not None:
+            picked.add(options.day)
+        days = sorted(picked)
+        log.info("map: %d snapshot days kept of %d", len(days), len(picked))
+    out = []
+    for day in days:
+        in_force = index.at(day)
+        contacts = find_contacts(in_force, day, events=contact_events, coalitions=coalitions,
+                                 km=options.contact_km, window_days=options.contact_window_days)
+        fronts = front_lines(in_force, land=basemap.land, max_km=options.front_max_km)
+        out.append({
+            "day": day.isoformat(),
+            "contacts": [c.to_dict() for c in contacts],
+            "fronts": {"type": "FeatureCollection", "features": [f.to_feature() for f in fronts]},
+        })
+    return out
