@@ -113,7 +113,7 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
     countries: Counter[str] = Counter()
     if len(automaton) and text:
         raw = []
-        for end_idx, (length, places) in automaton.iter(text):
+        for end_idx, (length, places) in automaton.iter_long(text):
             end = end_idx + 1
             start = end - length
             if end < len(text) and _LETTER.match(text[end]):

@@ -99,6 +99,10 @@ class Gazetteer:
                 found = self._lookup_key(surface_key(rest))
         return found
 
+    def exact(self, name: str) -> list[Place]:
+        """Places one of whose surface keys is exactly this name's (no loose matching)."""
+        return self._surface.get(surface_key(name), [])
+
     def _lookup_key(self, key: str) -> list[Place]:
         exact = self._surface.get(key, [])
         if key.isascii():

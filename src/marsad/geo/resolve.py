@@ -220,23 +220,39 @@ def _fits_unit(place: Place, hit: Hit) -> bool:
     return False
 
 
-def _score(place: Place, cues: _Cues, ctx: PlaceContext, doc: DocContext,
-           sentence_hits: list[Hit], own: frozenset[str], locating: Hit | None,
-           country: str | None, exact: bool, overlay: bool) -> tuple[float, list[str]]:
+@dataclass(slots=True)
+class _Frame:
+    """What every candidate of one mention is scored against (computed once per call)."""
+
+    cues: _Cues
+    feature: str | None
+    sentence_ids: frozenset[str]
+    doc: DocContext
+    own: frozenset[str]
+    locating: Hit | None
+    cities: list[tuple[frozenset[str], float, float]]
+    resolved_ids: frozenset[str]
+    resolved_points: list[tuple[float, float]]
+    country: str | None
+    exact: frozenset[str]
+    overlay: frozenset[str]
+
+
+def _score(place: Place, f: _Frame) -> tuple[float, list[str]]:
     """Score one candidate; return (score, reasons)."""
     score = _PRIOR.get(place.feature, 0.3)
     reasons = [place.feature]
-    if overlay:
+    if place.id in f.overlay:
         score += 10
         reasons.append("user overlay")
-    if exact:
+    if place.id in f.exact:
         score += 0.5
-    feature = _feature_of(cues.feature_word)
-    if feature is not None:
-        if place.feature in _FITS.get(feature, {feature}):
+    cues = f.cues
+    if f.feature is not None:
+        if place.feature in _FITS.get(f.feature, {f.feature}):
             score += 3
             reasons.append(f"feature word {cues.feature_word}")
-        elif place.feature in AREA_FEATURES or feature in ("governorate", "neighbourhood"):
+        elif place.feature in AREA_FEATURES or f.feature in ("governorate", "neighbourhood"):
             score -= 3
             reasons.append(f"feature word {cues.feature_word} does not fit")
     if cues.relation in _COUNTRYSIDE:
@@ -246,38 +262,37 @@ def _score(place: Place, cues: _Cues, ctx: PlaceContext, doc: DocContext,
         elif place.feature in ("village", "neighbourhood"):
             score -= 0.5
     admin = place.admin_ids
-    if any(h.ids.intersection(admin) for h in sentence_hits if h.cue != "مع"):
-        score += 3
-        reasons.append("admin unit named in the sentence")
-    elif any(doc.id_counts.get(a, 0) - (a in own) > 0 for a in admin):
-        score += 1
-        reasons.append("admin unit named in the article")
-    if locating is not None:
-        if _fits_unit(place, locating):
+    if admin:
+        if f.sentence_ids.intersection(admin):
+            score += 3
+            reasons.append("admin unit named in the sentence")
+        elif any(f.doc.id_counts.get(a, 0) - (a in f.own) > 0 for a in admin):
+            score += 1
+            reasons.append("admin unit named in the article")
+    if f.locating is not None:
+        if _fits_unit(place, f.locating):
             score += 2
             reasons.append("located by the unit named after it")
         else:
             score -= 4
             reasons.append(_NOT_IN_UNIT)
-    near_city = [(u.lat, u.lon) for h in sentence_hits for u in h.places
-                 if u.feature == "city" and not h.ids.intersection(place.ids)]
-    if near_city and _nearest(place, near_city) < 40:
-        score += 1
-        reasons.append("near a city named in the sentence")
-    ids = set(place.ids)
-    if any(m.place_id in ids for m in ctx.resolved):
+    ids = place.ids
+    for city_ids, lat, lon in f.cities:
+        if not city_ids.intersection(ids) and _km(place.lat, place.lon, lat, lon) < 40:
+            score += 1
+            reasons.append("near a city named in the sentence")
+            break
+    if f.resolved_ids.intersection(ids):
         score += 2.5
         reasons.append("resolved earlier in the article")
-    else:
-        resolved = [(m.lat, m.lon) for m in ctx.resolved if m.place_id]
-        if resolved:
-            d = _nearest(place, resolved)
-            if d < 150:
-                score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-                reasons.append(f"{d:.0f} km from a place resolved earlier")
-    if country and place.country == country:
+    elif f.resolved_points:
+        d = min(_km(place.lat, place.lon, la, lo) for la, lo in f.resolved_points)
+        if d < 150:
+            score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
+            reasons.append(f"{d:.0f} km from a place resolved earlier")
+    if f.country and place.country == f.country:
         score += 1.5
-        reasons.append(f"in the article's country {country}")
+        reasons.append(f"in the article's country {f.country}")
     if place.population and place.feature in _SETTLEMENTS:
         score += min(math.log10(place.population) / 6, 1.0) * 0.8
     return score, reasons
@@ -333,16 +348,23 @@ def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[C
     start, end = context.norm_span
     s_start, s_end = doc.sentence(start)
     sentence_hits = [h for h in doc.hits_in(s_start, s_end) if h.end <= start or h.start >= end]
-    own = frozenset(i for h in doc.hits_in(start, end) for i in h.ids)
-    locating = _locating(doc, start, end, s_end)
-    country = context.country or doc.country
-    exact_key = surface_key(cues.name)
-    overlay = gazetteer.overlay_ids
+    frame = _Frame(
+        cues=cues,
+        feature=_feature_of(cues.feature_word),
+        sentence_ids=frozenset(i for h in sentence_hits if h.cue != "مع" for i in h.ids),
+        doc=doc,
+        own=frozenset(i for h in doc.hits_in(start, end) for i in h.ids),
+        locating=_locating(doc, start, end, s_end),
+        cities=[(h.ids, u.lat, u.lon) for h in sentence_hits for u in h.places if u.feature == "city"],
+        resolved_ids=frozenset(m.place_id for m in context.resolved if m.place_id),
+        resolved_points=[(m.lat, m.lon) for m in context.resolved if m.place_id],
+        country=context.country or doc.country,
+        exact=frozenset(p.id for p in gazetteer.exact(cues.name)),
+        overlay=gazetteer.overlay_ids,
+    )
     out = []
     for place in places:
-        exact = any(surface_key(n) == exact_key for n in place.names[:3])
-        score, reasons = _score(place, cues, context, doc, sentence_hits, own, locating,
-                                country, exact, place.id in overlay)
+        score, reasons = _score(place, frame)
         if site:
             if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
                 # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
