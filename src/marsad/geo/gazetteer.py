@@ -53,6 +53,7 @@ class Gazetteer:
         self._admin: AdminAreas | None = None
         self._automaton: object | None = None
         self._doc_cache: list[DocContext] = []
+        self._lookups: dict[tuple[str, bool], tuple[Place, ...]] = {}
         self.by_id: dict[str, Place] = {}
         self._surface: dict[str, list[Place]] = {}
         self._canon: dict[str, list[Place]] = {}
@@ -89,6 +90,16 @@ class Gazetteer:
 
     def lookup(self, name: str, *, strip_feature: bool = True) -> list[Place]:
         """Candidates for a written name (tolerant of ال, ة/ه, ى/ي, spacing, feature words)."""
+        cached = self._lookups.get((name, strip_feature))
+        if cached is not None:
+            return list(cached)
+        found = self._lookup(name, strip_feature)
+        if len(self._lookups) >= 50_000:
+            self._lookups.clear()  # names recur across articles; a bounded memo is plenty
+        self._lookups[(name, strip_feature)] = tuple(found)
+        return found
+
+    def _lookup(self, name: str, strip_feature: bool) -> list[Place]:
         key = surface_key(name)
         if not key:
             return []
