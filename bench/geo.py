@@ -163,7 +163,7 @@ def main() -> None:
     print(f"RSS after load:              {rss_mb:.0f} MB  (target <= 150 MB)")
     print(f"gazetteer:                   {len(gaz):,} places, {len(list(gaz.keys())):,} keys")
     if args.misses:
-        for row in sorted(misses):
+        for row in sorted(misses, key=lambda r: [str(x) for x in r]):
             print("  " + " | ".join(str(x) for x in row))
 
 
