@@ -72,7 +72,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             continue
         places = [p for p in places_of[(s_start, s_end)] if not p.context_only
                   and not any(src.start <= p.start < src.end for src in sources)]
-        _attach_places(frames, places)
+        _attach_places(an, frames, places)
         sentence_actors = [a for a in actors if s_start <= a.start < s_end]
         for k, frame in enumerate(frames):
             nxt = frames[k + 1].trigger.start if k + 1 < len(frames) else s_end
@@ -135,6 +135,11 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 kinds = [default]  # "remote" is settled once actor1 is known
         else:
             kinds = sorted({h.entry.value for h in same_span})
+            if _attack(kinds):
+                # "ضربات جوية ومدفعية": weapons right after the cue add their kinds
+                window = an.word_ends[min(len(an.word_ends) - 1, an.word_index(hit.end) + 3)]
+                kinds = sorted(set(kinds) | {h.entry.value for h in an.hits_in(hit.end, window)
+                                             if h.entry.kind == "means"})
         frame = Frame(hit, kinds, form, clause, (s_start, s_end))
         prev = frames[-1] if frames else None
         if prev is not None and prev.clause == clause and _attack(prev.kinds) and \
@@ -171,13 +176,19 @@ def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[st
     return sorted(kinds)
 
 
-def _attach_places(frames: list[Frame], places: list[PlaceRef]) -> None:
-    """Each place goes to the nearest trigger before it in its clause, else the first after."""
+def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) -> None:
+    """Each place goes to the nearest trigger before it in its clause, else the first after.
+
+    A reason cue between them ("نصرةً لغزة", "رداً على") cuts the link: the place is then
+    the occasion of the event, not where it happened.
+    """
     for place in places:
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]]
         before = [f for f in same if f.trigger.start < place.start]
         if before:
-            before[-1].places.append(place)
+            frame = before[-1]
+            if not any(h.entry.kind == "reason" for h in an.hits_in(frame.trigger.end, place.start)):
+                frame.places.append(place)
         elif same:
             same[0].places.append(place)
 
@@ -192,6 +203,8 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
                  scope_end: int) -> None:
     t = frame.trigger
     usable = [r for r in refs if not r.locative]
+    helpers = [r for r in usable if r.helper]
+    usable = [r for r in usable if not r.helper]
     before = [r for r in usable if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
         before = [r for r in usable if r.end <= t.start]
@@ -230,6 +243,10 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     if actor1 is not None:
         frame.actor1 = actor1.actor
         frame.assoc1 = _associates(an, lexicon, actor1, usable)
+        for r in helpers:
+            if frame.clause[0] <= r.start < frame.clause[1] and r.actor not in frame.assoc1 \
+                    and r.actor != frame.actor1:
+                frame.assoc1.append(r.actor)
     # actor2: the first actor in target position after the trigger, else a clash's other side
     for r in after:
         if r is actor1 or (r.actor == frame.actor1 and r.kind == "generic"):

@@ -106,6 +106,9 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
     j = i - 1
     while j >= 0 and len(out) < 4:
         h = hits[j]
+        if (h.start, h.end) == (hits[i].start, hits[i].end):
+            j -= 1
+            continue
         if h.entry.kind not in _CUE_KINDS:
             break
         if an.words_between(h.end, pos) > 1:
@@ -129,13 +132,15 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
             prev is not None and prev.entry.kind == "place"
             and an.words_between(prev.end, hit.token_start) == 0
             and not an.text[prev.end:hit.token_start].strip())
-    if hit.entry.attr("common") and not (kinds & {"place_drop", "place_keep", "relation"}):
+    if hit.entry.attr("common") and not (kinds & {"place_drop", "place_keep"}):
         return None
+    metonym = any(h.entry.kind == "metonym" and (h.start, h.end) == (hit.start, hit.end)
+                  for h in hits[max(0, i - 2):i + 3])
     if not located and an.words_between(hit.token_start, hit.start) == 0:
         prev_word = an.prev_word(hit.token_start)
         if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in ("في", "علي", "الي", "من", "نحو"):
             located = True
-    if not located and not hit.entry.attr("major"):
+    if not located and (metonym or not hit.entry.attr("major")):
         return None  # a small place named with no locative word: an ordinary word, likely
     return _ref(an, hit.start, hit.end, hit.entry.value, before, located, hit)
 
@@ -168,7 +173,7 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
         # A bare gazetteer name with no locative word before it: only trusted when it is
         # the head of its sentence's object; left to the frame rules as a weak place.
         pass
-    surface_start, end = _trim_surface(an, surface_start, end, keep=surface_start != start)
+    surface_start, end = _trim_surface(an, surface_start, end, keep=True)
     surface = an.norm.original_slice(surface_start, end)
     return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
                     partial, coordinated=bool(hit and "و" in hit.proclitics))
@@ -272,14 +277,22 @@ def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) 
     end = None
     count = 0
     for w_start, w_end in _words_from(an, k, limit):
+        w_start = max(w_start, k)  # a coordinated name starts after its "و"
         if w_start != k and text[k:w_start].strip():
             break  # punctuation between words ends the name
         word = text[w_start:w_end]
-        if word in _NAME_STOPS or (word.isdigit() and start is None):
+        if word.isdigit():
+            if start is None and allow_number:
+                return w_start, w_end  # "الفوج 46", "البرج 22"
+            break
+        if word in _NAME_STOPS:
             break
         if any(h.entry.kind not in ("place",) and h.start <= w_start < h.end
                for h in an.hits_in(max(0, w_start - 30), w_end)):
             break
+        if start is not None and not (word.startswith("ال") and _construct(text[start:end])) \
+                and text[start:end] not in _CONSTRUCT_HEADS:
+            break  # "كفرجوم المتاخمة", "الهبيط نحذر": a description, not part of the name
         if start is not None and word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS):
             break  # "حقل كونيكو الغازي": an adjective, not part of the name
         if start is not None and word.startswith("و"):
@@ -318,7 +331,10 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
             prev = refs[i - 1]
             between = an.text[prev.end:ref.start]
             words = [w for w in between.replace(",", " ").split() if w]
-            if len(words) <= 5 and all(_link_word(w) for w in words) and (
+            if ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
+                    len(words) <= 6:
+                context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
+            elif len(words) <= 5 and all(_link_word(w) for w in words) and (
                 ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه")
                 or words or "," in between
             ):
@@ -330,6 +346,8 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
 def _link_word(word: str) -> bool:
     if word in _LINK_WORDS:
         return True
+    if word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يتين")) and len(word) > 4:
+        return True  # an adjective: "قاعده عين الاسد الاميركيه، في محافظه الانبار"
     for prefix in ("ب", "و", "وب", "في"):
         if word.startswith(prefix) and word[len(prefix):] in _LINK_WORDS:
             return True

@@ -28,7 +28,8 @@ _FORCE_HEADS = ("قوات", "القوات", "طائرات", "الطائرات", 
                 "الطائره", "طايرات", "الطايرات", "طايره", "الطايره", "قوه", "القوه", "الحربي",
                 "الحربيه", "الجوي", "الجويه", "المسيره", "مدمره", "مدمرات", "سفن", "السفن",
                 "سفينه", "قاعده", "القاعده", "قواعد", "القواعد", "مشتركه", "المشتركه",
-                "المشتركان", "مستشارين", "المستشارين", "جنود", "الجنود", "دوريه", "رتل")
+                "المشتركان", "مستشارين", "المستشارين", "جنود", "الجنود", "دوريه", "رتل", "جويه", "جوي",
+                "حربيه", "حربي", "صاروخيه", "بحريه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class ActorRef:
     kind: str  # actor | metonym | adjective | generic | allies
     target: bool  # in target position (actor2)
     agent: bool  # marked as the agent ("من قبل X")
+    helper: bool  # acting with another ("بالتعاون مع X", "بمشاركة X"): an associate
     locative: bool  # a metonym after a place preposition: a place, not an actor
 
 
@@ -73,7 +75,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             start=hit.start, end=hit.end, token_start=hit.token_start, token_end=hit.token_end,
             actor=actor, kind=kind,
             target=_target_position(an, hits, i, prev_text),
-            agent=_agent_marked(an, hit), locative=locative,
+            agent=_agent_marked(an, hit), locative=locative, helper=_helper_marked(an, hit),
         ))
     return out
 
@@ -140,6 +142,9 @@ def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> b
     hit = hits[i]
     if "ل" in hit.proclitics and hit.proclitics[-1:] != ("س",):
         return True
+    glued = an.text[max(0, hit.token_start - 4):hit.token_start].rstrip(" \"'«")
+    if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or glued.endswith("ال")):
+        return True  # "مقراً عسكرياًلـ"هيئة تحرير الشام"": the ل of the one hit
     if prev_text in ("ضد", "علي", "بحق", "تجاه", "لصالح") or prev_text.startswith("لل"):
         return True
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -153,6 +158,15 @@ def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> b
         if h.entry.kind in ("actor", "trigger", "source_verb"):
             break
     return False
+
+
+_HELPER_MARKS = ("بالتعاون مع ", "بالاشتراك مع ", "بمشاركه ", "بمساندة ", "بمسانده ",
+                 "باسناد ", "باسناد من ", "بدعم من ", "بالتنسيق مع ", "الي جانب ", "جانب ")
+
+
+def _helper_marked(an: Analysis, hit: Hit) -> bool:
+    before = an.text[max(0, hit.token_start - 16):hit.token_start]
+    return before.endswith(_HELPER_MARKS)
 
 
 def _agent_marked(an: Analysis, hit: Hit) -> bool:

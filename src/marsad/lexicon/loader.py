@@ -23,7 +23,7 @@ from marsad.text.normalize import fold
 SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml", "common_words.yaml")
 _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
-    "fatalities", "partial", "places", "purpose", "allies", "common_words",
+    "fatalities", "partial", "places", "purpose", "allies", "common_words", "reasons",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
@@ -281,6 +281,10 @@ class _Builder:
     def _read_allies(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "allies"):
             self._add(f, item, f.scalar(item, "an allies word"), "allies", "allies")
+
+    def _read_reasons(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "reasons"):
+            self._add(f, item, f.scalar(item, "a reason cue"), "reason", "reason")
 
     def _read_purpose(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "purpose"):

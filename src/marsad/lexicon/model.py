@@ -33,6 +33,7 @@ ENTRY_KINDS = (
     "place_prep",
     "place_name",  # a place that gazetteers of towns lack: seas, straits, regions
     "purpose",
+    "reason",  # "نصرة لغزة", "رداً على": the places after it are no places of the event before
     "place",  # value: gazetteer key (added by the matcher, not by lexicon files)
 )
 

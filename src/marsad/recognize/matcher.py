@@ -126,6 +126,11 @@ class Matcher:
             token_end = b
             while token_end < len(text) and _is_word(text[token_end]):
                 token_end += 1
+        elif place and b < len(text) and _is_word(text[b]):
+            # places take no possessive pronoun: "السلطه" is not "السلط" + ه
+            if b not in starts or b - a < _MIN_GLUED:
+                return None
+            token_end = b
         else:
             token_end = suffix_ok(text, b, needs_enclitic)
             if token_end is None:
