@@ -21,6 +21,7 @@ from typing import Annotated, TextIO
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -178,7 +179,7 @@ def _errors_as_lines() -> Iterator[None]:
     try:
         yield
     except MarsadError as exc:
-        raise fail(str(exc)) from None
+        raise _fail(str(exc)) from None
     except BrokenPipeError:
         # `marsad events --format jsonl | head`: the reader left; stop quietly.
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -202,6 +203,15 @@ def _progress(total: int | None) -> Progress:
 
 def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def _note(message: str) -> None:
+    """One line of plain text on stderr (file names may hold brackets: no markup)."""
+    err_console.print(message, highlight=False, soft_wrap=True, markup=False)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    return fail(escape(message), code)
 
 
 def _warn(failure: Failure) -> None:
@@ -263,14 +273,14 @@ def ingest_command(
                         on_item=on_item,
                     )
             except KeyboardInterrupt:
-                raise fail(
+                raise _fail(
                     "interrupted: the batch in progress was not stored; earlier batches are kept",
                     130,
                 ) from None
             name = store.name
-    err_console.print(_summary(report, name), highlight=False, soft_wrap=True)
+    _note(_summary(report, name))
     if report.read == 0:
-        raise fail("nothing could be read", 1)
+        raise _fail("nothing could be read", 1)
 
 
 _COLUMNS = (
@@ -371,10 +381,10 @@ def events_command(
         if output is EventFormat.table:
             rows = list(found)
             if not rows:
-                err_console.print("no events match", highlight=False)
+                _note("no events match")
                 return
             _print_table(_event_table(rows))
-            err_console.print(f"{len(rows)} events", highlight=False)
+            _note(f"{len(rows)} events")
             return
         stream = _machine_stdout()
         write_events(output.value, found, stream)
@@ -437,7 +447,7 @@ def extract_command(
             else:
                 _print_table(_extract_table(item.document, item.events))
     if read == 0:
-        raise fail("nothing could be read", 1)
+        raise _fail("nothing could be read", 1)
 
 
 @contextlib.contextmanager
@@ -448,7 +458,7 @@ def _output_file(path: Path | None) -> Iterator[TextIO]:
         return
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise fail(f"cannot write {path}: folder {folder} does not exist")
+        raise _fail(f"cannot write {path}: folder {folder} does not exist")
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     try:
         with open(fd, "w", encoding="utf-8", newline="") as handle:
@@ -506,7 +516,7 @@ def export_command(
             count = write_events(output.value, found, stream, evidence=evidence)
             stream.flush()
     where = out if out is not None and str(out) != "-" else "stdout"
-    err_console.print(f"exported {count} events as {output.value} to {where}", highlight=False)
+    _note(f"exported {count} events as {output.value} to {where}")
 
 
 @app.command("demo")
@@ -537,10 +547,8 @@ def demo_command(db: DbOption = None, lexicon: LexiconOption = None) -> None:
         _print_table(_event_table(list(summary.events), title="events"))
     else:
         out_console.print("no events found: extraction found nothing in the examples")
-    err_console.print(_summary(summary.report, summary.db), highlight=False, soft_wrap=True)
-    err_console.print(
+    _note(_summary(summary.report, summary.db))
+    _note(
         f"explore: marsad events --db {summary.db}   ·   marsad export --db {summary.db} "
-        "--format geojson -o events.geojson",
-        highlight=False,
-        soft_wrap=True,
+        "--format geojson -o events.geojson"
     )

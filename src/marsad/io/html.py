@@ -8,6 +8,7 @@ is only reduced to its text, one line per block element.
 from __future__ import annotations
 
 import logging
+import re
 
 import lxml.etree
 import lxml.html
@@ -53,6 +54,7 @@ _BLOCKS = frozenset(
         "ul",
     ]
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Dates only from the page's own metadata: htmldate's "extensive search" would take any
 # date-like string of the body as the publication date, silently wrong for news pages
 # that quote other dates.
@@ -64,8 +66,14 @@ def document_from_html(text: str, where: str, path: str | None = None) -> Docume
     import trafilatura  # deferred: importing it costs ~0.3 s, needed only for HTML input
 
     try:
+        # lxml refuses a str that still carries its XML declaration (XHTML pages).
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        # A <noscript> holds a "turn on JavaScript" notice, never the article; trafilatura
+        # would take it for the text of a page that has none.
+        for node in tree.xpath("//noscript|//template"):
+            node.drop_tree()
         result = trafilatura.bare_extraction(
-            text,
+            tree,
             with_metadata=True,
             include_comments=False,
             include_images=False,

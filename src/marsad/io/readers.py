@@ -3,7 +3,7 @@
 `read_documents` is a generator of `Document | ReadFailure`: a bad file, line or feed entry
 becomes a `ReadFailure(where, error)` and the batch carries on (HOUSE_STYLE.md §4).
 
-Formats by file suffix: `.txt`/`.text`/`.md` (optional `key: value` header lines, see
+Formats by file suffix: `.txt`/`.text` (optional `key: value` header lines, see
 `parse_text`), `.html`/`.htm`/`.xhtml` (trafilatura), `.jsonl`/`.ndjson` (one article per
 line), `.json` (one article or a list of them), `.rss`/`.atom`/`.xml` (feeds). A file named
 on the command line with another suffix, and standard input (`-`), are sniffed.
@@ -52,7 +52,6 @@ STDIN = "-"
 _SUFFIXES = {
     ".txt": "txt",
     ".text": "txt",
-    ".md": "txt",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

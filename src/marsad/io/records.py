@@ -52,7 +52,10 @@ def parse_published(value: object) -> dt.date | None:
         rest = text[match.end() :]
         if rest and rest[0] not in "T ":
             raise ValueError(f"not a date: {value!r}")
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError as exc:
+            raise ValueError(f"not a date: {value!r} ({exc})") from None
     try:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
