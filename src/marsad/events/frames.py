@@ -77,8 +77,9 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         for k, frame in enumerate(frames):
             nxt = frames[k + 1].trigger.start if k + 1 < len(frames) else s_end
             _fill_actors(an, lexicon, frame, sentence_actors, nxt)
-            if frame.actor1 is None and frame.form == "verb" and _finite(frame.trigger) and \
-                    previous_agent and an.words_between(previous_sentence_end, s_start) < 60:
+            if frame.actor1 is None and frame.form != "passive" and previous_agent and \
+                    (_conjugated(an, frame.trigger) or not sentence_actors) and \
+                    an.words_between(previous_sentence_end, s_start) < 60:
                 frame.actor1 = previous_agent
             if frame.actor1 is None and k > 0 and frames[k - 1].actor1 and frame.form != "passive":
                 frame.actor1 = frames[k - 1].actor1
@@ -193,10 +194,14 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
             same[0].places.append(place)
 
 
-def _finite(trigger: Hit) -> bool:
-    """A cue that reads as a finite verb (it has a subject of its own, maybe dropped)."""
-    word = trigger.entry.form
-    return not word.startswith(("است", "ال")) or trigger.end - trigger.start <= 6
+def _conjugated(an: Analysis, trigger: Hit) -> bool:
+    """A cue that reads as a conjugated verb: its subject may be dropped ("واستهدفت")."""
+    word = an.text[trigger.start:trigger.token_end]
+    stem = trigger.entry.form
+    if word.startswith(("ي", "ت", "ن")) and not stem.startswith(("ت", "ي", "ن")):
+        return True
+    rest = word[len(stem):] if word.startswith(stem) else ""
+    return rest in ("ت", "وا", "تا", "ا", "ن")
 
 
 def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
@@ -205,15 +210,21 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     usable = [r for r in refs if not r.locative]
     helpers = [r for r in usable if r.helper]
     usable = [r for r in usable if not r.helper]
-    before = [r for r in usable if r.end <= t.start and r.start >= frame.clause[0]]
+    # civilians are acted on, never the actor (ACTORS.md CIVILIANS: "civilians as targets")
+    agents = [r for r in usable if lexicon.actors.get(r.actor) is None
+              or lexicon.actors[r.actor].type != "civilians"]
+    before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
-        before = [r for r in usable if r.end <= t.start]
-    after = [r for r in usable if t.end <= r.start < scope_end]
+        before = [r for r in agents if r.end <= t.start]
+    after_all = [r for r in usable if t.end <= r.start < scope_end]
+    after = [r for r in after_all if r in agents]
     agent = next((r for r in after if r.agent), None)
     attack = all(k in _ATTACK or k in ("remote", "clash", "attack_civilians") for k in frame.kinds)
+    loses = any(k in ("capture", "withdrawal") for k in frame.kinds)
 
     if frame.form == "passive":
-        patient = before[-1] if before else None
+        patient = next((r for r in reversed(usable) if r.end <= t.start
+                        and r.start >= frame.clause[0]), None)
         frame.actor2 = patient.actor if patient else None
         frame.actor1 = agent.actor if agent else _adjective_after(an, t, after)
         return
@@ -223,19 +234,28 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
         frame.actor1 = attacker.actor if attacker else None
         frame.actor2 = defender.actor if defender else None
         return
+    if "clash" in frame.kinds and _between(an, frame, after):
+        return
 
     actor1: ActorRef | None = None
-    near_after = [r for r in after if an.words_between(t.end, r.start) <= 2 and not r.target]
-    if near_after:
+    verb = _is_verb(an, t)
+    movement = not attack and all(k in _AGENT_AFTER for k in frame.kinds)
+    if movement and not verb:
+        # "انسحاب حاملة الطائرات الأميركية", "استعادة القوات العراقية": the genitive acts
+        near_after = [r for r in after if an.words_between(t.end, r.start) <= 3
+                      and not (loses and r.from_marked)]
+    else:
+        near_after = [r for r in after if an.words_between(t.end, r.start) <= 2
+                      and not r.target and not (loses and r.from_marked)]
+    if near_after and not (verb and _after_event_noun(an, t)):
         first = near_after[0]
-        verb = _is_verb(an, t)
-        if first.kind == "adjective" or verb or not attack or \
-                any(k in _AGENT_AFTER for k in frame.kinds):
+        if first.kind == "adjective" or verb or not attack or movement:
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
     if actor1 is None:
-        subject = [r for r in before if not r.target and r.kind != "allies"]
+        subject = [r for r in before if not r.target and r.kind != "allies"
+                   and not (loses and r.from_marked)]
         if subject:
             # "بعد سيطرتها": the pronoun is the nearest actor, not the head of its group
             possessive = t.token_end > t.end and not t.entry.prefix
@@ -248,10 +268,11 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
                     and r.actor != frame.actor1:
                 frame.assoc1.append(r.actor)
     # actor2: the first actor in target position after the trigger, else a clash's other side
-    for r in after:
+    for r in after_all:
         if r is actor1 or (r.actor == frame.actor1 and r.kind == "generic"):
             continue
-        if (r.target and r.actor not in (frame.actor1, *frame.assoc1)) or (
+        lost = loses and r.from_marked
+        if ((r.target or lost) and r.actor not in (frame.actor1, *frame.assoc1)) or (
                 "clash" in frame.kinds and r.start > (actor1.end if actor1 else t.end)
                 and r.actor != frame.actor1 and r.kind != "allies"):
             frame.actor2 = r.actor
@@ -260,6 +281,36 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
         others = [r for r in before if r.target and r.actor != frame.actor1]
         if others:
             frame.actor2 = others[-1].actor
+
+
+def _between(an: Analysis, frame: Frame, after: list[ActorRef]) -> bool:
+    """"اشتباكات بين A و B": A is actor1, B actor2. True when the pattern was found."""
+    t = frame.trigger
+    for h in an.hits_in(t.end, min(frame.clause[1], t.end + 40)):
+        if h.entry.kind == "target" and h.entry.form == "بين":
+            sides = [r for r in after if r.start > h.end and r.kind != "allies"]
+            if len(sides) >= 2:
+                first = sides[0]
+                second = next((r for r in sides[1:] if (r.actor != first.actor
+                               and an.text[r.token_start:r.start].startswith("و"))
+                               or (r.actor != first.actor and r.kind != "generic")), None)
+                frame.actor1 = first.actor
+                frame.actor2 = second.actor if second else None
+                return True
+            return False
+    return False
+
+
+def _after_event_noun(an: Analysis, t: Hit) -> bool:
+    """"قصفاً استهدف القوات": the verb's subject is the event noun before it."""
+    prev = an.prev_word(t.token_start)
+    if prev is None:
+        return False
+    for h in an.hits_in(max(0, prev[0] - 1), prev[1] + 1):
+        if h.end <= t.token_start and h.entry.kind in ("trigger", "means") and \
+                an.words_between(h.end, t.token_start) == 0:
+            return True
+    return False
 
 
 def _group_head(an: Analysis, refs: list[ActorRef], ref: ActorRef) -> ActorRef:

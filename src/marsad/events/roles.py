@@ -44,8 +44,9 @@ class ActorRef:
     kind: str  # actor | metonym | adjective | generic | allies
     target: bool  # in target position (actor2)
     agent: bool  # marked as the agent ("من قبل X")
-    helper: bool  # acting with another ("بالتعاون مع X", "بمشاركة X"): an associate
     locative: bool  # a metonym after a place preposition: a place, not an actor
+    helper: bool  # acting with another ("بالتعاون مع X", "بمشاركة X"): an associate
+    from_marked: bool = False  # after "من"/"عن": the side a place is taken from
 
 
 def resolve_actors(an: Analysis, lexicon: Lexicon,
@@ -76,8 +77,22 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             actor=actor, kind=kind,
             target=_target_position(an, hits, i, prev_text),
             agent=_agent_marked(an, hit), locative=locative, helper=_helper_marked(an, hit),
+            from_marked=prev_text in ("من", "عن") or "من" in an.text[max(0, hit.token_start - 10):hit.token_start].split()[-2:],
         ))
+    return _coordinated_targets(an, out)
+
+
+def _coordinated_targets(an: Analysis, refs: list[ActorRef]) -> list[ActorRef]:
+    """An actor joined by "و" to a target is a target too ("للجيش السوري والقوات الرديفة")."""
+    out: list[ActorRef] = []
+    for ref in refs:
+        if out and out[-1].target and not ref.target and \
+                an.text[out[-1].token_end:ref.token_start].strip(" ,") in ("", "و") and \
+                an.text[ref.token_start:ref.start].startswith("و"):
+            ref = ActorRef(**{**{k: getattr(ref, k) for k in ActorRef.__slots__}, "target": True})
+        out.append(ref)
     return out
+
 
 
 def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
@@ -141,7 +156,9 @@ def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
 def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> bool:
     hit = hits[i]
     if "ل" in hit.proclitics and hit.proclitics[-1:] != ("س",):
-        return True
+        # "طائرات الاستطلاع للجيش السوري": ل after a force noun names the owner
+        words = an.words(max(0, hit.token_start - 30), hit.token_start)[-3:]
+        return not any(w in _FORCE_HEADS or w[1:] in _FORCE_HEADS for w in words)
     glued = an.text[max(0, hit.token_start - 4):hit.token_start].rstrip(" \"'«")
     if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or glued.endswith("ال")):
         return True  # "مقراً عسكرياًلـ"هيئة تحرير الشام"": the ل of the one hit
@@ -170,6 +187,7 @@ def _helper_marked(an: Analysis, hit: Hit) -> bool:
 
 
 def _agent_marked(an: Analysis, hit: Hit) -> bool:
-    before = an.text[max(0, hit.token_start - 9):hit.token_start]
-    return before.endswith(("من قبل ", "من جانب ", "نفذها ", "نفذته ", "شنها ", "شنته ",
-                            "شنتها ", "نفذتها "))
+    words = an.words(max(0, hit.token_start - 40), hit.token_start)[-3:]
+    text = " ".join(words)
+    return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in (
+        "نفذها", "نفذته", "شنها", "شنته", "شنتها", "نفذتها", "يشنها", "تشنها"))
