@@ -173,7 +173,10 @@ _RE_RECENT = re.compile(
     rf"{_B0}(?P<x>(?:خلال\s+)?(?:ال)?ساعات\s+(?:الماضيه|الاخيره|الاخيره الماضيه))" + _B1
 )
 _RE_UNIT_REL = re.compile(
-    rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+    rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?"
+    # a day of that month: "بـ19 الشهر الماضي", "في الأول من هذا الشهر"
+    rf"(?:(?:ال\s?)?(?P<d>\d{{1,2}})\s+(?:من\s+)?|(?P<od>{_ORD})\s+من\s+)?"
+    r"(?:(?P<this>هذا|هذه)\s+)?"
     r"(?P<unit>الاسبوع|الشهر|العام|السنه)"
     rf"(?:\s+(?P<rel>{_REL}))?(?!\s+(?:نفسه|ذاته))(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?){_B1}"
 )
@@ -208,10 +211,18 @@ _RE_YEAR = re.compile(
     rf"(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?"
     rf"(?:\s*(?:-|–|الي|حتي|و)\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR}))?)(?![\d:%\w]|[.,/]\d)"
 )
-_RE_YEAR_PAIR = re.compile(rf"\((?P<x>(?P<y>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}))\)")
+_RE_YEAR_PAIR = re.compile(
+    rf"\((?:مواليد\s+)?(?P<x>(?P<y>{_YEAR})(?:\s*[-–/]\s*(?P<y2>{_YEAR}))?)\)"
+    rf"|(?<![^\W_])مواليد\s+(?:عام\s+)?(?P<x2>(?P<y3>{_YEAR}))(?!\d)"
+)
 _RE_HIJRI = re.compile(
     rf"{_B0}(?P<x>(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<m>{_alt(_HIJRI_MONTHS)})\s+)?(?P<y>1[34]\d\d)"
     r"(?:\s?(?P<h>ه))?)(?![^\W_])"
+)
+# words before "منذ" that make it "since" (an ongoing thing's start) rather than "ago"
+_ONGOING = re.compile(
+    r"(?:مستمر|المستمر|متواصل|المتواصل|يتواصل|تتواصل|يستمر|تستمر|يواصل|تواصل|قايم"
+    r"|القايم|الدايره|دايره|مستمره|المستمره|متواصله|المتواصله)\s*$"
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|–|الي|حتي|لغايه)\s*(?:(?:ال)?تاريخ\s+)?")
 
@@ -331,8 +342,9 @@ def _ago(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if unit.startswith("ساع"):
         return pub, 1, "recent", None, False
     if unit in ("يوم", "يوما", "يومين", "ايام"):
-        # "منذ 28 يوماً" dates the start of something still going on, not an event
-        form = "since" if m.group("kw") == "منذ" else "days_ago"
+        form = "days_ago"
+        if m.group("kw") == "منذ" and _ONGOING.search(m.string, max(0, m.start() - 30), m.start()):
+            form = "since"  # "المستمر منذ 28 يوماً" dates the start of something still going on
         if n == 0:
             return pub - dt.timedelta(days=3), 2, form, None, False
         return pub - dt.timedelta(days=n), 1, form, None, False
@@ -358,29 +370,40 @@ def _unit_rel(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if m.group("y") and unit in ("العام", "السنه"):
         return dt.date(int(m.group("y")), 1, 1), 3, "year", None, False  # "السنة الماضية 2015"
     step = -1 if rel in _PAST else (1 if rel in _NEXT else 0)
+    if (m.group("d") or m.group("od")) and unit != "الشهر":
+        return None  # "19 العام": no date
     if unit == "الاسبوع":
         return pub + dt.timedelta(days=7 * step), 2, "week", None, False
     if unit == "الشهر":
         y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        day = _day_number(m) if m.group("d") or m.group("od") else 0
+        if day:
+            date = _safe(y, mo + 1, day)
+            return None if date is None else (date, 1, "day_month", None, False)
         if part:
             return dt.date(y, mo + 1, _PARTS[part]), 2, "month_rel", None, False
         return dt.date(y, mo + 1, 1), 3, "month_rel", None, False
     return dt.date(pub.year + step, 1, 1), 3, "year_rel", None, False
 
 
+def _day_number(m: re.Match[str]) -> int:
+    """The day of a match's `d` (digits) or `od` (ordinal words, "الحادي والعشرين") group."""
+    if m.group("d"):
+        return int(m.group("d"))
+    words = m.group("od").split()
+    day = _ORDINALS.get(words[0], 0)
+    if "عشر" in words:
+        day += 10
+    elif words[-1] in ("العشرين", "والعشرين"):
+        day = (day if len(words) > 1 else 0) + 20
+    elif words[-1] in ("الثلاثين", "والثلاثين"):
+        day = (day if len(words) > 1 else 0) + 30
+    return day
+
+
 def _day_month(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     month = _month_of(m.group("m"))
-    if m.group("d"):
-        day = int(m.group("d"))
-    else:
-        words = m.group("od").split()
-        day = _ORDINALS.get(words[0], 0)
-        if "عشر" in words:
-            day += 10
-        elif words[-1] in ("العشرين", "والعشرين"):
-            day = (day if len(words) > 1 else 0) + 20
-        elif words[-1] in ("الثلاثين", "والثلاثين"):
-            day = (day if len(words) > 1 else 0) + 30
+    day = _day_number(m)
     year = int(m.group("y")) if m.group("y") else _year_for(month, day, m.group("rel"), pub)
     if year is None:
         return None
@@ -442,7 +465,12 @@ def _year(m: re.Match[str], pub: dt.date | None) -> _Found | None:
 
 
 def _year_pair(m: re.Match[str], pub: dt.date | None) -> _Found | None:
-    y, y2 = int(m.group("y")), int(m.group("y2"))
+    if m.group("y3"):
+        return dt.date(int(m.group("y3")), 1, 1), 3, "year", None, False  # "مواليد 1995"
+    y = int(m.group("y"))
+    if m.group("y2") is None:
+        return dt.date(y, 1, 1), 3, "year", None, False  # "(2013)", "(1995)"
+    y2 = int(m.group("y2"))
     if not 0 < y2 - y <= 50:
         return None
     return dt.date(y, 1, 1), 3, "year_range", dt.date(y2, 1, 1), False
@@ -503,7 +531,7 @@ def _scan(s: str, published: dt.date | None) -> list[tuple[int, int, _Found]]:
     for pattern, handler in _PATTERNS:
         pos = 0
         while (m := pattern.search(s, pos)) is not None:
-            a, b = m.span("x")
+            a, b = m.span("x") if m.group("x") is not None else m.span("x2")
             res = handler(m, published) if a < b else None
             if res is None:
                 # rejected ("2017 وعام 2014" is no range): a shorter reading may start later

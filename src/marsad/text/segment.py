@@ -21,8 +21,9 @@ links are cut out and belong to no sentence.
 
 Clauses (EVENTS.md: evidence is "the clause, for long sentences"): a sentence is cut before
 "، حيث", "، فيما", "، بينما", "، كما", "، في حين", "، إلى ذلك", before "بعد أن"/"قبل أن",
-and at "، و" when the word after و reads as a verb; both sides must keep at least three
-words, so short sentences stay whole.
+at "، و" when the word after و reads as a verb, and before a quotation of five words or more
+that follows a colon ('قال: "...'); otherwise both sides must keep at least three words, so
+short sentences stay whole.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ _CLAUSE_MARK = re.compile(
     r",\s*(?=(?:حيث|فيما|بينما|كما|في حين|الي ذلك|اضافه الي ذلك|فضلا عن ذلك)\b)"
     r"|(?<=\s)(?=(?:بعد|قبل) ان\b)"
     r"|,\s*(?=و[^\W\d_]+)"
+    # a quotation after "قال:" is the speaker's own predicate ("يقول الشامي: "بعد المجزرة...")
+    r"|:\s*(?=[\"«])"
 )
 # Words after "، و" that start a new predicate: auxiliaries and particles...
 _PREDICATE_WORDS = wordset(
@@ -220,10 +223,10 @@ def split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             if w is None or not _starts_predicate(w.group()):
                 continue
         left = max(cuts[-1] if cuts else a, m.start() - 120)
-        if (
-            len(_WORD.findall(text, left, m.start())) < 3
-            or len(_WORD.findall(text, at, min(b, at + 120))) < 3
-        ):
+        quote = text[m.start()] == ":"
+        if len(_WORD.findall(text, left, m.start())) < (1 if quote else 3) or len(
+            _WORD.findall(text, at, min(b, at + 120))
+        ) < (5 if quote else 3):
             continue  # both sides keep three words (looked for within 120 characters)
         cuts.append(at)
     if not cuts:
