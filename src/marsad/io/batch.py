@@ -72,7 +72,8 @@ def extract_documents(
 
     Yields `Extracted` per article, `Failure` per input that could not be read or article
     whose extraction failed, and the bare `Document` for articles `skip` says need no
-    extraction (e.g. already stored).
+    extraction (e.g. already stored). Without `resources`, the shipped ones are loaded
+    once, when the first article needs them.
     """
     for item in read_documents(paths, max_bytes=max_bytes, stdin=stdin):
         if isinstance(item, ReadFailure):
@@ -81,6 +82,8 @@ def extract_documents(
         if skip is not None and skip(item):
             yield item
             continue
+        if resources is None:
+            resources = pipeline.load_resources()
         try:
             events = check_events(item, pipeline.extract(item, resources))
         except Exception as exc:  # one article's extraction bug must not stop the batch
