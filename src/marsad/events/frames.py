@@ -73,6 +73,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         places = [p for p in places_of[(s_start, s_end)] if not p.context_only
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
+        _inherit_places(an, frames)
         sentence_actors = [a for a in actors if s_start <= a.start < s_end]
         for k, frame in enumerate(frames):
             nxt = frames[k + 1].trigger.start if k + 1 < len(frames) else s_end
@@ -192,6 +193,19 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
                 frame.places.append(place)
         elif same:
             same[0].places.append(place)
+
+
+def _inherit_places(an: Analysis, frames: list[Frame]) -> None:
+    """"أحبطت هجوماً ... عليهما": a frame that points back at the places before it."""
+    for k in range(1, len(frames)):
+        frame = frames[k]
+        if frame.places or not frames[k - 1].places:
+            continue
+        end = frames[k + 1].trigger.start if k + 1 < len(frames) else frame.sentence[1]
+        words = an.words(frame.trigger.end, end)
+        if frame.form == "repel" or any(w in ("عليها", "عليهما", "عليه", "فيها", "فيهما",
+                                              "عليهم") for w in words):
+            frame.places = list(frames[k - 1].places)
 
 
 def _conjugated(an: Analysis, trigger: Hit) -> bool:
@@ -369,11 +383,16 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     if not frame.places:
         return []
     kinds = []
+    actor = lexicon.actors.get(frame.actor1 or "")
+    air = actor is not None and actor.remote == "airstrike"
     for kind in frame.kinds:
         if kind == "remote":
-            actor = lexicon.actors.get(frame.actor1 or "")
             kind = actor.remote if actor else "shelling"
+        elif kind == "shelling" and air and not _artillery(an, frame.clause):
+            kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
+    if "attack_civilians" in kinds and "airstrike" in _means_kinds(an, frame.clause, frame.trigger):
+        kinds = ["airstrike" if k == "attack_civilians" else k for k in kinds]
     if frame.actor1 is None and any(k in _NEED_ACTOR for k in kinds):
         kinds = [k for k in kinds if k not in _NEED_ACTOR]
     if not kinds:
@@ -402,6 +421,11 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 evidence=evidence,
             ))
     return out
+
+
+def _artillery(an: Analysis, clause: tuple[int, int]) -> bool:
+    text = an.text[clause[0]:clause[1]]
+    return any(w in text for w in ("مدفع", "هاون", "قذائف", "قذيفه", "راجم"))
 
 
 def _source_for(frame: Frame, sources: list[SourceRef]) -> str | None:

@@ -287,7 +287,7 @@ def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) 
             break
         if word in _NAME_STOPS:
             break
-        if any(h.entry.kind not in ("place",) and h.start <= w_start < h.end
+        if any(h.entry.kind not in ("place",) and h.start < w_end and w_start < h.end
                for h in an.hits_in(max(0, w_start - 30), w_end)):
             break
         if start is not None and not (word.startswith("ال") and _construct(text[start:end])) \

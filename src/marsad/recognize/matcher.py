@@ -30,6 +30,8 @@ __all__ = ["Hit", "Matcher", "build_matcher"]
 _GLUE_BEFORE = ("في", "علي", "الي", "من", "عن", "ال")
 _GLUE_AFTER = ("في", "علي", "الي", "من", "عن", "ال", "لل", "ب", "و")
 _MIN_GLUED = 4
+_ARTICLE_OPTIONAL = {"means", "target", "fatality", "partial", "relation",
+                     "place_keep", "place_drop", "reason"}
 _MIN_PLACE = 3
 
 
@@ -111,7 +113,10 @@ class Matcher:
         if left is not None:
             token_start, parts, has_article = left
             # Gazetteer keys come without their article: a place may be written either way.
-            if (not place and entry.article != has_article) or (
+            # Gazetteer keys come without their article, and cue words take it freely
+            # ("بالطائرات المسيرة"); actor names are written with it or without it.
+            optional = place or (entry.kind in _ARTICLE_OPTIONAL and not entry.article)
+            if (not optional and entry.article != has_article) or (
                     "س" in parts and entry.kind != "trigger"):
                 left = None
         if left is None:
