@@ -268,3 +268,19 @@ def test_marsad_map_command_over_a_real_store(browser, tmp_path):
 def test_chromium_is_the_system_binary():
     # Guard against a Playwright-downloaded browser sneaking in: the tests use Debian's.
     assert Path(CHROMIUM).exists() or shutil.which("chromium")
+
+
+def test_demo_writes_the_map_and_says_where(browser, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    page_path = tmp_path / "marsad-demo.html"
+    assert page_path.exists()
+    assert f"map: {page_path}" in result.output.replace("\n", "")
+    loaded = Page(browser, page_path)
+    try:
+        assert loaded.errors() == []
+        assert loaded.count("path.marsad-event") == loaded.page.evaluate(
+            "window.marsadMap.counts().events") > 0
+    finally:
+        loaded.page.close()

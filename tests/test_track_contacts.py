@@ -103,3 +103,17 @@ def test_spatial_index_finds_exactly_the_brute_force_pairs(points, km):
             if a.coalition != b.coalition and haversine_km(a.lat, a.lon, b.lat, b.lon) <= km:
                 expected.add(tuple(sorted((a.place_id, b.place_id))))
     assert {tuple(sorted(p)) for p in found} == expected
+
+
+def test_nearest_only_keeps_one_pair_per_place_and_side():
+    # a syria_gov line of three villages facing one isis village: the isis village's
+    # nearest syria_gov village and each syria_gov village's nearest isis village remain
+    ivs = [held("s1", 35.00, 40.00, "syria_gov"), held("s2", 35.02, 40.00, "syria_gov"),
+           held("s3", 35.04, 40.00, "syria_gov"), held("i1", 35.00, 40.05, "isis"),
+           held("i2", 35.10, 40.05, "isis")]
+    everything = find_contacts(ivs, DAY)
+    assert len(everything) == 6  # every syria_gov–isis pair is within 15 km
+    kept = find_contacts(ivs, DAY, nearest_only=True)
+    pairs = {tuple(sorted((c.a.place_id, c.b.place_id))) for c in kept}
+    # nearest isis for s1, s2: i1; for s3: i1 (6.4 km vs 8.1 km to i2); for i2: s3 (8.1 km)
+    assert pairs == {("i1", "s1"), ("i1", "s2"), ("i1", "s3"), ("i2", "s3")}

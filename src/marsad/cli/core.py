@@ -552,3 +552,5 @@ def demo_command(db: DbOption = None, lexicon: LexiconOption = None) -> None:
         f"explore: marsad events --db {summary.db}   ·   marsad export --db {summary.db} "
         "--format geojson -o events.geojson"
     )
+    if summary.map is not None:  # issue 5: the map page the demo wrote
+        _note(f"map: {summary.map.resolve()} (open it in a browser; works offline)")

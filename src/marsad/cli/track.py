@@ -197,6 +197,10 @@ def contacts_command(
     date: DateOption = None,
     km: KmOption = 15.0,
     window: WindowOption = 7,
+    nearest: Annotated[
+        bool, typer.Option("--nearest", help="Per place, only the nearest place of each other "
+                                             "coalition (no mesh on dense fronts).")
+    ] = False,
     fmt: FormatOption = TrackFormat.table,
     out: OutOption = None,
     contest_days: ContestOption = 3,
@@ -211,7 +215,7 @@ def contacts_command(
     with _errors_as_lines():
         state, coalitions = _load(db, lexicon, ControlSettings(contest_days=contest_days))
     day = _on_day(state, date)
-    contacts = state.contacts(day, coalitions, km=km, window_days=window)
+    contacts = state.contacts(day, coalitions, km=km, window_days=window, nearest_only=nearest)
     _write(fmt, out, [c.to_dict() for c in contacts], contacts_geojson(contacts),
            lambda: _contact_table(contacts, f"contacts on {day.isoformat()}"))
     err_console.print(f"{len(contacts)} contacts on {day.isoformat()}", highlight=False)

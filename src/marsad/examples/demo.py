@@ -46,6 +46,8 @@ class DemoSummary:
     report: IngestReport
     documents: tuple[DemoDocument, ...]
     events: tuple[StoredEvent, ...]
+    #: the map page written next to the database (issue 5)
+    map: Path | None = None
 
 
 def run_demo(
@@ -74,7 +76,18 @@ def run_demo(
             for row_id, doc in store.iter_documents()
         )
         name = store.name
-    return DemoSummary(db=name, report=report, documents=documents, events=stored)
+        # issue 5 (marsad.web): the demo also writes the map page, next to the database
+        from marsad.web.mapbuild import build_map
+
+        page = build_map(store, _map_path(target), lexicon=resources.lexicon,
+                         gazetteer=resources.gazetteer).path
+    return DemoSummary(db=name, report=report, documents=documents, events=stored, map=page)
+
+
+def _map_path(target: str | os.PathLike[str]) -> Path:
+    """`marsad-demo.html` beside a SQLite demo database (in the current folder otherwise)."""
+    path = sqlite_path(resolve_url(target))
+    return path.with_suffix(".html") if path is not None else Path("marsad-demo.html")
 
 
 def _start_fresh(target: str | os.PathLike[str]) -> None:

@@ -29,9 +29,10 @@ from marsad.model import ControlInterval, StoredEvent
 from marsad.track.coalitions import CoalitionTable
 from marsad.track.control import place_key
 
-__all__ = ["Contact", "ContactSide", "find_contacts", "haversine_km"]
+__all__ = ["EARTH_KM", "Contact", "ContactSide", "find_contacts", "haversine_km"]
 
-_EARTH_KM = 6371.0088
+#: mean Earth radius (IUGG), in km
+EARTH_KM = 6371.0088
 _BASIS_ORDER = {"reported": 0, "contested": 1, "proximity": 2}
 
 
@@ -76,7 +77,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def find_contacts(
@@ -87,15 +88,21 @@ def find_contacts(
     coalitions: CoalitionTable | None = None,
     km: float = 15.0,
     window_days: int = 7,
+    nearest_only: bool = False,
 ) -> list[Contact]:
     """Contacts on `day` between the places `in_force` then and from recent contact events.
 
     `in_force` are the control intervals in force on `day` (`control_at` / `ControlIndex.at`);
     `events` may hold any stored events: only asserted `contact` events dated in
-    `[day - window_days, day]` are used, and `coalitions` maps their actors.
+    `[day - window_days, day]` are used, and `coalitions` maps their actors. With
+    `nearest_only`, a proximity pair is kept only when one of its places has no nearer
+    place of the other coalition (dense fronts give one line per place, not a mesh).
     """
     located = [iv for iv in in_force if iv.lat is not None and iv.lon is not None]
-    contacts = _contested(located) + _proximity(located, km)
+    near = _proximity(located, km)
+    if nearest_only:
+        near = _nearest(near)
+    contacts = _contested(located) + near
     if coalitions is not None:
         contacts += _reported(events, coalitions, day, window_days)
     contacts.sort(key=lambda c: (_BASIS_ORDER[c.basis], c.distance_km, c.a, c.b))
@@ -147,6 +154,19 @@ def _proximity(located: Sequence[ControlInterval], km: float) -> list[Contact]:
                 sa, sb = sb, sa
             out.append(Contact("proximity", sa, sb, dist, ids, since))
     return out
+
+
+def _nearest(contacts: list[Contact]) -> list[Contact]:
+    """Keep a pair when it is, for either of its places, the nearest of that coalition pair."""
+    best: dict[tuple[str, str | None, str | None], Contact] = {}
+    for c in contacts:
+        for here, there in ((c.a, c.b), (c.b, c.a)):
+            key = (here.place_id, here.coalition, there.coalition)
+            if key not in best or (c.distance_km, c.b, c.a) < (
+                    best[key].distance_km, best[key].b, best[key].a):
+                best[key] = c
+    kept = {id(c) for c in best.values()}
+    return [c for c in contacts if id(c) in kept]
 
 
 def _reported(

@@ -17,7 +17,6 @@ are two coalitions' places at one identical point (no line can separate them).
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -29,7 +28,7 @@ from shapely.geometry import LineString, MultiLineString, box
 from shapely.geometry.base import BaseGeometry
 
 from marsad.model import ControlInterval
-from marsad.track.contacts import haversine_km
+from marsad.track.contacts import EARTH_KM
 
 __all__ = ["FrontLine", "front_lines"]
 
@@ -81,39 +80,59 @@ def front_lines(
     minx, miny = xy.min(axis=0)
     maxx, maxy = xy.max(axis=0)
     extent = box(minx - 2 * radius, miny - 2 * radius, maxx + 2 * radius, maxy + 2 * radius)
-    cells = list(shapely.voronoi_polygons(shapely.multipoints(xy), extend_to=extent,
-                                          ordered=True).geoms)
-    tree = shapely.STRtree(cells)
-    left_idx, right_idx = tree.query(cells, predicate="intersects")
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(shapely.multipoints(xy), extend_to=extent, ordered=True)
+    )
+    coal = np.array(coalition, dtype=object)
+    # Neighbouring cells of different coalitions, each pair once, the side whose coalition
+    # sorts first as `a` (it will lie on the left of the line).
+    li, ri = shapely.STRtree(cells).query(cells, predicate="intersects")
+    keep = (li < ri) & (coal[li] != coal[ri])
+    li, ri = li[keep], ri[keep]
+    swap = coal[li] > coal[ri]
+    a, b = np.where(swap, ri, li), np.where(swap, li, ri)
+    edges = shapely.boundary(cells)
+    shared = shapely.intersection(edges[a], edges[b])
+    # a point of the shared edge is as far from place a as from place b: clip by one disk
+    shared = shapely.intersection(shared, shapely.buffer(shapely.points(xy[a]), radius,
+                                                         quad_segs=32))
+    parts, owner = shapely.get_parts(shared, return_index=True)
+    lines = (shapely.get_type_id(parts) == 1) & (shapely.length(parts) > 0)
+    parts, owner = parts[lines], owner[lines]
+    if len(parts) == 0:
+        return []
+    start = shapely.get_coordinates(shapely.get_point(parts, 0))
+    end = shapely.get_coordinates(shapely.get_point(parts, -1))
+    left = xy[a[owner]]
+    cross = (end[:, 0] - start[:, 0]) * (left[:, 1] - start[:, 1]) - (
+        end[:, 1] - start[:, 1]) * (left[:, 0] - start[:, 0])
+    parts = np.where(cross > 0, parts, shapely.reverse(parts))
     pieces: dict[tuple[str, str], list[LineString]] = defaultdict(list)
     sides: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for i, j in zip(left_idx.tolist(), right_idx.tolist(), strict=True):
-        if i >= j or coalition[i] == coalition[j]:
-            continue
-        shared = shapely.line_merge(cells[i].boundary.intersection(cells[j].boundary))
-        shared = shared.intersection(shapely.Point(xy[i]).buffer(radius, quad_segs=32))
-        for seg in _lines(shared):
-            a, b = sorted((i, j), key=lambda n: coalition[n])
-            pair = (coalition[a], coalition[b])
-            pieces[pair].append(_orient(seg, xy[a]))
-            sides[pair][0].add(places[a])
-            sides[pair][1].add(places[b])
+    for part, n in zip(parts.tolist(), owner.tolist(), strict=True):
+        i, j = int(a[n]), int(b[n])
+        pair = (coalition[i], coalition[j])
+        pieces[pair].append(part)
+        sides[pair][0].add(places[i])
+        sides[pair][1].add(places[j])
     land_xy = shapely.transform(land, lambda c: c * [k, 1.0]) if land is not None else None
+    if land_xy is not None:
+        shapely.prepare(land_xy)
     out = []
     for pair in sorted(pieces):
         merged = shapely.line_merge(MultiLineString(pieces[pair]), directed=True)
-        if land_xy is not None:
+        if land_xy is not None and not land_xy.contains(merged):
             merged = merged.intersection(land_xy)
-        lines = [ln for ln in _lines(merged) if ln.length > 0]
-        if not lines:
+        found = [ln for ln in _lines(merged) if ln.length > 0]
+        if not found:
             continue
-        lonlat = [shapely.transform(ln, lambda c: c * [1.0 / k, 1.0]) for ln in lines]
+        lonlat = [shapely.transform(ln, lambda c: c * [1.0 / k, 1.0]) for ln in found]
         geometry = lonlat[0] if len(lonlat) == 1 else MultiLineString(lonlat)
         out.append(FrontLine(
             left=pair[0],
             right=pair[1],
             geometry=geometry,
-            length_km=sum(_length_km(ln) for ln in lonlat),
+            length_km=_length_km(geometry),
             places_left=tuple(sorted(sides[pair][0])),
             places_right=tuple(sorted(sides[pair][1])),
         ))
@@ -140,13 +159,6 @@ def _held_points(
     return points, coalition, places
 
 
-def _orient(seg: LineString, left_point: np.ndarray) -> LineString:
-    """Direct `seg` so that `left_point` (the left coalition's place) lies on its left."""
-    (x0, y0), (x1, y1) = seg.coords[0], seg.coords[-1]
-    cross = (x1 - x0) * (left_point[1] - y0) - (y1 - y0) * (left_point[0] - x0)
-    return seg if cross > 0 else shapely.reverse(seg)
-
-
 def _lines(geom: BaseGeometry) -> list[LineString]:
     """The LineStrings inside any geometry (points and polygons dropped)."""
     if geom.is_empty:
@@ -158,8 +170,13 @@ def _lines(geom: BaseGeometry) -> list[LineString]:
     return []
 
 
-def _length_km(line: LineString) -> float:
-    coords = list(line.coords)
-    return sum(
-        haversine_km(a[1], a[0], b[1], b[0]) for a, b in itertools.pairwise(coords)
-    )
+def _length_km(geometry: BaseGeometry) -> float:
+    """Great-circle length of a (Multi)LineString in lon/lat, in kilometres."""
+    total = 0.0
+    for line in _lines(geometry):
+        c = np.radians(shapely.get_coordinates(line))
+        lon, lat = c[:, 0], c[:, 1]
+        h = (np.sin(np.diff(lat) / 2) ** 2
+             + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(np.diff(lon) / 2) ** 2)
+        total += float(np.sum(2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))))
+    return total

@@ -37,10 +37,11 @@ class TrackState:
         return self.index.at(day)
 
     def contacts(self, day: dt.date, coalitions: CoalitionTable, *, km: float = 15.0,
-                 window_days: int = 7) -> list[Contact]:
+                 window_days: int = 7, nearest_only: bool = False) -> list[Contact]:
         """Contact points on `day` (see `marsad.track.contacts.find_contacts`)."""
         return find_contacts(self.at(day), day, events=self.contact_events,
-                             coalitions=coalitions, km=km, window_days=window_days)
+                             coalitions=coalitions, km=km, window_days=window_days,
+                             nearest_only=nearest_only)
 
     def fronts(self, day: dt.date, *, land: BaseGeometry | None = None,
                max_km: float = 50.0) -> list[FrontLine]:

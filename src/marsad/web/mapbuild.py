@@ -58,9 +58,14 @@ def build_map(
     control: ControlSettings | None = None,
     lexicon: object | None = None,
     basemap: Basemap | None = None,
+    gazetteer: object | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> MapSummary:
-    """Read every stored event, derive control, contacts and fronts, write the map page."""
+    """Read every stored event, derive control, contacts and fronts, write the map page.
+
+    `lexicon` (actor coalitions and names) and `gazetteer` (outlines) are loaded when not
+    given; pass the ones already loaded to save the time.
+    """
     options = options or MapOptions()
     step = progress or (lambda _what: None)
     if lexicon is None:
@@ -74,7 +79,7 @@ def build_map(
     timeline = build_timeline(events, coalitions, control)
     step("loading outlines")
     if basemap is None:
-        basemap = load_basemap(_bounds(events))
+        basemap = load_basemap(_bounds(events), gazetteer=gazetteer)
     step("contacts and front lines")
     payload = map_payload(
         events,

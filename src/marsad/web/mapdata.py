@@ -306,8 +306,10 @@ def _snapshots(
     out = []
     for day in days:
         in_force = index.at(day)
+        # nearest pairs only: a dense front would otherwise become a mesh of lines
         contacts = find_contacts(in_force, day, events=contact_events, coalitions=coalitions,
-                                 km=options.contact_km, window_days=options.contact_window_days)
+                                 km=options.contact_km, window_days=options.contact_window_days,
+                                 nearest_only=True)
         fronts = front_lines(in_force, land=basemap.land, max_km=options.front_max_km)
         out.append({
             "day": day.isoformat(),
