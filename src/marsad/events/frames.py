@@ -61,7 +61,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
     actors = resolve_actors(an, lexicon, place_spans)
-    events: list[Event] = []
+    events: list[tuple[Event, int]] = []
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
     previous_sentence_end = -1
@@ -379,7 +379,7 @@ def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[Act
 
 
 def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[SourceRef],
-               resolve: Resolver, resolved: list[PlaceMatch]) -> list[Event]:
+               resolve: Resolver, resolved: list[PlaceMatch]) -> list[tuple[Event, int]]:
     if not frame.places:
         return []
     kinds = []
@@ -399,7 +399,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         return []
     source = _source_for(frame, sources)
     modality = modality_of(an, frame.clause[0], frame.trigger)
-    day, precision = _date_for(an, frame)
+    day, precision, dated = _date_for(an, frame)
     evidence_norm = frame.clause if len(frame.clause) == 2 and \
         an.words_between(*frame.sentence) > 45 else frame.sentence
     evidence = an.norm.original_span(*evidence_norm)
@@ -409,7 +409,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         if match is not None and match.place_id:
             resolved.append(match)
         for kind in sorted(set(kinds)):
-            out.append(Event(
+            out.append((Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
                 actor2=frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None,
                 place=place.surface,
@@ -419,7 +419,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 date=day, time_precision=precision, modality=modality, source=source,
                 fatalities=None, partial=place.partial and kind == "capture",
                 evidence=evidence,
-            ))
+            ), 2 * dated))
     return out
 
 
@@ -436,40 +436,73 @@ def _source_for(frame: Frame, sources: list[SourceRef]) -> str | None:
     return after[0].text if after else None
 
 
-def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None]:
+_SAME_DAY = ("اليوم نفسه", "نفس اليوم", "اليوم ذاته", "ذات اليوم", "اليوم عينه", "ذلك اليوم",
+             "الوقت نفسه", "نفس الوقت", "الوقت ذاته")
+_CONTINUING = ("كما ", "وكذلك ", "كذلك ", "ثم ", "وبعد ذلك", "كما و")
+#: form labels of find_dates, most specific first: an explicit day beats "قبل يومين"
+_FORM_RANK = {"weekday": 0, "weekday_night": 0, "today": 0, "yesterday": 0}
+
+
+def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, bool]:
+    """The event's day and time_precision, and whether an expression of the text gave it.
+
+    The nearest date expression of the clause, else of the sentence; a sentence that says
+    "the same day" or goes on from the one before ("كما استهدفت ...") takes the last date
+    named before it; an article about the past (no day it names lies within a week of its
+    publication) dates an undated sentence by the last day named before it; otherwise the
+    publication day (EVENTS.md: today's news).
+    """
+    t = frame.trigger.start
+
     def nearest(dates: list[DateAt]) -> DateAt | None:
         if not dates:
             return None
-        t = frame.trigger.start
-        return min(dates, key=lambda d: abs(d.start - t))
+        return min(dates, key=lambda d: (abs(d.start - t) // 40,
+                                         _FORM_RANK.get(d.mention.form, 1), abs(d.start - t)))
 
+    s_start, s_end = frame.sentence
     in_clause = [d for d in an.dates if frame.clause[0] <= d.start < frame.clause[1]]
-    found = nearest(in_clause) or nearest(
-        [d for d in an.dates if frame.sentence[0] <= d.start < frame.sentence[1]])
+    found = nearest(in_clause) or nearest([d for d in an.dates if s_start <= d.start < s_end])
     if found is not None:
-        return found.mention.day, found.mention.time_precision
-    if an.doc.published is not None:
-        return an.doc.published, 1
-    explicit = [d for d in an.dates if d.mention.time_precision == 1]
-    if explicit:
-        return explicit[0].mention.day, 1
-    return None, None
+        return found.mention.day, found.mention.time_precision, True
+    earlier = [d for d in an.dates if d.start < s_start]
+    sentence = an.text[s_start:s_end]
+    if earlier and (any(w in sentence for w in _SAME_DAY) or sentence.startswith(_CONTINUING)):
+        last = earlier[-1].mention
+        return last.day, last.time_precision, True
+    published = an.doc.published
+    days = [d.mention.day for d in an.dates if d.mention.time_precision == 1]
+    retrospective = bool(days) and (published is None or all(
+        abs((day - published).days) > 7 for day in days))
+    if retrospective and earlier:
+        last = earlier[-1].mention
+        return last.day, last.time_precision, False
+    if published is not None:
+        return published, 1, False
+    if an.dates:
+        first = an.dates[0].mention
+        return first.day, first.time_precision, False
+    return None, None, False
 
 
-def _merge_duplicates(events: list[Event]) -> list[Event]:
-    """One event per (kind, actor1, place): the headline and the body tell it once."""
-    best: dict[tuple[str, str | None, str], Event] = {}
+def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
+    """One event per (kind, actor1, place): the headline and the body tell it once.
+
+    The telling kept is the richest: a date the text gives, a source, the other side.
+    """
+    best: dict[tuple[str, str | None, str], tuple[Event, int]] = {}
     order: list[tuple[str, str | None, str]] = []
-    for event in events:
+    for event, bonus in events:
         key = (event.kind, event.actor1, _place_key(event.place))
         kept = best.get(key)
+        score = _richness(event) + bonus
         if kept is None:
-            best[key] = event
+            best[key] = (event, score)
             order.append(key)
-        elif _richness(event) > _richness(kept):
-            best[key] = event
+        elif score > kept[1]:
+            best[key] = (event, score)
     captured = {(k[1], k[2]) for k in order if k[0] == "capture"}
-    return [best[k] for k in order if not (k[0] == "advance" and (k[1], k[2]) in captured)]
+    return [best[k][0] for k in order if not (k[0] == "advance" and (k[1], k[2]) in captured)]
 
 
 def _place_key(place: str) -> str:
