@@ -135,25 +135,47 @@ def _proximity(located: Sequence[ControlInterval], km: float) -> list[Contact]:
     worst = math.cos(math.radians(min(89.0, float(np.abs(lats).max()) + 1.0)))
     radius = km / (111.32 * worst)
     left, right = tree.query(points, predicate="dwithin", distance=radius)
+    keep = left < right
+    left, right = left[keep], right[keep]
+    # one coalition per place for most places: drop same-coalition pairs before any object
+    single = np.array([iv.claims[0] if len(iv.claims) == 1 else "" for iv in located],
+                      dtype=object)
+    keep = (single[left] == "") | (single[right] == "") | (single[left] != single[right])
+    left, right = left[keep], right[keep]
+    dist = _haversine_np(lats[left], lons[left], lats[right], lons[right])
+    keep = dist <= km
+    left, right, dist = left[keep], right[keep], dist[keep]
+    sides: dict[tuple[int, str], ContactSide] = {}
+
+    def side(i: int, coalition: str) -> ContactSide:
+        found = sides.get((i, coalition))
+        if found is None:
+            found = sides[(i, coalition)] = _side(located[i], coalition)
+        return found
+
     out = []
-    for i, j in zip(left.tolist(), right.tolist(), strict=True):
-        if i >= j:
-            continue
+    for i, j, d in zip(left.tolist(), right.tolist(), dist.tolist(), strict=True):
         a, b = located[i], located[j]
-        pairs = [(ca, cb) for ca in a.claims for cb in b.claims if ca != cb]
-        if not pairs:
-            continue
-        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        if dist > km:
-            continue
         ids = tuple(sorted(set(a.event_ids) | set(b.event_ids)))
         since = max(a.start, b.start)
-        for ca, cb in pairs:
-            sa, sb = _side(a, ca), _side(b, cb)
-            if sb < sa:
-                sa, sb = sb, sa
-            out.append(Contact("proximity", sa, sb, dist, ids, since))
+        for ca in a.claims:
+            for cb in b.claims:
+                if ca == cb:
+                    continue
+                sa, sb = side(i, ca), side(j, cb)
+                if sb < sa:
+                    sa, sb = sb, sa
+                out.append(Contact("proximity", sa, sb, d, ids, since))
     return out
+
+
+def _haversine_np(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
+                  ) -> np.ndarray:
+    """`haversine_km` over arrays."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    h = (np.sin((p2 - p1) / 2) ** 2
+         + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 def _nearest(contacts: list[Contact]) -> list[Contact]:

@@ -160,12 +160,9 @@ def build_timeline(
         ev = stored.event
         if ev.kind not in _CONTROL_KINDS:
             continue
-        reason = _skip_reason(stored, coalitions, settings)
-        if reason:
-            skipped[reason] += 1
-            continue
-        coalition = coalitions.coalition_of(ev.actor1, ev.date)
-        if coalition is None or ev.date is None:  # already reported by _skip_reason
+        coalition, reason = _coalition_or_reason(stored, coalitions, settings)
+        if coalition is None or ev.date is None:
+            skipped[reason or "no date"] += 1
             continue
         key = place_key(stored)
         claims[key].append(
@@ -244,26 +241,27 @@ class ControlIndex:
         return (days[0], days[-1]) if days else None
 
 
-def _skip_reason(
+def _coalition_or_reason(
     stored: StoredEvent, coalitions: CoalitionTable, settings: ControlSettings
-) -> str | None:
+) -> tuple[str | None, str | None]:
+    """The coalition a control event counts for, or None and why it is left out."""
     ev = stored.event
     if ev.modality != "asserted":
-        return f"{ev.modality} (not asserted)"
+        return None, f"{ev.modality} (not asserted)"
     if ev.date is None:
-        return "no date"
+        return None, "no date"
     if ev.geo_precision is not None and ev.geo_precision > settings.max_geo_precision:
-        return f"geo_precision {ev.geo_precision} > {settings.max_geo_precision}"
+        return None, f"geo_precision {ev.geo_precision} > {settings.max_geo_precision}"
     if not ev.place_id and not ev.place and ev.lat is None:
-        return "no place"
+        return None, "no place"
     coalition = coalitions.coalition_of(ev.actor1, ev.date)
     if coalition is None:
-        return "actor1 missing or in no coalition" if ev.actor1 is None else (
-            f"actor {ev.actor1} in no coalition"
-        )
+        if ev.actor1 is None:
+            return None, "actor1 missing"
+        return None, f"actor {ev.actor1} in no coalition"
     if not coalitions.is_territorial(coalition):
-        return f"coalition {coalition} holds no ground"
-    return None
+        return None, f"coalition {coalition} holds no ground"
+    return coalition, None
 
 
 def _representative(key: str, events: list[StoredEvent]) -> _Place:
