@@ -40,8 +40,9 @@ class SourceRef:
 class Attribution:
     """Tracks the sources of an article, sentence after sentence."""
 
-    def __init__(self, an: Analysis) -> None:
+    def __init__(self, an: Analysis, titles: frozenset[str] = frozenset()) -> None:
         self.an = an
+        self.titles = titles
         self.last: str | None = None
         self.last_actor: str | None = None
         self.by_head: dict[str, str] = {}
@@ -85,36 +86,53 @@ class Attribution:
         cue = hits[i]
         an = self.an
         text = an.text
-        pos = cue.token_end
-        # skip a date and commas right after the verb: "أفاد، اليوم الأحد، مراسل..."
-        start = _skip_space(text, pos)
+        start = _skip_space(text, cue.token_end)
+        for d in an.dates:  # "أفاد، اليوم الأحد، مراسل ...": skip the date
+            if d.start == start:
+                start = _skip_space(text, d.end)
         j = i + 1
-        head = None
-        end = start
-        count = 0
-        while j < len(hits) and hits[j].start < b:
-            h = hits[j]
-            if h.start < start:
-                j += 1
-                continue
-            if an.words_between(end, h.start) + count > _MAX_SOURCE_WORDS:
-                break
-            if h.entry.kind in _ENDS or (h.entry.kind == "place" and head is None):
-                if h.entry.kind in ("source_stop",) and h.entry.form in ("في",) and head:
-                    j += 1
-                    continue
-                break
-            if h.entry.kind in _HEADS and head is None:
-                head = h
+        while j < len(hits) and hits[j].start < start:
             j += 1
-        limit = hits[j].start if j < len(hits) and hits[j].start < b else b
-        phrase_end = _phrase_end(text, start, limit)
-        if head is None or head.start >= phrase_end or head.start > start + 40:
-            return None
-        phrase = an.norm.original_slice(start, phrase_end).strip(_TRIM)
+        if j >= len(hits) or hits[j].start >= b or hits[j].entry.kind not in _HEADS or \
+                an.words_between(start, hits[j].start) > 2:
+            return None  # the source's head opens the phrase ("العديد من شبكات ...")
+        head = hits[j]
+        end = self._phrase_end(hits, j, b)
+        end = self._apposition(end, b)
+        phrase = an.norm.original_slice(start, end).strip(_TRIM)
         if not phrase:
             return None
-        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, phrase_end)
+        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, end)
+
+    def _phrase_end(self, hits: list[Hit], j: int, b: int) -> int:
+        """Where the source phrase whose head is hits[j] ends."""
+        an = self.an
+        first = hits[j].start
+        limit = b
+        for h in hits[j + 1:]:
+            if h.start >= b:
+                break
+            if an.words_between(first, h.start) > _MAX_SOURCE_WORDS:
+                limit = h.start
+                break
+            if h.entry.kind in _ENDS and not (h.entry.kind == "source_stop" and
+                                              h.entry.form == "في"):
+                limit = h.start
+                break
+        return _phrase_end(an.text, first, limit)
+
+    def _apposition(self, end: int, b: int) -> int:
+        """Extend over ", العميد يحيى سريع،": a title and a name after a comma."""
+        text = self.an.text
+        if end >= b or text[end:end + 1] != ",":
+            return end
+        nxt = _skip_space(text, end + 1)
+        word = self.an.next_word(nxt)
+        if word is None or text[word[0]:word[1]] not in self.titles:
+            return end
+        stop = _phrase_end(text, word[0], min(b, word[0] + 60))
+        words = self.an.words(word[0], stop)
+        return stop if 2 <= len(words) <= 5 else end
 
     def _before(self, hits: list[Hit], i: int, a: int) -> SourceRef | None:
         """The subject before a reporting verb: "[مراسل الميادين] يفيد بأن"."""
@@ -178,7 +196,13 @@ def _is_anaphor(text: str) -> bool:
 def _tidy(phrase: str) -> str:
     """One space between words; glued outlet names split ("مراسلالميادين")."""
     phrase = re.sub(r"\s+", " ", phrase)
-    return re.sub(r"(مراسل[ةه]?|مصادر|مصدر|مكتب)(?=ال[^\s]{3,})", r"\1 ", phrase)
+    phrase = re.sub(r"(?<=\S)(?:بأنّ?|بانّ?|أنّ?)$", "", phrase).strip()
+    return re.sub(_GLUED, r"\1 ", phrase)
+
+
+#: words of source phrases that scraped news glues to the next one ("مصادرللميادين")
+_GLUED = re.compile(r"(مراسل[ةه]?|مصادر|مصدر|مكتب|أمني|ميداني|عسكري|محلية|مطلعة|خاصة)"
+                    r"(?=(?:ال|لل)[^\s]{3,})")
 
 
 def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:

@@ -56,7 +56,7 @@ class Frame:
 
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
     """All events of the analysed article `an`."""
-    attribution = Attribution(an)
+    attribution = Attribution(an, lexicon.forms("title"))
     places_of = {(s, e): find_places(an, s, e) for s, e, _ in an.sentences}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
@@ -419,7 +419,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 date=day, time_precision=precision, modality=modality, source=source,
                 fatalities=None, partial=place.partial and kind == "capture",
                 evidence=evidence,
-            ), 2 * dated))
+            ), 2 * dated + (frame.sentence[0] > 0)))
     return out
 
 

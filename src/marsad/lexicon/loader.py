@@ -250,7 +250,7 @@ class _Builder:
     def _read_sources(self, f: _File, node: yaml.Node) -> None:
         kinds = {"verbs": "source_verb", "prepositions": "source_prep", "nouns": "source_noun",
                  "stops": "source_stop", "continuations": "continuation",
-                 "anaphors": "anaphor"}
+                 "anaphors": "anaphor", "titles": "title"}
         self._read_lists(f, node, "sources", kinds)
 
     def _read_modality(self, f: _File, node: yaml.Node) -> None:

@@ -21,6 +21,7 @@ ENTRY_KINDS = (
     "source_stop",
     "continuation",
     "anaphor",
+    "title",  # "العميد", "اللواء": a title before a name in apposition to a source
     "planned",
     "negated",
     "target",
@@ -95,6 +96,11 @@ class Lexicon:
     generics: tuple[GenericGroup, ...] = ()
     #: gazetteer names that are ordinary words: places only after a feature word
     common_words: frozenset[str] = field(default_factory=frozenset)
+
+    def forms(self, kind: str) -> frozenset[str]:
+        """The written forms (article restored) of the entries of one kind."""
+        return frozenset(("ال" + e.form) if e.article else e.form
+                         for e in self.entries if e.kind == kind)
 
     def coalition(self, actor_id: str | None) -> str | None:
         """The coalition of `actor_id` (ACTORS.md), or None when unknown."""
