@@ -77,6 +77,8 @@ def test_sentences_are_ordered_and_disjoint() -> None:
         # thousands dot and a one-letter abbreviation do not end a sentence
         ("يستفيد حوالي 200.000 شخص من المستشفى", ["يستفيد حوالي 200.000 شخص من المستشفى"]),
         ("قال د. محمد إن الوضع صعب", ["قال د. محمد إن الوضع صعب"]),
+        ("2. مارع في ريف حلب", ["2. مارع في ريف حلب"]),  # a list number
+        ("إيميل الفريق info@syrianarchive.org", ["إيميل الفريق info@syrianarchive.org"]),
         # a quotation keeps its inner periods; the period after it ends the sentence
         (
             'وقال إن "الوضع هادئ. لا اشتباكات". وأضاف أن الطرق مفتوحة',

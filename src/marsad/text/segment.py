@@ -121,9 +121,24 @@ def _quoted(line: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
-def _abbreviation(text: str, dot: int) -> bool:
-    """True when the '.' at `dot` closes a one-letter abbreviation ("د." for doctor)."""
-    return dot >= 1 and text[dot - 1].isalpha() and (dot == 1 or not text[dot - 2].isalnum())
+def _not_an_end(text: str, lo: int, dot: int) -> bool:
+    """True when the single '.' at `dot` ends no sentence.
+
+    A one-letter abbreviation ("د." for doctor), a list number at the start of a line
+    ("2. مارع"), or a dot between Latin letters or digits ("syrianarchive.org", "U.S").
+    """
+    if dot >= 1 and text[dot - 1].isalpha() and (dot == 1 or not text[dot - 2].isalnum()):
+        return True
+    if text[lo:dot].strip().isdigit() and dot - lo <= 4:
+        return True
+    nxt = text[dot + 1 : dot + 2]
+    return (
+        dot >= 1
+        and text[dot - 1].isascii()
+        and text[dot - 1].isalnum()
+        and nxt.isascii()
+        and nxt.isalnum()
+    )
 
 
 def _sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
@@ -135,7 +150,7 @@ def _sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
     for m in _END.finditer(line):
         first = m.group()[0]
         dot = lo + m.start()
-        if first == "." and m.end() - m.start() == 1 and _abbreviation(text, dot):
+        if first == "." and m.end() - m.start() == 1 and _not_an_end(text, lo, dot):
             continue
         if quoted is None:
             quoted = _quoted(line, lo)
