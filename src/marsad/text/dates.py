@@ -62,11 +62,12 @@ FORMS: dict[str, str] = {
     "week": "الأسبوع الماضي/الجاري/المقبل",
     "month_rel": "الشهر الماضي/الفائت/المنصرم/الجاري، مطلع الشهر الجاري",
     "year_rel": "العام الماضي/الجاري",
-    "day_month": "27 آب/أغسطس، في الثاني من أيار/مايو، الـ23 من تشرين الأول (with or without year)",
+    "day_month": "27 آب/أغسطس، في الثاني من أيار/مايو، الـ23 من تشرين الأول (with or without "
+    "year), بـ19 الشهر الماضي، في الأول من هذا الشهر",
     "latin": "October 25, 2017; 25 October 2017",
     "numeric": "25/10/2017, 22-04-2017, 2017-10-25",
     "month": "شباط/فبراير 2019, شهر أيار الجاري, مطلع أيار/مايو",
-    "year": "عام 2017، في العام 2014، أواخر سنة 2011",
+    "year": "عام 2017، في العام 2014، أواخر سنة 2011، (مواليد 2002)، (2013)",
     "year_range": "بين 2013 - 2018، ما بين عامي 2012 إلى 2018",
     "hijri": "15 رمضان 1444 هـ",
 }
@@ -266,11 +267,6 @@ def _month_of(name: str) -> int:
     """Month number of a (possibly paired, "آب/أغسطس") month name; the first name decides."""
     first = re.match(_MON, name)
     return _MONTHS[first.group()] if first else 0
-
-
-def _ambiguous_month(m: re.Match[str]) -> bool:
-    """True when a lone month name could just be a word ("مارس", "اب")."""
-    return m.group("m") in _AMBIGUOUS_MONTHS
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
