@@ -237,10 +237,13 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     loses = any(k in ("capture", "withdrawal") for k in frame.kinds)
 
     if frame.form == "passive":
+        # "القاعدة الأميركية تعرضت لقصف" or "تعرضت القاعدة الأميركية لقصف"
         patient = next((r for r in reversed(usable) if r.end <= t.start
-                        and r.start >= frame.clause[0]), None)
+                        and r.start >= frame.clause[0]), None) or \
+            next((r for r in after_all if an.words_between(t.end, r.start) <= 3), None)
         frame.actor2 = patient.actor if patient else None
-        frame.actor1 = agent.actor if agent else _adjective_after(an, t, after)
+        adjective = _adjective_after(an, t, [r for r in after if r is not patient])
+        frame.actor1 = agent.actor if agent else adjective
         return
     if frame.form == "repel":
         defender = next((r for r in reversed(before) if not r.target), None)
@@ -291,8 +294,10 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
                 and r.actor != frame.actor1 and r.kind != "allies"):
             frame.actor2 = r.actor
             break
-    if frame.actor2 is None and "clash" in frame.kinds and actor1 is not None:
-        others = [r for r in before if r.target and r.actor != frame.actor1]
+    if frame.actor2 is None and (attack or "clash" in frame.kinds):
+        # "استهدفت القاعدة الأميركية ... بقصف صاروخي": the target named before the cue
+        others = [r for r in usable if r.target and r.actor != frame.actor1
+                  and frame.clause[0] <= r.start and r.end <= t.start]
         if others:
             frame.actor2 = others[-1].actor
 

@@ -156,8 +156,12 @@ def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
 def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> bool:
     hit = hits[i]
     if "ل" in hit.proclitics and hit.proclitics[-1:] != ("س",):
-        # "طائرات الاستطلاع للجيش السوري": ل after a force noun names the owner
-        words = an.words(max(0, hit.token_start - 30), hit.token_start)[-3:]
+        # "طائرات الاستطلاع للجيش السوري": ل right after a force noun names the owner,
+        # unless a verb stands between ("الطائرات استهدفت مقرات لهيئة ...")
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if hits[j].entry.kind in ("trigger", "source_verb", "target"):
+                return True
+        words = an.words(max(0, hit.token_start - 30), hit.token_start)[-2:]
         return not any(w in _FORCE_HEADS or w[1:] in _FORCE_HEADS for w in words)
     glued = an.text[max(0, hit.token_start - 4):hit.token_start].rstrip(" \"'«")
     if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or glued.endswith("ال")):

@@ -15,6 +15,7 @@ relaxed hits are what lets the rest of the pipeline read such text at all.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ import ahocorasick
 
 from marsad.lexicon.model import Entry, Lexicon
 from marsad.model import Mention, NormText
-from marsad.text.clitics import enclitic_forms, proclitics_at, suffix_ok
+from marsad.text.clitics import PROCLITIC_CHAINS, enclitic_forms, proclitics_at, suffix_ok
 
 __all__ = ["Hit", "Matcher", "build_matcher"]
 
@@ -30,6 +31,30 @@ __all__ = ["Hit", "Matcher", "build_matcher"]
 _GLUE_BEFORE = ("في", "علي", "الي", "من", "عن", "ال")
 _GLUE_AFTER = ("في", "علي", "الي", "من", "عن", "ال", "لل", "ب", "و")
 _MIN_GLUED = 4
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+_CHAIN_LENGTHS = tuple(sorted({len(c) for c in PROCLITIC_CHAINS}))
+_CHAIN_LETTERS = frozenset("وفبكلسا")
+
+
+def _starts(text: str) -> set[int]:
+    """Offsets where a hit may start: word starts, and the ends of proclitic chains and
+    of the glue words ("ال", "في") at word starts."""
+    out: set[int] = set()
+    for m in _WORD_START.finditer(text):
+        w = m.start()
+        out.add(w)
+        if text[w] in _CHAIN_LETTERS:
+            for k in _CHAIN_LENGTHS:
+                if text[w:w + k] in PROCLITIC_CHAINS:
+                    out.add(w + k)
+        elif text.startswith("في", w):
+            out.add(w + 2)
+    # glued definite words anywhere ("مراسلالميادين"): after any "ال" inside a word
+    start = text.find("ال")
+    while start != -1:
+        out.add(start + 2)
+        start = text.find("ال", start + 2)
+    return out
 _ARTICLE_OPTIONAL = {"means", "target", "fatality", "partial", "relation",
                      "place_keep", "place_drop", "reason"}
 _MIN_PLACE = 3
@@ -84,8 +109,14 @@ class Matcher:
         # ("روسيهاستهدفت") may split there.
         starts = {a for a, b, _ in raw if b - a >= _MIN_GLUED}
         ends = {b for a, b, _ in raw if b - a >= _MIN_GLUED}
+        # Most raw hits are substrings inside longer words: a hit may only start at a
+        # word start, after a proclitic chain, after a glued "ال"/"في", or where a
+        # long form ends (two glued forms).
+        allowed = _starts(text) | ends
         found: list[Hit] = []
         for a, b, entries in raw:
+            if a not in allowed:
+                continue
             for entry, needs_enclitic in entries:
                 hit = self._verify(text, a, b, entry, needs_enclitic, starts, ends)
                 if hit is not None:
@@ -126,7 +157,7 @@ class Matcher:
                     return None
                 token_start, parts = a, ()
             has_article = parts == ("ال",)
-        start = a - 2 if (entry.article or place) and has_article and text[a - 2 : a] == "ال" else a
+        start = a - 2 if has_article and text[a - 2 : a] == "ال" else a
         if entry.prefix:
             token_end = b
             while token_end < len(text) and _is_word(text[token_end]):

@@ -1,0 +1,171 @@
+"""Frame rules on short sentences written in the style of the news (and the seed article).
+
+Each case states by hand what EVENTS.md asks for: who acts, on whom, where, when, per
+which source, and whether it happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.model import Document, Event
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
+
+
+def events_of(resources, text: str, published: dt.date | None = PUBLISHED) -> list[Event]:
+    return extract(Document("t", text, published, "test"), resources)
+
+
+def one(events: list[Event], kind: str, place: str) -> Event:
+    found = [e for e in events if e.kind == kind and e.place == place]
+    assert len(found) == 1, f"expected one {kind} at {place}, got {events}"
+    return found[0]
+
+
+def test_svo_subject_with_its_allies(resources):
+    events = events_of(resources, "الجيش السوري وحلفاؤه يسيطرون على قرية طابية الجزيرة في ريف دير الزور.")
+    event = one(events, "capture", "طابية الجزيرة")
+    assert event.actor1 == "SYR_MIL"
+    assert event.assoc1 == ("SYR_ALLIES",)
+    # "في ريف دير الزور" locates the village: it is no second place of the event
+    assert [e.place for e in events] == ["طابية الجزيرة"]
+
+
+def test_vso_subject_after_the_verb(resources):
+    event = one(events_of(resources, "حرر الجيش السوري قرية طابية الجزيرة شرق الفرات."),
+                "capture", "طابية الجزيرة")
+    assert event.actor1 == "SYR_MIL"
+
+
+def test_masdar_takes_its_agent_after_it(resources):
+    text = "أعلن مسؤول محلي استعادة القوات العراقية السيطرة على منفذ ربيعة الحدودي مع سوريا."
+    event = one(events_of(resources, text), "capture", "منفذ ربيعة")
+    assert event.actor1 == "IRQ_MIL"
+    assert event.source == "مسؤول محلي"
+
+
+def test_passive_subject_is_the_one_acted_on(resources):
+    event = one(events_of(resources, "تعرضت القاعدة الأميركية في حقل العمر لقصف صاروخي."),
+                "shelling", "حقل العمر")
+    assert event.actor1 is None
+    assert event.actor2 == "US_COALITION"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place", "actor"),
+    [
+        ("نفى الجيش السوري انسحابه من مدينة تدمر.", "withdrawal", "تدمر", "SYR_MIL"),
+        ("لم تسيطر قوات سوريا الديمقراطية على بلدة الباغوز.", "capture", "الباغوز", "SDF"),
+    ],
+)
+def test_negated(resources, text, kind, place, actor):
+    event = one(events_of(resources, text), kind, place)
+    assert (event.actor1, event.modality) == (actor, "negated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يستعد الجيش العراقي لشن هجوم على مدينة القائم.",
+        "سيهاجم الجيش العراقي مدينة القائم خلال أيام.",
+    ],
+)
+def test_planned(resources, text):
+    event = one(events_of(resources, text), "clash", "القائم")
+    assert (event.actor1, event.modality) == ("IRQ_MIL", "planned")
+
+
+def test_asserted_by_default(resources):
+    event = one(events_of(resources, "هاجم الجيش العراقي مدينة القائم."), "clash", "القائم")
+    assert event.modality == "asserted"
+    assert event.source is None  # the article speaks itself
+
+
+def test_attribution_covers_its_clause_and_carries_to_a_continuation(resources):
+    text = ("أفاد مراسل الميادين بأن الطائرات الروسية شنت غارات على مدينة إدلب.\n"
+            "وأضاف أن الطائرات استهدفت مقرات لهيئة تحرير الشام في ريف حلب.")
+    events = events_of(resources, text)
+    first = one(events, "airstrike", "إدلب")
+    assert (first.actor1, first.source) == ("RUS_MIL", "مراسل الميادين")
+    second = one(events, "airstrike", "حلب")
+    assert (second.actor1, second.actor2, second.source) == ("RUS_MIL", "HTS", "مراسل الميادين")
+    assert second.geo_precision == 2  # "ريف حلب": the countryside of Aleppo
+
+
+def test_one_event_per_place(resources):
+    events = events_of(resources, "قصفت الطائرات الروسية مواقع لداعش في راوة والقائم.")
+    assert sorted(e.place for e in events) == ["القائم", "راوة"]
+    assert {(e.kind, e.actor1, e.actor2) for e in events} == {("airstrike", "RUS_MIL", "ISIS")}
+
+
+def test_clash_between_two_sides(resources):
+    text = "اندلعت اشتباكات عنيفة بين قوات سوريا الديمقراطية ومقاتلي العشائر في بلدة ذيبان."
+    event = one(events_of(resources, text), "clash", "ذيبان")
+    assert (event.actor1, event.actor2) == ("SDF", "TRIBES")
+
+
+def test_weapons_decide_the_kind_and_both_are_coded(resources):
+    text = "استهدفت القوات المسلحة اليمنية سفينة في البحر الأحمر بعدد من الصواريخ والطائرات المسيرة."
+    events = events_of(resources, text)
+    assert {(e.kind, e.actor1) for e in events} == {("shelling", "HOUTHIS"), ("airstrike", "HOUTHIS")}
+    assert {e.place for e in events} == {"البحر الأحمر"}
+
+
+def test_headline_and_body_are_one_event(resources):
+    text = ("الجيش السوري يسيطر على بلدة مورك\n"
+            "سيطر الجيش السوري اليوم على بلدة مورك في ريف حماة الشمالي.")
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("capture", "SYR_MIL", "مورك")]
+    # the body's telling is kept: its evidence is the second line
+    assert events[0].evidence.start > text.index("\n")
+
+
+def test_date_from_the_sentence(resources):
+    text = "أفاد مراسل الميادين بأن غارات أميركية استهدفت أمس مواقع في محيط مدينة الميادين."
+    event = one(events_of(resources, text), "airstrike", "الميادين")
+    assert (event.date, event.time_precision) == (dt.date(2023, 10, 24), 1)
+    assert event.actor1 == "US_COALITION"
+    assert event.geo_precision == 2  # "محيط": near the named town
+
+
+def test_undated_sentence_takes_the_publication_day(resources):
+    event = one(events_of(resources, "هاجم الجيش العراقي مدينة القائم."), "clash", "القائم")
+    assert (event.date, event.time_precision) == (PUBLISHED, 1)
+
+
+def test_purpose_is_no_event(resources):
+    text = "تتحرك فصائل المقاومة العراقية من جنوب غرب القائم للسيطرة على الحدود."
+    assert not [e for e in events_of(resources, text) if e.kind == "capture"]
+
+
+def test_evidence_is_the_sentence_in_the_original_text(resources):
+    text = "مقدمة بلا أحداث.\nقصفت الطائرات الروسية مواقع لداعش في راوة."
+    event = one(events_of(resources, text), "airstrike", "راوة")
+    assert text[event.evidence.start:event.evidence.end] == "قصفت الطائرات الروسية مواقع لداعش في راوة."
+
+
+def test_article_with_no_events(resources):
+    assert events_of(resources, "عقد مجلس الوزراء جلسته الأسبوعية وناقش خطة الموازنة العامة.") == []
+
+
+def test_no_publication_date_and_no_date_in_text(resources):
+    event = one(events_of(resources, "هاجم الجيش العراقي مدينة القائم.", published=None),
+                "clash", "القائم")
+    assert (event.date, event.time_precision) == (None, None)
+
+
+def test_long_article_scales_linearly(resources):
+    """A 2 MB article is read in one piece, and what it yields grows with its length."""
+    paragraph = "قصفت الطائرات الروسية مواقع لداعش في راوة والقائم. " + "كلام عام بلا أحداث " * 30 + "\n"
+    small = paragraph * 400
+    big = small * 5
+    assert len(big.encode()) > 2_000_000
+    doc_small = Document("s", small, PUBLISHED)
+    doc_big = Document("b", big, PUBLISHED)
+    # one telling per (kind, actor, place): repeats merge, so both give the same events
+    assert [(e.kind, e.place) for e in extract(doc_big, resources)] == \
+        [(e.kind, e.place) for e in extract(doc_small, resources)]
