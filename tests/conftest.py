@@ -13,6 +13,26 @@ from marsad.model import Event, Span
 DATA = Path(__file__).parent / "data"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden` rewrites golden files from current output (review the diff)."""
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/data/**/*.expected.json from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def resources():  # type: ignore[no-untyped-def]
+    """The shipped lexicons, gazetteer and matcher, loaded once per test session."""
+    from marsad.pipeline import load_resources
+
+    return load_resources()
+
+
 @pytest.fixture
 def data_dir() -> Path:
     """The folder of test inputs (`tests/data`)."""
