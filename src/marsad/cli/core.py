@@ -407,6 +407,13 @@ def _shorten_start(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 @app.command("extract")
 def extract_command(
     paths: Annotated[
@@ -427,6 +434,9 @@ def extract_command(
     """
     limit = _size(max_bytes)
     read = 0
+    if not paths and _stdin_is_terminal():
+        # Nothing piped in: waiting for the user to type an article is never what they meant.
+        raise _fail("no input: give files or folders, or pipe articles into standard input")
     with _errors_as_lines():
         resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
         stream = _machine_stdout() if output is ExtractFormat.jsonl else None
