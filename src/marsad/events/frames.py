@@ -275,7 +275,7 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
                    and not (loses and r.from_marked)]
         if subject:
             # "بعد سيطرتها": the pronoun is the nearest actor, not the head of its group
-            possessive = t.token_end > t.end and not t.entry.prefix
+            possessive = an.text[t.start:t.token_end].endswith(("تها", "ته", "تهم", "اها", "اه"))
             actor1 = subject[-1] if possessive else _group_head(an, usable, subject[-1])
     if actor1 is not None:
         frame.actor1 = actor1.actor
