@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from marsad.errors import GazetteerError
 from marsad.geo import load_gazetteer
-from marsad.geo.build import BuildOptions, build_gazetteer
+from marsad.geo.build import DATA_DIR, BuildOptions, build_gazetteer
 from marsad.geo.names import canonical, name_variants, surface_key
-from marsad.geo.sources import parse_syrian_archive_name, read_geonames
+from marsad.geo.sources import parse_syrian_archive_name, read_geonames, read_seas
 
 DATA = Path(__file__).parent / "data" / "geo"
 NO_OVERLAY = Path("/nonexistent/overlay.tsv")
@@ -133,10 +133,12 @@ def test_geonames_dump_and_alternate_names(tmp_path):
     out = tmp_path / "full"
     report = build_gazetteer(BuildOptions(source_dir=None, geonames=[DATA / "XX.txt"],
                                           alternate_names=DATA / "alternateNames.txt", output=out))
-    assert report.places == 3 + 0  # no countries without Natural Earth outlines
+    # No countries without Natural Earth outlines; the package's GeoNames seas always come.
+    assert report.read["geonames seas"] == len(read_seas(DATA_DIR / "seas.tsv")) > 0
+    assert report.places == 3 + report.read["geonames seas"]
     with gzip.open(out / "places.tsv.gz", "rt", encoding="utf-8") as fh:
         rows = [line.rstrip("\n").split("\t") for line in fh]
-    got = {(r[0], r[2], r[3], r[4], r[6], r[8]) for r in rows}
+    got = {(r[0], r[2], r[3], r[4], r[6], r[8]) for r in rows if r[2] != "sea"}
     assert got == {
         ("geonames:9000001", "village", "36.00000", "42.50000", "IQ", "تل عاشق"),
         ("geonames:9000002", "bridge", "35.90000", "42.60000", "IQ", "جسر الشيخ"),
@@ -144,6 +146,10 @@ def test_geonames_dump_and_alternate_names(tmp_path):
     }
     gaz = load_gazetteer(out, overlay=NO_OVERLAY)
     assert [p.id for p in gaz.lookup("تل عاشق")] == ["geonames:9000001"]
+    # GeoNames' Red Sea row (geonameid 350155), with the Arabic name marsad adds to it.
+    red_sea = gaz.lookup("البحر الأحمر")
+    assert [(p.id, p.feature, p.lat, p.lon) for p in red_sea] == [
+        ("geonames:350155", "sea", 20.26735, 38.53455)]
     assert gaz.lookup("تل عاشق القديم") == []  # historic name skipped
 
 
@@ -211,3 +217,23 @@ def test_grow_an_existing_index_without_the_sources(built, tmp_path):
     assert after.get("geonames:170794").id == "syrianarchive:2839"
     assert after.get("geonames:9000001").admin_ids[0] == "ocha:IQG15"
     assert [p.id for p in after.locate(35.3, 40.1)] == [p.id for p in before.locate(35.3, 40.1)]
+
+
+def test_major_keys_agree_with_looking_every_key_up(gaz):
+    # major_keys() is the matcher's fast path; it must mean what a lookup per key means.
+    slow = {
+        key for key in list(gaz.keys())
+        if any(p.feature in {"city", "country", "governorate", "district", "region", "sea",
+                             "airbase", "border crossing", "oil field"}
+               or (p.population or 0) >= 50_000 for p in gaz.lookup(key))
+    }
+    assert gaz.major_keys() == slow
+    assert "بحر الاحمر" in slow  # a sea is named bare in the news
+
+
+def test_seas_file_rejects_a_land_feature(tmp_path):
+    bad = tmp_path / "seas.tsv"
+    bad.write_text("geonameid\tname_en\tlat\tlon\tfcode\tnames_ar_geonames\tnames_ar_marsad\n"
+                   "1\tX\t1\t2\tPPL\t\tس\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"seas.tsv:2: not a sea feature code"):
+        read_seas(bad)

@@ -23,6 +23,7 @@ from marsad.geo import (
     resolve_place,
 )
 from marsad.geo.build import BuildOptions, build_gazetteer
+from marsad.geo.context import strip_clitics
 from marsad.geo.overlay import add_places, make_place
 from marsad.model import PlaceMatch
 from marsad.text.normalize import normalize_text
@@ -206,3 +207,33 @@ def test_shipped_index_loads_and_resolves_the_seed_place():
     text = "سيطر الجيش السوري على قرية طابية الجزيرة على الضفة الشرقية للفرات في ريف دير الزور"
     assert resolve(gaz, text, "طابية الجزيرة").place_id == "syrianarchive:2859"
     assert resolve(gaz, text, "دير الزور").geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "place_id"),
+    [
+        ("استهدفت القوات سفينة تجارية في البحر الأحمر قبالة سواحل اليمن", "البحر الأحمر",
+         "geonames:350155"),
+        ("أعلنت القوات اعتراض سفينة في خليج عدن", "خليج عدن", "geonames:80303"),
+        ("وصلت حاملة الطائرات إلى المحيط الهندي", "المحيط الهندي", "geonames:1545739"),
+    ],
+)
+def test_seas_and_gulfs_resolve_as_areas(gaz, text, mention, place_id):
+    # Seas are wide areas: ACLED precision 3 at GeoNames' point, never a coastal town.
+    match = resolve(gaz, text, mention)
+    assert (match.place_id, match.geo_precision, match.feature) == (place_id, 3, "sea")
+
+
+@pytest.mark.parametrize(
+    ("word", "bare"),
+    [("وبريف", "ريف"), ("بالقرب", "قرب"), ("للقري", "قري"), ("والريف", "ريف"), ("ريف", "ريف"),
+     ("وب", "وب"), ("فالقصف", "قصف")],
+)
+def test_strip_clitics(word, bare):
+    assert strip_clitics(word) == bare
+
+
+def test_a_feature_word_with_a_clitic_before_the_name_counts(gaz):
+    # "وبلدة" must read as the feature word "بلدة" (stripping "ب" alone would leave "لدة").
+    ranked = explain("ربيعة", ctx("قصفت الطائرات ريف اللاذقية وبلدة ربيعة", "ربيعة"), gaz)
+    assert any(r.startswith("feature word") for r in ranked[0].reasons)

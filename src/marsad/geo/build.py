@@ -43,6 +43,7 @@ from marsad.geo.sources import (
     read_geonames,
     read_ocha_communities,
     read_opensyria,
+    read_seas,
     read_subdivisions,
     read_syrian_archive,
     read_unresolved,
@@ -373,6 +374,9 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
     _attach_subdivisions(entries, subdivisions)
     if options.base is None or src is not None:
         entries.extend(_country_entries(countries, areas, entries))
+        # Seas and gulfs are in no country dump; the package carries their GeoNames rows.
+        have = {e.id for e in entries}
+        add("geonames seas", [e for e in read_seas(DATA_DIR / "seas.tsv") if e.id not in have])
 
     say("merging")
     groups = merge_entries(entries)

@@ -53,7 +53,11 @@ class Gazetteer:
         self._admin: AdminAreas | None = None
         self._automaton: object | None = None
         self._doc_cache: list[DocContext] = []
+        #: how many article scans `doc_context` keeps (an extractor needs only the current one)
+        self.doc_cache_size = 8
         self._lookups: dict[tuple[str, bool], tuple[Place, ...]] = {}
+        #: bounded memos of the resolver's pure per-name work (see `clear_caches`)
+        self.memo: dict[str, dict] = {}
         self.by_id: dict[str, Place] = {}
         self._surface: dict[str, list[Place]] = {}
         self._canon: dict[str, list[Place]] = {}
@@ -114,13 +118,48 @@ class Gazetteer:
         """Places one of whose surface keys is exactly this name's (no loose matching)."""
         return self._surface.get(surface_key(name), [])
 
+    def exact_key(self, key: str) -> list[Place]:
+        """Places with exactly this surface key (the key already made by `surface_key`)."""
+        return self._surface.get(key, [])
+
+    def clear_caches(self) -> None:
+        """Forget memoized lookups, resolver memos and article scans (e.g. for benchmarks)."""
+        self._lookups.clear()
+        self.memo.clear()
+        self._doc_cache.clear()
+
+    def major_keys(self) -> frozenset[str]:
+        """Surface keys naming at least one major place (what the news names bare).
+
+        Major: a city, country, governorate, district, region, sea, airbase, border
+        crossing or oil field, or a place of 50,000 people or more. Same answer as
+        looking every key up, without the lookups (the matcher calls it at load time).
+        """
+        cached = getattr(self, "_major", None)
+        if cached is None:
+            major_canon = {c for c, places in self._canon.items() if any(map(_is_major, places))}
+            # Non-major places sharing a loose key with a major one: only their keys can be
+            # major through loose matching (lookup's canonical step), so only those are keyed.
+            suspects = {id(p) for c in major_canon for p in self._canon[c] if not _is_major(p)}
+            out = set()
+            for key, places in self._surface.items():
+                if any(map(_is_major, places)):
+                    out.add(key)
+                elif any(id(p) in suspects for p in places):
+                    loose = "en:" + en_canonical(key) if key.isascii() else canonical(key)
+                    if loose in major_canon:
+                        out.add(key)
+            cached = self._major = frozenset(out)
+        return cached
+
     def _lookup_key(self, key: str) -> list[Place]:
         exact = self._surface.get(key, [])
         if key.isascii():
             loose = self._canon.get("en:" + en_canonical(key), [])
         else:
             loose = self._canon.get(canonical(key), [])
-        out = list(dict.fromkeys([*exact, *loose]))
+        # by identity: hashing a Place hashes every field
+        out = list({id(p): p for p in [*exact, *loose]}.values())
         exact_ids = {p.id for p in exact}
         out.sort(key=lambda p: (p.id not in self.overlay_ids, p.id not in exact_ids,
                                 -_FEATURE_RANK.get(p.feature, 1), -(p.population or 0)))
@@ -138,7 +177,7 @@ class Gazetteer:
             self._automaton = _context_automaton(self._surface)
         found = scan(norm, self._automaton)
         cache.insert(0, found)
-        del cache[8:]
+        del cache[self.doc_cache_size :]
         return found
 
     # --- admin polygons ----------------------------------------------------------------
@@ -186,6 +225,16 @@ class Gazetteer:
     def level(self, place: Place) -> int | None:
         """Admin level of an admin unit (country 0 .. sub-district 3), else None."""
         return ADMIN_LEVEL.get(place.feature)
+
+
+#: Features of places the news names bare, without a locative word (see `major_keys`).
+MAJOR_FEATURES = frozenset({"city", "country", "governorate", "district", "region", "sea",
+                            "airbase", "border crossing", "oil field"})
+MAJOR_POPULATION = 50_000
+
+
+def _is_major(place: Place) -> bool:
+    return place.feature in MAJOR_FEATURES or (place.population or 0) >= MAJOR_POPULATION
 
 
 def _keys_of(place: Place) -> tuple[str, ...]:

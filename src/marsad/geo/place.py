@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.model import NormText, PlaceMatch
 
@@ -33,6 +33,13 @@ class Place:
     #: names of the enclosing admin units, governorate first
     admin: tuple[str, ...] = ()
     source: str = ""
+    #: `ids` as a set, and `admin_ids` as a set: the resolver intersects them per mention
+    idset: frozenset[str] = field(init=False, repr=False, compare=False)
+    adminset: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "idset", frozenset((self.id, *self.aliases)))
+        object.__setattr__(self, "adminset", frozenset(self.admin_ids))
 
     @property
     def ids(self) -> tuple[str, ...]:

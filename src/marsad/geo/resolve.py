@@ -15,7 +15,14 @@ import math
 import re
 from dataclasses import dataclass
 
-from marsad.geo.context import RELATION_WORDS, DocContext, Hit, strip_clitics, word_before
+from marsad.geo.context import (
+    PROCLITICS,
+    RELATION_WORDS,
+    DocContext,
+    Hit,
+    strip_clitics,
+    word_before,
+)
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.names import FEATURE_WORDS, surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
@@ -84,6 +91,14 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
 _NISBA = re.compile(r"^(?:اراضي|الاراضي|اراض|الاراض|دوله|الدوله|ارض|الارض)\s+(.+?)(?:يه|ي)$")
 _NOT_IN_UNIT = "not in the unit named after it"
 _BREAK = re.compile(r"[.!?:;\n]")
+#: Every cue word with each clitic it may carry ("وبريف", "بالقرب"), mapped to the bare cue,
+#: so that words before a mention are read with one dict lookup.
+_CUE_FORMS = {
+    clitic + word: word
+    for word in {*FEATURE_WORDS, *RELATION_WORDS, *_NEUTRAL, *_NATURAL, *_LINKS, *_LIST_CUES,
+                 "قرب", "مقربه", "من"}
+    for clitic in PROCLITICS
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,9 @@ class _Cues:
     whole: str
 
 
+_KM_PER_DEG = 6371.0 * math.pi / 180
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     # Equirectangular is plenty for ranking at these latitudes and much cheaper than haversine.
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -113,8 +131,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
-def _cues(mention: str, context: PlaceContext) -> _Cues:
-    """Split feature and relation words off the mention and read those just before it."""
+def _mention_cues(mention: str) -> tuple[list[str], str | None, str | None, str]:
+    """The mention's own feature and relation words: (name words, feature, relation, key)."""
     key = surface_key(mention)
     raw_head = fold(mention).strip().split(" ", 1)[0]
     words = key.split(" ")
@@ -132,13 +150,31 @@ def _cues(mention: str, context: PlaceContext) -> _Cues:
         first = False
         words = words[1:]
         words[0] = surface_key(words[0])
+    return words, feature_word, relation, key
+
+
+def _cue(word: str) -> str:
+    """A cue word without its clitics: the known cue first ("وبلدة" -> "بلده"), else stripped."""
+    return _CUE_FORMS.get(word) or strip_clitics(word)
+
+
+def _cues(mention: str, context: PlaceContext, memo: dict | None = None) -> _Cues:
+    """Split feature and relation words off the mention and read those just before it."""
+    parts = memo.get(mention) if memo is not None else None
+    if parts is None:
+        parts = _mention_cues(mention)
+        if memo is not None:
+            if len(memo) >= 50_000:
+                memo.clear()
+            memo[mention] = parts
+    words, feature_word, relation, key = parts
     text = context.norm.text
     start = context.norm_span[0]
-    before = [strip_clitics(w) for w in word_before(text, start, 3)]
+    before = [_cue(w) for w in word_before(text, start, 3)]
     if before and before[0] == "من" and len(before) > 1 and before[1] in ("بالقرب", "قرب", "مقربه"):
         relation = relation or "قرب"
     else:
-        for w in before[:3]:
+        for w in before:
             if w in _NEUTRAL:
                 continue  # "منطقة X" is "the area of X": neither a district nor a relation
             if w in _NATURAL and feature_word is not None and relation is None:
@@ -173,7 +209,7 @@ def _list_cue(text: str, start: int) -> str | None:
     words = list(re.finditer(r"\S+", window))
     for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
         token = words[k].group()
-        w = strip_clitics(token.strip(",."))
+        w = _cue(token.strip(",."))
         if w in _LIST_CUES:
             between = window[words[k].end() :].strip()
             items = [i for i in re.split(r"\s*,\s*|\s+و|^و", between) if i.strip()]
@@ -191,18 +227,21 @@ def _feature_of(word: str | None) -> str | None:
     return _LIST_FEATURE.get(word) or FEATURE_WORDS.get(word)
 
 
-def _nearest(place: Place, points: list[tuple[float, float]]) -> float:
-    return min((_km(place.lat, place.lon, la, lo) for la, lo in points), default=1e9)
-
-
-def _locating(doc: DocContext, start: int, end: int, s_end: int) -> Hit | None:
+def _locating(doc: DocContext, start: int, end: int, s_end: int,
+              after: list[Hit] | None = None) -> Hit | None:
     """A unit named right after the mention that locates it ("X في ريف دير الزور")."""
-    for h in doc.hits_in(end, min(s_end, end + 45)):
+    limit = min(s_end, end + 45)
+    for h in (after if after is not None else doc.hits_in(end, limit)):
+        if h.start < end:
+            continue
+        if h.start >= limit:
+            return None
         between = doc.norm.text[end : h.start - len(h.proclitic)]
         if h.cue == "مع" or _BREAK.search(between) or "," in between or len(between.split()) > 5:
             return None
-        words = {strip_clitics(w) for w in between.split()} | {w for w in between.split()}
-        if h.proclitic.startswith(("ب", "وب")) or words & _LINKS:
+        if h.proclitic.startswith(("ب", "وب")) or any(
+            w in _LINKS or _cue(w) in _LINKS for w in between.split()
+        ):
             return h
         return None
     return None
@@ -210,7 +249,7 @@ def _locating(doc: DocContext, start: int, end: int, s_end: int) -> Hit | None:
 
 def _fits_unit(place: Place, hit: Hit) -> bool:
     """True when `place` lies in (or beside) one of the units a hit names."""
-    if hit.ids & set(place.ids) or hit.ids & set(place.admin_ids):
+    if not hit.ids.isdisjoint(place.idset) or not hit.ids.isdisjoint(place.adminset):
         return True
     for unit in hit.places:
         if unit.feature == "country" and unit.country == place.country:
@@ -238,10 +277,19 @@ class _Frame:
     overlay: frozenset[str]
 
 
-def _score(place: Place, f: _Frame) -> tuple[float, list[str]]:
-    """Score one candidate; return (score, reasons)."""
+class _NoReasons(list):
+    """A reasons list that keeps nothing: ranking without explaining is twice as fast."""
+
+    __slots__ = ()
+
+    def append(self, _reason: str) -> None:
+        return None
+
+
+def _score(place: Place, f: _Frame, why: bool = True) -> tuple[float, list[str]]:
+    """Score one candidate; return (score, reasons), reasons empty unless `why`."""
     score = _PRIOR.get(place.feature, 0.3)
-    reasons = [place.feature]
+    reasons: list[str] = [place.feature] if why else _NoReasons()
     if place.id in f.overlay:
         score += 10
         reasons.append("user overlay")
@@ -263,12 +311,14 @@ def _score(place: Place, f: _Frame) -> tuple[float, list[str]]:
             score -= 0.5
     admin = place.admin_ids
     if admin:
-        if f.sentence_ids.intersection(admin):
+        if not f.sentence_ids.isdisjoint(admin):
             score += 3
             reasons.append("admin unit named in the sentence")
-        elif any(f.doc.id_counts.get(a, 0) - (a in f.own) > 0 for a in admin):
-            score += 1
-            reasons.append("admin unit named in the article")
+        else:
+            counts = f.doc.id_counts
+            if any(counts.get(a, 0) - (a in f.own) > 0 for a in admin):
+                score += 1
+                reasons.append("admin unit named in the article")
     if f.locating is not None:
         if _fits_unit(place, f.locating):
             score += 2
@@ -276,20 +326,25 @@ def _score(place: Place, f: _Frame) -> tuple[float, list[str]]:
         else:
             score -= 4
             reasons.append(_NOT_IN_UNIT)
-    ids = place.ids
+    ids = place.idset
+    plat, plon = place.lat, place.lon
+    # Distances in km on a local plane (one cosine per candidate, none per point).
+    kx = _KM_PER_DEG * math.cos(math.radians(plat))
+    hypot = math.hypot
     for city_ids, lat, lon in f.cities:
-        if not city_ids.intersection(ids) and _km(place.lat, place.lon, lat, lon) < 40:
+        if city_ids.isdisjoint(ids) and hypot((lon - plon) * kx, (lat - plat) * _KM_PER_DEG) < 40:
             score += 1
             reasons.append("near a city named in the sentence")
             break
-    if f.resolved_ids.intersection(ids):
+    if not f.resolved_ids.isdisjoint(ids):
         score += 2.5
         reasons.append("resolved earlier in the article")
     elif f.resolved_points:
-        d = min(_km(place.lat, place.lon, la, lo) for la, lo in f.resolved_points)
+        d = min([hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in f.resolved_points])
         if d < 150:
             score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-            reasons.append(f"{d:.0f} km from a place resolved earlier")
+            if why:
+                reasons.append(f"{d:.0f} km from a place resolved earlier")
     if f.country and place.country == f.country:
         score += 1.5
         reasons.append(f"in the article's country {f.country}")
@@ -340,56 +395,83 @@ def _candidates(cues: _Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
 
 def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
     """Every reading of `mention` with its score and reasons, best first."""
-    cues = _cues(mention, context)
-    places, site = _candidates(cues, gazetteer)
+    ranked, _frame, _site = _rank(mention, context, gazetteer, True)
+    return ranked
+
+
+def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
+          why: bool) -> tuple[list[Candidate], _Frame | None, bool]:
+    """The candidates of `mention`, best first, and the frame they were scored in."""
+    memo = gazetteer.memo
+    cues = _cues(mention, context, memo.setdefault("cues", {}))
+    found = memo.setdefault("candidates", {})
+    ckey = (cues.whole, cues.name, cues.feature_word)
+    cached = found.get(ckey)
+    if cached is None:
+        if len(found) >= 50_000:
+            found.clear()
+        places, site = _candidates(cues, gazetteer)
+        cached = found[ckey] = (
+            places, site, frozenset(p.id for p in gazetteer.exact_key(cues.name))
+        )
+    places, site, exact = cached
     if not places:
-        return []
+        return [], None, False
     doc = gazetteer.doc_context(context.norm)
     start, end = context.norm_span
     s_start, s_end = doc.sentence(start)
-    sentence_hits = [h for h in doc.hits_in(s_start, s_end) if h.end <= start or h.start >= end]
+    info = doc.sentence_info(s_start, s_end)
+    i, j = info.around(start, end)
+    own = frozenset(x for h in info.hits[i:j] if h.start >= start for x in h.ids)
     frame = _Frame(
         cues=cues,
         feature=_feature_of(cues.feature_word),
-        sentence_ids=frozenset(i for h in sentence_hits if h.cue != "مع" for i in h.ids),
+        sentence_ids=info.prefix[i] | info.suffix[j],
         doc=doc,
-        own=frozenset(i for h in doc.hits_in(start, end) for i in h.ids),
-        locating=_locating(doc, start, end, s_end),
-        cities=[(h.ids, u.lat, u.lon) for h in sentence_hits for u in h.places if u.feature == "city"],
+        own=own,
+        locating=_locating(doc, start, end, s_end, info.hits[j : j + 1]),
+        cities=[(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j],
         resolved_ids=frozenset(m.place_id for m in context.resolved if m.place_id),
-        resolved_points=[(m.lat, m.lon) for m in context.resolved if m.place_id],
+        # one point per place: an article names the same town again and again
+        resolved_points=list(dict.fromkeys((m.lat, m.lon) for m in context.resolved if m.place_id)),
         country=context.country or doc.country,
-        exact=frozenset(p.id for p in gazetteer.exact(cues.name)),
+        exact=exact,
         overlay=gazetteer.overlay_ids,
     )
-    out = []
-    for place in places:
-        score, reasons = _score(place, frame)
-        if site:
-            if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
-                # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
-                reasons.insert(0, f"unknown {cues.feature_word} in this {place.feature}")
-                out.append(Candidate(place, score, 3, tuple(reasons), enclosing=True))
-            elif cues.feature_word in _NATURAL or cues.relation:
-                reasons.insert(0, f"{cues.feature_word} by this {place.feature}")
-                out.append(Candidate(place, score, 2, tuple(reasons)))
-            else:
-                reasons.insert(0, f"{cues.feature_word} of this {place.feature}")
-                out.append(Candidate(place, score, 1, tuple(reasons)))
-            continue
-        if place.feature == "unresolved":
-            reasons.insert(0, "known name without a sourced point: its admin unit")
-            out.append(Candidate(place, score, 3, tuple(reasons), enclosing=True))
-            continue
-        if cues.relation:
-            reasons.append(f"relation {cues.relation}")
-        precision = _precision(place, cues)
-        if cues.feature_word in _ADMIN_WORDS and place.feature in _SETTLEMENTS:
-            precision = 3  # "مديرية حيفان", "قضاء الحويجة": the unit named after the town
-            reasons.append(f"the {cues.feature_word} of this town")
-        out.append(Candidate(place, score, precision, tuple(reasons)))
+    out = [_candidate(place, frame, site, why) for place in places]
     out.sort(key=lambda c: -c.score)
-    return out
+    return out, frame, site
+
+
+def _candidate(place: Place, frame: _Frame, site: bool, why: bool) -> Candidate:
+    """Score `place` in `frame` and give the precision it would resolve with."""
+    cues = frame.cues
+    score, reasons = _score(place, frame, why)
+    if site:
+        if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
+            # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
+            if why:
+                reasons.insert(0, f"unknown {cues.feature_word} in this {place.feature}")
+            return Candidate(place, score, 3, tuple(reasons), enclosing=True)
+        if cues.feature_word in _NATURAL or cues.relation:
+            if why:
+                reasons.insert(0, f"{cues.feature_word} by this {place.feature}")
+            return Candidate(place, score, 2, tuple(reasons))
+        if why:
+            reasons.insert(0, f"{cues.feature_word} of this {place.feature}")
+        return Candidate(place, score, 1, tuple(reasons))
+    if place.feature == "unresolved":
+        if why:
+            reasons.insert(0, "known name without a sourced point: its admin unit")
+        return Candidate(place, score, 3, tuple(reasons), enclosing=True)
+    if cues.relation and why:
+        reasons.append(f"relation {cues.relation}")
+    precision = _precision(place, cues)
+    if cues.feature_word in _ADMIN_WORDS and place.feature in _SETTLEMENTS:
+        precision = 3  # "مديرية حيفان", "قضاء الحويجة": the unit named after the town
+        if why:
+            reasons.append(f"the {cues.feature_word} of this town")
+    return Candidate(place, score, precision, tuple(reasons))
 
 
 def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) -> Place:
@@ -437,8 +519,8 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
 
 def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The best `PlaceMatch` for a place mention in its article, or None (no clue at all)."""
-    ranked = explain(mention, context, gazetteer)
-    if ranked:
+    ranked, frame, _site = _rank(mention, context, gazetteer, True)
+    if ranked and frame is not None:
         best = ranked[0]
         reason = "; ".join(best.reasons)
         if best.enclosing:
@@ -451,6 +533,7 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
             return place.match(3, best.score, reason, place_id=None, name=mention)
         # A candidate the text places elsewhere ("X في ريف اللاذقية" but X is in Aleppo)
         # is a homonym: the unknown place is better put in the unit the text names.
-        if not any(r == _NOT_IN_UNIT for r in best.reasons) or best.place.feature in AREA_FEATURES:
+        misplaced = frame.locating is not None and not _fits_unit(best.place, frame.locating)
+        if not misplaced or best.place.feature in AREA_FEATURES:
             return best.place.match(best.geo_precision, best.score, reason)
     return _enclosing(mention, context, gazetteer)

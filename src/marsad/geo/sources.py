@@ -477,3 +477,36 @@ def read_unresolved(path: Path) -> list[Entry]:
                 )
             )
     return out
+
+
+# --- seas, gulfs and oceans -------------------------------------------------------------
+
+_SEA_CODES = frozenset({"SEA", "GULF", "OCN", "STRT", "BAY", "CHN", "LK"})
+
+
+def read_seas(path: Path) -> list[Entry]:
+    """The package's seas.tsv: GeoNames rows of seas, gulfs and oceans (geonames:<id>).
+
+    Each row keeps GeoNames' id, English name, point and feature code as GeoNames
+    publishes them (CC BY 4.0); Arabic names come from the row's alternate names or,
+    where GeoNames gives none, are marsad's own (column `names_ar_marsad`).
+    """
+    out: list[Entry] = []
+    with _open_text(path) as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        need = {"geonameid", "name_en", "lat", "lon", "fcode", "names_ar_geonames", "names_ar_marsad"}
+        if not reader.fieldnames or not need <= set(reader.fieldnames):
+            raise GazetteerError(f"{path}:1: expected columns {sorted(need)}")
+        for lineno, row in enumerate(reader, 2):
+            try:
+                gid = int(row["geonameid"])
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (TypeError, ValueError) as exc:
+                raise GazetteerError(f"{path}:{lineno}: bad geonameid or coordinates") from exc
+            if row["fcode"] not in _SEA_CODES:
+                raise GazetteerError(f"{path}:{lineno}: not a sea feature code: {row['fcode']!r}")
+            names = [n for col in ("names_ar_geonames", "names_ar_marsad")
+                     for n in (row[col] or "").split("|") if n.strip()]
+            out.append(Entry(id=f"geonames:{gid}", source="geonames", feature="sea", lat=lat,
+                             lon=lon, country="", names_ar=names, names_en=[row["name_en"]]))
+    return out
