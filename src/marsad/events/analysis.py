@@ -7,7 +7,6 @@ only when they build the events.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +14,7 @@ from marsad.model import DateMention, Document, NormText
 from marsad.recognize.matcher import Hit, Matcher
 from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize_text
+from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences
 
 _WORD = re.compile(r"[^\W_]+")
@@ -29,6 +29,16 @@ class DateAt:
     mention: DateMention
 
 
+@dataclass(frozen=True, slots=True)
+class NumberAt:
+    """A count at normalized [start, end)."""
+
+    start: int
+    end: int
+    value: int | None
+    noun: str | None
+
+
 @dataclass(slots=True)
 class Analysis:
     """One document read by the text layer and the matcher."""
@@ -40,6 +50,7 @@ class Analysis:
     word_ends: list[int]
     sentences: list[tuple[int, int, tuple[tuple[int, int], ...]]]
     dates: list[DateAt]
+    numbers: list[NumberAt] = field(default_factory=list)
     hit_starts: list[int] = field(default_factory=list)
 
     @property
@@ -98,13 +109,14 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
         a = bisect.bisect_left(norm.to_original, mention.span.start)
         b = bisect.bisect_left(norm.to_original, mention.span.end)
         dates.append(DateAt(a, b, mention))
+    numbers = []
+    if any(h.entry.kind == "fatality" for h in hits):
+        for mention in find_numbers(norm):
+            a = bisect.bisect_left(norm.to_original, mention.span.start)
+            b = bisect.bisect_left(norm.to_original, mention.span.end)
+            numbers.append(NumberAt(a, b, mention.value, mention.noun))
     return Analysis(
         doc=doc, norm=norm, hits=hits, word_starts=[w[0] for w in words],
-        word_ends=[w[1] for w in words], sentences=sentences, dates=dates,
+        word_ends=[w[1] for w in words], sentences=sentences, dates=dates, numbers=numbers,
         hit_starts=[h.start for h in hits],
     )
-
-
-def published_or_none(doc: Document) -> dt.date | None:
-    """The document's publication date, if any."""
-    return doc.published

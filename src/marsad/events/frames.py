@@ -405,6 +405,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     source = _source_for(frame, sources)
     modality = modality_of(an, frame.clause[0], frame.trigger)
     day, precision, dated = _date_for(an, frame)
+    fatalities = _fatalities(an, frame.sentence) if any(
+        k in _ATTACK or k in ("clash", "attack_civilians") for k in kinds) else None
     evidence_norm = frame.clause if len(frame.clause) == 2 and \
         an.words_between(*frame.sentence) > 45 else frame.sentence
     evidence = an.norm.original_span(*evidence_norm)
@@ -422,10 +424,41 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 lat=match.lat if match else None, lon=match.lon if match else None,
                 geo_precision=match.geo_precision if match else None,
                 date=day, time_precision=precision, modality=modality, source=source,
-                fatalities=None, partial=place.partial and kind == "capture",
+                fatalities=fatalities, partial=place.partial and kind == "capture",
                 evidence=evidence,
             ), 2 * dated + (frame.sentence[0] > 0)))
     return out
+
+
+_INJURED = ("اصابه", "اصيب", "جرح", "جرحي", "اصابات", "مصابين", "واصابه", "واصيب")
+
+
+def _fatalities(an: Analysis, sentence: tuple[int, int]) -> int | None:
+    """Deaths the sentence counts: "مقتل 12 عنصراً", "سقوط 7 قتلى", "مقتل أميركي" (one)."""
+    best: int | None = None
+    cues = [h for h in an.hits_in(*sentence) if h.entry.kind == "fatality"]
+    if not cues:
+        return None
+    for number in an.numbers:
+        if not (sentence[0] <= number.start < sentence[1]) or number.value is None:
+            continue
+        prev = an.prev_word(number.start)
+        before = an.text[prev[0]:prev[1]] if prev else ""
+        if before in _INJURED:
+            continue
+        near_cue = any((h.end <= number.start and an.words_between(h.end, number.start) <= 1)
+                       or (h.start >= number.end and an.words_between(number.end, h.start) <= 4)
+                       for h in cues)
+        dead_noun = number.noun is not None and number.noun.startswith(("قتل", "شهيد", "شهدا"))
+        if near_cue or dead_noun:
+            best = max(best or 0, number.value)
+    if best is None:
+        # a death noun then one person and no number: one dead ("مقتل أميركي")
+        ones = [h for h in an.hits_in(*sentence) if h.entry.kind == "fatality_one"]
+        for h in cues:
+            if any(o.start >= h.end and an.words_between(h.end, o.start) == 0 for o in ones):
+                return 1
+    return best
 
 
 def _artillery(an: Analysis, clause: tuple[int, int]) -> bool:
