@@ -413,6 +413,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     out = []
     for place in frame.places:
         match = resolve(place, an, resolved)
+        if match is not None and match.feature == "river":
+            continue  # "شرق الفرات" locates; a river is no place where an event happens
         if match is not None and match.place_id:
             resolved.append(match)
         for kind in sorted(set(kinds)):

@@ -297,6 +297,8 @@ def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) 
             break  # "حقل كونيكو الغازي": an adjective, not part of the name
         if start is not None and word.startswith("و"):
             break
+        if start is None and word.endswith("يه") and not word.startswith("ال"):
+            break  # "قاعدة عسكرية", "ضربة جوية": an adjective, not a name
         if start is None:
             start = w_start
         end = w_end
@@ -361,5 +363,9 @@ def _replace(ref: PlaceRef, **changes: object) -> PlaceRef:
     return PlaceRef(**fields)  # type: ignore[arg-type]
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069"
+                                  "\u202a\u202b\u202c\u202d\u202e\ufeff\u00ad"))
+
+
 def _clean(surface: str) -> str:
-    return surface.strip(" \"'«»()[]،,.:;-_").strip()
+    return " ".join(surface.translate(_INVISIBLE).strip(" \"'«»()[]،,.:;-_").split())
