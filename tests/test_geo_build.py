@@ -237,3 +237,28 @@ def test_seas_file_rejects_a_land_feature(tmp_path):
                    "1\tX\t1\t2\tPPL\t\tس\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"seas.tsv:2: not a sea feature code"):
         read_seas(bad)
+
+
+def _row(pid: str, feature: str, names: list[str], admin: list[str]):
+    from marsad.geo.build import Row
+    from marsad.geo.names import name_variants
+
+    keys = set().union(*(name_variants(n) for n in names))
+    return Row(pid, [], feature, 35.0, 36.0, None, "SY", admin, names[0], "", names, keys,
+               {canonical(k) for k in keys}, ["test"])
+
+
+def test_lead_words_are_dropped_only_where_no_other_place_is_taken():
+    from marsad.geo.build import _bare_name_keys
+
+    unit = _row("ocha:SY050201", "subdistrict", ["سلحب"], ["ocha:SY05"])
+    town = _row("sa:1", "town", ["تل سلحب"], ["ocha:SY05", "ocha:SY050201"])
+    other = _row("sa:2", "village", ["تل أبيض"], ["ocha:SY11"])  # "ابيض" is no key: kept out
+    harir = _row("ocha:IQ1", "subdistrict", ["ديرة حرير"], ["ocha:IQG11"])
+    taken = _row("ocha:IQ2", "subdistrict", ["ديرة عمر"], ["ocha:IQG12"])
+    omar = _row("sa:3", "village", ["عمر"], ["ocha:SY02"])
+    _bare_name_keys([unit, town, other, harir, taken, omar])
+    assert "سلحب" in town.keys and canonical("سلحب") in town.canon
+    assert "ابيض" not in other.keys
+    assert "حرير" in harir.keys
+    assert "عمر" not in taken.keys  # another place already answers to "عمر"

@@ -237,3 +237,16 @@ def test_a_feature_word_with_a_clitic_before_the_name_counts(gaz):
     # "وبلدة" must read as the feature word "بلدة" (stripping "ب" alone would leave "لدة").
     ranked = explain("ربيعة", ctx("قصفت الطائرات ريف اللاذقية وبلدة ربيعة", "ربيعة"), gaz)
     assert any(r.startswith("feature word") for r in ranked[0].reasons)
+
+
+def test_a_town_beats_the_sub_district_named_after_it():
+    from marsad.geo.place import Place
+    from marsad.geo.resolve import _settlements_over_units
+
+    unit = Place("ocha:SY050201", "سلحب", "subdistrict", 35.27, 36.33, "SY",
+                 admin_ids=("ocha:SY05", "ocha:SY0502"))
+    town = Place("sa:3115", "تل سلحب", "town", 35.25, 36.38, "SY",
+                 admin_ids=("ocha:SY05", "ocha:SY0502", "ocha:SY050201"))
+    elsewhere = Place("ocha:SY070101", "سلحب", "subdistrict", 36.0, 36.6, "SY")
+    assert _settlements_over_units([unit, town, elsewhere]) == [town, elsewhere]
+    assert _settlements_over_units([unit]) == [unit]

@@ -385,6 +385,7 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
     say("admin chains")
     _admin_chains(rows, entries, AdminAreas(areas))
     rows = _place_unresolved(rows)
+    _bare_name_keys(rows)
     rows.sort(key=lambda r: (r.country != "SY", r.country != "IQ", r.country, r.id))
     out = options.output
     out.mkdir(parents=True, exist_ok=True)
@@ -568,6 +569,42 @@ def _place_unresolved(rows: list[Row]) -> list[Row]:
             r.admin = [unit.id]
         out.append(r)
     return out
+
+
+#: Lead words some sources keep in a name that the news drops: "تل سلحب" is written
+#: "سلحب", OCHA's Iraqi sub-district "ديرة حرير" is "حرير".
+_LEAD_WORDS = ("تل", "تله", "ديره")
+
+
+def _bare_name_keys(rows: list[Row]) -> None:
+    """Index a name without its lead word, only where that cannot take another place.
+
+    "تل X": only when "X" is already a key, of admin units that contain this place (the
+    sub-district named after its seat): the town becomes a candidate beside its unit and no
+    new word enters the recognizer. "ديرة X" (sub-districts and districts only): when no
+    other place has the key "X".
+    """
+    owners: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        for k in r.keys:
+            owners[k].append(r)
+    for r in rows:
+        for name in r.names:
+            head, _, rest = surface_key(name).partition(" ")
+            if head not in _LEAD_WORDS or len(rest.replace(" ", "")) < 3:
+                continue
+            if head == "ديره" and r.feature not in ("district", "subdistrict"):
+                continue
+            for key in name_variants(rest):
+                others = [o for o in owners.get(key, ()) if o is not r]
+                if head == "ديره":
+                    ok = not others
+                else:
+                    ok = bool(others) and all(
+                        o.feature in _ADMIN_FEATURES and o.id in r.admin for o in others)
+                if ok:
+                    r.keys.add(key)
+                    r.canon.add(canonical(key))
 
 
 def _write_places(path: Path, rows: list[Row]) -> None:

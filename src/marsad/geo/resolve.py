@@ -417,6 +417,8 @@ def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
     places, site, exact = cached
     if not places:
         return [], None, False
+    if len(places) > 1 and cues.feature_word not in _ADMIN_WORDS:
+        places = _settlements_over_units(places)
     doc = gazetteer.doc_context(context.norm)
     start, end = context.norm_span
     s_start, s_end = doc.sentence(start)
@@ -441,6 +443,19 @@ def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
     out = [_candidate(place, frame, site, why) for place in places]
     out.sort(key=lambda c: -c.score)
     return out, frame, site
+
+
+def _settlements_over_units(places: list[Place]) -> list[Place]:
+    """Drop a district or sub-district when a town inside it has the same name.
+
+    OCHA names most sub-districts after their seat ("ناحية سلحب" around the town of
+    Tall Salhab); the news names the town, and says "ناحية"/"قضاء" when it means the unit.
+    """
+    inside = {a for p in places if p.feature in _SETTLEMENTS for a in p.adminset}
+    if not inside:
+        return places
+    kept = [p for p in places if not (p.feature in ("district", "subdistrict") and p.idset & inside)]
+    return kept or places
 
 
 def _candidate(place: Place, frame: _Frame, site: bool, why: bool) -> Candidate:
