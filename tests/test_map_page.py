@@ -18,7 +18,7 @@ from marsad.model import Document, Event, Span, StoredEvent
 from marsad.track.coalitions import load_coalitions
 from marsad.track.control import build_control
 from marsad.web.basemap import Outline, basemap_from_outlines
-from marsad.web.mapdata import evidence_view, map_payload
+from marsad.web.mapdata import MapOptions, evidence_view, map_payload
 from marsad.web.page import embed_json, render_map
 
 NASTY = [
@@ -163,12 +163,14 @@ def test_payload_snapshots_follow_control_changes():
     payload = map_payload(events, intervals, table, documents=lambda _id: doc)
     assert (payload["first_day"], payload["last_day"], payload["day"]) == (
         "2017-10-25", "2017-10-27", "2017-10-27")
-    snaps = {s["day"]: s for s in payload["snapshots"]}
-    assert sorted(snaps) == ["2017-10-25", "2017-10-27"]
-    assert snaps["2017-10-25"]["contacts"] == []
-    (contact,) = snaps["2017-10-27"]["contacts"]
+    derived = payload["derived"]
+    assert derived["days"] == ["2017-10-25", "2017-10-27"]
+    (contact,) = derived["contacts"]  # none before the 27th
     assert {contact["a"]["coalition"], contact["b"]["coalition"]} == {"isis", "syria_gov"}
-    (front,) = snaps["2017-10-27"]["fronts"]["features"]
+    assert (contact["start"], contact["end"]) == ("2017-10-27", None)
+    (fronts,) = derived["fronts"]  # no front on the 25th: nothing stored for it
+    assert fronts["day"] == "2017-10-27"
+    (front,) = fronts["fronts"]["features"]
     assert front["properties"]["coalitions"] == ["isis", "syria_gov"]
     assert [p["id"] for p in payload["places"]] == ["p:a", "p:b"]
     assert set(payload["coalitions"]) == {"isis", "syria_gov"}
@@ -185,3 +187,46 @@ def test_basemap_keeps_outlines_near_the_data_and_unions_land():
     assert [f["properties"]["id"] for f in basemap.countries["features"]] == ["c:sy"]
     assert [f["properties"]["name"] for f in basemap.admin1["features"]] == ["دير الزور"]
     assert basemap.land is not None and basemap.land.equals(box(35.7, 32.3, 42.4, 37.3))
+
+
+def test_payload_window_limits_events_and_slider_but_keeps_earlier_control():
+    table = load_coalitions()
+    doc = Document(doc_id="d1", text="x" * 10)
+    events = [
+        _stored(1, Span(0, 5), place_id="p:a", lat=35.0, lon=40.0, day=dt.date(2017, 1, 1)),
+        _stored(2, Span(0, 5), place_id="p:b", lat=35.0, lon=40.1, actor="ISIS",
+                day=dt.date(2017, 10, 27)),
+        _stored(3, Span(0, 5), place_id="p:c", lat=35.0, lon=41.0, actor="ISIS",
+                day=dt.date(2018, 3, 1)),
+    ]
+    options = MapOptions(since=dt.date(2017, 10, 1), until=dt.date(2017, 12, 31))
+    payload = map_payload(events, build_control(events, table), table,
+                          documents=lambda _id: doc, options=options)
+    assert [e["id"] for e in payload["events"]] == [2]
+    assert (payload["first_day"], payload["last_day"]) == ("2017-10-01", "2017-12-31")
+    # p:a was taken in January: it is still held on the slider's first day
+    assert [p["id"] for p in payload["places"]] == ["p:a", "p:b"]
+    assert payload["derived"]["days"][0] == "2017-10-01"
+
+
+def test_contacts_become_intervals_and_the_budget_thins_days():
+    table = load_coalitions()
+    doc = Document(doc_id="d1", text="x" * 10)
+    events = [
+        _stored(1, Span(0, 5), place_id="p:a", lat=35.0, lon=40.0, day=dt.date(2017, 10, 1)),
+        _stored(2, Span(0, 5), place_id="p:b", lat=35.0, lon=40.1, actor="ISIS",
+                day=dt.date(2017, 10, 5)),
+        _stored(3, Span(0, 5), place_id="p:b", lat=35.0, lon=40.1, actor="SYR_MIL",
+                day=dt.date(2017, 10, 20)),
+        _stored(4, Span(0, 5), place_id="p:c", lat=36.0, lon=40.0, actor="SYR_MIL",
+                day=dt.date(2017, 11, 1)),
+    ]
+    intervals = build_control(events, table)
+    derived = map_payload(events, intervals, table, documents=lambda _id: doc)["derived"]
+    assert derived["days"] == ["2017-10-01", "2017-10-05", "2017-10-20", "2017-11-01"]
+    (contact,) = derived["contacts"]
+    assert (contact["start"], contact["end"]) == ("2017-10-05", "2017-10-20")
+    thin = map_payload(events, intervals, table, documents=lambda _id: doc,
+                       options=MapOptions(max_snapshots=2, day=dt.date(2017, 10, 20)))["derived"]
+    assert thin["candidate_days"] == 4 and len(thin["days"]) <= 3
+    assert "2017-10-20" in thin["days"]  # the opening day is always computed

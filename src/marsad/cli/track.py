@@ -269,6 +269,12 @@ def map_command(
     online_tiles: Annotated[
         bool, typer.Option("--online-tiles", help="Also show OpenStreetMap tiles (needs network).")
     ] = False,
+    since: Annotated[
+        str | None, typer.Option("--since", help="The slider starts here (YYYY[-MM[-DD]]).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="The slider ends here (YYYY[-MM[-DD]]).")
+    ] = None,
     km: KmOption = 15.0,
     window: WindowOption = 7,
     max_km: MaxKmOption = 50.0,
@@ -279,14 +285,18 @@ def map_command(
     """Write ONE self-contained HTML map (works offline): events by kind, control by
     coalition, contested places, contact points and front lines, with a day-by-day slider.
 
-    Example: marsad map --date 2017-10-25 -o deir-ez-zor.html
+    Control before --since still counts (who holds what on the first day); --since/--until
+    keep a map of a big store small and quick.
+
+    Example: marsad map --date 2017-10-25 --since 2017-09 --until 2017-12 -o deir-ez-zor.html
     """
     from marsad.lexicon import load_lexicon
     from marsad.web.mapbuild import build_map
     from marsad.web.mapdata import MapOptions
 
-    options = MapOptions(day=_day(date), online_tiles=online_tiles, contact_km=km,
-                         contact_window_days=window, front_max_km=max_km)
+    options = MapOptions(day=_day(date), since=_day(since), until=_day(until, end=True),
+                         online_tiles=online_tiles, contact_km=km, contact_window_days=window,
+                         front_max_km=max_km)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                         console=err_console, transient=True)
     with _errors_as_lines(), progress:

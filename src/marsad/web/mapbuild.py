@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.errors import StoreError
-from marsad.model import Document
+from marsad.model import Document, StoredEvent
 from marsad.track.coalitions import CoalitionTable, coalitions_from_lexicon
 from marsad.track.control import ControlSettings, build_timeline
+from marsad.track.query import control_events
 from marsad.web.basemap import Basemap, load_basemap
 from marsad.web.mapdata import MapOptions, map_payload
 from marsad.web.page import write_map
@@ -73,22 +75,38 @@ def build_map(
 
         lexicon = load_lexicon()
     coalitions = coalitions or coalitions_from_lexicon(lexicon)
-    step("reading events")
-    events = list(store.iter_events())  # type: ignore[attr-defined]
+    step("reading control events")
+    control_evs = control_events(store, ("capture", "withdrawal", "contact"))
     step("deriving control")
-    timeline = build_timeline(events, coalitions, control)
+    timeline = build_timeline(control_evs, coalitions, control)
+    step("reading events")
+    # the newest `max_events` in the window; a deque keeps memory bounded on big stores
+    upto = options.until or options.day
+    shown: deque[StoredEvent] = deque(maxlen=options.max_events)
+    read = 0
+    for stored in store.iter_events(since=options.since, until=upto):  # type: ignore[attr-defined]
+        shown.append(stored)
+        read += 1
+    if options.day is not None and options.until is None:
+        # events after the opening day are shown too when the slider moves on
+        for stored in store.iter_events(since=options.day + dt.timedelta(days=1)):  # type: ignore[attr-defined]
+            if len(shown) >= options.max_events:
+                break
+            shown.append(stored)
     step("loading outlines")
     if basemap is None:
-        basemap = load_basemap(_bounds(events), gazetteer=gazetteer)
+        basemap = load_basemap(_bounds([*shown, *control_evs]), gazetteer=gazetteer)
     step("contacts and front lines")
     payload = map_payload(
-        events,
+        list(shown),
         timeline.intervals,
         coalitions,
         documents=_documents(store),
         basemap=basemap,
         options=options,
         actor_aliases=actor_aliases(lexicon),
+        contact_events=[s for s in control_evs if s.event.kind == "contact"],
+        truncated=read - min(read, options.max_events),
     )
     step("writing the page")
     written = write_map(path, payload)
@@ -99,7 +117,7 @@ def build_map(
         last_day=dt.date.fromisoformat(str(payload["last_day"])),
         events=len(payload["events"]),  # type: ignore[arg-type]
         places=len(payload["places"]),  # type: ignore[arg-type]
-        snapshots=len(payload["snapshots"]),  # type: ignore[arg-type]
+        snapshots=len(payload["derived"]["days"]),  # type: ignore[index]
         truncated_events=int(payload["truncated_events"]),  # type: ignore[call-overload]
         bytes=written.stat().st_size,
     )

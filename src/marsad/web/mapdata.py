@@ -51,12 +51,17 @@ class MapOptions:
 
     #: the day the page opens on (default: the last day with data)
     day: dt.date | None = None
+    #: the slider's range and the events shown (control before `since` still counts)
+    since: dt.date | None = None
+    until: dt.date | None = None
     online_tiles: bool = False
     contact_km: float = 15.0
     contact_window_days: int = 7
     front_max_km: float = 50.0
-    #: at most this many contact/front snapshots (evenly spread when there are more days)
+    #: contacts and front lines are computed on at most this many days (evenly spread) ...
     max_snapshots: int = 400
+    #: ... and on at most this many places in force summed over those days
+    max_snapshot_places: int = 200_000
     #: at most this many events are inlined (the latest ones up to `day`)
     max_events: int = 50_000
     title: str = "marsad"
@@ -71,25 +76,32 @@ def map_payload(
     basemap: Basemap | None = None,
     options: MapOptions | None = None,
     actor_aliases: Mapping[str, Sequence[str]] | None = None,
+    contact_events: Sequence[StoredEvent] | None = None,
+    truncated: int = 0,
 ) -> dict[str, object]:
-    """Everything the map page needs, as plain JSON-ready data (see module doc)."""
+    """Everything the map page needs, as plain JSON-ready data (see module doc).
+
+    `events` are the events to show; `contact_events` the reported contacts for contact
+    points (default: those among `events`); `truncated` how many events the caller
+    already left out (reported on the page).
+    """
     options = options or MapOptions()
     basemap = basemap or Basemap()
+    lo, hi = options.since or dt.date.min, options.until or dt.date.max
     shown = [s for s in events if s.event.date is not None and s.event.lat is not None
-             and s.event.lon is not None]
+             and s.event.lon is not None and lo <= s.event.date <= hi]
     shown.sort(key=lambda s: (s.event.date, s.id))
-    days = [s.event.date for s in shown] + [iv.start for iv in intervals]
-    days += [iv.end for iv in intervals if iv.end is not None]
-    if options.day is not None:
-        days.append(options.day)
+    intervals = [iv for iv in intervals if iv.start <= hi and (iv.end is None or iv.end > lo)]
+    days = [s.event.date for s in shown] + [max(iv.start, lo) for iv in intervals]
+    days += [iv.end for iv in intervals if iv.end is not None and iv.end <= hi]
+    days += [d for d in (options.day, options.since, options.until) if d is not None]
     first = min(days) if days else dt.date.today()
     last = max(days) if days else first
-    day = options.day or last
-    truncated = 0
+    day = min(max(options.day or last, first), last)
     if len(shown) > options.max_events:
         upto = [s for s in shown if s.event.date <= day]
         keep = upto[-options.max_events:]
-        truncated = len(shown) - len(keep)
+        truncated += len(shown) - len(keep)
         shown = keep
     texts: list[str] = []
     text_index: dict[str, int] = {}
@@ -125,7 +137,10 @@ def map_payload(
         "texts": texts,
         "events": event_rows,
         "places": _places(intervals),
-        "snapshots": _snapshots(events, intervals, coalitions, basemap, options, first, last),
+        "derived": _snapshots(
+            events if contact_events is None else contact_events,
+            intervals, coalitions, basemap, options, first, last,
+        ),
         "settings": {
             "contact_km": options.contact_km,
             "contact_window_days": options.contact_window_days,
@@ -284,36 +299,76 @@ def _snapshots(
     options: MapOptions,
     first: dt.date,
     last: dt.date,
-) -> list[dict[str, object]]:
-    """Contacts and front lines on every day they may change (at most `max_snapshots`)."""
+) -> dict[str, object]:
+    """Contacts and front lines on the days they may change, within a work budget.
+
+    Contacts come back as intervals (`start`, `end`: the snapshot days between which they
+    hold), each written once however many days it lasts; front lines as one collection per
+    snapshot day where they differ from the day before. The candidate days are every day
+    control changes hands and every day a reported contact enters or leaves its window;
+    when those exceed `max_snapshots`, or the places to compute over exceed
+    `max_snapshot_places`, evenly spread days are kept (the opening day always).
+    """
     index = ControlIndex(intervals)
     contact_events = [s for s in events if s.event.kind == "contact" and s.event.date]
     window = dt.timedelta(days=options.contact_window_days)
-    days = {first, *index.change_days()}
+    candidates = {first, *index.change_days()}
     for s in contact_events:
-        days.add(s.event.date)  # type: ignore[arg-type]
-        days.add(s.event.date + window + dt.timedelta(days=1))  # type: ignore[operator]
-    days = sorted(d for d in days if first <= d <= last)
-    if options.day is not None and options.day not in days:
-        days = sorted({*days, options.day})
-    if len(days) > options.max_snapshots:
-        step = len(days) / options.max_snapshots
-        picked = {days[int(i * step)] for i in range(options.max_snapshots)}
-        if options.day is not None:
-            picked.add(options.day)
-        days = sorted(picked)
-        log.info("map: %d snapshot days kept of %d", len(days), len(picked))
-    out = []
+        candidates.add(s.event.date)  # type: ignore[arg-type]
+        candidates.add(s.event.date + window + dt.timedelta(days=1))  # type: ignore[operator]
+    days = sorted(d for d in candidates if first <= d <= last)
+    opening = options.day if options.day is not None and first <= options.day <= last else None
+    sizes = [len(index.at(d)) for d in days]
+    budget = min(options.max_snapshots,
+                 max(2, options.max_snapshot_places // max(1, max(sizes, default=1))))
+    considered = len(days)
+    if len(days) > budget:
+        step = len(days) / budget
+        days = sorted({days[int(i * step)] for i in range(budget)} | ({opening} if opening else set()))
+        log.info("map: contacts and front lines on %d of %d days", len(days), considered)
+    elif opening is not None and opening not in days:
+        days = sorted({*days, opening})
+    open_contacts: dict[tuple[object, ...], dict[str, object]] = {}
+    contacts_out: list[dict[str, object]] = []
+    fronts_out: list[dict[str, object]] = []
+    previous: list[dict[str, object]] = []  # no front before the first day
     for day in days:
         in_force = index.at(day)
         # nearest pairs only: a dense front would otherwise become a mesh of lines
-        contacts = find_contacts(in_force, day, events=contact_events, coalitions=coalitions,
-                                 km=options.contact_km, window_days=options.contact_window_days,
-                                 nearest_only=True)
-        fronts = front_lines(in_force, land=basemap.land, max_km=options.front_max_km)
-        out.append({
-            "day": day.isoformat(),
-            "contacts": [c.to_dict() for c in contacts],
-            "fronts": {"type": "FeatureCollection", "features": [f.to_feature() for f in fronts]},
-        })
-    return out
+        found = find_contacts(in_force, day, events=contact_events, coalitions=coalitions,
+                              km=options.contact_km, window_days=options.contact_window_days,
+                              nearest_only=True)
+        seen = set()
+        for c in found:
+            key = (c.basis, c.a.place_id, c.a.coalition, c.b.place_id, c.b.coalition)
+            seen.add(key)
+            row = open_contacts.get(key)
+            if row is None:
+                row = {**c.to_dict(), "start": day.isoformat(), "end": None}
+                open_contacts[key] = row
+                contacts_out.append(row)
+            elif c.event_ids != tuple(row["event_ids"]):  # type: ignore[arg-type]
+                row["event_ids"] = sorted({*row["event_ids"], *c.event_ids})  # type: ignore[misc]
+        for key in [k for k in open_contacts if k not in seen]:
+            open_contacts.pop(key)["end"] = day.isoformat()
+        fronts = [_compact(f.to_feature()) for f in
+                  front_lines(in_force, land=basemap.land, max_km=options.front_max_km)]
+        if fronts != previous:
+            fronts_out.append({"day": day.isoformat(),
+                               "fronts": {"type": "FeatureCollection", "features": fronts}})
+            previous = fronts
+    return {"contacts": contacts_out, "fronts": fronts_out,
+            "days": [d.isoformat() for d in days], "candidate_days": considered}
+
+
+def _compact(feature: dict[str, object]) -> dict[str, object]:
+    """A front line feature with coordinates rounded to 4 decimals (about 10 m)."""
+    geometry = dict(feature["geometry"])  # type: ignore[arg-type]
+
+    def rounded(coords: object) -> object:
+        if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], float):
+            return [round(c, 4) for c in coords]  # type: ignore[union-attr]
+        return [rounded(c) for c in coords]  # type: ignore[union-attr]
+
+    geometry["coordinates"] = rounded(geometry["coordinates"])
+    return {**feature, "geometry": geometry}

@@ -94,11 +94,17 @@
   var kindOn = {};
   Object.keys(data.kinds).forEach(function (k) { kindOn[k] = true; });
 
+  // Many markers draw faster on a canvas than as SVG elements (the SVG keeps one element
+  // per marker, with classes, which is what small maps and the tests use).
+  var big = data.events.length + data.places.length > 4000;
+  var eventRenderer = big ? L.canvas({ pane: 'events' }) : undefined;
+  var controlRenderer = big ? L.canvas({ pane: 'control' }) : undefined;
+
   function eventMarker(e) {
     if (e.marker) return e.marker;
     var asserted = e.modality === 'asserted';
     e.marker = L.circleMarker([e.mlat, e.mlon], {
-      pane: 'events', radius: 6, weight: asserted ? 1 : 2, color: asserted ? '#222' : kindColor(e.kind),
+      pane: 'events', renderer: eventRenderer, radius: 6, weight: asserted ? 1 : 2, color: asserted ? '#222' : kindColor(e.kind),
       dashArray: asserted ? null : '2 2', fillColor: kindColor(e.kind), fillOpacity: asserted ? 0.9 : 0.2,
       className: 'marsad-event marsad-kind-' + safeClass(e.kind) + ' marsad-modality-' + safeClass(e.modality)
     });
@@ -243,10 +249,10 @@
     if (p.markers[key]) return p.markers[key];
     var contested = iv.status === 'contested';
     var m = L.circleMarker([p.lat, p.lon], contested ? {
-      pane: 'control', radius: 11, color: '#000', weight: 2, dashArray: '3 3',
+      pane: 'control', renderer: controlRenderer, radius: 11, color: '#000', weight: 2, dashArray: '3 3',
       fillColor: '#ffffff', fillOpacity: 0.55, className: 'marsad-contested'
     } : {
-      pane: 'control', radius: 11, color: coalitionColor(iv.coalition), weight: 3,
+      pane: 'control', renderer: controlRenderer, radius: 11, color: coalitionColor(iv.coalition), weight: 3,
       fillColor: coalitionColor(iv.coalition), fillOpacity: 0.3,
       className: 'marsad-control marsad-coalition-' + safeClass(iv.coalition)
     });
@@ -255,14 +261,24 @@
     return m;
   }
 
-  // ---- contacts and front lines (precomputed snapshots) --------------------------------
-  var snapshots = data.snapshots.map(function (s) { s.d = dayNumber(s.day); return s; });
+  // ---- contacts and front lines (precomputed on the days they may change) -------------
+  var derived = data.derived;
+  var computedDays = derived.days.map(dayNumber);
+  // fewer days computed than control changes on: say which day the lines shown are from
+  var thinned = derived.days.length < derived.candidate_days;
+  var contacts = derived.contacts.map(function (c) {
+    c.s = dayNumber(c.start);
+    c.e = c.end ? dayNumber(c.end) : Infinity;
+    return c;
+  });
+  var frontSnaps = derived.fronts.map(function (f) { f.d = dayNumber(f.day); return f; });
   var contactLayer = L.layerGroup().addTo(map);
   var frontLayer = L.layerGroup().addTo(map);
+  var contactRenderer = contacts.length > 2000 ? L.canvas({ pane: 'contacts' }) : undefined;
 
-  function snapshotAt(d) {
+  function lastAtOrBefore(list, d, key) {
     var found = null;
-    for (var i = 0; i < snapshots.length && snapshots[i].d <= d; i++) found = snapshots[i];
+    for (var i = 0; i < list.length && (key ? list[i][key] : list[i]) <= d; i++) found = list[i];
     return found;
   }
 
@@ -282,33 +298,40 @@
     return box;
   }
 
-  function drawContacts(snap) {
-    contactLayer.clearLayers();
-    if (!snap) return 0;
-    var n = 0;
-    snap.contacts.forEach(function (c) {
-      var layer;
-      if (c.basis === 'proximity') {
-        layer = L.polyline([[c.a.lat, c.a.lon], [c.b.lat, c.b.lon]], {
-          pane: 'contacts', color: '#111', weight: 2, dashArray: '5 4', className: 'marsad-contact'
-        });
-      } else if (c.basis === 'reported') {
-        layer = L.circleMarker([c.a.lat, c.a.lon], {
-          pane: 'contacts', radius: 15, color: '#1f78b4', weight: 3, fill: false,
-          className: 'marsad-contact marsad-contact-reported'
-        });
-      } else {
-        return;  // a contested place: already drawn by the control layer
-      }
-      layer.bindPopup(function () { return contactPopup(c); });
-      contactLayer.addLayer(layer);
-      n += 1;
-    });
-    return snap.contacts.length;
+  function contactLayerOf(c) {
+    if (c.layer !== undefined) return c.layer;
+    if (c.basis === 'proximity') {
+      c.layer = L.polyline([[c.a.lat, c.a.lon], [c.b.lat, c.b.lon]], {
+        pane: 'contacts', renderer: contactRenderer, color: '#111', weight: 2, dashArray: '5 4',
+        className: 'marsad-contact'
+      });
+    } else if (c.basis === 'reported') {
+      c.layer = L.circleMarker([c.a.lat, c.a.lon], {
+        pane: 'contacts', renderer: contactRenderer, radius: 15, color: '#1f78b4', weight: 3,
+        fill: false, className: 'marsad-contact marsad-contact-reported'
+      });
+    } else {
+      c.layer = null;  // a contested place: already drawn by the control layer
+    }
+    if (c.layer) c.layer.bindPopup(function () { return contactPopup(c); });
+    return c.layer;
   }
 
-  function drawFronts(snap) {
+  function drawContacts(d) {
+    contactLayer.clearLayers();
+    var n = 0;
+    contacts.forEach(function (c) {
+      if (!(c.s <= d && d < c.e)) return;
+      n += 1;
+      var layer = contactLayerOf(c);
+      if (layer) contactLayer.addLayer(layer);
+    });
+    return n;
+  }
+
+  function drawFronts(d) {
     frontLayer.clearLayers();
+    var snap = lastAtOrBefore(frontSnaps, d, 'd');
     if (!snap) return 0;
     snap.fronts.features.forEach(function (f) {
       var left = f.properties.left, right = f.properties.right;
@@ -404,11 +427,13 @@
       if (iv.status === 'contested') { contestedLayer.addLayer(placeMarker(p, iv)); contested += 1; }
       else { controlLayer.addLayer(placeMarker(p, iv)); held += 1; }
     });
-    var snap = snapshotAt(d);
-    var contacts = drawContacts(snap), fronts = drawFronts(snap);
-    state.counts = { events: shown, held: held, contested: contested, contacts: contacts, fronts: fronts };
+    var nContacts = drawContacts(d), nFronts = drawFronts(d);
+    var asOf = lastAtOrBefore(computedDays, d);
+    state.counts = { events: shown, held: held, contested: contested, contacts: nContacts,
+                     fronts: nFronts };
     status.textContent = shown + ' events · ' + held + ' places held · ' + contested +
-      ' contested · ' + contacts + ' contacts · ' + fronts + ' front lines' +
+      ' contested · ' + nContacts + ' contacts · ' + nFronts + ' front lines' +
+      (thinned && asOf !== null && asOf !== d ? ' (contacts and fronts as of ' + isoDay(asOf) + ')' : '') +
       (data.truncated_events ? ' · ' + data.truncated_events + ' older events left out' : '');
   }
 
