@@ -284,3 +284,12 @@ def test_demo_writes_the_map_and_says_where(browser, tmp_path, monkeypatch):
             "window.marsadMap.counts().events") > 0
     finally:
         loaded.page.close()
+
+
+def test_keyboard_steps_days_once(page):
+    page.page.locator("#marsad-map").click(position={"x": 600, "y": 650})  # focus the page
+    page.page.keyboard.press("ArrowLeft")
+    assert page.page.locator("#marsad-date").text_content() == "2017-10-23"
+    page.page.locator("#marsad-slider").focus()
+    page.page.keyboard.press("ArrowLeft")  # the range input steps itself, once
+    assert page.page.locator("#marsad-date").text_content() == "2017-10-22"

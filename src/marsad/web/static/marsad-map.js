@@ -470,7 +470,8 @@
   document.getElementById('marsad-prev').addEventListener('click', function () { stop(); setDay(state.day - 1); });
   document.getElementById('marsad-next').addEventListener('click', function () { stop(); setDay(state.day + 1); });
   document.addEventListener('keydown', function (ev) {
-    if (ev.target && /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName) && ev.target !== slider) return;
+    // focused controls keep their own keys (the slider steps itself, buttons click on space)
+    if (ev.target && /^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(ev.target.tagName)) return;
     if (ev.key === 'ArrowLeft') { stop(); setDay(state.day - 1); ev.preventDefault(); }
     else if (ev.key === 'ArrowRight') { stop(); setDay(state.day + 1); ev.preventDefault(); }
     else if (ev.key === ' ') { play(); ev.preventDefault(); }
