@@ -188,13 +188,13 @@ def _errors_as_lines() -> Iterator[None]:
         raise typer.Exit(0) from None
 
 
-def _progress(total: int | None) -> Progress:
+def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("[dim]{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", style="dim", markup=False),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
@@ -250,9 +250,8 @@ def ingest_command(
     with _errors_as_lines():
         resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
         with open_store(db) as store:
-            total = estimate_count(paths)
-            progress = _progress(total)
-            task = progress.add_task("ingesting", total=total, current="")
+            progress = _progress()
+            task = progress.add_task("ingesting", total=estimate_count(paths), current="")
 
             def on_item(item: Extracted | Failure | Document) -> None:
                 if isinstance(item, Failure):

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -338,6 +339,22 @@ def _find_same(conn: sa.Connection, event: Event, document_id: int) -> int | Non
         return None
     first, last = merge.date_window(event.date)
     actor = events.c.actor1.is_(None) if event.actor1 is None else events.c.actor1 == event.actor1
+    # Places that can be the same (a superset; `merge.same_event` decides): the same id,
+    # a point in a box around ours, or no id (compared by name).
+    places = []
+    if event.place_id is not None:
+        places.append(events.c.place_id == event.place_id)
+    else:
+        places.append(events.c.place_id.is_(None))
+    if event.lat is not None and event.lon is not None:
+        dlat = merge.MERGE_KM / 110.0
+        dlon = dlat / max(math.cos(math.radians(event.lat)), 0.05)
+        places.append(
+            sa.and_(
+                events.c.lat.between(event.lat - dlat, event.lat + dlat),
+                events.c.lon.between(event.lon - dlon, event.lon + dlon),
+            )
+        )
     query = (
         sa.select(events)
         .where(
@@ -347,6 +364,7 @@ def _find_same(conn: sa.Connection, event: Event, document_id: int) -> int | Non
             events.c.modality == event.modality,
             events.c.date.between(first, last),
             events.c.document_id != document_id,
+            sa.or_(*places),
         )
         .order_by(events.c.id)
     )
