@@ -198,6 +198,8 @@ def _progress() -> Progress:
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
+        # Not a terminal (a log file, a pipe): no bar, not even the blank line it leaves.
+        disable=not err_console.is_terminal,
     )
 
 
