@@ -184,3 +184,20 @@ def test_wrong_declared_charset_falls_back_to_detection() -> None:
 )
 def test_declared_charset(head: bytes, codec: str | None) -> None:
     assert declared_charset(head) == codec
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=ARABIC_TEXT.filter(lambda t: any("\u0621" <= c <= "\u064a" for c in t)),
+    cut=st.integers(1, 3),
+)
+def test_utf8_cut_inside_a_character_is_always_reported(text: str, cut: int) -> None:
+    data = (text + "ن").encode("utf-8")
+    damaged = data[:-1]  # the final letter is two bytes: cut between them
+    if cut > 1:
+        damaged = damaged + b" " + data[: cut * 7]  # more text after the damage
+    try:
+        damaged.decode("utf-8")
+    except UnicodeDecodeError:
+        with pytest.raises(InputError, match="invalid UTF-8"):
+            decode_bytes(damaged, "x")

@@ -6,8 +6,9 @@ Order of the checks (each one is a reason, not a guess):
    strictly in it;
 2. NUL bytes without a BOM mean a binary file (or UTF-16 without BOM, which we refuse);
 3. strict UTF-8;
-4. when UTF-8 fails but most non-ASCII bytes still form valid UTF-8 sequences, the file is
-   damaged UTF-8 (truncated download, cut at a byte boundary), not another encoding;
+4. when UTF-8 fails but, read as UTF-8, the file has at least as many Arabic characters as
+   bad bytes, it is damaged UTF-8 (a truncated download, a stray byte), not another
+   encoding;
 5. windows-1256 (the Arabic code page many Arabic sites still serve) only when the decoded
    text is plausibly Arabic: non-ASCII characters are nearly all Arabic letters and marks,
    and there are no control characters. Decoding UTF-8 Arabic as cp1256 gives "ط§ظ„..."
@@ -38,16 +39,34 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _UTF8_SEQ = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Translate tables that delete a class of characters: counting them costs one C pass.
+_ARABIC_BLOCK = dict.fromkeys(range(0x0600, 0x0700))
+_ARABIC_LETTERS = dict.fromkeys(range(0x0621, 0x064B))
+_ESCAPED = dict.fromkeys(range(0xDC80, 0xDD00))
 # Arabic letters, harakat, Arabic-Indic digits, Arabic punctuation and tatweel, plus the
 # few typographic characters Arabic text in cp1256 commonly carries (NBSP, quotes, dashes,
-# guillemets, ZWNJ/ZWJ, LRM/RLM).
-_ARABIC_LIKE = re.compile(
-    "[\u0600-\u06ff\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
-    "\u200c\u200d\u200e\u200f]"
+# guillemets, ellipsis, ZWNJ/ZWJ, LRM/RLM).
+_ARABIC_LIKE_CHARS = dict.fromkeys(
+    [
+        *range(0x0600, 0x0700),
+        0xA0,
+        0xAB,
+        0xBB,
+        0x2013,
+        0x2014,
+        0x2018,
+        0x2019,
+        0x201C,
+        0x201D,
+        0x2026,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+    ]
 )
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _DECLARED = re.compile(
     rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]*encoding\s*=\s*["'])([A-Za-z0-9_\-:.]+)""",
     re.IGNORECASE,
@@ -108,8 +127,13 @@ def decode_bytes(data: bytes, where: str, *, declared: str | None = None) -> str
     else:
         if _CONTROL.search(text):
             raise InputError("binary file (contains control characters), not text", where)
+        # Valid UTF-8 wins. A windows-1256 text is valid UTF-8 only when every letter byte
+        # is followed by a continuation byte ("ك،" is also "ߡ"): never a real article, which
+        # always has two adjacent Arabic letters.
         return text
-    if _looks_like_damaged_utf8(data):
+    errors, arabic = _utf8_damage(data)
+    if arabic >= errors:
+        # Mostly good UTF-8 Arabic with a few bad bytes: a damaged file, not another encoding.
         reason = "truncated" if utf8_error.end >= len(data) else "corrupt"
         raise InputError(
             f"invalid UTF-8 at byte {utf8_error.start} of {len(data)} ({reason} file?)", where
@@ -117,12 +141,29 @@ def decode_bytes(data: bytes, where: str, *, declared: str | None = None) -> str
     text = data.decode("cp1256")
     if _plausibly_arabic(text):
         return text
+    if _looks_like_damaged_utf8(data):
+        raise InputError(f"invalid UTF-8 at byte {utf8_error.start} of {len(data)}", where)
     raise InputError("not UTF-8, UTF-16 or windows-1256 Arabic text (binary file?)", where)
+
+
+def _count(text: str, table: dict[int, None]) -> int:
+    """How many characters of `text` are in `table` (deleting them, in C)."""
+    return len(text) - len(text.translate(table))
+
+
+def _utf8_damage(data: bytes) -> tuple[int, int]:
+    """(bytes that are not UTF-8, Arabic characters that are) when read as UTF-8.
+
+    windows-1256 Arabic read as UTF-8 is nearly all invalid bytes (a letter byte is rarely
+    followed by a continuation byte); damaged UTF-8 Arabic is nearly all Arabic characters.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    return _count(text, _ESCAPED), _count(text, _ARABIC_BLOCK)
 
 
 def _looks_like_damaged_utf8(data: bytes) -> bool:
     """True when most non-ASCII bytes sit in valid UTF-8 sequences."""
-    non_ascii = len(_NON_ASCII.findall(data))
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
     if non_ascii == 0:
         return False
     in_sequences = sum(len(m) for m in _UTF8_SEQ.findall(data))
@@ -133,8 +174,8 @@ def _plausibly_arabic(text: str) -> bool:
     """True when `text` reads as Arabic: its non-ASCII characters are Arabic, no controls."""
     if _CONTROL.search(text):
         return False
-    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if non_ascii == 0:
         return False
-    arabic_like = len(_ARABIC_LIKE.findall(text))
-    return arabic_like >= 0.95 * non_ascii and bool(_ARABIC_LETTER.search(text))
+    arabic_like = _count(text, _ARABIC_LIKE_CHARS)
+    return arabic_like >= 0.95 * non_ascii and _count(text, _ARABIC_LETTERS) > 0
