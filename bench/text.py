@@ -7,12 +7,18 @@ Prints, on one core (this process, single-threaded):
   sentence segmentation (issue 2's target: at least 5 MB/s), and of tokenization alone;
 - how the sentences and clauses line up with the `evidence` spans of the gold files
   (EVENTS.md: evidence is the sentence, or the clause for long sentences);
+- CPU milliseconds per article of each text-layer function on already normalized text
+  (`find_dates`, `split_sentences` with clauses, `find_numbers`, `tokenize`), the figures
+  that `marsad.pipeline.extract` pays per article;
+- how the sentences and clauses line up with the `evidence` spans of the gold files
+  (EVENTS.md: evidence is the sentence, or the clause for long sentences);
 - how many sentences still carry link debris (URLs, picture links), which must be none.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -22,7 +28,9 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize_text
+from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences, tokenize
 
 
@@ -57,6 +65,31 @@ def _speed(texts: list[str], repeat: int) -> list[tuple[str, float, float]]:
         ("normalization + sentences + clauses", mb / t_seg, mc / t_seg),
         ("tokenization (of normalized text)", mb / t_tok, mc / t_tok),
     ]
+
+
+def _cpu(fn, repeat: int) -> float:
+    """Smallest process CPU time of `repeat` runs of `fn` (the machine is shared)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def _per_function(docs: list[dict], repeat: int) -> list[tuple[str, float]]:
+    """(function, CPU ms per article) on normalized text, as extraction calls them."""
+    norms = [normalize_text(d["text"]) for d in docs]
+    pubs = [dt.date.fromisoformat(d["published"]) if d.get("published") else None for d in docs]
+    pairs = list(zip(norms, pubs, strict=True))
+    runs = [
+        ("normalize_text", lambda: [normalize_text(d["text"]) for d in docs]),
+        ("find_dates", lambda: [find_dates(n, p) for n, p in pairs]),
+        ("split_sentences (+ clauses)", lambda: [split_sentences(n) for n in norms]),
+        ("find_numbers", lambda: [find_numbers(n) for n in norms]),
+        ("tokenize", lambda: [tokenize(n.text) for n in norms]),
+    ]
+    return [(name, 1000 * _cpu(fn, repeat) / len(docs)) for name, fn in runs]
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -129,6 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     table.add_column("M chars/s", justify="right")
     for stage, mbs, mcs in _speed(texts, args.repeat):
         table.add_row(stage, f"{mbs:.1f}", f"{mcs:.2f}")
+    console.print(table)
+
+    table = Table(title=f"CPU per article ({len(texts)} corpus articles, best of {args.repeat})")
+    table.add_column("function")
+    table.add_column("ms/article", justify="right")
+    for name, ms in _per_function(corpus, args.repeat):
+        table.add_row(name, f"{ms:.3f}")
     console.print(table)
 
     table = Table(title=f"Gold evidence vs sentences/clauses ({len(gold)} articles)")
