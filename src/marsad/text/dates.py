@@ -34,11 +34,13 @@ A day and month without a year take the latest such date not after publication (
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable
 
 from marsad.model import DateMention, NormText
+from marsad.text.date_anchors import Anchor, AnchorScan
 from marsad.text.normalize import normalize_text
 
 __all__ = ["FORMS", "date_spans", "find_dates", "hijri_to_gregorian"]
@@ -132,10 +134,11 @@ _WD = _alt(_WEEKDAYS)
 _MON = _alt(_MONTHS)
 # "آب/أغسطس", "نيسان / أبريل", "شباط- فبراير", "مايو / أيار", "(أغسطس)"
 _MPAIR = rf"{_MON}(?:\s*[/\-(]\s*{_MON}\)?)?"
-_TOD = _alt(
-    ["فجر", "صباح", "صبيحه", "ظهر", "ظهيره", "عصر", "مساء", "ليل", "ليله", "عشيه", "منتصف ليل",
-     "قرابه منتصف ليل", "قرب منتصف ليل", "حتي ساعه متاخره من ليل", "ساعات الصباح الاولي من"]
+_TODS = (
+    "فجر", "صباح", "صبيحه", "ظهر", "ظهيره", "عصر", "مساء", "ليل", "ليله", "عشيه", "منتصف ليل",
+    "قرابه منتصف ليل", "قرب منتصف ليل", "حتي ساعه متاخره من ليل", "ساعات الصباح الاولي من",
 )  # fmt: skip
+_TOD = _alt(_TODS)
 _REL = _alt((*_PAST, *_CURRENT, *_NEXT))
 _PART = _alt(_PARTS)
 _ORD = (
@@ -485,20 +488,44 @@ def _hijri(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     return date, precision, "hijri", None, False
 
 
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_RE_NUMERIC, _numeric),
-    (_RE_LATIN, _latin),
-    (_RE_HIJRI, _hijri),
-    (_RE_DAY_MONTH, _day_month),
-    (_RE_MONTH, _month),
-    (_RE_YEAR, _year),
-    (_RE_YEAR_PAIR, _year_pair),
-    (_RE_RELDAY, _relday),
-    (_RE_WEEKDAY, _weekday),
-    (_RE_AGO, _ago),
-    (_RE_RECENT, _recent),
-    (_RE_UNIT_REL, _unit_rel),
-)
+# Where each pattern can match (see `date_anchors`): its anchors and how many words before
+# the anchor's word a match can start. The leads are counted on the patterns above: a time
+# of day (`_TODS`, up to 5 words), "يوم", a weekday, "ال 19" or an ordinal ("الحادي والعشرين"),
+# "إلى الـ 20", "من"/"شهر" before a month...
+_TOD_WORDS = max(len(t.split()) for t in _TODS)
+# the words an ordinal day (`_ORD`) ends with: a month may be glued to them ("العاشرأيار")
+_ORD_ENDS = ("عشر", "العشرين", "الثلاثين", *_ORDINALS)
+_YEAR_ANCHOR = ("19", "20")  # `_YEAR`: a four-digit number opening with these
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, Anchor], ...] = (
+    (_RE_NUMERIC, _numeric, Anchor(numbers=_YEAR_ANCHOR, lead=_TOD_WORDS + 3 + 2)),
+    # no look-behind: may start inside a word; searched only where a month name and a number
+    # follow each other
+    (_RE_LATIN, _latin, Anchor(gate=re.compile(
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s+\d"))),
+    (_RE_HIJRI, _hijri, Anchor(
+        numbers=("13", "14"), lead=1 + max(len(m.split()) for m in _HIJRI_MONTHS))),
+    (_RE_DAY_MONTH, _day_month, Anchor(
+        words=tuple(_MONTHS), lead=_TOD_WORDS + 3 + 2 + 3 + 2, starts_word=True,
+        after_digit=True, after_words=_ORD_ENDS)),
+    (_RE_MONTH, _month, Anchor(
+        words=tuple(_MONTHS), lead=3, starts_word=True, proclitics=True,
+        preps=("في", "خلال", "منذ", "حتي"))),
+    (_RE_YEAR, _year, Anchor(numbers=_YEAR_ANCHOR, lead=4)),
+    (_RE_YEAR_PAIR, _year_pair, Anchor(numbers=_YEAR_ANCHOR, lead=2, paren=True)),
+    (_RE_RELDAY, _relday, Anchor(
+        words=("امس", "البارحه", "الليله", "غدا", "الغد", "بعد غد", "اليوم"),
+        lead=_TOD_WORDS + 1 + 2)),
+    (_RE_WEEKDAY, _weekday, Anchor(words=tuple(_WEEKDAYS), lead=_TOD_WORDS + 1)),
+    (_RE_AGO, _ago, Anchor(words=("قبل", "منذ"))),
+    (_RE_RECENT, _recent, Anchor(words=("ساعات",), lead=1)),
+    (_RE_UNIT_REL, _unit_rel, Anchor(words=("الاسبوع", "الشهر", "العام", "السنه"), lead=5)),
+)  # fmt: skip
+
+
+@functools.cache
+def _anchor_scan() -> AnchorScan:
+    """The anchors of `_PATTERNS`, compiled on first use (nothing is built at import)."""
+    return AnchorScan(tuple(anchor for _, _, anchor in _PATTERNS))
 
 
 def find_dates(text: str | NormText, published: dt.date | None) -> list[DateMention]:
@@ -521,20 +548,40 @@ def date_spans(norm_text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b, _ in _scan(norm_text, dt.date(2000, 1, 1))]
 
 
-def _scan(s: str, published: dt.date | None) -> list[tuple[int, int, _Found]]:
-    """Resolved date expressions of normalized `s` as (start, end, result), left to right."""
+def _scan(
+    s: str, published: dt.date | None, everywhere: bool = False
+) -> list[tuple[int, int, _Found]]:
+    """Resolved date expressions of normalized `s` as (start, end, result), left to right.
+
+    Each pattern is searched from left to right; a rejected match lets a shorter reading
+    start one character later. The patterns are only tried where their anchors allow
+    (`date_anchors`), which finds the same matches as trying every position
+    (`everywhere=True`, kept for the tests that check it).
+    """
     found: list[tuple[int, int, _Found]] = []
-    for pattern, handler in _PATTERNS:
-        pos = 0
-        while (m := pattern.search(s, pos)) is not None:
+    where = _anchor_scan().starts(s) if not everywhere else [None] * len(_PATTERNS)
+    for (pattern, handler, _), starts in zip(_PATTERNS, where, strict=True):
+        pos = k = 0
+        while True:
+            if starts is None:
+                m = pattern.search(s, pos)
+            else:
+                m = None  # the first candidate at or after `pos` where the pattern matches
+                while m is None and k < len(starts):
+                    if starts[k] >= pos:
+                        m = pattern.match(s, starts[k])
+                    k += 1
+            if m is None:
+                break
+            i = m.start()
             a, b = m.span("x") if m.group("x") is not None else m.span("x2")
             res = handler(m, published) if a < b else None
             if res is None:
                 # rejected ("2017 وعام 2014" is no range): a shorter reading may start later
-                pos = m.start() + 1
+                pos = i + 1
                 continue
             found.append((a, b, res))
-            pos = max(m.end(), m.start() + 1)
+            pos = max(m.end(), i + 1)
     # Longest expression first among those starting at the same place, then left to right.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     chosen: list[tuple[int, int, _Found]] = []
