@@ -202,16 +202,29 @@ _NEEDS_NOUN = frozenset({"ست", "خمس", "سبع", "عشر", "ثمان", "تس
 _AFTER_NOUN = frozenset({"واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين"})
 
 
+# The words `_number_at` reads as (the start of) a number: a number word or a vague word,
+# bare or after one of the proclitics it strips.
+_NUMBER_PROCLITICS = ("", "وب", "و", "ب", "ل", "ف", "ك")
+_OPENERS = frozenset(p + w for p in _NUMBER_PROCLITICS for w in (*_NUMBER_WORDS, *_VAGUE))
+# `_dual` only reads words whose stem (`_strip_word`: maybe without a final alif) ends so
+_DUAL_ENDS = ("ين", "ان", "ينا", "انا")
+
+
 def find_numbers(text: str | NormText) -> list[NumberMention]:
     """Find the counts in `text` with their values, qualifiers and counted nouns."""
     norm = text if isinstance(text, NormText) else normalize_text(text)
     s = norm.text
-    dates = date_spans(s)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
     out: list[NumberMention] = []
+    dates: list[tuple[int, int]] | None = None  # found when the first candidate needs them
     i = d = 0
     while i < len(toks):
         a, b, w = toks[i]
+        if not (w[0].isdigit() or w in _OPENERS or w.endswith(_DUAL_ENDS)):
+            i += 1  # neither a number (`_number_at`) nor a dual (`_dual`): most words
+            continue
+        if dates is None:
+            dates = date_spans(s)
         while d < len(dates) and dates[d][1] <= a:
             d += 1
         if d < len(dates) and dates[d][0] <= a:
@@ -284,7 +297,7 @@ def _number_at(
         return round(value), False, j, a
     # an Arabic word: strip a proclitic ("بستة", "وعشرات") and read number words
     word, skip = w, 0
-    for p in ("", "وب", "و", "ب", "ل", "ف", "ك"):  # the whole word first: "واحد", "ست"
+    for p in _NUMBER_PROCLITICS:  # the whole word first: "واحد", "ست"
         rest = w[len(p) :]
         if w.startswith(p) and (rest in _NUMBER_WORDS or rest in _VAGUE):
             word, skip = rest, len(p)
