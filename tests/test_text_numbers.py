@@ -197,3 +197,13 @@ def test_parse_units_and_tens(n: int) -> None:
 def test_bad_input(text: str) -> None:
     for m in find_numbers(text):
         assert m.span.slice(text) == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("مساحة 50 ² تقريباً", [50]), ("الموقع ① و② قرب 3 منازل", [3]), ("² ٣ منازل", [3])],
+)
+def test_digit_signs_that_are_no_decimal_digits(text: str, values: list[int]) -> None:
+    # "²" and "①" are digits to str.isdigit() but no decimal digits: they used to reach
+    # float() and crash the whole article; they open no number
+    assert [m.value for m in find_numbers(text)] == values

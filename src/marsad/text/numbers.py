@@ -220,7 +220,7 @@ def find_numbers(text: str | NormText) -> list[NumberMention]:
     i = d = 0
     while i < len(toks):
         a, b, w = toks[i]
-        if not (w[0].isdigit() or w in _OPENERS or w.endswith(_DUAL_ENDS)):
+        if not (w[0].isdecimal() or w in _OPENERS or w.endswith(_DUAL_ENDS)):
             i += 1  # neither a number (`_number_at`) nor a dual (`_dual`): most words
             continue
         if dates is None:
@@ -284,7 +284,8 @@ def _number_at(
     """(value, vague, index after the number, normalized start) of a number at token `i`."""
     a, b, w = toks[i]
     prev = toks[i - 1][2] if i else ""
-    if w[0].isdigit():
+    # decimal digits only: "²" and "①" are digits to `isdigit` but float() refuses them
+    if w[0].isdecimal():
         if _excluded_digits(s, a, b, prev):
             return None
         value = _digits_value(w)
