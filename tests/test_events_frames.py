@@ -158,14 +158,17 @@ def test_no_publication_date_and_no_date_in_text(resources):
     assert (event.date, event.time_precision) == (None, None)
 
 
-def test_long_article_scales_linearly(resources):
-    """A 2 MB article is read in one piece, and what it yields grows with its length."""
-    paragraph = "قصفت الطائرات الروسية مواقع لداعش في راوة والقائم. " + "كلام عام بلا أحداث " * 30 + "\n"
-    small = paragraph * 400
+@pytest.mark.parametrize("separator", ["\n", " "])
+def test_long_article_scales_linearly(resources, separator):
+    """A 2 MB article (with line breaks, or one line with no sentence end at all) is read in
+    one piece, and what it yields does not depend on how often its news repeats."""
+    paragraph = "قصفت الطائرات الروسية مواقع لداعش في راوة والقائم " + "كلام عام بلا أحداث " * 30
+    small = (paragraph + separator) * 400
     big = small * 5
     assert len(big.encode()) > 2_000_000
     doc_small = Document("s", small, PUBLISHED)
     doc_big = Document("b", big, PUBLISHED)
     # one telling per (kind, actor, place): repeats merge, so both give the same events
     assert [(e.kind, e.place) for e in extract(doc_big, resources)] == \
-        [(e.kind, e.place) for e in extract(doc_small, resources)]
+        [(e.kind, e.place) for e in extract(doc_small, resources)] == \
+        [("airstrike", "راوة"), ("airstrike", "القائم")]

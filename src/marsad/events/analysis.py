@@ -7,6 +7,7 @@ only when they build the events.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -52,6 +53,11 @@ class Analysis:
     dates: list[DateAt]
     numbers: list[NumberAt] = field(default_factory=list)
     hit_starts: list[int] = field(default_factory=list)
+    date_starts: list[int] = field(default_factory=list)
+    number_starts: list[int] = field(default_factory=list)
+    #: whether the article is about the past: no day it names lies within a week of its
+    #: publication (set by `analyse`)
+    retrospective: bool = False
 
     @property
     def text(self) -> str:
@@ -92,9 +98,37 @@ class Analysis:
         j = bisect.bisect_left(self.hit_starts, b)
         return self.hits[i:j]
 
+    def dates_in(self, a: int, b: int) -> list[DateAt]:
+        """Date expressions starting in normalized [a, b), in order."""
+        return self.dates[bisect.bisect_left(self.date_starts, a):
+                          bisect.bisect_left(self.date_starts, b)]
+
+    def numbers_in(self, a: int, b: int) -> list[NumberAt]:
+        """Counts starting in normalized [a, b), in order."""
+        return self.numbers[bisect.bisect_left(self.number_starts, a):
+                            bisect.bisect_left(self.number_starts, b)]
+
     def to_norm(self, original: int) -> int:
         """The normalized offset of original offset `original`."""
         return bisect.bisect_left(self.norm.to_original, original)
+
+
+#: a "sentence" longer than this many words (a page with no punctuation) is read in pieces,
+#: so that rules comparing the things of one sentence stay linear in the article's length
+_MAX_SENTENCE_WORDS = 300
+_PIECE_WORDS = 150
+
+
+def _bounded(a: int, b: int, clauses: tuple[tuple[int, int], ...],
+             word_starts: list[int]) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """The sentence [a, b), or pieces of it of at most `_PIECE_WORDS` words."""
+    i = bisect.bisect_left(word_starts, a)
+    j = bisect.bisect_left(word_starts, b)
+    if j - i <= _MAX_SENTENCE_WORDS:
+        return [(a, b, clauses)]
+    cuts = [word_starts[k] for k in range(i + _PIECE_WORDS, j, _PIECE_WORDS)]
+    bounds = [a, *cuts, b]
+    return [(x, y, ((x, y),)) for x, y in itertools.pairwise(bounds)]
 
 
 def analyse(doc: Document, matcher: Matcher) -> Analysis:
@@ -103,7 +137,10 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     text = norm.text
     words = [m.span() for m in _WORD.finditer(text)]
     hits = matcher.hits(text)
-    sentences = [(s.norm[0], s.norm[1], s.clauses) for s in split_sentences(norm)]
+    words_starts = [w[0] for w in words]
+    sentences = []
+    for s in split_sentences(norm):
+        sentences.extend(_bounded(s.norm[0], s.norm[1], s.clauses, words_starts))
     dates = []
     for mention in find_dates(norm, doc.published):
         a = bisect.bisect_left(norm.to_original, mention.span.start)
@@ -115,8 +152,14 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
             a = bisect.bisect_left(norm.to_original, mention.span.start)
             b = bisect.bisect_left(norm.to_original, mention.span.end)
             numbers.append(NumberAt(a, b, mention.value, mention.noun))
+    dates.sort(key=lambda d: d.start)
+    days = [d.mention.day for d in dates if d.mention.time_precision == 1]
+    published = doc.published
+    retrospective = bool(days) and (published is None or all(
+        abs((day - published).days) > 7 for day in days))
     return Analysis(
         doc=doc, norm=norm, hits=hits, word_starts=[w[0] for w in words],
         word_ends=[w[1] for w in words], sentences=sentences, dates=dates, numbers=numbers,
-        hit_starts=[h.start for h in hits],
+        hit_starts=[h.start for h in hits], date_starts=[d.start for d in dates],
+        number_starts=[n.start for n in numbers], retrospective=retrospective,
     )

@@ -87,9 +87,8 @@ class Attribution:
         an = self.an
         text = an.text
         start = _skip_space(text, cue.token_end)
-        for d in an.dates:  # "أفاد، اليوم الأحد، مراسل ...": skip the date
-            if d.start == start:
-                start = _skip_space(text, d.end)
+        for d in an.dates_in(start, start + 1):  # "أفاد، اليوم الأحد، مراسل ...": skip it
+            start = _skip_space(text, d.end)
         j = i + 1
         while j < len(hits) and hits[j].start < start:
             j += 1

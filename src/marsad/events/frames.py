@@ -15,6 +15,7 @@ body) is one event.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
     actors = resolve_actors(an, lexicon, place_spans)
+    actor_starts = [a.start for a in actors]
     events: list[tuple[Event, int]] = []
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
@@ -74,7 +76,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
-        sentence_actors = [a for a in actors if s_start <= a.start < s_end]
+        sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
+                                 bisect.bisect_left(actor_starts, s_end)]
         for k, frame in enumerate(frames):
             nxt = frames[k + 1].trigger.start if k + 1 < len(frames) else s_end
             _fill_actors(an, lexicon, frame, sentence_actors, nxt)
@@ -87,7 +90,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 frame.assoc1 = list(frames[k - 1].assoc1)
             if frame.actor1 is None and frame.form not in ("passive",):
                 # "أكد سريع استهداف ...": the spokesman's side did it, unless it was the target
-                speaker = _source_actor(frame, sources, actors)
+                speaker = _source_actor(frame, sources, sentence_actors)
                 if speaker is not None and speaker != frame.actor2:
                     frame.actor1 = speaker
             if frame.actor1:
@@ -441,8 +444,8 @@ def _fatalities(an: Analysis, sentence: tuple[int, int]) -> int | None:
     cues = [h for h in an.hits_in(*sentence) if h.entry.kind == "fatality"]
     if not cues:
         return None
-    for number in an.numbers:
-        if not (sentence[0] <= number.start < sentence[1]) or number.value is None:
+    for number in an.numbers_in(*sentence):
+        if number.value is None:
             continue
         prev = an.prev_word(number.start)
         before = an.text[prev[0]:prev[1]] if prev else ""
@@ -501,21 +504,16 @@ def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, b
                                          _FORM_RANK.get(d.mention.form, 1), abs(d.start - t)))
 
     s_start, s_end = frame.sentence
-    in_clause = [d for d in an.dates if frame.clause[0] <= d.start < frame.clause[1]]
-    found = nearest(in_clause) or nearest([d for d in an.dates if s_start <= d.start < s_end])
+    found = nearest(an.dates_in(*frame.clause)) or nearest(an.dates_in(s_start, s_end))
     if found is not None:
         return found.mention.day, found.mention.time_precision, True
-    earlier = [d for d in an.dates if d.start < s_start]
+    before = bisect.bisect_left(an.date_starts, s_start)
+    last = an.dates[before - 1].mention if before else None
     sentence = an.text[s_start:s_end]
-    if earlier and (any(w in sentence for w in _SAME_DAY) or sentence.startswith(_CONTINUING)):
-        last = earlier[-1].mention
+    if last and (any(w in sentence for w in _SAME_DAY) or sentence.startswith(_CONTINUING)):
         return last.day, last.time_precision, True
     published = an.doc.published
-    days = [d.mention.day for d in an.dates if d.mention.time_precision == 1]
-    retrospective = bool(days) and (published is None or all(
-        abs((day - published).days) > 7 for day in days))
-    if retrospective and earlier:
-        last = earlier[-1].mention
+    if an.retrospective and last:
         return last.day, last.time_precision, False
     if published is not None:
         return published, 1, False

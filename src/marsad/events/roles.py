@@ -19,6 +19,8 @@ from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
 _ACTOR_KINDS = {"actor", "metonym", "adjective", "generic", "allies"}
+#: how many actor mentions back a generic noun looks for what it refers to
+_LOOKBACK = 60
 _LOCATIVE = {"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند"}
 #: nouns after which a nationality adjective names an actor
 _FORCE_HEADS = ("قوات", "القوات", "طائرات", "الطائرات", "طيران", "الطيران", "غارات", "غاره",
@@ -128,7 +130,8 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
             return group.fixed
         head = an.text[hit.start:hit.end].split()[0]
         head = head[2:] if head.startswith("ال") else head
-        for ref in reversed(seen):
+        recent = seen[-_LOOKBACK:]
+        for ref in reversed(recent):
             if ref.kind in ("generic", "adjective", "allies"):
                 continue
             surface = an.text[ref.start:ref.end]
@@ -137,7 +140,7 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                 continue
             if head in surface or (group.air and actor.remote == "airstrike"):
                 return ref.actor
-        for ref in reversed(seen):
+        for ref in reversed(recent):
             actor = lexicon.actors.get(ref.actor)
             if actor is not None and actor.type in group.refers_to and ref.kind != "allies":
                 return ref.actor

@@ -9,6 +9,7 @@ reads it for every mention of the article; the gazetteer keeps the last few scan
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -153,6 +154,28 @@ def strip_clitics(word: str) -> str:
     return rest
 
 
+#: a sentence longer than this (a page with no punctuation) is read in windows of about
+#: this size, so that what the resolver indexes per sentence stays small and resolving
+#: stays linear in the article's length
+_MAX_SENTENCE = 2000
+
+
+def _bounded_starts(starts: list[int], text: str) -> list[int]:
+    """Sentence starts with extra starts inside sentences longer than `_MAX_SENTENCE`."""
+    out: list[int] = []
+    bounds = [*starts, len(text)]
+    for a, b in itertools.pairwise(bounds):
+        out.append(a)
+        pos = a + _MAX_SENTENCE
+        while pos < b - _MAX_SENTENCE // 2:
+            space = text.find(" ", pos, b)
+            if space < 0:
+                break
+            out.append(space + 1)
+            pos = space + 1 + _MAX_SENTENCE
+    return out
+
+
 def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
     """Sentences and context hits of one normalized article."""
     text = norm.text
@@ -160,6 +183,7 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
     for m in _SENTENCE_END.finditer(text):
         if m.end() < len(text):
             starts.append(m.end())
+    starts = _bounded_starts(starts, text)
     hits: list[Hit] = []
     countries: Counter[str] = Counter()
     if len(automaton) and text:

@@ -14,7 +14,6 @@ relaxed hits are what lets the rest of the pipeline read such text at all.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -223,33 +222,26 @@ def _match_tail(text: str, pos: int, tail: Sequence[tuple[str, bool]]) -> int | 
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Keep the longest hits; drop a hit inside (or crossing) a longer kept one."""
+    """Keep the longest hits; drop a hit inside (or crossing) a longer kept one.
+
+    Hits of the same span all stay. Linear in the number of hits after sorting: kept
+    spans never overlap (except equal ones), so a coverage map of kept positions answers
+    "is this span free" by looking at its own characters only.
+    """
+    if not hits:
+        return []
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    owner: dict[int, tuple[int, int]] = {}  # character offset -> kept span covering it
     kept: list[Hit] = []
-    starts: list[int] = []  # sorted starts of kept spans, with their ends
-    spans: list[tuple[int, int]] = []
     for hit in hits:
-        i = bisect.bisect_left(starts, hit.start)
-        clash = False
-        for j in (i - 1, i):
-            if 0 <= j < len(spans):
-                s, e = spans[j]
-                if (s, e) == (hit.start, hit.end):
-                    continue
-                if s < hit.end and hit.start < e:
-                    clash = True
-        # spans kept so far are never shorter, so one look either side is not enough
-        # when several kept spans start before this one: check the next ones too
-        k = i + 1
-        while not clash and k < len(spans) and spans[k][0] < hit.end:
-            if spans[k] != (hit.start, hit.end):
-                clash = True
-            k += 1
-        if clash:
+        span = (hit.start, hit.end)
+        covering = {owner[i] for i in range(hit.start, hit.end) if i in owner}
+        if covering and covering != {span}:
             continue
+        if not covering:
+            for i in range(hit.start, hit.end):
+                owner[i] = span
         kept.append(hit)
-        starts.insert(i, hit.start)
-        spans.insert(i, (hit.start, hit.end))
     kept.sort(key=lambda h: (h.start, h.end))
     return kept
 
@@ -261,14 +253,12 @@ MAJOR_POPULATION = 50_000
 
 
 def build_matcher(lexicon: Lexicon, gazetteer: object | None = None) -> Matcher:
-    """The matcher for `lexicon` plus, when given, every name key of `gazetteer`."""
+    """The matcher for `lexicon` plus, when given, every name key of `gazetteer`.
+
+    Keys of major places (cities, countries, admin units, seas, sites; `MAJOR_FEATURES`)
+    are flagged: the news names those without a locative word before them.
+    """
     if gazetteer is None:
         return Matcher(lexicon)
     keys = list(gazetteer.keys())  # type: ignore[attr-defined]
-    major = set()
-    for key in keys:
-        for place in gazetteer.lookup(key):  # type: ignore[attr-defined]
-            if place.feature in MAJOR_FEATURES or (place.population or 0) >= MAJOR_POPULATION:
-                major.add(key)
-                break
-    return Matcher(lexicon, keys, major)
+    return Matcher(lexicon, keys, gazetteer.major_keys())  # type: ignore[attr-defined]
