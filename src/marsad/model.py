@@ -8,8 +8,8 @@ highlighted in its article.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 #: Event kinds of EVENTS.md, in the order of its table.
