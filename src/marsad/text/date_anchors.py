@@ -19,7 +19,6 @@ its anchor and lead must be checked again (the module `dates` keeps both next to
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -53,9 +52,6 @@ class Anchor:
     proclitics: bool = False
     after_digit: bool = False
     after_words: tuple[str, ...] = ()
-    #: words that may open a match from inside the previous word, before white space
-    #: ("في" of the month pattern, which has no look-behind)
-    preps: tuple[str, ...] = ()
     #: the match may open with "(" right before one of its words
     paren: bool = False
     gate: re.Pattern[str] | None = None
@@ -118,8 +114,6 @@ class AnchorScan:
                     starts[k].update(near)
                     if anchor.paren:
                         starts[k].update(w - 1 for w in near if w and s[w - 1] == "(")
-                    if anchor.preps:
-                        starts[k].update(_prep_starts(s, near, anchor.preps))
         out: list[list[int] | None] = []
         for k, anchor in enumerate(anchors):
             if anchor.gate is not None:
@@ -141,17 +135,3 @@ def _word_start_ok(s: str, q: int, anchor: Anchor) -> bool:
             if p >= 0 and s[p:q] in _PROCLITICS and (p == 0 or not s[p - 1].isalnum()):
                 return True
     return bool(anchor.after_words) and s.endswith(anchor.after_words, 0, q)
-
-
-def _prep_starts(s: str, words: Sequence[int], preps: tuple[str, ...]) -> list[int]:
-    """Where one of `preps` ends right before the white space in front of a word start."""
-    out = []
-    for w in words:
-        k = w
-        while k and s[k - 1].isspace():
-            k -= 1
-        if k < w:
-            for prep in preps:
-                if k >= len(prep) and s.startswith(prep, k - len(prep)):
-                    out.append(k - len(prep))
-    return out

@@ -202,8 +202,9 @@ _RE_NUMERIC = re.compile(
     rf"|(?P<y_>{_YEAR})(?P<s_>[/.\-])(?P<m_>\d{{1,2}})(?P=s_)(?P<d_>\d{{1,2}})))"
     rf"(?![\d/]|[.\-]\d){_WD_TAIL}"
 )
+# a preposition opens a word ("وفي آذار"), not ends one ("مصطفى شباط")
 _RE_MONTH = re.compile(
-    rf"(?:(?P<prep>في|خلال|منذ|حتي)\s+)?"
+    rf"(?:(?<![^\W_])[وف]?(?P<prep>في|خلال|منذ|حتي)\s+)?"
     rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<shahr>شهر|شهري)\s+)?(?P<m>{_MPAIR})"
     rf"(?:\s+(?P<rel>{_REL}))?"
     rf"(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)?){_B1}"
@@ -507,9 +508,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, Anchor], ...] = (
     (_RE_DAY_MONTH, _day_month, Anchor(
         words=tuple(_MONTHS), lead=_TOD_WORDS + 3 + 2 + 3 + 2, starts_word=True,
         after_digit=True, after_words=_ORD_ENDS)),
-    (_RE_MONTH, _month, Anchor(
-        words=tuple(_MONTHS), lead=3, starts_word=True, proclitics=True,
-        preps=("في", "خلال", "منذ", "حتي"))),
+    (_RE_MONTH, _month, Anchor(words=tuple(_MONTHS), lead=3, starts_word=True, proclitics=True)),
     (_RE_YEAR, _year, Anchor(numbers=_YEAR_ANCHOR, lead=4)),
     (_RE_YEAR_PAIR, _year_pair, Anchor(numbers=_YEAR_ANCHOR, lead=2, paren=True)),
     (_RE_RELDAY, _relday, Anchor(
