@@ -88,7 +88,7 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
         elif kind in ("place_drop", "place_keep") and hit.end >= taken_until and \
                 hit.entry.form not in _NO_UNKNOWN_AFTER and \
                 not (kind == "place_drop" and hit.entry.article):
-            follows = hits[i + 1] if i + 1 < len(hits) else None
+            follows = next((h for h in hits[i + 1:] if h.start >= hit.end), None)
             nxt = an.next_word(hit.end)
             if follows is not None and nxt is not None and follows.start <= nxt[0] and \
                     follows.entry.kind in ("place", "place_drop", "place_keep", "relation"):
