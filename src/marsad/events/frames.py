@@ -147,6 +147,11 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                                              if h.entry.kind == "means"})
         frame = Frame(hit, kinds, form, clause, (s_start, s_end))
         prev = frames[-1] if frames else None
+        if prev is not None and prev.form == "repel" and \
+                an.words_between(prev.trigger.token_end, hit.token_start) <= 1:
+            # "أحبطت هجوماً لأبناء العشائر", "تصدت لهجوم": the attack is the repel's object
+            prev.kinds = sorted(set(prev.kinds) | set(kinds))
+            continue
         if prev is not None and prev.clause == clause and _attack(prev.kinds) and \
                 _attack(kinds) and an.words_between(prev.trigger.end, hit.start) <= 8:
             prev.kinds = sorted(set(prev.kinds) | set(kinds))

@@ -19,6 +19,7 @@ from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
 _ACTOR_KINDS = {"actor", "metonym", "adjective", "generic", "allies"}
+_QUOTES = dict.fromkeys(map(ord, "\"'«»"), " ")
 #: how many actor mentions back a generic noun looks for what it refers to
 _LOOKBACK = 60
 _LOCATIVE = {"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند"}
@@ -69,7 +70,8 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             continue
         prev_word = an.prev_word(hit.token_start)
         prev_text = an.text[prev_word[0]:prev_word[1]] if prev_word else ""
-        locative = kind == "metonym" and (
+        two_back = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
+        locative = kind == "metonym" and two_back != ["كل", "من"] and (
             (hit.start, hit.end) in place_spans
             or prev_text in _LOCATIVE or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
@@ -88,9 +90,8 @@ def _coordinated_targets(an: Analysis, refs: list[ActorRef]) -> list[ActorRef]:
     """An actor joined by "و" to a target is a target too ("للجيش السوري والقوات الرديفة")."""
     out: list[ActorRef] = []
     for ref in refs:
-        if out and out[-1].target and not ref.target and \
-                an.text[out[-1].token_end:ref.token_start].strip(" ,") in ("", "و") and \
-                an.text[ref.token_start:ref.start].startswith("و"):
+        gap = (an.text[out[-1].token_end:ref.start] if out else "").translate(_QUOTES)
+        if out and out[-1].target and not ref.target and gap.strip(" ,") == "و":
             ref = ActorRef(**{**{k: getattr(ref, k) for k in ActorRef.__slots__}, "target": True})
         out.append(ref)
     return out
@@ -196,5 +197,10 @@ def _helper_marked(an: Analysis, hit: Hit) -> bool:
 def _agent_marked(an: Analysis, hit: Hit) -> bool:
     words = an.words(max(0, hit.token_start - 40), hit.token_start)[-3:]
     text = " ".join(words)
-    return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in (
-        "نفذها", "نفذته", "شنها", "شنته", "شنتها", "نفذتها", "يشنها", "تشنها"))
+    return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in _DONE_BY)
+
+
+#: "الهجوم الذي نفذه X", "المجزرة التي ارتكبتها X": the verb names the one who did it
+_DONE_BY = frozenset({"نفذها", "نفذته", "نفذه", "نفذوها", "نفذتها", "شنها", "شنه", "شنته",
+                      "شنتها", "يشنها", "تشنها", "ارتكبها", "ارتكبه", "ارتكبته", "ارتكبتها",
+                      "اطلقه", "اطلقها", "اطلقته", "اطلقتها", "تبناه", "تبنته", "تبنتها"})
