@@ -93,12 +93,20 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 speaker = _source_actor(frame, sources, sentence_actors)
                 if speaker is not None and speaker != frame.actor2:
                     frame.actor1 = speaker
+            if frame.actor1 and _civilians(lexicon, frame.actor1):
+                frame.actor2 = frame.actor2 or frame.actor1
+                frame.actor1 = None
             if frame.actor1:
                 previous_agent = frame.actor1
         previous_sentence_end = s_end
         for frame in frames:
             events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved))
     return _merge_duplicates(events)
+
+
+def _civilians(lexicon: Lexicon, actor_id: str) -> bool:
+    actor = lexicon.actors.get(actor_id)
+    return actor is not None and actor.type == "civilians"
 
 
 def _source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
@@ -156,6 +164,9 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 _attack(kinds) and an.words_between(prev.trigger.end, hit.start) <= 8:
             prev.kinds = sorted(set(prev.kinds) | set(kinds))
             continue
+        if prev is not None and prev.clause == clause and set(kinds) <= set(prev.kinds) and \
+                an.words_between(prev.trigger.end, hit.start) <= 3:
+            continue  # "استقدم ... تعزيزات": one deployment told by two cues
         frames.append(frame)
     return frames
 
@@ -223,7 +234,7 @@ def _conjugated(an: Analysis, trigger: Hit) -> bool:
     if word.startswith(("ي", "ت", "ن")) and not stem.startswith(("ت", "ي", "ن")):
         return True
     rest = word[len(stem):] if word.startswith(stem) else ""
-    return rest in ("ت", "وا", "تا", "ا", "ن")
+    return rest in ("ت", "وا", "تا", "ن")
 
 
 def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
@@ -371,7 +382,9 @@ def _is_verb(an: Analysis, t: Hit) -> bool:
         return True
     stem = t.entry.form
     rest = word[len(stem):] if word.startswith(stem) else word
-    return rest in ("", "ت", "وا", "ا", "تا", "ه", "ها", "هم", "ته", "تها", "تهم")
+    # not "ا": "قصفاً" (a masdar with its accusative ending) is far more common in the
+    # news than the dual "قصفا"
+    return rest in ("", "ت", "وا", "تا", "ه", "ها", "هم", "ته", "تها", "تهم")
 
 
 def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[ActorRef]) -> list[str]:

@@ -147,7 +147,9 @@ class Matcher:
             # ("بالطائرات المسيرة"); actor names are written with it or without it.
             optional = place or (entry.kind in _ARTICLE_OPTIONAL and not entry.article)
             if (not optional and entry.article != has_article) or (
-                    "س" in parts and entry.kind != "trigger"):
+                    "س" in parts and entry.kind != "trigger") or (place and "ك" in parts):
+                # the future prefix only goes before verbs; "ك" before a town name is
+                # rare, before a word that starts like one common ("كبيرة", "كامل")
                 left = None
         if left is None:
             token_start, parts = self._glued_left(text, a, entry)
