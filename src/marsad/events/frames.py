@@ -185,6 +185,8 @@ def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
         h = hits[j]
         if h.entry.kind == "purpose" and an.words_between(h.end, hit.token_start) <= 1:
             return True
+        if h.entry.kind == "state" and an.words_between(h.end, hit.token_start) == 0:
+            return True  # "مناطق سيطرة الجيش": a state, not an event
     return False
 
 
@@ -208,10 +210,24 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
         before = [f for f in same if f.trigger.start < place.start]
         if before:
             frame = before[-1]
-            if not any(h.entry.kind == "reason" for h in an.hits_in(frame.trigger.end, place.start)):
-                frame.places.append(place)
-        elif same:
+            if any(h.entry.kind == "reason" for h in an.hits_in(frame.trigger.end, place.start)):
+                continue
+            if _territorial(frame) and frame.form != "passive" and \
+                    an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS:
+                continue  # "استعادة كرامتهم ... لتركيا": too far to be what was taken
+            frame.places.append(place)
+        elif same and not _territorial(same[0]):
+            # "في ريف إدلب، نفذ الجيش غارات": a place may come first; a place taken,
+            # left or advanced on follows its verb
             same[0].places.append(place)
+
+
+#: how far after its cue the place of a capture, withdrawal or advance may stand
+_OBJECT_WORDS = 8
+
+
+def _territorial(frame: Frame) -> bool:
+    return any(k in ("capture", "withdrawal", "advance") for k in frame.kinds)
 
 
 def _inherit_places(an: Analysis, frames: list[Frame]) -> None:

@@ -132,7 +132,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
             prev is not None and prev.entry.kind == "place"
             and an.words_between(prev.end, hit.token_start) == 0
             and not an.text[prev.end:hit.token_start].strip())
-    if hit.entry.attr("common") and not (kinds & {"place_drop", "place_keep"}):
+    # "قرية شباط" names a village; "المنطقة" (with the article) points back to one
+    licensing = {h.entry.kind for h in before if not (h.entry.kind == "place_drop"
+                                                       and h.entry.article)}
+    if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
     metonym = any(h.entry.kind == "metonym" and (h.start, h.end) == (hit.start, hit.end)
                   for h in hits[max(0, i - 2):i + 3])

@@ -24,6 +24,7 @@ SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml", "common_words.yaml")
 _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
     "fatalities", "partial", "places", "purpose", "allies", "common_words", "reasons",
+    "states",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
@@ -281,6 +282,10 @@ class _Builder:
     def _read_allies(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "allies"):
             self._add(f, item, f.scalar(item, "an allies word"), "allies", "allies")
+
+    def _read_states(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "states"):
+            self._add(f, item, f.scalar(item, "a state cue"), "state", "state")
 
     def _read_reasons(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "reasons"):

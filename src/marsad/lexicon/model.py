@@ -34,6 +34,7 @@ ENTRY_KINDS = (
     "place_prep",
     "place_name",  # a place that gazetteers of towns lack: seas, straits, regions
     "purpose",
+    "state",  # "مناطق سيطرة": the trigger after it names a state, not an event
     "reason",  # "نصرة لغزة", "رداً على": the places after it are no places of the event before
     "place",  # value: gazetteer key (added by the matcher, not by lexicon files)
 )
