@@ -145,7 +145,29 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
             located = True
     if not located and (metonym or not hit.entry.attr("major")):
         return None  # a small place named with no locative word: an ordinary word, likely
+    if metonym and not _where(an, hit, kinds):
+        return None  # "شنّت روسيا", "كل من روسيا": the country acts, it is no place here
+    if _describes_actor(an, hit):
+        return None  # "التنظيمات المنتشرة في ريف إدلب": where an actor is, not the event
     return _ref(an, hit.start, hit.end, hit.entry.value, before, located, hit)
+
+
+_WHERE_WORDS = frozenset({"في", "علي", "الي", "نحو", "داخل", "قرب", "عند", "فوق"})
+_STATIONED = frozenset({"المنتشره", "المتمركزه", "المنتشرين", "المتمركزين", "المنتشر",
+                        "المتمركز", "المتواجده", "المتواجدين"})
+
+
+def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
+    """Does a locative word stand right before this name ("في إسرائيل", "بريف دمشق")?"""
+    if kinds & {"place_drop", "place_keep", "relation"} or "ب" in hit.proclitics:
+        return True
+    prev = an.prev_word(hit.token_start)
+    return prev is not None and an.text[prev[0]:prev[1]] in _WHERE_WORDS
+
+
+def _describes_actor(an: Analysis, hit: Hit) -> bool:
+    words = an.words(max(0, hit.token_start - 40), hit.token_start)[-4:]
+    return any(w in _STATIONED for w in words[-3:]) and "في" in words[-3:]
 
 
 def _after_place_list(an: Analysis, hits: list[Hit], i: int) -> bool:
@@ -334,7 +356,9 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
         context = False
         if i > 0 and not ref.coordinated:
             prev = refs[i - 1]
-            between = an.text[prev.end:ref.start]
+            between = an.text[prev.end:ref.start].translate(_BRACKETS)
+            if an.text[prev.end:ref.start].strip() == "(":
+                context = True  # "أم الرشراش المحتلة (إيلات)": another name of the same
             words = [w for w in between.replace(",", " ").split() if w]
             if ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
                     len(words) <= 6:
@@ -346,6 +370,9 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                 context = True
         out.append(_replace(ref, context_only=context))
     return out
+
+
+_BRACKETS = dict.fromkeys(map(ord, "\"'«»()[]"), " ")
 
 
 def _link_word(word: str) -> bool:
