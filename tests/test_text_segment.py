@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.text import segment
 from marsad.text.clitics import (
     ENCLITICS,
     PROCLITIC_CHAINS,
@@ -316,3 +318,40 @@ def test_analyses_rebuild_the_token(token: str) -> None:
         assert chain + an.stem + an.suffix == token
         assert not an.suffix or an.suffix in ENCLITICS
         assert len(an.stem) >= 2
+
+
+# --- the fast patterns read as the plain ones they replace --------------------------------
+
+# The patterns as first written; `segment` rewrote them so that `re` can skip ahead to their
+# first character, and these tests keep the two readings equal.
+_PLAIN_END = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'»)\]]*(?=\s|$|[^\W\d_])")
+_PLAIN_LINK = re.compile(r"(?:https?:\s?//\s?|www\.)[^\s\"'«»]+|pic\.twitter\.com/\S+")
+_PLAIN_CLAUSE_MARK = re.compile(
+    r",\s*(?=(?:حيث|فيما|بينما|كما|في حين|الي ذلك|اضافه الي ذلك|فضلا عن ذلك)\b)"
+    r"|(?<=\s)(?=(?:بعد|قبل) ان\b)"
+    r"|,\s*(?=و[^\W\d_]+)"
+    r"|:\s*(?=[\"«])"
+)
+_MARK_PIECES = [
+    *".!?…\"'»)]«,:; \n\x1c_", "..", "حيث", "في حين", "الي ذلك", "و", "وقال", "بعد ان", "قبل ان",
+    "بعدان", "انه", "ab", "12", "https://x.y", "www.", "pic.twitter.com/a", "http: //", "ع",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=40).map("".join), st.data())
+@settings(max_examples=400)
+def test_fast_patterns_match_the_plain_ones(text: str, data: st.DataObject) -> None:
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    # a line used to be cut out of the text: now the pattern runs on the text from a to b
+    assert [(m.start() - a, m.end() - a) for m in segment._END.finditer(text, a, b)] == [
+        m.span() for m in _PLAIN_END.finditer(text[a:b])
+    ]
+    assert [m.span() for m in segment._LINK.finditer(text)] == [
+        m.span() for m in _PLAIN_LINK.finditer(text)
+    ]
+    assert segment._clause_marks(text, a, b) == [
+        m.span() for m in _PLAIN_CLAUSE_MARK.finditer(text, a, b)
+    ]
+    for n, pattern in segment._WORDS_AT_LEAST.items():
+        assert bool(pattern.match(text, a, b)) == (len(segment._WORD.findall(text, a, b)) >= n)

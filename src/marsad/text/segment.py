@@ -61,23 +61,32 @@ _WORD = re.compile(r"[^\W_]+")
 
 # URLs (also the "https: // www..." spacing of some scraped pages) with any hashtags glued
 # to them, and picture links.
-_LINK = re.compile(r"(?:https?:\s?//\s?|www\.)[^\s\"'«»]+|pic\.twitter\.com/\S+")
+# (Every alternative opens with a letter, so `re` skips ahead to those letters.)
+_LINK = re.compile(r"https?:\s?//\s?[^\s\"'«»]+|www\.[^\s\"'«»]+|pic\.twitter\.com/\S+")
 # The tail of a tweet byline: "(@c_military1) october 25, 2017" after normalization; its
 # head (the "—" and the account's name, up to 80 characters on the same line) is found by
 # looking back from the handle, which is far cheaper than a pattern that could start anywhere.
 _BYLINE_TAIL = re.compile(r"\(@\w+\)\s*[a-z]+\s+\d{1,2},\s*\d{4}")
-# A sentence end: terminators, then closing quotes/brackets, then space, end or a letter.
-_END = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'»)\]]*(?=\s|$|[^\W\d_])")
+# A sentence end: terminators ("." "!" "?" "..." "…"), then closing quotes/brackets, then
+# space, end or a letter. Only a whole run of terminators and quotes can be followed by
+# that, so the run is one character class (which `re` scans for quickly).
+_END = re.compile(r"[.!?…]+[\"'»)\]]*(?=\s|$|[^\W\d_])")
 _QUOTE = re.compile(r"[\"«»]")
 _LINE = re.compile(r"[^\n]+")
 
+# Where a clause may start: after a comma before a connective or "و" + word, after a colon
+# before a quotation...
 _CLAUSE_MARK = re.compile(
     r",\s*(?=(?:حيث|فيما|بينما|كما|في حين|الي ذلك|اضافه الي ذلك|فضلا عن ذلك)\b)"
-    r"|(?<=\s)(?=(?:بعد|قبل) ان\b)"
     r"|,\s*(?=و[^\W\d_]+)"
     # a quotation after "قال:" is the speaker's own predicate ("يقول الشامي: "بعد المجزرة...")
     r"|:\s*(?=[\"«])"
 )
+# ...and right before "بعد أن"/"قبل أن" after white space (a separate pattern: the one above
+# then opens with "," or ":", which `re` finds quickly; the two never meet).
+_CLAUSE_CONJ = re.compile(r"(?:بعد|قبل) ان\b")
+# at least 1, 3 or 5 whole words (`_WORD` runs) from where it is matched
+_WORDS_AT_LEAST = {n: re.compile(r"(?:[\W_]*[^\W_]+(?![^\W_])){" + str(n) + "}") for n in (1, 3, 5)}
 # Words after "، و" that start a new predicate: auxiliaries and particles...
 _PREDICATE_WORDS = wordset(
     "كان كانت كانوا قد لم لن لا ما قال قالت اكد اكدت اعلن اعلنت اضاف اضافت افاد افادت "
@@ -129,7 +138,7 @@ def _not_an_end(text: str, lo: int, dot: int) -> bool:
     """
     if dot >= 1 and text[dot - 1].isalpha() and (dot == 1 or not text[dot - 2].isalnum()):
         return True
-    if text[lo:dot].strip().isdigit() and dot - lo <= 4:
+    if dot - lo <= 4 and text[lo:dot].strip().isdigit():  # the slice only when short
         return True
     nxt = text[dot + 1 : dot + 2]
     return (
@@ -143,20 +152,17 @@ def _not_an_end(text: str, lo: int, dot: int) -> bool:
 
 def _sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
     """Offsets inside one line [lo, hi) where a sentence ends."""
-    line = text[lo:hi]
     cuts: list[int] = []
     quoted: list[tuple[int, int]] | None = None
     starts: list[int] = []
-    for m in _END.finditer(line):
-        first = m.group()[0]
-        dot = lo + m.start()
-        if first == "." and m.end() - m.start() == 1 and _not_an_end(text, lo, dot):
+    for m in _END.finditer(text, lo, hi):
+        dot, end = m.span()
+        if text[dot] == "." and end - dot == 1 and _not_an_end(text, lo, dot):
             continue
         if quoted is None:
-            quoted = _quoted(line, lo)
+            quoted = _quoted(text[lo:hi], lo)
             quoted.sort()
             starts = [q0 for q0, _ in quoted]
-        end = lo + m.end()
         # quotes do not nest here: only the last quotation opening before the dot matters
         i = bisect.bisect_left(starts, dot) - 1
         if i >= 0 and end <= quoted[i][1]:
@@ -228,20 +234,29 @@ def _starts_predicate(word: str) -> bool:
     return bool(_VERBISH.match(word)) and not _NOUNISH.match(word)
 
 
+def _clause_marks(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of every `_CLAUSE_MARK` and every white space + `_CLAUSE_CONJ` in [a, b)."""
+    marks = [m.span() for m in _CLAUSE_MARK.finditer(text, a, b)]
+    conj = [m.start() for m in _CLAUSE_CONJ.finditer(text, a, b)]
+    if conj:
+        marks += [(p, p) for p in conj if p and text[p - 1].isspace()]
+        marks.sort()
+    return marks
+
+
 def split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Clauses of the sentence at normalized [a, b); the whole sentence when not split."""
     cuts: list[int] = []
-    for m in _CLAUSE_MARK.finditer(text, a, b):
-        at = m.end()
+    for start, at in _clause_marks(text, a, b):
         if text[at] == "و":
             w = _WORD.match(text, at + 1, b)
             if w is None or not _starts_predicate(w.group()):
                 continue
-        left = max(cuts[-1] if cuts else a, m.start() - 120)
-        quote = text[m.start()] == ":"
-        if len(_WORD.findall(text, left, m.start())) < (1 if quote else 3) or len(
-            _WORD.findall(text, at, min(b, at + 120))
-        ) < (5 if quote else 3):
+        left = max(cuts[-1] if cuts else a, start - 120)
+        quote = text[start] == ":"
+        if not _WORDS_AT_LEAST[1 if quote else 3].match(text, left, start) or not _WORDS_AT_LEAST[
+            5 if quote else 3
+        ].match(text, at, min(b, at + 120)):
             continue  # both sides keep three words (looked for within 120 characters)
         cuts.append(at)
     if not cuts:
