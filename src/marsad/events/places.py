@@ -36,6 +36,7 @@ _NAME_STOPS = {
     "ذلك", "تلك", "هناك", "ايضا", "حتي", "او", "ثم",
 }
 _MAX_NAME_WORDS = 3
+_MATERIALS = {"غاز", "الغاز", "نفط", "النفط", "للغاز", "للنفط"}
 #: feature words that are followed by a description more often than by a name
 _NO_UNKNOWN_AFTER = {"محور", "محاور", "جبهه", "جبهات", "عاصمه", "مناطق", "مدن", "قري",
                      "بلدات", "محافظات", "احياء", "منطقه", "مدينه", "سهل", "وادي", "جبل",
@@ -143,6 +144,8 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         prev_word = an.prev_word(hit.token_start)
         if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in ("في", "علي", "الي", "من", "نحو"):
             located = True
+    if not located and " " in hit.entry.value and not metonym:
+        located = True  # a name of two words or more is hardly an ordinary phrase
     if not located and (metonym or not hit.entry.attr("major")):
         return None  # a small place named with no locative word: an ordinary word, likely
     if metonym and not _where(an, hit, kinds):
@@ -288,6 +291,13 @@ def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) 
     k = pos
     while k < limit and text[k] == " ":
         k += 1
+    while True:  # "حقل غاز "كونيكو"": what the field holds is no part of its name
+        word = an.next_word(k)
+        if word is None or word[0] != k or text[word[0]:word[1]] not in _MATERIALS:
+            break
+        k = word[1]
+        while k < limit and text[k] == " ":
+            k += 1
     if k >= limit:
         return None
     if text[k] in "\"«'":
@@ -310,8 +320,8 @@ def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) 
             if start is None and allow_number:
                 return w_start, w_end  # "الفوج 46", "البرج 22"
             break
-        if word in _NAME_STOPS:
-            break
+        if word in _NAME_STOPS or (start is None and word.startswith("لل")):
+            break  # "قاعدة للتحالف": whose base, not its name
         if any(h.entry.kind not in ("place",) and h.start < w_end and w_start < h.end
                for h in an.hits_in(max(0, w_start - 30), w_end)):
             break
