@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from marsad.io.acled import ACLED_ACTORS, ACLED_COLUMNS, ACLED_KINDS
+from marsad.io.acled import ACLED_COLUMNS, ACLED_KINDS, acled_actors
 from marsad.io.export import (
     EVENT_COLUMNS,
     evidence_texts,
@@ -20,6 +20,7 @@ from marsad.io.export import (
     write_geojson,
     write_jsonl,
 )
+from marsad.lexicon import load_lexicon
 from marsad.model import KINDS, Event, Span, StoredEvent
 
 TEXT = (
@@ -164,8 +165,21 @@ def test_acled_csv_field_by_field(stored: list[StoredEvent]) -> None:
 
 def test_acled_mapping_covers_every_kind_and_the_canonical_actors() -> None:
     assert set(ACLED_KINDS) == set(KINDS)
+    actors = acled_actors(load_lexicon())
     for actor in ("SYR_MIL", "ISIS", "IRQ_PMF", "SDF", "CIVILIANS", "UNKNOWN", "HTS"):
-        assert actor in ACLED_ACTORS
+        assert actors[actor][0] and 1 <= actors[actor][1] <= 8
+    assert actors["CIVILIANS"] == ("Civilians", 7)
+
+
+def test_acled_country_and_admin_from_the_point(stored: list[StoredEvent]) -> None:
+    def locate(lat: float, lon: float) -> tuple[str, str, str, str, str, str]:
+        assert (lat, lon) == (35.2823, 40.3177)
+        return ("SY", "Middle East", "Syria", "Deir-ez-Zor", "Deir-ez-Zor", "")
+
+    out = io.StringIO()
+    write_acled_csv(stored[:1], out, timestamp=0, locate=locate)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["iso"], row["country"], row["admin1"]) == ("SY", "Syria", "Deir-ez-Zor")
 
 
 def test_acled_capture_by_non_state_actor(make_event: Callable[..., Event]) -> None:

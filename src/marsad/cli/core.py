@@ -36,9 +36,12 @@ from rich.text import Text
 from marsad import pipeline
 from marsad.cli.app import app, err_console, fail, out_console
 from marsad.errors import MarsadError
+from marsad.geo import load_gazetteer
 from marsad.io import estimate_count, parse_size
+from marsad.io.acled import gazetteer_locator
 from marsad.io.batch import Extracted, Failure, extract_documents
 from marsad.io.export import evidence_texts, write_events
+from marsad.lexicon import load_lexicon
 from marsad.model import KINDS, MODALITIES, Document, Event, StoredEvent
 from marsad.store import ENV_VAR, open_store
 from marsad.store.ingest import IngestReport, ingest
@@ -504,6 +507,7 @@ def export_command(
         ),
     ] = None,
     db: DbOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Export stored events: ACLED-style CSV, GeoJSON FeatureCollection, JSON lines or CSV.
 
@@ -523,8 +527,13 @@ def export_command(
             modality=modalities,
         )
         evidence = evidence_texts(lambda document_id: store.get_document(document_id).text)
+        acled = output is ExportFormat.acled_csv
+        # ACLED rows name actors as the lexicon does, and places by country and admin unit
+        lexicon_ = load_lexicon(tuple(lexicon or ())) if acled else None
+        locate = gazetteer_locator(load_gazetteer()) if acled else None
         with _output_file(out) as stream:
-            count = write_events(output.value, found, stream, evidence=evidence)
+            count = write_events(output.value, found, stream, evidence=evidence,
+                                 lexicon=lexicon_, locate=locate)
             stream.flush()
     where = out if out is not None and str(out) != "-" else "stdout"
     _note(f"exported {count} events as {output.value} to {where}")

@@ -1,18 +1,25 @@
 """ACLED-style rows: our kinds and actor ids in the vocabulary of the ACLED codebook.
 
-The kind mapping is the table of EVENTS.md; actor names are the "ACLED actor name" column
-of ACTORS.md; `inter` codes are ACLED's (1 state forces, 2 rebel groups, 3 political
-militias, 4 identity militias, 7 civilians, 8 external/other forces). This module is the
-one table of that mapping, kept separate so the event-extraction lead can move it.
+The kind mapping is the table of EVENTS.md (kept here, its one consumer); actor names and
+ACLED `inter` codes come from the lexicon (`actors.yaml`: `acled`, `inter`), so a user
+lexicon that adds an actor also gives it its ACLED name. Country and admin columns come
+from the gazetteer's admin polygons when a locator is given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from marsad.model import StoredEvent
 
-__all__ = ["ACLED_ACTORS", "ACLED_COLUMNS", "ACLED_KINDS", "acled_row"]
+if TYPE_CHECKING:
+    from marsad.geo import Gazetteer
+    from marsad.lexicon import Lexicon
+
+__all__ = ["ACLED_COLUMNS", "ACLED_KINDS", "Locator", "acled_actors", "acled_row",
+           "gazetteer_locator"]
 
 #: The ACLED codebook's columns, in its order.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -70,35 +77,38 @@ ACLED_KINDS: dict[str, tuple[str, str]] = {
     "other": (_STRATEGIC, "Other"),
 }
 
-#: actor id -> (ACLED actor name, inter code), from ACTORS.md.
-ACLED_ACTORS: dict[str, tuple[str, int]] = {
-    "SYR_MIL": ("Military Forces of Syria", 1),
-    "SYR_ALLIES": ("Military Forces of Syria (allies)", 3),
-    "SYR_NDF": ("NDF: National Defense Forces", 3),
-    "HEZBOLLAH": ("Hezbollah", 8),
-    "IRN_MIL": ("Military Forces of Iran", 8),
-    "RUS_MIL": ("Military Forces of Russia", 8),
-    "IRQ_MIL": ("Military Forces of Iraq", 1),
-    "IRQ_PMF": ("Popular Mobilization Forces", 1),
-    "KATAIB_HEZBOLLAH": ("Kataib Hezbollah", 3),
-    "IRQ_RESISTANCE": ("Unidentified Armed Group (Iraq)", 3),
-    "KRG_PESHMERGA": ("Military Forces of Iraq (Kurdistan Regional Government)", 1),
-    "ISIS": ("Islamic State", 2),
-    "SDF": ("SDF: Syrian Democratic Forces", 2),
-    "YPG": ("YPG: People's Protection Units", 2),
-    "US_COALITION": ("Military Forces of the United States", 8),
-    "TUR_MIL": ("Military Forces of Turkey", 8),
-    "SNA": ("Syrian National Army", 2),
-    "HTS": ("Hayat Tahrir al Sham", 2),
-    "ISR_MIL": ("Military Forces of Israel", 8),
-    "TRIBES": ("Arab Ethnic Militia", 4),
-    "PKK": ("PKK: Kurdistan Workers Party", 2),
-    "HOUTHIS": ("Ansar Allah (Houthis)", 2),
-    "SAUDI_COALITION": ("Military Forces of Saudi Arabia", 8),
-    "LNA": ("LNA: Libyan National Army", 2),
-    "LBY_GOV": ("Military Forces of Libya (Government of National Unity)", 1),
-    "UNKNOWN": ("Unidentified Armed Group", 3),
-    "CIVILIANS": ("Civilians", 7),
+#: Where a point lies, ACLED's way: (iso, region, country, admin1, admin2, admin3).
+Locator = Callable[[float, float], tuple[str, str, str, str, str, str]]
+
+
+def acled_actors(lexicon: Lexicon) -> dict[str, tuple[str, int]]:
+    """actor id -> (ACLED actor name, inter code), from the lexicon (actors.yaml)."""
+    return {a.id: (a.acled, a.inter or 0) for a in lexicon.actors.values()}
+
+
+def gazetteer_locator(gazetteer: Gazetteer) -> Locator:
+    """A `Locator` over the gazetteer's admin polygons (countries, governorates, districts)."""
+
+    def locate(lat: float, lon: float) -> tuple[str, str, str, str, str, str]:
+        units = gazetteer.locate(lat, lon)
+        by_feature = {p.feature: p for p in units}
+        country = by_feature.get("country")
+        names = [(by_feature[f].name_en or by_feature[f].name) if f in by_feature else ""
+                 for f in ("governorate", "district", "subdistrict")]
+        iso = country.country or "" if country else ""
+        return (iso, _REGIONS.get(iso, ""), (country.name_en or country.name) if country else "",
+                *names)
+
+    return locate
+
+
+#: ACLED regions of the countries these wars touch.
+_REGIONS = {
+    "SY": "Middle East", "IQ": "Middle East", "LB": "Middle East", "JO": "Middle East",
+    "IL": "Middle East", "PS": "Middle East", "TR": "Middle East", "IR": "Middle East",
+    "YE": "Middle East", "SA": "Middle East", "KW": "Middle East", "QA": "Middle East",
+    "AE": "Middle East", "BH": "Middle East", "OM": "Middle East", "EG": "Northern Africa",
+    "LY": "Northern Africa", "SD": "Northern Africa",
 }
 
 _DISORDER = {
@@ -109,19 +119,19 @@ _DISORDER = {
 }
 
 
-def _actor(actor_id: str | None) -> tuple[str, str]:
+def _actor(actors: Mapping[str, tuple[str, int]], actor_id: str | None) -> tuple[str, str]:
     """(ACLED name, inter code) of an actor id; unknown ids keep their id and no code."""
     if actor_id is None:
         return "", ""
-    name, inter = ACLED_ACTORS.get(actor_id, (actor_id, 0))
+    name, inter = actors.get(actor_id, (actor_id, 0))
     return name, str(inter) if inter else ""
 
 
-def _sub_event_type(stored: StoredEvent) -> tuple[str, str]:
+def _sub_event_type(actors: Mapping[str, tuple[str, int]], stored: StoredEvent) -> tuple[str, str]:
     event = stored.event
     event_type, sub = ACLED_KINDS.get(event.kind, (_STRATEGIC, "Other"))
-    if event.kind == "capture" and ACLED_ACTORS.get(event.actor1 or "", ("", 0))[1] == 1:
-        sub = "Government regains territory"
+    if event.kind == "capture" and actors.get(event.actor1 or "", ("", 0))[1] == 1:
+        sub = "Government regains territory"  # ACLED: a state force takes ground back
     return event_type, sub
 
 
@@ -136,13 +146,25 @@ def _interaction(inter1: str, inter2: str) -> str:
 
 
 def acled_row(
-    stored: StoredEvent, *, notes: str = "", timestamp: int | None = None
+    stored: StoredEvent,
+    actors: Mapping[str, tuple[str, int]],
+    *,
+    notes: str = "",
+    timestamp: int | None = None,
+    locate: Locator | None = None,
 ) -> dict[str, str]:
-    """One ACLED-style CSV row (column -> text) for a stored event."""
+    """One ACLED-style CSV row (column -> text) for a stored event.
+
+    `actors` is `acled_actors(lexicon)`; `locate`, when given, fills the country and admin
+    columns from the event's coordinates.
+    """
     event = stored.event
-    event_type, sub_event_type = _sub_event_type(stored)
-    actor1, inter1 = _actor(event.actor1)
-    actor2, inter2 = _actor(event.actor2)
+    event_type, sub_event_type = _sub_event_type(actors, stored)
+    actor1, inter1 = _actor(actors, event.actor1)
+    actor2, inter2 = _actor(actors, event.actor2)
+    where = ("",) * 6
+    if locate is not None and event.lat is not None and event.lon is not None:
+        where = locate(event.lat, event.lon)
     civilian = event.actor2 == "CIVILIANS" or event.kind == "attack_civilians"
     tags = []
     if event.partial:
@@ -161,19 +183,19 @@ def acled_row(
         "event_type": event_type,
         "sub_event_type": sub_event_type,
         "actor1": actor1,
-        "assoc_actor_1": "; ".join(_actor(a)[0] for a in event.assoc1),
+        "assoc_actor_1": "; ".join(_actor(actors, a)[0] for a in event.assoc1),
         "inter1": inter1,
         "actor2": actor2,
         "assoc_actor_2": "",
         "inter2": inter2,
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": "",
-        "region": "",
-        "country": "",
-        "admin1": "",
-        "admin2": "",
-        "admin3": "",
+        "iso": where[0],
+        "region": where[1],
+        "country": where[2],
+        "admin1": where[3],
+        "admin2": where[4],
+        "admin3": where[5],
         "location": event.place,
         "latitude": _text(event.lat),
         "longitude": _text(event.lon),

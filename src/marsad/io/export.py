@@ -13,7 +13,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from marsad.io.acled import ACLED_COLUMNS, acled_row
+from marsad.io.acled import ACLED_COLUMNS, Locator, acled_actors, acled_row
+from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import StoredEvent
 
 __all__ = [
@@ -134,15 +135,22 @@ def write_acled_csv(
     *,
     evidence: EvidenceText | None = None,
     timestamp: int | None = None,
+    lexicon: Lexicon | None = None,
+    locate: Locator | None = None,
 ) -> int:
-    """An ACLED-style CSV (the codebook's columns); `notes` holds the evidence text."""
+    """An ACLED-style CSV (the codebook's columns); `notes` holds the evidence text.
+
+    Actor names and inter codes come from `lexicon` (the shipped one when None); `locate`
+    fills country and admin columns (see `io.acled.gazetteer_locator`).
+    """
     stamp = int(time.time()) if timestamp is None else timestamp
+    actors = acled_actors(lexicon if lexicon is not None else load_lexicon())
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     count = 0
     for stored in events:
         notes = evidence(stored) if evidence is not None else ""
-        writer.writerow(acled_row(stored, notes=notes, timestamp=stamp))
+        writer.writerow(acled_row(stored, actors, notes=notes, timestamp=stamp, locate=locate))
         count += 1
     return count
 
@@ -178,6 +186,8 @@ def write_events(
     out: TextIO,
     *,
     evidence: EvidenceText | None = None,
+    lexicon: Lexicon | None = None,
+    locate: Locator | None = None,
 ) -> int:
     """Write `events` to `out` in format `fmt` (one of `FORMATS`); return how many."""
     if fmt == "jsonl":
@@ -185,7 +195,7 @@ def write_events(
     if fmt == "csv":
         return write_events_csv(events, out)
     if fmt == "acled-csv":
-        return write_acled_csv(events, out, evidence=evidence)
+        return write_acled_csv(events, out, evidence=evidence, lexicon=lexicon, locate=locate)
     if fmt == "geojson":
         return write_geojson(events, out, evidence=evidence)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -131,7 +131,7 @@ class _Builder:
                 raise f.error(key, f"actor id {actor_id!r} must be UPPER_SNAKE")
             fields = {k.value: v for k, v in f.mapping(body, f"actor {actor_id}")}
             known = {"coalition", "acled", "remote", "type", "allies", "names", "adjectives",
-                     "units", "metonyms"}
+                     "units", "metonyms", "inter"}
             for k, _ in f.mapping(body, f"actor {actor_id}"):
                 if k.value not in known:
                     raise f.error(k, f"actor {actor_id}: unknown field {k.value!r}")
@@ -146,6 +146,12 @@ class _Builder:
             kind = f.scalar(fields["type"], "type") if "type" in fields else None
             if kind is not None and kind not in _ACTOR_TYPES:
                 raise f.error(fields["type"], f"type must be one of {sorted(_ACTOR_TYPES)}")
+            inter = None
+            if "inter" in fields:
+                text = f.scalar(fields["inter"], "inter")
+                if text not in {"1", "2", "3", "4", "5", "6", "7", "8"}:
+                    raise f.error(fields["inter"], "inter must be an ACLED inter code, 1 to 8")
+                inter = int(text)
             self.actors[actor_id] = Actor(
                 id=actor_id,
                 coalition=f.scalar(fields["coalition"], "coalition") if "coalition" in fields
@@ -156,6 +162,7 @@ class _Builder:
                 type=kind or (old.type if old else "armed_group"),
                 allies=f.scalar(fields["allies"], "allies") if "allies" in fields
                 else (old.allies if old else None),
+                inter=inter if inter is not None else (old.inter if old else None),
                 origin=f.origin(key) if old is None else old.origin,
             )
             if "allies" in fields:

@@ -50,6 +50,8 @@ class Actor:
     remote: str = "shelling"
     type: str = "armed_group"
     allies: str | None = None
+    #: ACLED's inter code (1 state forces ... 8 external forces), None when unknown
+    inter: int | None = None
     origin: str = ""
 
 
