@@ -30,7 +30,7 @@ from marsad.recognize.matcher import Hit
 from marsad.text.normalize import fold
 
 #: kinds that need someone who acts: without actor1 they are not coded
-_NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact"}
+_NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact", "clash", "other"}
 #: kinds of remote violence: consecutive cues of these in a clause tell one attack
 _ATTACK = {"airstrike", "shelling", "explosion"}
 #: kinds whose masdar takes its agent after it ("استعادة القوات العراقية السيطرة")
