@@ -44,9 +44,10 @@ def test_seed_scores_against_the_hand_coded_events(resources):
     gold_doc = GoldDocument(doc_id=doc.doc_id, published=doc.published, source=doc.outlet,
                             text=doc.text, events=tuple(Event.from_dict(e) for e in gold["events"]))
     report = score([gold_doc], {doc.doc_id: events})
-    # reached when the golden file was written (strict 15/19 found, 0.71 F1): a fall is a regression
-    assert report.strict.f1 >= 0.70
-    assert report.loose.recall >= 0.85
+    # reached when the golden file was written (15 of 19 found, 2 spurious: strict F1 0.83):
+    # a fall below is a regression to look at
+    assert report.strict.f1 >= 0.80
+    assert report.strict.recall >= 0.75
 
 
 def test_evidence_spans_are_sentences_of_the_original(resources):
