@@ -305,6 +305,10 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
+    if actor1 is None and attack:
+        # "استهدف المستشفى ... بضربة جوية روسية": the weapon's nationality names the agent
+        actor1 = next((r for r in after if r.kind == "adjective" and not r.target
+                       and r.start < frame.clause[1]), None)
     if actor1 is None:
         subject = [r for r in before if not r.target and r.kind != "allies"
                    and not (loses and r.from_marked)]
