@@ -37,7 +37,7 @@ class Anchor:
     its anchors: a literal of `words`, or a four-digit number (at the start of a run of
     digits, then two more digits) whose first two digits are one of `numbers`. With `gate`
     set the pattern has no such bound (it may start inside a word): it is searched
-    everywhere, but only in texts where `gate` finds something.
+    everywhere, but only in texts where `gate` matches at one of `words`.
 
     Anchor words that stand inside longer words ("اب" in "الإرهاب") are filtered with
     `starts_word`: the anchor must begin a word, or follow one of `proclitics` written at a
@@ -89,6 +89,7 @@ class AnchorScan:
         """
         anchors = self.anchors
         at: dict[int, list[int]] = {}  # anchor position -> indexes of the patterns it anchors
+        opened: set[int] = set()  # gated patterns whose gate matched
         for end, (length, number, idx) in self._automaton.iter(s):
             j = end - length + 1
             # a number anchor opens a run of digits and has two more after its first two
@@ -97,7 +98,12 @@ class AnchorScan:
             ):
                 continue
             for k in idx:
-                if anchors[k].starts_word and not _word_start_ok(s, j, anchors[k]):
+                anchor = anchors[k]
+                if anchor.gate is not None:
+                    if anchor.gate.match(s, j):
+                        opened.add(k)
+                    continue
+                if anchor.starts_word and not _word_start_ok(s, j, anchor):
                     continue
                 at.setdefault(j, []).append(k)
         starts: list[set[int]] = [set() for _ in anchors]
@@ -117,7 +123,7 @@ class AnchorScan:
         out: list[list[int] | None] = []
         for k, anchor in enumerate(anchors):
             if anchor.gate is not None:
-                out.append(None if anchor.gate.search(s) else [])
+                out.append(None if k in opened else [])
             else:
                 out.append(sorted(starts[k]))
         return out

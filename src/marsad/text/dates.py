@@ -499,10 +499,11 @@ _ORD_ENDS = ("عشر", "العشرين", "الثلاثين", *_ORDINALS)
 _YEAR_ANCHOR = ("19", "20")  # `_YEAR`: a four-digit number opening with these
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, Anchor], ...] = (
     (_RE_NUMERIC, _numeric, Anchor(numbers=_YEAR_ANCHOR, lead=_TOD_WORDS + 3 + 2)),
-    # no look-behind: may start inside a word; searched only where a month name and a number
-    # follow each other
-    (_RE_LATIN, _latin, Anchor(gate=re.compile(
-        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s+\d"))),
+    # no look-behind: may start inside a word; searched in full only where a Latin month name
+    # is followed by a number
+    (_RE_LATIN, _latin, Anchor(
+        words=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        gate=re.compile(r"[a-z]{3,9}\.?,?\s+\d"))),
     (_RE_HIJRI, _hijri, Anchor(
         numbers=("13", "14"), lead=1 + max(len(m.split()) for m in _HIJRI_MONTHS))),
     (_RE_DAY_MONTH, _day_month, Anchor(
