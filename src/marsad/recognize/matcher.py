@@ -113,11 +113,16 @@ class Matcher:
         # long form ends (two glued forms).
         allowed = _starts(text) | ends
         found: list[Hit] = []
+        lefts: dict[int, tuple[int, tuple[str, ...], bool] | None] = {}
+        rights: dict[tuple[int, bool], int | None] = {}
         for a, b, entries in raw:
             if a not in allowed:
                 continue
+            if a not in lefts:
+                lefts[a] = proclitics_at(text, a)
             for entry, needs_enclitic in entries:
-                hit = self._verify(text, a, b, entry, needs_enclitic, starts, ends)
+                hit = self._verify(text, a, b, entry, needs_enclitic, starts, ends, lefts[a],
+                                   rights)
                 if hit is not None:
                     found.append(hit)
         return _resolve_overlaps(found)
@@ -136,8 +141,9 @@ class Matcher:
         return out
 
     def _verify(self, text: str, a: int, b: int, entry: Entry, needs_enclitic: bool,
-                starts: set[int], ends: set[int]) -> Hit | None:
-        left = proclitics_at(text, a)
+                starts: set[int], ends: set[int],
+                left: tuple[int, tuple[str, ...], bool] | None,
+                rights: dict[tuple[int, bool], int | None]) -> Hit | None:
         place = entry.kind == "place"
         has_article = False
         if left is not None:
@@ -169,7 +175,10 @@ class Matcher:
                 return None
             token_end = b
         else:
-            token_end = suffix_ok(text, b, needs_enclitic)
+            key = (b, needs_enclitic)
+            if key not in rights:
+                rights[key] = suffix_ok(text, b, needs_enclitic)
+            token_end = rights[key]
             if token_end is None:
                 if needs_enclitic or len(entry.form) < _MIN_GLUED:
                     return None
