@@ -396,7 +396,7 @@ def _adjective_after(an: Analysis, t: Hit, after: list[ActorRef]) -> str | None:
 def _is_verb(an: Analysis, t: Hit) -> bool:
     """Does the trigger word read as a verb (its subject follows: VSO)?"""
     if t.entry.attr("form") not in ("verb", "repel"):
-        return False
+        return False  # a masdar ("استهداف القوات الأميركية") takes its object after it
     word = an.text[t.start:t.token_end]
     if word.startswith(("ي", "ت", "ن")) and not word.startswith("تعرض"):
         return True
