@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.text import numbers
 from marsad.text.normalize import fold
 from marsad.text.numbers import find_numbers, parse_number_words
 
@@ -207,3 +208,55 @@ def test_digit_signs_that_are_no_decimal_digits(text: str, values: list[int]) ->
     # "²" and "①" are digits to str.isdigit() but no decimal digits: they used to reach
     # float() and crash the whole article; they open no number
     assert [m.value for m in find_numbers(text)] == values
+
+
+_PIECES = [
+    *sorted(numbers._UNITS), *sorted(numbers._TENS), *sorted(numbers._HUNDREDS),
+    *sorted(numbers._MULTIPLIERS), *sorted(numbers._VAGUE), "اثنا", "احد", "عشر", "عشره", "و",
+    "ب", "ل", "ال", "من", "اكثر من", "نحو", "عام", "قبل", "ايام", "اللواء", "عنصرا", "قتيلا",
+    "غارتين", "صاروخين", "صاروخان", "مصابان", "الطائرتين", "بوتين", "كردستان", "ستين", "2017",
+    "12", "200.000", "500,000", "6.9", "1..5", "٣", "²", "25/10/2017", "02:30", "20%", "F-16",
+    "الـ20", ".", ",", "(", ":", "،", "\n", "غارتينا", "1.5.7", "3,5",
+]  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", " ", " ", "  ", ","]), st.sampled_from(_PIECES))))
+@settings(max_examples=300, deadline=None)
+def test_candidate_windows_read_as_the_whole_token_list(parts: list[tuple[str, str]]) -> None:
+    # find_numbers looks only at the words that can open a count, each in a window of the
+    # tokens around it; that must read exactly as going through every token does
+    s = fold("".join(sep + piece for sep, piece in parts) * 3)
+    assert numbers._scan(s) == numbers._scan(s, everywhere=True)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", " ", ".", ",", "\n"]), st.sampled_from(_PIECES))))
+@settings(max_examples=300, deadline=None)
+def test_candidates_and_windows(parts: list[tuple[str, str]]) -> None:
+    s = fold("".join(sep + piece for sep, piece in parts) * 2)
+    toks = [(m.start(), m.end(), m.group()) for m in numbers._TOKEN.finditer(s)]
+    starts = [t[0] for t in toks]
+    # every token that can be read as a count or a dual is a candidate, and every candidate
+    # opens a token
+    needed = {
+        a
+        for a, _, w in toks
+        if w[0].isdecimal() or w in numbers._OPENERS or numbers._dual(w) is not None
+    }
+    found = numbers._candidates(s)
+    assert needed <= set(found) <= set(starts)
+    # a window is a run of the whole token list, with 2 tokens before and 9 after the one
+    # asked for (fewer at the ends of the text)
+    shared = numbers._Windows(s)  # reused from one token to the next, as `_scan` does
+    for k, a in enumerate(starts):
+        for local, i in (shared(a), numbers._Windows(s)(a)):
+            first = starts.index(local[0][0])
+            assert local == toks[first : first + len(local)]
+            assert first + i == k
+            assert i >= min(2, k) and len(local) - i >= min(10, len(toks) - k)
+
+
+def test_candidate_windows_on_real_text() -> None:
+    # the seed article and the Syrian Archive excerpts (tests/data/text/README.md)
+    for path in sorted(DATA.glob("*.txt")):
+        s = fold(path.read_text(encoding="utf-8"))
+        assert numbers._scan(s) == numbers._scan(s, everywhere=True)

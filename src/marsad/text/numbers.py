@@ -22,7 +22,10 @@ ordinals ("الـ20"), identifiers ("اللواء 444", "القرار 2254", "F-
 
 from __future__ import annotations
 
+import functools
 import re
+
+import ahocorasick
 
 from marsad.model import NormText, NumberMention
 from marsad.text.clitics import wordset
@@ -210,60 +213,174 @@ _OPENERS = frozenset(p + w for p in _NUMBER_PROCLITICS for w in (*_NUMBER_WORDS,
 _DUAL_ENDS = ("ين", "ان", "ينا", "انا")
 
 
+# One count or dual as `_scan` finds it, in normalized offsets: (start, end, value, vague,
+# at_least, approximate, noun, noun span).
+_Count = tuple[int, int, int | None, bool, bool, bool, str | None, tuple[int, int] | None]
+_Tok = tuple[int, int, str]
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # the digit tokens of `_TOKEN`
+# Around a token, `_number_at`, `_dual` and `_noun_after` read at most 2 tokens before it
+# and 9 after it (the token and 9 more: `_AHEAD`); windows are cut longer (`_WINDOW`) so
+# that the next candidates reuse them.
+_BACK, _AHEAD, _WINDOW = 2, 10, 20
+
+
 def find_numbers(text: str | NormText) -> list[NumberMention]:
     """Find the counts in `text` with their values, qualifiers and counted nouns."""
     norm = text if isinstance(text, NormText) else normalize_text(text)
-    s = norm.text
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
     out: list[NumberMention] = []
+    for start, end, value, vague, at_least, approx, noun, noun_at in _scan(norm.text):
+        span = norm.original_span(start, end)
+        out.append(
+            NumberMention(
+                span,
+                span.slice(norm.original),
+                value,
+                vague=vague,
+                at_least=at_least,
+                approximate=approx,
+                noun=noun,
+                noun_span=None if noun_at is None else norm.original_span(*noun_at),
+            )
+        )
+    return out
+
+
+def _scan(s: str, everywhere: bool = False) -> list[_Count]:
+    """The counts and duals of normalized `s`, left to right.
+
+    Token by token, as `_TOKEN` cuts the text; but only the tokens that can open a count or
+    be a dual (`_candidates`) are looked at, each in a window of the tokens around it, which
+    reads exactly as the whole token list does (`everywhere=True`, kept for the tests).
+    """
+    if everywhere:
+        every = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
+        index = {t[0]: k for k, t in enumerate(every)}
+        starts = list(index)
+    else:
+        starts = _candidates(s)
+        window = _Windows(s)
+    out: list[_Count] = []
     dates: list[tuple[int, int]] | None = None  # found when the first candidate needs them
-    i = d = 0
-    while i < len(toks):
-        a, b, w = toks[i]
+    d = read_to = 0
+    for a in starts:
+        if a < read_to:
+            continue  # part of the count before: "ثلاثه الاف"
+        toks, i = (every, index[a]) if everywhere else window(a)
+        b, w = toks[i][1], toks[i][2]
         if not (w[0].isdecimal() or w in _OPENERS or w.endswith(_DUAL_ENDS)):
-            i += 1  # neither a number (`_number_at`) nor a dual (`_dual`): most words
-            continue
+            continue  # neither a number (`_number_at`) nor a dual (`_dual`): most words
         if dates is None:
             dates = date_spans(s)
         while d < len(dates) and dates[d][1] <= a:
             d += 1
         if d < len(dates) and dates[d][0] <= a:
-            i += 1  # inside a date: "25/10/2017", "عام 2017"
-            continue
+            continue  # inside a date: "25/10/2017", "عام 2017"
         found = _number_at(s, toks, i)
         if found is None:
             single = _dual(w)
             if single is not None and not (i and _number_at(s, toks, i - 1)):
-                span = norm.original_span(a, b)
-                out.append(
-                    NumberMention(span, span.slice(norm.original), 2, noun=single, noun_span=span)
-                )
-            i += 1
+                out.append((a, b, 2, False, False, False, single, (a, b)))
             continue
         value, vague, end_i, start = found
         word = s[start:b] if end_i == i + 1 else ""
-        noun, noun_span = _noun_after(s, toks, end_i, vague)
+        noun, noun_at = _noun_after(s, toks, end_i, vague)
         if noun is None and word in _AFTER_NOUN:
-            noun, noun_span = _noun_before(toks, i)
+            noun, noun_at = _noun_before(toks, i)
         if noun is None and word in _NEEDS_NOUN:
-            i += 1
             continue
         at_least, approx, start = _qualifier(s, start)
-        span = norm.original_span(start, toks[end_i - 1][1])
+        read_to = toks[end_i - 1][1]
         out.append(
-            NumberMention(
-                span,
-                span.slice(norm.original),
-                None if vague else value,
-                vague=vague,
-                at_least=at_least,
-                approximate=approx,
-                noun=noun,
-                noun_span=None if noun_span is None else norm.original_span(*noun_span),
-            )
+            (start, read_to, None if vague else value, vague, at_least, approx, noun, noun_at)
         )
-        i = end_i
     return out
+
+
+def _letter(ch: str) -> bool:
+    """True for the characters of `_TOKEN`'s word tokens (`[^\\W\\d_]`)."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+@functools.cache
+def _openers() -> ahocorasick.Automaton:
+    """Every word that can open a count, and every ending of a dual, for one pass."""
+    auto = ahocorasick.Automaton()
+    for word in _OPENERS:
+        auto.add_word(word, (len(word), False))
+    # `_dual` reads a stem (maybe without a final alif) ending in تين/تان, or a masculine stem
+    # of its list + ين/ان
+    for end in ("تين", "تان", *(m + e for m in _MASC_DUAL_STEMS for e in ("ين", "ان"))):
+        auto.add_word(end, (len(end), True))
+    auto.make_automaton()
+    return auto
+
+
+def _candidates(s: str) -> list[int]:
+    """Starts of the tokens that may open a count or be a dual, in order (a few more)."""
+    n = len(s)
+    out = {m.start() for m in _DIGITS.finditer(s)}
+    for last, (length, dual) in _openers().iter(s):
+        j, e = last + 1 - length, last + 1
+        if dual:
+            # the token ends here, or after one more alif ("غارتينا" is not written, but
+            # `_strip_word` would read it)
+            if (
+                e < n
+                and _letter(s[e])
+                and not (s[e] == "ا" and (e + 1 == n or not _letter(s[e + 1])))
+            ):
+                continue
+            while j and _letter(s[j - 1]):
+                j -= 1
+            out.add(j)
+        elif (j == 0 or not _letter(s[j - 1])) and (e == n or not _letter(s[e])):
+            out.add(j)
+    return sorted(out)
+
+
+class _Windows:
+    """The tokens around a token start, as `_TOKEN` cuts the whole text.
+
+    A token never holds a character that is neither alphanumeric nor "." or ",", so
+    tokenizing from just after one such character gives the same tokens as from the start.
+    """
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.toks: list[_Tok] = []
+        self.index: dict[int, int] = {}
+        self.whole_start = self.whole_end = False
+
+    def __call__(self, a: int) -> tuple[list[_Tok], int]:
+        """(tokens, index of the token starting at `a`) with enough tokens either side."""
+        i = self.index.get(a)
+        if (
+            i is not None
+            and (i >= _BACK or self.whole_start)
+            and (len(self.toks) >= i + _AHEAD or self.whole_end)
+        ):
+            return self.toks, i
+        s = self.s
+        back = 16 * _BACK
+        while True:
+            lo = max(0, a - back)
+            while lo and (s[lo - 1].isalnum() or s[lo - 1] in ".,"):
+                lo -= 1
+            toks: list[_Tok] = []
+            i = -1
+            for m in _TOKEN.finditer(s, lo):
+                if m.start() == a:
+                    i = len(toks)
+                toks.append((m.start(), m.end(), m.group()))
+                if i >= 0 and len(toks) > i + _WINDOW:
+                    break
+            if i >= _BACK or lo == 0:
+                break
+            back *= 4
+        self.toks, self.whole_start = toks, lo == 0
+        self.whole_end = len(toks) <= i + _WINDOW
+        self.index = {t[0]: k for k, t in enumerate(toks)}
+        return toks, i
 
 
 def _qualifier(s: str, start: int) -> tuple[bool, bool, int]:
