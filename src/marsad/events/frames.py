@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -134,7 +135,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         if hit.entry.kind != "trigger" or (hit.start, hit.end) in seen_spans:
             continue
         seen_spans.add((hit.start, hit.end))
-        if _purpose(an, hits, i):
+        if _purpose(an, hits, i) or _aggregate(an, hit):
             continue
         clause = next(((a, b) for a, b in clauses if a <= hit.start < b), (s_start, s_end))
         same_span = [h for h in hits if (h.start, h.end) == (hit.start, hit.end)
@@ -188,6 +189,22 @@ def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
         if h.entry.kind == "state" and an.words_between(h.end, hit.token_start) == 0:
             return True  # "مناطق سيطرة الجيش": a state, not an event
     return False
+
+
+_MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) $")
+#: a count of attacks this large tells a tally over weeks, not one event
+_AGGREGATE_COUNT = 20
+
+
+def _aggregate(an: Analysis, hit: Hit) -> bool:
+    """"تعرضت القوات الأميركية لأكثر من 151 استهدافاً": a tally, not an event."""
+    before = an.text[max(0, hit.token_start - 24):hit.token_start]
+    before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
+    m = _MANY.search(before)
+    if m is None:
+        return False
+    count = m.group(1)
+    return not count.isdigit() or int(count) >= _AGGREGATE_COUNT
 
 
 def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[str]:
