@@ -26,7 +26,8 @@ _LINK_WORDS = {
     "المحتله", "المحتل", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب",
     "وسط", "اقليم", "على", "علي", "الحدود", "مثلث", "الضفه", "نهر", "العمق", "الفرات",
     "للفرات", "لنهر", "الضفتين", "المنطقه", "تلك", "بلده", "مدينه", "المدينه", "محافظه",
-    "ريف", "تحديدا", "بالتحديد", "الداخل", "كردستان",
+    "ريف", "تحديدا", "بالتحديد", "الداخل", "كردستان", "القريبه", "القريب",
+    "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
 }
 #: Words that end an unknown place name.
 _NAME_STOPS = {
@@ -369,6 +370,8 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
             between = an.text[prev.end:ref.start].translate(_BRACKETS)
             if an.text[prev.end:ref.start].strip() == "(":
                 context = True  # "أم الرشراش المحتلة (إيلات)": another name of the same
+            elif out[-1].context_only and an.text[prev.end:ref.start].strip() in ("_", "-", "/"):
+                context = True  # "مثلث حمص_حماة_الرقة": one region, named by its corners
             words = [w for w in between.replace(",", " ").split() if w]
             if ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
                     len(words) <= 6:
