@@ -332,8 +332,33 @@ _PLAIN_CLAUSE_MARK = re.compile(
     r"|,\s*(?=و[^\W\d_]+)"
     r"|:\s*(?=[\"«])"
 )
+_PLAIN_QUOTE = re.compile(r"[\"«»]")
+
+
+def _plain_sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
+    """`segment._sentence_cuts` as first written: a pattern scan of a copy of the line."""
+    line = text[lo:hi]
+    marks = [(m.start(), m.group()) for m in _PLAIN_QUOTE.finditer(line)]
+    straight = [lo + p for p, ch in marks if ch == '"']
+    quoted = list(zip(straight[::2], straight[1::2], strict=True)) if len(straight) % 2 == 0 else []
+    opens = [lo + p for p, ch in marks if ch == "«"]
+    closes = [lo + p for p, ch in marks if ch == "»"]
+    if len(opens) == len(closes):
+        quoted += [(o, c) for o, c in zip(opens, closes, strict=True) if o < c]
+    quoted.sort()
+    cuts = []
+    for m in _PLAIN_END.finditer(line):
+        dot, end = lo + m.start(), lo + m.end()
+        if m.group() == "." and segment._not_an_end(text, lo, dot):
+            continue
+        inside = [q for q in quoted if q[0] < dot]
+        if not (inside and end <= inside[-1][1]):
+            cuts.append(end)
+    return cuts
+
+
 _MARK_PIECES = [
-    *".!?…\"'»)]«,:; \n\x1c_", "..", "حيث", "في حين", "الي ذلك", "و", "وقال", "بعد ان", "قبل ان",
+    *".!?…\"'»)]«,:; \n\x1c_", "..", "د.", "2.", "3.5", "حيث", "في حين", "الي ذلك", "و", "وقال", "بعد ان", "قبل ان",
     "بعدان", "انه", "ab", "12", "https://x.y", "www.", "pic.twitter.com/a", "http: //", "ع",
 ]  # fmt: skip
 
@@ -353,5 +378,9 @@ def test_fast_patterns_match_the_plain_ones(text: str, data: st.DataObject) -> N
     assert segment._clause_marks(text, a, b) == [
         m.span() for m in _PLAIN_CLAUSE_MARK.finditer(text, a, b)
     ]
+    for line in re.finditer(r"[^\n]+", text):
+        lo, hi = line.span()
+        terms = [p for p in range(lo, hi) if text[p] in ".!?…"]
+        assert segment._sentence_cuts(text, lo, hi, terms) == _plain_sentence_cuts(text, lo, hi)
     for n, pattern in segment._WORDS_AT_LEAST.items():
         assert bool(pattern.match(text, a, b)) == (len(segment._WORD.findall(text, a, b)) >= n)

@@ -70,8 +70,8 @@ _BYLINE_TAIL = re.compile(r"\(@\w+\)\s*[a-z]+\s+\d{1,2},\s*\d{4}")
 # A sentence end: terminators ("." "!" "?" "..." "…"), then closing quotes/brackets, then
 # space, end or a letter. Only a whole run of terminators and quotes can be followed by
 # that, so the run is one character class (which `re` scans for quickly).
+_TERMINATORS = ".!?…"
 _END = re.compile(r"[.!?…]+[\"'»)\]]*(?=\s|$|[^\W\d_])")
-_QUOTE = re.compile(r"[\"«»]")
 _LINE = re.compile(r"[^\n]+")
 
 # Where a clause may start: after a comma before a connective or "و" + word, after a colon
@@ -114,19 +114,26 @@ def find_debris(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quoted(line: str, base: int) -> list[tuple[int, int]]:
-    """Spans inside balanced quotes on one line (none when the quotes do not pair up)."""
-    marks = [(m.start(), m.group()) for m in _QUOTE.finditer(line)]
-    if not marks:
-        return []
+def _quoted(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans inside balanced quotes on the line [lo, hi) (none when the quotes do not pair up)."""
     out: list[tuple[int, int]] = []
-    straight = [p for p, ch in marks if ch == '"']
+    straight = _find_all(text, '"', lo, hi)
     if len(straight) % 2 == 0:
-        out += [(base + straight[i], base + straight[i + 1]) for i in range(0, len(straight), 2)]
-    opens = [p for p, ch in marks if ch == "«"]
-    closes = [p for p, ch in marks if ch == "»"]
+        out += [(straight[i], straight[i + 1]) for i in range(0, len(straight), 2)]
+    opens = _find_all(text, "«", lo, hi)
+    closes = _find_all(text, "»", lo, hi)
     if len(opens) == len(closes):
-        out += [(base + o, base + c) for o, c in zip(opens, closes, strict=True) if o < c]
+        out += [(o, c) for o, c in zip(opens, closes, strict=True) if o < c]
+    return out
+
+
+def _find_all(text: str, ch: str, lo: int, hi: int) -> list[int]:
+    """Offsets of `ch` in text[lo:hi] (`str.find` is far quicker than a pattern here)."""
+    out = []
+    at = text.find(ch, lo, hi)
+    while at >= 0:
+        out.append(at)
+        at = text.find(ch, at + 1, hi)
     return out
 
 
@@ -150,17 +157,21 @@ def _not_an_end(text: str, lo: int, dot: int) -> bool:
     )
 
 
-def _sentence_cuts(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets inside one line [lo, hi) where a sentence ends."""
+def _sentence_cuts(text: str, lo: int, hi: int, terms: list[int]) -> list[int]:
+    """Offsets inside one line [lo, hi) where a sentence ends; `terms`: its terminators."""
     cuts: list[int] = []
     quoted: list[tuple[int, int]] | None = None
     starts: list[int] = []
-    for m in _END.finditer(text, lo, hi):
-        dot, end = m.span()
+    for dot in terms:
+        # `_END` can only match from the first terminator of a run (see there): trying it
+        # there is `_END.finditer` without scanning every character for a terminator
+        if (dot > lo and text[dot - 1] in _TERMINATORS) or (m := _END.match(text, dot, hi)) is None:
+            continue
+        end = m.end()
         if text[dot] == "." and end - dot == 1 and _not_an_end(text, lo, dot):
             continue
         if quoted is None:
-            quoted = _quoted(text[lo:hi], lo)
+            quoted = _quoted(text, lo, hi)
             quoted.sort()
             starts = [q0 for q0, _ in quoted]
         # quotes do not nest here: only the last quotation opening before the dot matters
@@ -185,10 +196,16 @@ def split_sentences(norm: NormText) -> list[Sentence]:
     text = norm.text
     debris = find_debris(text)
     pieces: list[tuple[int, int]] = []
+    terms = sorted(p for ch in _TERMINATORS for p in _find_all(text, ch, 0, len(text)))
+    k = 0
     for line in _LINE.finditer(text):
         lo, hi = line.span()
-        bounds = [lo, *_sentence_cuts(text, lo, hi), hi]
-        pieces += itertools.pairwise(bounds)
+        k = bisect.bisect_left(terms, lo, k)
+        j = bisect.bisect_left(terms, hi, k)
+        if j > k:
+            pieces += itertools.pairwise([lo, *_sentence_cuts(text, lo, hi, terms[k:j]), hi])
+        else:
+            pieces.append((lo, hi))
     if debris:
         pieces = _cut_debris(text, pieces, debris)
     out: list[Sentence] = []
