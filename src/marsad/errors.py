@@ -11,24 +11,22 @@ class MarsadError(Exception):
     """Base of every error marsad raises on purpose."""
 
 
-class InputError(MarsadError):
+class _Located(MarsadError):
+    """An error about a place in a file: the message starts with `path` or `path:line`."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = path if line is None else f"{path}:{line}"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class InputError(_Located):
     """A file, line or stream could not be read as an article."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = path if line is None else f"{path}:{line}"
-        super().__init__(f"{where}: {message}" if where else message)
 
-
-class LexiconError(MarsadError):
+class LexiconError(_Located):
     """A lexicon file is malformed; the message names `path:line`."""
-
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = path if line is None else f"{path}:{line}"
-        super().__init__(f"{where}: {message}" if where else message)
 
 
 class GazetteerError(MarsadError):

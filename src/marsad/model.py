@@ -10,22 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 #: Event kinds of EVENTS.md, in the order of its table.
-KINDS: tuple[str, ...] = (
-    "capture",
-    "withdrawal",
-    "advance",
-    "clash",
-    "airstrike",
-    "shelling",
-    "explosion",
-    "attack_civilians",
-    "deployment",
-    "contact",
-    "other",
-)
 Kind = Literal[
     "capture",
     "withdrawal",
@@ -39,9 +26,10 @@ Kind = Literal[
     "contact",
     "other",
 ]
+KINDS: tuple[str, ...] = get_args(Kind)
 
-MODALITIES: tuple[str, ...] = ("asserted", "planned", "negated")
 Modality = Literal["asserted", "planned", "negated"]
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
 #: ACLED geo_precision: 1 the place itself, 2 near / part of / countryside of, 3 region only.
 GEO_PRECISIONS: tuple[int, ...] = (1, 2, 3)

@@ -27,6 +27,9 @@ _TOP_KEYS = {
     "states",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
+#: sections that are a plain list of words, and the entry kind their words get
+_WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
+               "states": "state", "reasons": "reason", "purpose": "purpose"}
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
 
@@ -120,7 +123,10 @@ class _Builder:
             if key.value not in _TOP_KEYS:
                 raise f.error(key, f"unknown section {key.value!r} (expected one of "
                               f"{', '.join(sorted(_TOP_KEYS))})")
-            getattr(self, f"_read_{key.value}")(f, value)
+            if key.value in _WORD_LISTS:
+                self._read_words(f, value, key.value)
+            else:
+                getattr(self, f"_read_{key.value}")(f, value)
 
     # -- actors ---------------------------------------------------------------------
 
@@ -273,34 +279,16 @@ class _Builder:
                                              "prepositions": "place_prep",
                                              "names": "place_name"})
 
-    def _read_targets(self, f: _File, node: yaml.Node) -> None:
-        for item in f.sequence(node, "targets"):
-            self._add(f, item, f.scalar(item, "a target word"), "target", "target")
-
-    def _read_partial(self, f: _File, node: yaml.Node) -> None:
-        for item in f.sequence(node, "partial"):
-            self._add(f, item, f.scalar(item, "a partial cue"), "partial", "partial")
-
     def _read_common_words(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "common_words"):
             word = fold(f.scalar(item, "a common word"))
             self.common_words.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
 
-    def _read_allies(self, f: _File, node: yaml.Node) -> None:
-        for item in f.sequence(node, "allies"):
-            self._add(f, item, f.scalar(item, "an allies word"), "allies", "allies")
-
-    def _read_states(self, f: _File, node: yaml.Node) -> None:
-        for item in f.sequence(node, "states"):
-            self._add(f, item, f.scalar(item, "a state cue"), "state", "state")
-
-    def _read_reasons(self, f: _File, node: yaml.Node) -> None:
-        for item in f.sequence(node, "reasons"):
-            self._add(f, item, f.scalar(item, "a reason cue"), "reason", "reason")
-
-    def _read_purpose(self, f: _File, node: yaml.Node) -> None:
-        for item in f.sequence(node, "purpose"):
-            self._add(f, item, f.scalar(item, "a purpose cue"), "purpose", "purpose")
+    def _read_words(self, f: _File, node: yaml.Node, section: str) -> None:
+        """A plain list of cue words: `targets`, `partial`, `allies`, `states`, ..."""
+        kind = _WORD_LISTS[section]
+        for item in f.sequence(node, section):
+            self._add(f, item, f.scalar(item, f"a {section} cue"), kind, kind)
 
     def _read_lists(self, f: _File, node: yaml.Node, section: str, kinds: dict[str, str]) -> None:
         for key, items in f.mapping(node, section):
