@@ -16,7 +16,7 @@ from marsad.events.analysis import Analysis
 from marsad.recognize.matcher import Hit
 
 _MAX_SOURCE_WORDS = 9
-_TRIM = " \"'«»()[]،,.:;-_"
+_TRIM = " \"'«»“”„‘’()[]،,.:;-_"
 _PUNCT = re.compile(r"[,.:;!?\"«»()]")
 #: hit kinds that end a source phrase
 _ENDS = {"source_stop", "source_verb", "trigger", "source_prep", "planned", "negated"}

@@ -129,7 +129,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if prev is not None and prev.entry.kind == "source_noun" and \
             an.words_between(prev.end, hit.start) == 0:
         return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
-    located = bool(kinds) or "ب" in hit.proclitics or "ل" in hit.proclitics \
+    # "استهداف كفرتخاريم", "قصفت دمشق": the object of an attack is where it struck
+    struck = prev is not None and prev.entry.kind == "trigger" and \
+        an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
+    located = bool(kinds) or struck or "ب" in hit.proclitics or "ل" in hit.proclitics \
         or _after_place_list(an, hits, i) or (
             prev is not None and prev.entry.kind == "place"
             and an.words_between(prev.end, hit.token_start) == 0

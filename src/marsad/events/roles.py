@@ -195,7 +195,7 @@ def _helper_marked(an: Analysis, hit: Hit) -> bool:
 
 
 def _agent_marked(an: Analysis, hit: Hit) -> bool:
-    words = an.words(max(0, hit.token_start - 40), hit.token_start)[-3:]
+    words = an.words(max(0, hit.token_start - 50), hit.token_start)[-4:]
     text = " ".join(words)
     return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in _DONE_BY)
 
