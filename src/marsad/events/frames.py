@@ -431,6 +431,7 @@ def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[Act
         if r.start < actor1.end:
             continue
         gap = an.text[last_end:r.token_start]
+        # "الجيش السوري وحلفاؤه", "سلاحا الجو السوري الروسي"
         joined = gap.strip() in ("", ",") and (an.text[r.token_start:r.start].startswith("و")
                                                   or r.kind in ("adjective", "allies"))
         if not joined and gap.strip() not in ("في", "و"):
