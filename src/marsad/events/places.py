@@ -167,11 +167,13 @@ _STATIONED = frozenset({"المنتشره", "المتمركزه", "المنتش�
 
 
 def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
-    """Does a locative word stand right before this name ("في إسرائيل", "بريف دمشق")?"""
+    """Does a locative word stand right before this name ("في إسرائيل", "من العراق")?"""
     if kinds & {"place_drop", "place_keep", "relation"} or "ب" in hit.proclitics:
         return True
-    prev = an.prev_word(hit.token_start)
-    return prev is not None and an.text[prev[0]:prev[1]] in _WHERE_WORDS
+    words = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
+    if words[-1:] == ["من"]:
+        return words != ["كل", "من"]  # "انسحاب القوات من العراق"; not "كل من روسيا وإيران"
+    return bool(words) and words[-1] in _WHERE_WORDS
 
 
 def _describes_actor(an: Analysis, hit: Hit) -> bool:
