@@ -172,3 +172,44 @@ def test_long_article_scales_linearly(resources, separator):
     assert [(e.kind, e.place) for e in extract(doc_big, resources)] == \
         [(e.kind, e.place) for e in extract(doc_small, resources)] == \
         [("airstrike", "راوة"), ("airstrike", "القائم")]
+
+
+def test_a_tally_of_attacks_is_no_event(resources):
+    text = "تعرضت القوات الأميركية في سوريا لأكثر من 150 استهدافاً منذ بدء الحرب."
+    assert events_of(resources, text) == []
+
+
+def test_a_state_is_no_event(resources):
+    text = "شن مسلحون هجوماً على مناطق سيطرة الجيش السوري في البادية."
+    assert not [e for e in events_of(resources, text) if e.kind == "capture"]
+
+
+def test_the_occasion_of_an_attack_is_not_where_it_struck(resources):
+    text = "استهدفت المقاومة الإسلامية في العراق قاعدة حرير في أربيل نصرةً لغزة."
+    events = events_of(resources, text)
+    assert {e.place for e in events} == {"حرير"}
+    assert {e.actor1 for e in events} == {"IRQ_RESISTANCE"}
+
+
+def test_the_agent_named_after_the_attack(resources):
+    text = "أصيب مدنيون في قصف صاروخي نفذه المسلحون على قرية جورين."
+    event = one(events_of(resources, text), "shelling", "جورين")
+    assert event.actor1 is None or event.actor1 != "CIVILIANS"
+    assert event.actor2 == "CIVILIANS"
+
+
+def test_a_country_that_acts_is_no_place(resources):
+    text = "شنت روسيا غارات جوية على مدينة إدلب."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("airstrike", "RUS_MIL", "إدلب")]
+
+
+def test_a_name_in_brackets_is_the_same_place(resources):
+    text = "استهدفت المقاومة الإسلامية في العراق هدفاً في أم الرشراش (إيلات) بالطيران المسير."
+    assert [e.place for e in events_of(resources, text)] == ["أم الرشراش"]
+
+
+def test_a_refused_withdrawal_is_negated(resources):
+    text = "رفض مجلس النواب الأميركي انسحاب القوات الأميركية من سوريا."
+    event = one(events_of(resources, text), "withdrawal", "سوريا")
+    assert (event.actor1, event.modality) == ("US_COALITION", "negated")

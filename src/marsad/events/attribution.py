@@ -204,6 +204,10 @@ _GLUED = re.compile(r"(مراسل[ةه]?|مصادر|مصدر|مكتب|أمني|�
                     r"(?=(?:ال|لل)[^\s]{3,})")
 
 
+#: negations that govern the whole clause after them ("نفى الجيش انسحابه من ...")
+_DENIALS = frozenset({"نفي", "نفت", "ينفي", "تنفي", "رفض", "رفضت", "يرفض", "ترفض", "رفضوا"})
+
+
 def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
     """`planned`, `negated` or `asserted` for the event of `trigger` in its clause."""
     if "س" in trigger.proclitics:
@@ -211,7 +215,7 @@ def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
     for h in an.hits_in(clause_start, trigger.start):
         kind = h.entry.kind
         gap = an.words_between(h.end, trigger.token_start)
-        if kind == "negated" and (gap <= 2 or h.entry.form in ("نفي", "نفت", "ينفي", "تنفي")):
+        if kind == "negated" and (gap <= 2 or h.entry.form in _DENIALS):
             return "negated"
         if kind == "planned" and gap <= 6:
             return "planned"

@@ -196,8 +196,17 @@ _MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|ع�
 _AGGREGATE_COUNT = 20
 
 
+_MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
+
+
 def _aggregate(an: Analysis, hit: Hit) -> bool:
     """"تعرضت القوات الأميركية لأكثر من 151 استهدافاً": a tally, not an event."""
+    if hit.entry.attr("form") == "passive":
+        # the passive's object is the tally: "تعرضت ... لأكثر من 151 استهدافاً"
+        after = an.text[hit.token_end:hit.token_end + 60]
+        m = _MANY_AFTER.search(after)
+        if m is not None and (not m.group(1).isdigit() or int(m.group(1)) >= _AGGREGATE_COUNT):
+            return True
     before = an.text[max(0, hit.token_start - 24):hit.token_start]
     before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
     m = _MANY.search(before)
@@ -350,6 +359,10 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
                 and r.actor != frame.actor1 and r.kind != "allies"):
             frame.actor2 = r.actor
             break
+    if frame.actor2 is None and attack and any(
+            _civilians(lexicon, r.actor) for r in usable
+            if frame.clause[0] <= r.start < frame.clause[1]):
+        frame.actor2 = "CIVILIANS"  # "أصيب مدنيون في قصف ...": civilians were struck
     if frame.actor2 is None and (attack or "clash" in frame.kinds):
         # "استهدفت القاعدة الأميركية ... بقصف صاروخي": the target named before the cue
         others = [r for r in usable if r.target and r.actor != frame.actor1
