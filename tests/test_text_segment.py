@@ -367,20 +367,37 @@ _MARK_PIECES = [
 @settings(max_examples=400)
 def test_fast_patterns_match_the_plain_ones(text: str, data: st.DataObject) -> None:
     a = data.draw(st.integers(0, len(text)))
-    b = data.draw(st.integers(a, len(text)))
+    _check_fast_patterns(text, a, data.draw(st.integers(a, len(text))))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال ذلك قبل ان يغادر, وبعد ان انسحب: «قال",
+        "وصل, حيث قال انه تقدم قبل ان. د. احمد https://x.y/z وwww.a.b",
+        'انتهي.وقال «سنرد...» و"تقدم". 2. مارع',
+    ],
+)
+def test_fast_patterns_on_sentences(text: str) -> None:
+    _check_fast_patterns(text, 0, len(text))
+    _check_fast_patterns(text, 3, len(text) - 2)
+
+
+def _check_fast_patterns(text: str, a: int, b: int) -> None:
     # a line used to be cut out of the text: now the pattern runs on the text from a to b
     assert [(m.start() - a, m.end() - a) for m in segment._END.finditer(text, a, b)] == [
         m.span() for m in _PLAIN_END.finditer(text[a:b])
     ]
-    assert [m.span() for m in segment._LINK.finditer(text)] == [
-        m.span() for m in _PLAIN_LINK.finditer(text)
-    ]
-    assert segment._clause_marks(text, a, b) == [
+    assert segment._links(text) == [m.span() for m in _PLAIN_LINK.finditer(text)]
+    puncts = [p for p in range(a, b) if text[p] in ",:"]
+    assert segment._clause_marks(text, a, b, puncts) == [
         m.span() for m in _PLAIN_CLAUSE_MARK.finditer(text, a, b)
     ]
     for line in re.finditer(r"[^\n]+", text):
         lo, hi = line.span()
         terms = [p for p in range(lo, hi) if text[p] in ".!?…"]
-        assert segment._sentence_cuts(text, lo, hi, terms) == _plain_sentence_cuts(text, lo, hi)
+        quotes = segment._Marks(text, '"«»')
+        cuts = segment._sentence_cuts(text, lo, hi, terms, quotes)
+        assert cuts == _plain_sentence_cuts(text, lo, hi)
     for n, pattern in segment._WORDS_AT_LEAST.items():
         assert bool(pattern.match(text, a, b)) == (len(segment._WORD.findall(text, a, b)) >= n)

@@ -105,7 +105,7 @@ _NOUNISH = re.compile(r"^(?:ت..ي.|ال.*|.*ات|.*ين|.*ون|.*ه|.*يه)$")
 
 def find_debris(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, picture links and tweet bylines in normalized `text`, in order."""
-    spans = [m.span() for m in _LINK.finditer(text)]
+    spans = _links(text)
     for m in _BYLINE_TAIL.finditer(text):
         lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 80)
         dash = text.rfind("-", lo, m.start())
@@ -114,17 +114,33 @@ def find_debris(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quoted(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _quoted(lo: int, hi: int, quotes: _Marks) -> list[tuple[int, int]]:
     """Spans inside balanced quotes on the line [lo, hi) (none when the quotes do not pair up)."""
     out: list[tuple[int, int]] = []
-    straight = _find_all(text, '"', lo, hi)
+    straight = quotes.within(lo, hi, '"')
     if len(straight) % 2 == 0:
         out += [(straight[i], straight[i + 1]) for i in range(0, len(straight), 2)]
-    opens = _find_all(text, "«", lo, hi)
-    closes = _find_all(text, "»", lo, hi)
+    opens = quotes.within(lo, hi, "«")
+    closes = quotes.within(lo, hi, "»")
     if len(opens) == len(closes):
         out += [(o, c) for o, c in zip(opens, closes, strict=True) if o < c]
     return out
+
+
+def _links(text: str) -> list[tuple[int, int]]:
+    """Spans of `_LINK` in `text`, as its `finditer` gives them.
+
+    `_LINK` opens with one of three words: trying it where `str.find` finds them, from left
+    to right and past each link found, is its `finditer` without a scan of every character.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for at in sorted(
+        p for w in ("http", "www.", "pic.twitter.com/") for p in _find_all(text, w, 0, n)
+    ):
+        if (not spans or at >= spans[-1][1]) and (m := _LINK.match(text, at)):
+            spans.append(m.span())
+    return spans
 
 
 def _find_all(text: str, ch: str, lo: int, hi: int) -> list[int]:
@@ -135,6 +151,19 @@ def _find_all(text: str, ch: str, lo: int, hi: int) -> list[int]:
         out.append(at)
         at = text.find(ch, at + 1, hi)
     return out
+
+
+class _Marks:
+    """Offsets of some characters in a text, found once, then looked up by range."""
+
+    def __init__(self, text: str, chars: str) -> None:
+        self.at = {ch: _find_all(text, ch, 0, len(text)) for ch in chars}
+        self.all = sorted(p for ch in chars for p in self.at[ch])
+
+    def within(self, lo: int, hi: int, ch: str | None = None) -> list[int]:
+        """Sorted offsets in [lo, hi) of `ch`, or of any of the characters."""
+        at = self.all if ch is None else self.at[ch]
+        return at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
 
 
 def _not_an_end(text: str, lo: int, dot: int) -> bool:
@@ -157,7 +186,7 @@ def _not_an_end(text: str, lo: int, dot: int) -> bool:
     )
 
 
-def _sentence_cuts(text: str, lo: int, hi: int, terms: list[int]) -> list[int]:
+def _sentence_cuts(text: str, lo: int, hi: int, terms: list[int], quotes: _Marks) -> list[int]:
     """Offsets inside one line [lo, hi) where a sentence ends; `terms`: its terminators."""
     cuts: list[int] = []
     quoted: list[tuple[int, int]] | None = None
@@ -171,7 +200,7 @@ def _sentence_cuts(text: str, lo: int, hi: int, terms: list[int]) -> list[int]:
         if text[dot] == "." and end - dot == 1 and _not_an_end(text, lo, dot):
             continue
         if quoted is None:
-            quoted = _quoted(text, lo, hi)
+            quoted = _quoted(lo, hi, quotes)
             quoted.sort()
             starts = [q0 for q0, _ in quoted]
         # quotes do not nest here: only the last quotation opening before the dot matters
@@ -196,24 +225,24 @@ def split_sentences(norm: NormText) -> list[Sentence]:
     text = norm.text
     debris = find_debris(text)
     pieces: list[tuple[int, int]] = []
-    terms = sorted(p for ch in _TERMINATORS for p in _find_all(text, ch, 0, len(text)))
-    k = 0
+    terms = _Marks(text, _TERMINATORS)
+    quotes = _Marks(text, '"«»')
     for line in _LINE.finditer(text):
         lo, hi = line.span()
-        k = bisect.bisect_left(terms, lo, k)
-        j = bisect.bisect_left(terms, hi, k)
-        if j > k:
-            pieces += itertools.pairwise([lo, *_sentence_cuts(text, lo, hi, terms[k:j]), hi])
+        if in_line := terms.within(lo, hi):
+            pieces += itertools.pairwise([lo, *_sentence_cuts(text, lo, hi, in_line, quotes), hi])
         else:
             pieces.append((lo, hi))
     if debris:
         pieces = _cut_debris(text, pieces, debris)
     out: list[Sentence] = []
+    puncts = _Marks(text, ",:")
+    conj = text.find("عد ان") >= 0 or text.find("بل ان") >= 0
     for a, b in pieces:
         a, b = _trim(text, a, b)
         if a >= b or _WORD.search(text, a, b) is None:
             continue
-        clauses = tuple(split_clauses(text, a, b))
+        clauses = tuple(_split_clauses(text, a, b, puncts.within(a, b), conj))
         out.append(Sentence((a, b), norm.original_span(a, b), clauses))
     return out
 
@@ -251,20 +280,39 @@ def _starts_predicate(word: str) -> bool:
     return bool(_VERBISH.match(word)) and not _NOUNISH.match(word)
 
 
-def _clause_marks(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """(start, end) of every `_CLAUSE_MARK` and every white space + `_CLAUSE_CONJ` in [a, b)."""
-    marks = [m.span() for m in _CLAUSE_MARK.finditer(text, a, b)]
-    conj = [m.start() for m in _CLAUSE_CONJ.finditer(text, a, b)]
-    if conj:
-        marks += [(p, p) for p in conj if p and text[p - 1].isspace()]
+def _clause_marks(
+    text: str, a: int, b: int, puncts: list[int], conj: bool = True
+) -> list[tuple[int, int]]:
+    """(start, end) of every `_CLAUSE_MARK` and every white space + `_CLAUSE_CONJ` in [a, b).
+
+    `puncts`: the offsets of "," and ":" in [a, b); `conj=False` when the text holds no
+    "بعد ان" or "قبل ان".
+    """
+    # `_CLAUSE_MARK` opens with "," or ":", and its matches never hold another: trying it at
+    # each of them is its `finditer` without a scan of every character
+    marks = []
+    for p in puncts:
+        if m := _CLAUSE_MARK.match(text, p, b):
+            marks.append(m.span())
+    if conj and (text.find("عد ان", a, b) >= 0 or text.find("بل ان", a, b) >= 0):
+        found = [m.start() for m in _CLAUSE_CONJ.finditer(text, a, b)]
+        marks += [(p, p) for p in found if p and text[p - 1].isspace()]
         marks.sort()
     return marks
 
 
 def split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Clauses of the sentence at normalized [a, b); the whole sentence when not split."""
+    puncts = sorted(_find_all(text, ",", a, b) + _find_all(text, ":", a, b))
+    return _split_clauses(text, a, b, puncts)
+
+
+def _split_clauses(
+    text: str, a: int, b: int, puncts: list[int], conj: bool = True
+) -> list[tuple[int, int]]:
+    """`split_clauses` with the "," and ":" of [a, b) found (see `_clause_marks`)."""
     cuts: list[int] = []
-    for start, at in _clause_marks(text, a, b):
+    for start, at in _clause_marks(text, a, b, puncts, conj):
         if text[at] == "و":
             w = _WORD.match(text, at + 1, b)
             if w is None or not _starts_predicate(w.group()):
