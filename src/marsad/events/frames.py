@@ -325,7 +325,10 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     else:
         near_after = [r for r in after if an.words_between(t.end, r.start) <= 2
                       and not r.target and not (loses and r.from_marked)]
-    if near_after and not (verb and _after_event_noun(an, t)):
+    object_of_noun = None
+    if near_after and verb and _after_event_noun(an, t):
+        object_of_noun = near_after[0]  # "قصفاً استهدف القوات الأميركية": the object
+    elif near_after:
         first = near_after[0]
         if first.kind == "adjective" or verb or not attack or movement:
             actor1 = first
@@ -359,6 +362,8 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
                 and r.actor != frame.actor1 and r.kind != "allies"):
             frame.actor2 = r.actor
             break
+    if frame.actor2 is None and object_of_noun is not None and object_of_noun is not actor1:
+        frame.actor2 = object_of_noun.actor
     if frame.actor2 is None and attack and any(
             _civilians(lexicon, r.actor) for r in usable
             if frame.clause[0] <= r.start < frame.clause[1]):

@@ -117,6 +117,8 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if prev in _FORCE_HEADS or stripped in _FORCE_HEADS or _after_kind(
                 an, hits, i, {"trigger", "means", "generic", "adjective", "target", "actor"}):
             return entry.value
+        if _site_owner(an, hits, i):
+            return entry.value  # "قاعدة حرير الأميركية": the base's owner
         return None
     if kind == "allies":
         for ref in reversed(seen):
@@ -149,6 +151,19 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     return None
 
 
+_SITES = ("قاعده", "قاعدتي", "قواعد", "القاعده", "مطار", "حقل", "حقلي", "مقر", "ميناء",
+          "معسكر", "مخيم")
+
+
+def _site_owner(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """An adjective right after a base, field or airport's name: "قاعدة حرير الأميركية"."""
+    if i == 0 or hits[i - 1].entry.kind != "place" or \
+            an.words_between(hits[i - 1].end, hits[i].token_start) != 0:
+        return False
+    before = an.words(max(0, hits[i - 1].token_start - 16), hits[i - 1].token_start)[-1:]
+    return bool(before) and before[0] in _SITES
+
+
 def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
     """True when the hit right before hits[i] (no word between) is of one of `kinds`."""
     if i == 0:
@@ -171,6 +186,8 @@ def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> b
     if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or glued.endswith("ال")):
         return True  # "مقراً عسكرياًلـ"هيئة تحرير الشام"": the ل of the one hit
     if prev_text in ("ضد", "علي", "بحق", "تجاه", "لصالح") or prev_text.startswith("لل"):
+        return True
+    if hit.entry.kind == "adjective" and _site_owner(an, hits, i):
         return True
     for j in range(i - 1, max(-1, i - 4), -1):
         h = hits[j]
