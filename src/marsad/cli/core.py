@@ -6,22 +6,14 @@ else does; progress bars, summaries, warnings and errors go to stderr.
 
 from __future__ import annotations
 
-import calendar
-import contextlib
-import datetime as dt
 import enum
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 from rich import box
-from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -34,8 +26,18 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad import pipeline
-from marsad.cli.app import app, err_console, fail, out_console
-from marsad.errors import MarsadError
+from marsad.cli.app import app, err_console, out_console
+from marsad.cli.common import (
+    DbOption,
+    LexiconOption,
+    errors_as_lines,
+    fail_plain,
+    machine_stdout,
+    note,
+    output_file,
+    parse_day,
+    print_table,
+)
 from marsad.geo import load_gazetteer
 from marsad.io import estimate_count, parse_size
 from marsad.io.acled import gazetteer_locator
@@ -43,7 +45,7 @@ from marsad.io.batch import Extracted, Failure, extract_documents
 from marsad.io.export import evidence_texts, write_events
 from marsad.lexicon import load_lexicon
 from marsad.model import KINDS, MODALITIES, Document, Event, StoredEvent
-from marsad.store import ENV_VAR, open_store
+from marsad.store import open_store
 from marsad.store.ingest import IngestReport, ingest
 
 __all__ = ["demo_command", "events_command", "export_command", "extract_command", "ingest_command"]
@@ -80,26 +82,6 @@ def _size(value: str) -> int:
         raise typer.BadParameter(str(exc)) from None
 
 
-def _day(value: str | None, *, end: bool = False) -> dt.date | None:
-    """YYYY-MM-DD, YYYY-MM or YYYY; a partial date is the first day (or last, for `end`)."""
-    if value is None:
-        return None
-    parts = value.strip().split("-")
-    try:
-        if len(parts) == 3:
-            return dt.date.fromisoformat(value.strip())
-        year = int(parts[0])
-        if len(parts) == 2:
-            month = int(parts[1])
-            last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, last if end else 1)
-        if len(parts) == 1 and len(parts[0]) == 4:
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-    except ValueError:
-        pass
-    raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-
-
 def _kinds(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
@@ -125,24 +107,6 @@ def _modalities(values: list[str] | None) -> list[str] | None:
     return found
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=ENV_VAR,
-        show_envvar=True,
-        help="Database: a SQLAlchemy URL or a SQLite file path [default: ./marsad.db].",
-    ),
-]
-LexiconOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--lexicon",
-        help="Extra lexicon file (YAML) added to the shipped ones; repeatable.",
-        exists=True,
-        dir_okay=False,
-    ),
-]
 MaxBytesOption = Annotated[
     str,
     typer.Option(
@@ -176,21 +140,6 @@ ModalityOption = Annotated[
 ]
 
 
-@contextlib.contextmanager
-def _errors_as_lines() -> Iterator[None]:
-    """Turn library errors into one line on stderr and exit status 1 (never a traceback)."""
-    try:
-        yield
-    except MarsadError as exc:
-        raise _fail(str(exc)) from None
-    except BrokenPipeError:
-        # `marsad events --format jsonl | head`: the reader left; stop quietly.
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(0) from None
-
-
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
@@ -208,15 +157,6 @@ def _progress() -> Progress:
 
 def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
-
-
-def _note(message: str) -> None:
-    """One line of plain text on stderr (file names may hold brackets: no markup)."""
-    err_console.print(message, highlight=False, soft_wrap=True, markup=False)
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    return fail(escape(message), code)
 
 
 def _warn(failure: Failure) -> None:
@@ -252,7 +192,7 @@ def ingest_command(
     Example: marsad ingest news/ feed.xml articles.jsonl --db events.db
     """
     limit = _size(max_bytes)
-    with _errors_as_lines():
+    with errors_as_lines():
         resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
         with open_store(db) as store:
             progress = _progress()
@@ -277,14 +217,14 @@ def ingest_command(
                         on_item=on_item,
                     )
             except KeyboardInterrupt:
-                raise _fail(
+                raise fail_plain(
                     "interrupted: the batch in progress was not stored; earlier batches are kept",
                     130,
                 ) from None
             name = store.name
-    _note(_summary(report, name))
+    note(_summary(report, name))
     if report.read == 0:
-        raise _fail("nothing could be read", 1)
+        raise fail_plain("nothing could be read", 1)
 
 
 _COLUMNS = (
@@ -328,22 +268,6 @@ def _event_cells(label: str, event: Event) -> list[str]:
     return [label, day, kind, actors, place, dead]
 
 
-def _print_table(table: Table) -> None:
-    """Print to stdout; piped, at a width that keeps rows on one line where it can."""
-    console = out_console if out_console.is_terminal else Console(width=160)
-    console.print(table)
-
-
-def _machine_stdout() -> TextIO:
-    """stdout as UTF-8 text (JSON and CSV with Arabic must not depend on the locale)."""
-    stream = sys.stdout
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-    if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
-        with contextlib.suppress(ValueError, OSError):
-            stream.reconfigure(encoding="utf-8")
-    return stream
-
-
 @app.command("events")
 def events_command(
     since: SinceOption = None,
@@ -369,9 +293,9 @@ def events_command(
 
     Example: marsad events --since 2017-10 --kind capture --place "دير الزور" --format csv
     """
-    start, end = _day(since), _day(until, end=True)
+    start, end = parse_day(since), parse_day(until, end=True)
     kinds, modalities = _kinds(kind), _modalities(modality)
-    with _errors_as_lines(), open_store(db, create=False) as store:
+    with errors_as_lines(), open_store(db, create=False) as store:
         found = store.iter_events(
             since=start,
             until=end,
@@ -385,12 +309,12 @@ def events_command(
         if output is EventFormat.table:
             rows = list(found)
             if not rows:
-                _note("no events match")
+                note("no events match")
                 return
-            _print_table(_event_table(rows))
-            _note(f"{len(rows)} events")
+            print_table(_event_table(rows))
+            note(f"{len(rows)} events")
             return
-        stream = _machine_stdout()
+        stream = machine_stdout()
         write_events(output.value, found, stream)
         stream.flush()
 
@@ -440,10 +364,10 @@ def extract_command(
     read = 0
     if not paths and _stdin_is_terminal():
         # Nothing piped in: waiting for the user to type an article is never what they meant.
-        raise _fail("no input: give files or folders, or pipe articles into standard input")
-    with _errors_as_lines():
+        raise fail_plain("no input: give files or folders, or pipe articles into standard input")
+    with errors_as_lines():
         resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
-        stream = _machine_stdout() if output is ExtractFormat.jsonl else None
+        stream = machine_stdout() if output is ExtractFormat.jsonl else None
         for item in extract_documents(paths or ["-"], resources, max_bytes=limit):
             if isinstance(item, Failure):
                 _warn(item)
@@ -459,29 +383,9 @@ def extract_command(
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
                 stream.flush()
             else:
-                _print_table(_extract_table(item.document, item.events))
+                print_table(_extract_table(item.document, item.events))
     if read == 0:
-        raise _fail("nothing could be read", 1)
-
-
-@contextlib.contextmanager
-def _output_file(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file written whole or not at all (a temporary file renamed at the end)."""
-    if path is None or str(path) == "-":
-        yield _machine_stdout()
-        return
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise _fail(f"cannot write {path}: folder {folder} does not exist")
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        raise fail_plain("nothing could be read", 1)
 
 
 @app.command("export")
@@ -513,11 +417,11 @@ def export_command(
 
     Example: marsad export --format acled-csv -o events.csv --since 2017-10-01
     """
-    start, end = _day(since), _day(until, end=True)
+    start, end = parse_day(since), parse_day(until, end=True)
     kinds, modalities = _kinds(kind), _modalities(modality)
     if modalities is None and output is ExportFormat.acled_csv:
         modalities = ["asserted"]
-    with _errors_as_lines(), open_store(db, create=False) as store:
+    with errors_as_lines(), open_store(db, create=False) as store:
         found = store.iter_events(
             since=start,
             until=end,
@@ -531,12 +435,12 @@ def export_command(
         # ACLED rows name actors as the lexicon does, and places by country and admin unit
         lexicon_ = load_lexicon(tuple(lexicon or ())) if acled else None
         locate = gazetteer_locator(load_gazetteer()) if acled else None
-        with _output_file(out) as stream:
+        with output_file(out) as stream:
             count = write_events(output.value, found, stream, evidence=evidence,
                                  lexicon=lexicon_, locate=locate)
             stream.flush()
     where = out if out is not None and str(out) != "-" else "stdout"
-    _note(f"exported {count} events as {output.value} to {where}")
+    note(f"exported {count} events as {output.value} to {where}")
 
 
 @app.command("demo")
@@ -547,7 +451,7 @@ def demo_command(db: DbOption = None, lexicon: LexiconOption = None) -> None:
     """
     from marsad.examples.demo import run_demo  # the demo is the only command that needs it
 
-    with _errors_as_lines():
+    with errors_as_lines():
         summary = run_demo(db, lexicons=tuple(lexicon or ()))
     for failure in summary.report.failures:
         _warn(failure)
@@ -562,15 +466,15 @@ def demo_command(db: DbOption = None, lexicon: LexiconOption = None) -> None:
         documents.add_row(
             doc.doc_id, doc.outlet or "—", published, str(doc.events), doc.title or ""
         )
-    _print_table(documents)
+    print_table(documents)
     if summary.events:
-        _print_table(_event_table(list(summary.events), title="events"))
+        print_table(_event_table(list(summary.events), title="events"))
     else:
         out_console.print("no events found: extraction found nothing in the examples")
-    _note(_summary(summary.report, summary.db))
-    _note(
+    note(_summary(summary.report, summary.db))
+    note(
         f"explore: marsad events --db {summary.db}   ·   marsad export --db {summary.db} "
         "--format geojson -o events.geojson"
     )
     if summary.map is not None:  # issue 5: the map page the demo wrote
-        _note(f"map: {summary.map.resolve()} (open it in a browser; works offline)")
+        note(f"map: {summary.map.resolve()} (open it in a browser; works offline)")

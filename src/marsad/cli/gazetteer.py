@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from marsad.cli.app import app, err_console, fail, out_console
+from marsad.cli.common import spinner
 
 gazetteer_app = typer.Typer(
     name="gazetteer",
@@ -64,13 +64,7 @@ def build(
             raise fail(f"{path}: GeoNames dump not found")
     if not source_dir.is_dir() and not extra:
         raise fail(f"{source_dir}: source folder not found (give --source-dir or GeoNames dumps)")
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
+    with spinner() as progress:
         task = progress.add_task("reading sources")
         options = BuildOptions(
             source_dir=source_dir if source_dir.is_dir() else None,

@@ -11,17 +11,17 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from marsad.cli.app import app, err_console
-from marsad.cli.core import (
+from marsad.cli.common import (
     DbOption,
     LexiconOption,
-    _day,
-    _errors_as_lines,
-    _output_file,
-    _print_table,
+    errors_as_lines,
+    output_file,
+    parse_day,
+    print_table,
+    spinner,
 )
 from marsad.model import ControlInterval
 from marsad.store import open_store
@@ -84,7 +84,7 @@ def _load(db: str | None, lexicon: list[Path] | None, settings: ControlSettings
 
 
 def _on_day(state: TrackState, date: str | None) -> dt.date:
-    day = _day(date)
+    day = parse_day(date)
     if day is not None:
         return day
     latest = state.latest_day()
@@ -98,9 +98,9 @@ def _on_day(state: TrackState, date: str | None) -> dt.date:
 def _write(fmt: TrackFormat, out: Path | None, rows: list[dict[str, object]],
            geojson: dict[str, object], table: Callable[[], Table]) -> None:
     if fmt is TrackFormat.table and out is None:
-        _print_table(table())
+        print_table(table())
         return
-    with _output_file(out) as stream:
+    with output_file(out) as stream:
         if fmt is TrackFormat.geojson:
             json.dump(geojson, stream, ensure_ascii=False)
             stream.write("\n")
@@ -155,7 +155,7 @@ def control_command(
     Example: marsad control --date 2017-10-25 --coalition syria_gov --format geojson -o held.geojson
     """
     settings = ControlSettings(contest_days=contest_days, max_geo_precision=max_geo_precision)
-    with _errors_as_lines():
+    with errors_as_lines():
         state, coalitions = _load(db, lexicon, settings)
     intervals = list(state.timeline.intervals)
     if date is not None:
@@ -212,7 +212,7 @@ def contacts_command(
 
     Example: marsad contacts --date 2017-10-25 --km 20 --format geojson -o contacts.geojson
     """
-    with _errors_as_lines():
+    with errors_as_lines():
         state, coalitions = _load(db, lexicon, ControlSettings(contest_days=contest_days))
     day = _on_day(state, date)
     contacts = state.contacts(day, coalitions, km=km, window_days=window, nearest_only=nearest)
@@ -252,7 +252,7 @@ def frontlines_command(
     """
     from marsad.web.basemap import load_basemap
 
-    with _errors_as_lines():
+    with errors_as_lines():
         state, _ = _load(db, lexicon, ControlSettings(contest_days=contest_days))
         day = _on_day(state, date)
         fronts = state.fronts(day, land=load_basemap().land, max_km=max_km)
@@ -294,12 +294,11 @@ def map_command(
     from marsad.web.mapbuild import build_map
     from marsad.web.mapdata import MapOptions
 
-    options = MapOptions(day=_day(date), since=_day(since), until=_day(until, end=True),
-                         online_tiles=online_tiles, contact_km=km, contact_window_days=window,
-                         front_max_km=max_km)
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                        console=err_console, transient=True)
-    with _errors_as_lines(), progress:
+    options = MapOptions(day=parse_day(date), since=parse_day(since),
+                         until=parse_day(until, end=True), online_tiles=online_tiles,
+                         contact_km=km, contact_window_days=window, front_max_km=max_km)
+    progress = spinner()
+    with errors_as_lines(), progress:
         task = progress.add_task("map", total=None)
         lex = load_lexicon(tuple(lexicon or ()))
         with open_store(db, create=False) as store:
