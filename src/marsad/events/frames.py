@@ -482,7 +482,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     source = _source_for(frame, sources)
     modality = modality_of(an, frame.clause[0], frame.trigger)
     day, precision, dated = _date_for(an, frame)
-    fatalities = _fatalities(an, frame.sentence) if any(
+    # a toll told once for attacks on several places is their total, no one event's
+    fatalities = _fatalities(an, frame.sentence) if len(frame.places) == 1 and any(
         k in _ATTACK or k in ("clash", "attack_civilians") for k in kinds) else None
     evidence_norm = frame.clause if len(frame.clause) == 2 and \
         an.words_between(*frame.sentence) > 45 else frame.sentence
