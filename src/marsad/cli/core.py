@@ -82,29 +82,39 @@ def _size(value: str) -> int:
         raise typer.BadParameter(str(exc)) from None
 
 
-def _kinds(values: list[str] | None) -> list[str] | None:
+def _listed(
+    values: list[str] | None, allowed: tuple[str, ...], noun: str, plural: str, option: str
+) -> list[str] | None:
+    """The values of a repeatable, comma-separated option, each checked against `allowed`."""
     if not values:
         return None
-    kinds = [k.strip().lower() for v in values for k in v.split(",") if k.strip()]
-    unknown = [k for k in kinds if k not in KINDS]
+    found = [v.strip().lower() for value in values for v in value.split(",") if v.strip()]
+    unknown = [v for v in found if v not in allowed]
     if unknown:
         raise typer.BadParameter(
-            f"unknown kind {', '.join(unknown)}; kinds are: {', '.join(KINDS)}", param_hint="--kind"
-        )
-    return kinds
-
-
-def _modalities(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    found = [m.strip().lower() for v in values for m in v.split(",") if m.strip()]
-    unknown = [m for m in found if m not in MODALITIES]
-    if unknown:
-        raise typer.BadParameter(
-            f"unknown modality {', '.join(unknown)}; modalities are: {', '.join(MODALITIES)}",
-            param_hint="--modality",
+            f"unknown {noun} {', '.join(unknown)}; {plural} are: {', '.join(allowed)}",
+            param_hint=option,
         )
     return found
+
+
+def _filters(
+    since: str | None,
+    until: str | None,
+    kind: list[str] | None,
+    actor: str | None,
+    place: str | None,
+    modality: list[str] | None,
+) -> dict[str, object]:
+    """`Store.iter_events` keywords for the filter options `events` and `export` share."""
+    return {
+        "since": parse_day(since),
+        "until": parse_day(until, end=True),
+        "kinds": _listed(kind, KINDS, "kind", "kinds", "--kind"),
+        "actor": actor.strip().upper() if actor else None,
+        "place": place.strip() if place else None,
+        "modality": _listed(modality, MODALITIES, "modality", "modalities", "--modality"),
+    }
 
 
 MaxBytesOption = Annotated[
@@ -293,18 +303,10 @@ def events_command(
 
     Example: marsad events --since 2017-10 --kind capture --place "دير الزور" --format csv
     """
-    start, end = parse_day(since), parse_day(until, end=True)
-    kinds, modalities = _kinds(kind), _modalities(modality)
+    filters = _filters(since, until, kind, actor, place, modality)
     with errors_as_lines(), open_store(db, create=False) as store:
         found = store.iter_events(
-            since=start,
-            until=end,
-            kinds=kinds,
-            actor=actor.strip().upper() if actor else None,
-            place=place.strip() if place else None,
-            modality=modalities,
-            limit=limit,
-            merged=not all_reports,
+            **filters, limit=limit, merged=not all_reports  # type: ignore[arg-type]
         )
         if output is EventFormat.table:
             rows = list(found)
@@ -417,21 +419,13 @@ def export_command(
 
     Example: marsad export --format acled-csv -o events.csv --since 2017-10-01
     """
-    start, end = parse_day(since), parse_day(until, end=True)
-    kinds, modalities = _kinds(kind), _modalities(modality)
-    if modalities is None and output is ExportFormat.acled_csv:
-        modalities = ["asserted"]
+    acled = output is ExportFormat.acled_csv
+    filters = _filters(since, until, kind, actor, place, modality)
+    if filters["modality"] is None and acled:
+        filters["modality"] = ["asserted"]
     with errors_as_lines(), open_store(db, create=False) as store:
-        found = store.iter_events(
-            since=start,
-            until=end,
-            kinds=kinds,
-            actor=actor.strip().upper() if actor else None,
-            place=place.strip() if place else None,
-            modality=modalities,
-        )
+        found = store.iter_events(**filters)  # type: ignore[arg-type]
         evidence = evidence_texts(lambda document_id: store.get_document(document_id).text)
-        acled = output is ExportFormat.acled_csv
         # ACLED rows name actors as the lexicon does, and places by country and admin unit
         lexicon_ = load_lexicon(tuple(lexicon or ())) if acled else None
         locate = gazetteer_locator(load_gazetteer()) if acled else None
