@@ -12,6 +12,7 @@ __all__ = [
     "contacts_geojson",
     "fronts_geojson",
     "interval_dict",
+    "interval_state",
     "intervals_geojson",
 ]
 
@@ -23,6 +24,13 @@ def interval_dict(iv: ControlInterval) -> dict[str, object]:
         "place": iv.place,
         "lat": iv.lat,
         "lon": iv.lon,
+        **interval_state(iv),
+    }
+
+
+def interval_state(iv: ControlInterval) -> dict[str, object]:
+    """Who holds the place and when, as in `interval_dict`, without the place itself."""
+    return {
         "coalition": iv.coalition,
         "status": iv.status,
         "claims": list(iv.claims),

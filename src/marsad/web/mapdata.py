@@ -22,6 +22,7 @@ from marsad.text.normalize import fold, normalize_text
 from marsad.track.coalitions import CoalitionTable
 from marsad.track.contacts import find_contacts
 from marsad.track.control import CONTESTED, ControlIndex, intervals_by_place
+from marsad.track.export import interval_state
 from marsad.track.frontlines import front_lines
 from marsad.web.basemap import Basemap
 
@@ -275,18 +276,7 @@ def _places(intervals: Sequence[ControlInterval]) -> list[dict[str, object]]:
             "name": first.place,
             "lat": round(first.lat, 5),
             "lon": round(first.lon, 5),
-            "intervals": [
-                {
-                    "coalition": iv.coalition,
-                    "status": iv.status,
-                    "claims": list(iv.claims),
-                    "start": iv.start.isoformat(),
-                    "end": iv.end.isoformat() if iv.end else None,
-                    "event_ids": list(iv.event_ids),
-                    "sources": iv.sources,
-                }
-                for iv in ivs
-            ],
+            "intervals": [interval_state(iv) for iv in ivs],
         })
     return out
 
