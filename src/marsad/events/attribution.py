@@ -195,7 +195,11 @@ def _is_anaphor(text: str) -> bool:
 def _tidy(phrase: str) -> str:
     """One space between words; glued outlet names split ("مراسلالميادين")."""
     phrase = re.sub(r"\s+", " ", phrase)
-    phrase = re.sub(r"(?<=\S)(?:بأنّ?|بانّ?|أنّ?)$", "", phrase).strip()
+    # a complementizer glued to the last word ends the phrase: "مصادر الميادينأن عناصر"
+    glued = re.search(r"(?<=\S{4})(?:بأنّ?|أنّ?|إنّ?)(?=\s|$)", phrase)
+    if glued is not None:
+        phrase = phrase[:glued.start()]
+    phrase = re.sub(r"(?<=\S)(?:بأنّ?|بانّ?)$", "", phrase).strip()
     return re.sub(_GLUED, r"\1 ", phrase)
 
 
