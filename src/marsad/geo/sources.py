@@ -13,7 +13,7 @@ import csv
 import json
 import logging
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +57,15 @@ def _open_text(path: Path):
         return path.open(encoding="utf-8", errors="replace", newline="")
     except OSError as exc:
         raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def _tsv_rows(path: Path, need: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a TSV file whose header has at least the columns `need`."""
+    with _open_text(path) as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        if not reader.fieldnames or not set(need) <= set(reader.fieldnames):
+            raise GazetteerError(f"{path}:1: expected columns {', '.join(need)}")
+        yield from enumerate(reader, 2)
 
 
 def _load_json(path: Path) -> object:
@@ -415,36 +424,32 @@ def slug(text: str) -> str:
 def read_curated(path: Path) -> list[Entry]:
     """The curated Euphrates list: one sourced point per row (marsad:<slug> ids)."""
     out: list[Entry] = []
-    with _open_text(path) as fh:
-        reader = csv.DictReader(fh, delimiter="\t")
-        need = {"name_ar", "name_en", "lat", "lon", "kind", "country", "source"}
-        if not reader.fieldnames or not need <= set(reader.fieldnames):
-            raise GazetteerError(f"{path}:1: expected columns {sorted(need)}")
-        for lineno, row in enumerate(reader, 2):
-            try:
-                lat, lon = float(row["lat"]), float(row["lon"])
-            except (TypeError, ValueError) as exc:
-                raise GazetteerError(f"{path}:{lineno}: bad coordinates") from exc
-            aliases = []
-            pcode = (row.get("pcode") or "").strip()
-            if re.fullmatch(r"C\d+", pcode):
-                aliases.append(f"ocha:{pcode}")
-            elif pcode.startswith("geonameid:"):
-                aliases.append("geonames:" + pcode.split(":", 1)[1])
-            names_en = [n.strip() for n in re.split(r"[()]", row["name_en"]) if n.strip()]
-            out.append(
-                Entry(
-                    id=f"marsad:{slug(row['name_en'])}",
-                    source="curated",
-                    feature=_CURATED_KINDS.get(row["kind"], row["kind"] or "village"),
-                    lat=lat,
-                    lon=lon,
-                    country=row["country"],
-                    names_ar=[row["name_ar"]],
-                    names_en=[n for n in names_en if not n.lower().startswith("geonames")],
-                    aliases=aliases,
-                )
+    need = ("name_ar", "name_en", "lat", "lon", "kind", "country", "source")
+    for lineno, row in _tsv_rows(path, need):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (TypeError, ValueError) as exc:
+            raise GazetteerError(f"{path}:{lineno}: bad coordinates") from exc
+        aliases = []
+        pcode = (row.get("pcode") or "").strip()
+        if re.fullmatch(r"C\d+", pcode):
+            aliases.append(f"ocha:{pcode}")
+        elif pcode.startswith("geonameid:"):
+            aliases.append("geonames:" + pcode.split(":", 1)[1])
+        names_en = [n.strip() for n in re.split(r"[()]", row["name_en"]) if n.strip()]
+        out.append(
+            Entry(
+                id=f"marsad:{slug(row['name_en'])}",
+                source="curated",
+                feature=_CURATED_KINDS.get(row["kind"], row["kind"] or "village"),
+                lat=lat,
+                lon=lon,
+                country=row["country"],
+                names_ar=[row["name_ar"]],
+                names_en=[n for n in names_en if not n.lower().startswith("geonames")],
+                aliases=aliases,
             )
+        )
     return out
 
 
@@ -455,27 +460,23 @@ def read_unresolved(path: Path) -> list[Entry]:
     the resolver reports them with no place_id at precision 3 (SOURCES.md of villages/).
     """
     out: list[Entry] = []
-    with _open_text(path) as fh:
-        reader = csv.DictReader(fh, delimiter="\t")
-        if not reader.fieldnames or not {"name_ar", "fallback_pcode"} <= set(reader.fieldnames):
-            raise GazetteerError(f"{path}:1: expected columns name_ar, fallback_pcode")
-        for row in reader:
-            code = (row.get("fallback_pcode") or "").strip()
-            if not code:
-                continue  # no sourced unit: leave the name out
-            unit = "geonames:" + code.split(":", 1)[1] if code.startswith("geonameid:") else f"ocha:{code}"
-            out.append(
-                Entry(
-                    id=f"marsad:unresolved-{slug(row.get('name_en') or row['name_ar'])}",
-                    source="curated-unresolved",
-                    feature="unresolved",
-                    lat=0.0,
-                    lon=0.0,
-                    country=(row.get("country") or "").strip(),
-                    names_ar=[row["name_ar"]],
-                    admin=[unit],
-                )
+    for _, row in _tsv_rows(path, ("name_ar", "fallback_pcode")):
+        code = (row.get("fallback_pcode") or "").strip()
+        if not code:
+            continue  # no sourced unit: leave the name out
+        unit = "geonames:" + code.split(":", 1)[1] if code.startswith("geonameid:") else f"ocha:{code}"
+        out.append(
+            Entry(
+                id=f"marsad:unresolved-{slug(row.get('name_en') or row['name_ar'])}",
+                source="curated-unresolved",
+                feature="unresolved",
+                lat=0.0,
+                lon=0.0,
+                country=(row.get("country") or "").strip(),
+                names_ar=[row["name_ar"]],
+                admin=[unit],
             )
+        )
     return out
 
 
@@ -492,21 +493,17 @@ def read_seas(path: Path) -> list[Entry]:
     where GeoNames gives none, are marsad's own (column `names_ar_marsad`).
     """
     out: list[Entry] = []
-    with _open_text(path) as fh:
-        reader = csv.DictReader(fh, delimiter="\t")
-        need = {"geonameid", "name_en", "lat", "lon", "fcode", "names_ar_geonames", "names_ar_marsad"}
-        if not reader.fieldnames or not need <= set(reader.fieldnames):
-            raise GazetteerError(f"{path}:1: expected columns {sorted(need)}")
-        for lineno, row in enumerate(reader, 2):
-            try:
-                gid = int(row["geonameid"])
-                lat, lon = float(row["lat"]), float(row["lon"])
-            except (TypeError, ValueError) as exc:
-                raise GazetteerError(f"{path}:{lineno}: bad geonameid or coordinates") from exc
-            if row["fcode"] not in _SEA_CODES:
-                raise GazetteerError(f"{path}:{lineno}: not a sea feature code: {row['fcode']!r}")
-            names = [n for col in ("names_ar_geonames", "names_ar_marsad")
-                     for n in (row[col] or "").split("|") if n.strip()]
-            out.append(Entry(id=f"geonames:{gid}", source="geonames", feature="sea", lat=lat,
-                             lon=lon, country="", names_ar=names, names_en=[row["name_en"]]))
+    need = ("geonameid", "name_en", "lat", "lon", "fcode", "names_ar_geonames", "names_ar_marsad")
+    for lineno, row in _tsv_rows(path, need):
+        try:
+            gid = int(row["geonameid"])
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (TypeError, ValueError) as exc:
+            raise GazetteerError(f"{path}:{lineno}: bad geonameid or coordinates") from exc
+        if row["fcode"] not in _SEA_CODES:
+            raise GazetteerError(f"{path}:{lineno}: not a sea feature code: {row['fcode']!r}")
+        names = [n for col in ("names_ar_geonames", "names_ar_marsad")
+                 for n in (row[col] or "").split("|") if n.strip()]
+        out.append(Entry(id=f"geonames:{gid}", source="geonames", feature="sea", lat=lat,
+                         lon=lon, country="", names_ar=names, names_en=[row["name_en"]]))
     return out
