@@ -114,7 +114,13 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
             j -= 1
             continue
         if h.entry.kind not in _CUE_KINDS:
-            break
+            # a gazetteer name that is also a cue ("شمالي" is a village too): the cue
+            twin = next((k for k in hits[max(0, j - 2):j + 3]
+                         if (k.start, k.end) == (h.start, h.end) and k.entry.kind in _CUE_KINDS),
+                        None)
+            if twin is None:
+                break
+            h = twin
         if an.words_between(h.end, pos) > 1:
             break
         out.append(h)
