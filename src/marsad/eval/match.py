@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from marsad.geo.distance import EARTH_KM, haversine_km
 from marsad.model import Event
 from marsad.text.normalize import fold
 
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 #: Mean Earth radius (IUGG), the radius of the haversine distance.
-EARTH_RADIUS_KM = 6371.0088
+EARTH_RADIUS_KM = EARTH_KM
 #: Two resolved places closer than this (inclusive) are the same place (EVENTS.md).
 PLACE_RADIUS_KM = 10.0
 #: The error a matched pair counts when either side has no coordinates: larger than any
@@ -46,15 +47,6 @@ MISSING_COORDINATE_M = 20_100_000
 
 _SPACES = re.compile(r"\s+")
 _ARTICLE = "ال"
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in degrees."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp = p2 - p1
-    dl = math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def coordinates(event: Event) -> tuple[float, float] | None:

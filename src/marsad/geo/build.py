@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import gzip
 import logging
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -35,6 +34,7 @@ from marsad.geo.admin import (
     read_topojson,
     write_admin_areas,
 )
+from marsad.geo.distance import haversine_km
 from marsad.geo.names import canonical, name_variants, surface_key
 from marsad.geo.sources import (
     Entry,
@@ -118,14 +118,6 @@ class BuildReport:
     output: Path | None = None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 _EN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|at|az|an|ash|ad|ed|es|ez)[- ']+")
 
 
@@ -174,7 +166,7 @@ def merge_entries(entries: list[Entry]) -> list[list[Entry]]:
             j = by_id.get(alias)
             if j is not None and (
                 e.feature in _ADMIN_FEATURES
-                or _km(e.lat, e.lon, entries[j].lat, entries[j].lon) <= 10.0
+                or haversine_km(e.lat, e.lon, entries[j].lat, entries[j].lon) <= 10.0
             ):
                 uf.union(i, j)
     buckets: dict[str, list[int]] = defaultdict(list)
@@ -194,7 +186,7 @@ def merge_entries(entries: list[Entry]) -> list[list[Entry]]:
                 b = entries[members[y]]
                 if a.source == b.source or a.country != b.country:
                     continue
-                if _km(a.lat, a.lon, b.lat, b.lon) <= _merge_radius(a, b):
+                if haversine_km(a.lat, a.lon, b.lat, b.lon) <= _merge_radius(a, b):
                     uf.union(members[x], members[y])
     groups: dict[int, list[Entry]] = defaultdict(list)
     for i, e in enumerate(entries):

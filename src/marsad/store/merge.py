@@ -11,8 +11,8 @@ with each other: the extractor already decided they are different events.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
+from marsad.geo.distance import haversine_km as distance_km
 from marsad.model import Event
 from marsad.text.normalize import fold
 
@@ -20,15 +20,6 @@ __all__ = ["MERGE_KM", "date_window", "distance_km", "same_event", "same_period"
 
 #: Two resolved places closer than this are the same place (the scorer's tolerance).
 MERGE_KM = 10.0
-_EARTH_KM = 6371.0088
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def same_period(a: dt.date, pa: int | None, b: dt.date, pb: int | None) -> bool:

@@ -25,14 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from marsad.geo.distance import EARTH_KM, haversine_km, haversine_km_array
 from marsad.model import ControlInterval, StoredEvent
 from marsad.track.coalitions import CoalitionTable
 from marsad.track.control import place_key
 
 __all__ = ["EARTH_KM", "Contact", "ContactSide", "find_contacts", "haversine_km"]
 
-#: mean Earth radius (IUGG), in km
-EARTH_KM = 6371.0088
 _BASIS_ORDER = {"reported": 0, "contested": 1, "proximity": 2}
 
 
@@ -70,14 +69,6 @@ class Contact:
             "event_ids": list(self.event_ids),
             "since": self.since.isoformat(),
         }
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def find_contacts(
@@ -142,7 +133,7 @@ def _proximity(located: Sequence[ControlInterval], km: float) -> list[Contact]:
                       dtype=object)
     keep = (single[left] == "") | (single[right] == "") | (single[left] != single[right])
     left, right = left[keep], right[keep]
-    dist = _haversine_np(lats[left], lons[left], lats[right], lons[right])
+    dist = haversine_km_array(lats[left], lons[left], lats[right], lons[right])
     keep = dist <= km
     left, right, dist = left[keep], right[keep], dist[keep]
     sides: dict[tuple[int, str], ContactSide] = {}
@@ -167,15 +158,6 @@ def _proximity(located: Sequence[ControlInterval], km: float) -> list[Contact]:
                     sa, sb = sb, sa
                 out.append(Contact("proximity", sa, sb, d, ids, since))
     return out
-
-
-def _haversine_np(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
-                  ) -> np.ndarray:
-    """`haversine_km` over arrays."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    h = (np.sin((p2 - p1) / 2) ** 2
-         + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 def _nearest(contacts: list[Contact]) -> list[Contact]:

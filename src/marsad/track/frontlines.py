@@ -27,8 +27,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, box
 from shapely.geometry.base import BaseGeometry
 
+from marsad.geo.distance import haversine_km_array
 from marsad.model import ControlInterval
-from marsad.track.contacts import EARTH_KM
 
 __all__ = ["FrontLine", "front_lines"]
 
@@ -174,9 +174,7 @@ def _length_km(geometry: BaseGeometry) -> float:
     """Great-circle length of a (Multi)LineString in lon/lat, in kilometres."""
     total = 0.0
     for line in _lines(geometry):
-        c = np.radians(shapely.get_coordinates(line))
+        c = shapely.get_coordinates(line)
         lon, lat = c[:, 0], c[:, 1]
-        h = (np.sin(np.diff(lat) / 2) ** 2
-             + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(np.diff(lon) / 2) ** 2)
-        total += float(np.sum(2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))))
+        total += float(np.sum(haversine_km_array(lat[:-1], lon[:-1], lat[1:], lon[1:])))
     return total
