@@ -2,7 +2,7 @@
 
 `dates` used to run each of its patterns as a `search` over the whole text, and `re` tries
 every character position of a pattern that opens with a look-behind and optional words:
-about 40 ns a character per pattern, most of find_dates' time. Every match of a date
+40 to 70 ns a character per pattern, most of find_dates' time. Every match of a date
 pattern holds an ANCHOR (a weekday for the weekday pattern, "قبل"/"منذ" for "قبل يومين", a
 four-digit number "19xx"/"20xx" for years and numeric dates...) and starts a bounded number
 of WORDS before it (words are `[^\\W_]+` runs: the count does not depend on how much white
@@ -10,10 +10,10 @@ space or punctuation separates them). So one Aho-Corasick pass finds the anchors
 patterns are tried with `match` only at the word starts within `lead` words before each.
 
 `AnchorScan(anchors).starts(text)` returns, for each pattern, positions that include every
-position where the pattern can match; `dates._scan` then replays its `search` loop over them, which gives
-the very matches a `search` from every position gives (tests compare both on generated text).
-An `Anchor` must therefore be a NECESSARY condition of its pattern: when a pattern changes,
-its anchor and lead must be checked again (the module `dates` keeps both next to it).
+position where the pattern can match; `dates._scan` replays its `search` loop over them and
+gets the very matches a `search` from every position gets (tests compare both on generated
+text). An `Anchor` must therefore be a NECESSARY condition of its pattern: when a pattern
+changes, its anchor and lead must be checked again (`dates` keeps both next to it).
 """
 
 from __future__ import annotations
