@@ -18,7 +18,6 @@ Conventions the spec leaves open, fixed here:
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 import unicodedata
@@ -29,6 +28,7 @@ from marsad.errors import EvalError
 from marsad.eval.gold import GoldDocument
 from marsad.eval.match import distance_km, loose_agree, match_events, strict_agree
 from marsad.model import KINDS, Event
+from marsad.store.merge import same_period
 from marsad.text.normalize import fold
 
 __all__ = [
@@ -180,17 +180,8 @@ def dates_agree(gold: Event, predicted: Event) -> bool:
     """
     if gold.date is None or predicted.date is None:
         return False
-    precision = max(gold.time_precision or 1, predicted.time_precision or 1)
-    if precision <= 1:
-        return gold.date == predicted.date
-    if precision == 2:
-        return _iso_week(gold.date) == _iso_week(predicted.date)
-    return (gold.date.year, gold.date.month) == (predicted.date.year, predicted.date.month)
-
-
-def _iso_week(day: dt.date) -> tuple[int, int]:
-    iso = day.isocalendar()
-    return (iso.year, iso.week)
+    # the cross-document merge of the store applies this same rule
+    return same_period(gold.date, gold.time_precision, predicted.date, predicted.time_precision)
 
 
 _SPACES = re.compile(r"\s+")

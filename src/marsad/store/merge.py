@@ -16,7 +16,7 @@ from marsad.geo.distance import haversine_km as distance_km
 from marsad.model import Event
 from marsad.text.normalize import fold
 
-__all__ = ["MERGE_KM", "date_window", "distance_km", "same_event", "same_period"]
+__all__ = ["MERGE_KM", "date_window", "distance_km", "same_event", "same_period", "same_place"]
 
 #: Two resolved places closer than this are the same place (the scorer's tolerance).
 MERGE_KM = 10.0
