@@ -122,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         for f in FUNCTIONS:
             print(f"  {f:16} sha256 {_digest(current[f])}")
         return 0
+    if not args.baseline.exists():
+        print(f"no baseline at {args.baseline}: record one with --save (before changing anything)")
+        return 2
     base = json.loads(args.baseline.read_text(encoding="utf-8"))
     differs = 0
     for f in FUNCTIONS:
