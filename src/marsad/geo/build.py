@@ -292,65 +292,17 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
         entries.extend(items)
 
     countries = _countries(DATA_DIR / "countries.tsv")
-    by_numeric = {int(c["numeric"]): c for c in countries if c["numeric"].isdigit()}
     wanted = set(CORE) | set(options.neighbours)
-
+    subdivisions: list[dict[str, object]] = []
+    cities = None
     if src is not None:
-        if not src.is_dir():
-            raise GazetteerError(f"{src}: source folder not found")
-        bdir = src / "boundaries"
-        admin_files = [
-            (bdir / "syr_admin1.geojson", "SY", 1),
-            (bdir / "syr_admin2.geojson", "SY", 2),
-            (bdir / "irq_admbnda_adm1_cso_20190603.geojson", "IQ", 1),
-            (bdir / "irq_admbnda_adm2_cso_20190603.geojson", "IQ", 2),
-            (bdir / "irq_admbnda_adm3_cso_20190603.geojson", "IQ", 3),
-        ]
-        for path, cc, level in admin_files:
-            if path.exists():
-                say(f"admin polygons {path.name}")
-                pairs = read_ocha_admin(path, cc, level)
-                add(f"ocha admin {cc}{level}", [e for e, _ in pairs])
-                areas.extend(AdminArea(e.id, level, cc, g) for e, g in pairs)
-        ne = bdir / "countries-50m.json"
-        if ne.exists():
-            say("Natural Earth countries")
-            for feat, geom in read_topojson(ne):
-                try:
-                    info = by_numeric[int(feat.get("id"))]  # type: ignore[arg-type]
-                except (KeyError, TypeError, ValueError):
-                    continue
-                areas.append(AdminArea(f"geonames:{info['geonameid']}", 0, info["iso2"], geom))
-        opensyria = src / "villages" / "opensyria-data-geography"
-        if opensyria.is_dir():
-            say("OpenSyria admin hierarchy")
-            add("opensyria", read_opensyria(opensyria))
-        sub = src / "geonames" / "subdivisions.tsv"
-        subdivisions = read_subdivisions(sub, wanted) if sub.exists() else []
-        communities = src / "geonames" / "syr_admin4_point.geojson"
-        if communities.exists():
-            say("OCHA Syria communities")
-            add("ocha communities", read_ocha_communities(communities))
-        sa = src / "syrian_archive" / "locations.json"
-        if sa.exists():
-            say("Syrian Archive locations")
-            add("syrian archive", read_syrian_archive(sa))
-        curated = src / "villages" / "curated_euphrates.tsv"
-        if curated.exists():
-            say("curated Euphrates list")
-            add("curated", read_curated(curated))
-        unresolved = src / "villages" / "curated_euphrates_unresolved.tsv"
-        if unresolved.exists():
-            add("curated unresolved (admin fallbacks)", read_unresolved(unresolved))
+        subdivisions = _read_source_dir(src, wanted, countries, add, areas, say)
         cities = src / "geonames" / "cities500.txt"
-    else:
-        subdivisions = []
-        cities = None
-        if options.base is not None:
-            say(f"base index {options.base}")
-            base_entries, base_areas = read_index(options.base)
-            add("base index", base_entries)
-            areas.extend(base_areas)
+    elif options.base is not None:
+        say(f"base index {options.base}")
+        base_entries, base_areas = read_index(options.base)
+        add("base index", base_entries)
+        areas.extend(base_areas)
 
     admin1_names = _admin1_names(subdivisions)
     arabic: dict[int, list[str]] | None = None
@@ -388,6 +340,72 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
     report.admin_areas = len(areas)
     report.output = out
     return report
+
+
+#: OCHA admin polygons under the source folder's boundaries/: (file, country, level).
+_ADMIN_FILES = (
+    ("syr_admin1.geojson", "SY", 1),
+    ("syr_admin2.geojson", "SY", 2),
+    ("irq_admbnda_adm1_cso_20190603.geojson", "IQ", 1),
+    ("irq_admbnda_adm2_cso_20190603.geojson", "IQ", 2),
+    ("irq_admbnda_adm3_cso_20190603.geojson", "IQ", 3),
+)
+#: Point sources of the source folder, read in this order (it decides which names of a
+#: merged place come first): (path, progress message, label in the report, reader).
+_POINT_SOURCES: tuple[tuple[str, str, str, Callable[[Path], list[Entry]]], ...] = (
+    ("villages/opensyria-data-geography", "OpenSyria admin hierarchy", "opensyria",
+     read_opensyria),
+    ("geonames/syr_admin4_point.geojson", "OCHA Syria communities", "ocha communities",
+     read_ocha_communities),
+    ("syrian_archive/locations.json", "Syrian Archive locations", "syrian archive",
+     read_syrian_archive),
+    ("villages/curated_euphrates.tsv", "curated Euphrates list", "curated", read_curated),
+    ("villages/curated_euphrates_unresolved.tsv", "", "curated unresolved (admin fallbacks)",
+     read_unresolved),
+)
+
+
+def _read_source_dir(
+    src: Path,
+    wanted: set[str],
+    countries: list[dict[str, str]],
+    add: Callable[[str, list[Entry]], None],
+    areas: list[AdminArea],
+    say: Callable[[str], None],
+) -> list[dict[str, object]]:
+    """Read the source folder's polygons, outlines and point sources (the ones present).
+
+    Entries go to `add`, polygons to `areas`; returns GeoNames' subdivisions of `wanted`
+    countries (for the admin1 names of cities500).
+    """
+    if not src.is_dir():
+        raise GazetteerError(f"{src}: source folder not found")
+    bdir = src / "boundaries"
+    for name, cc, level in _ADMIN_FILES:
+        path = bdir / name
+        if path.exists():
+            say(f"admin polygons {path.name}")
+            pairs = read_ocha_admin(path, cc, level)
+            add(f"ocha admin {cc}{level}", [e for e, _ in pairs])
+            areas.extend(AdminArea(e.id, level, cc, g) for e, g in pairs)
+    ne = bdir / "countries-50m.json"
+    if ne.exists():
+        say("Natural Earth countries")
+        by_numeric = {int(c["numeric"]): c for c in countries if c["numeric"].isdigit()}
+        for feat, geom in read_topojson(ne):
+            try:
+                info = by_numeric[int(feat.get("id"))]  # type: ignore[arg-type]
+            except (KeyError, TypeError, ValueError):
+                continue
+            areas.append(AdminArea(f"geonames:{info['geonameid']}", 0, info["iso2"], geom))
+    for relative, message, label, reader in _POINT_SOURCES:
+        path = src / relative
+        if path.exists():
+            if message:
+                say(message)
+            add(label, reader(path))
+    sub = src / "geonames" / "subdivisions.tsv"
+    return read_subdivisions(sub, wanted) if sub.exists() else []
 
 
 def _source_of(place_id: str, feature: str) -> str:
