@@ -20,7 +20,6 @@ import csv
 import gzip
 import logging
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,9 +34,10 @@ from marsad.geo.admin import (
     write_admin_areas,
 )
 from marsad.geo.distance import haversine_km
-from marsad.geo.names import canonical, name_variants, surface_key
+from marsad.geo.names import canonical, en_canonical, name_variants, surface_key
 from marsad.geo.sources import (
     Entry,
+    is_arabic,
     read_alternate_names,
     read_curated,
     read_geonames,
@@ -116,16 +116,6 @@ class BuildReport:
     keys: int = 0
     admin_areas: int = 0
     output: Path | None = None
-
-
-_EN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|at|az|an|ash|ad|ed|es|ez)[- ']+")
-
-
-def en_canonical(name: str) -> str:
-    """Canonical key of a Latin name: no accents, article, punctuation or spaces."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = _EN_ARTICLE.sub("", text.strip())
-    return re.sub(r"[^a-z0-9]", "", text)
 
 
 class _Union:
@@ -424,8 +414,7 @@ def _source_of(place_id: str, feature: str) -> str:
 
 def read_index(folder: Path) -> tuple[list[Entry], list[AdminArea]]:
     """An existing index as build entries and admin areas, to grow it with more sources."""
-    from marsad.geo.gazetteer import read_places
-    from marsad.geo.sources import is_arabic
+    from marsad.geo.gazetteer import read_places  # gazetteer imports this module
 
     places, _, _ = read_places(folder / PLACES_FILE)
     entries = [
@@ -477,7 +466,7 @@ def _attach_subdivisions(entries: list[Entry], subdivisions: list[dict[str, obje
         if gid not in target.aliases:
             target.aliases.append(gid)
         for n in names_ar:
-            if n not in target.names_ar and re.search(r"[\u0600-\u06ff]", n):
+            if n not in target.names_ar and is_arabic(n):
                 target.names_ar.append(n)
 
 

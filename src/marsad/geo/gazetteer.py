@@ -16,9 +16,17 @@ import ahocorasick
 
 from marsad.errors import GazetteerError
 from marsad.geo.admin import AdminArea, AdminAreas
-from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE, en_canonical
+from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE
 from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
-from marsad.geo.names import FEATURE_WORDS, NAME_HEADS, canonical, split_feature_prefix, surface_key
+from marsad.geo.names import (
+    FEATURE_WORDS,
+    NAME_HEADS,
+    canonical,
+    en_canonical,
+    name_variants,
+    split_feature_prefix,
+    surface_key,
+)
 from marsad.geo.overlay import default_overlay_path, read_overlay, user_dir
 from marsad.geo.place import ADMIN_LEVEL, Place
 from marsad.model import NormText
@@ -238,8 +246,7 @@ def _is_major(place: Place) -> bool:
 
 
 def _keys_of(place: Place) -> tuple[str, ...]:
-    from marsad.geo.names import name_variants
-
+    """Surface keys of a place read without them (overlay entries, places built in code)."""
     keys: set[str] = set()
     for n in place.names or (place.name,):
         if n.isascii():

@@ -14,12 +14,14 @@ Two forms of a name exist here:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from marsad.text.normalize import fold
 
 __all__ = [
     "FEATURE_WORDS",
     "canonical",
+    "en_canonical",
     "name_variants",
     "split_feature_prefix",
     "surface_key",
@@ -137,6 +139,16 @@ def canonical(name: str) -> str:
             word = word[:-1]
         out.append(word)
     return "".join(out)
+
+
+_EN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|at|az|an|ash|ad|ed|es|ez)[- ']+")
+
+
+def en_canonical(name: str) -> str:
+    """Canonical key of a Latin name: no accents, article, punctuation or spaces."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _EN_ARTICLE.sub("", text.strip())
+    return re.sub(r"[^a-z0-9]", "", text)
 
 
 def _word_forms(word: str, first: bool) -> set[str]:
