@@ -106,23 +106,22 @@ class Store:
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        new = duplicate = n_events = merged = 0
-        ids: list[int] = []
+        done: list[IngestResult] = []
         batch: list[tuple[Document, Sequence[Event]]] = []
         for item in items:
             batch.append(item if isinstance(item, tuple) else (item, ()))
             if len(batch) >= batch_size:
-                result = self._add_batch(batch, on_stored)
+                done.append(self._add_batch(batch, on_stored))
                 batch = []
-                new, duplicate = new + result.new, duplicate + result.duplicate
-                n_events, merged = n_events + result.events, merged + result.merged
-                ids.extend(result.document_ids)
         if batch:
-            result = self._add_batch(batch, on_stored)
-            new, duplicate = new + result.new, duplicate + result.duplicate
-            n_events, merged = n_events + result.events, merged + result.merged
-            ids.extend(result.document_ids)
-        return IngestResult(new, duplicate, n_events, merged, tuple(ids))
+            done.append(self._add_batch(batch, on_stored))
+        return IngestResult(
+            new=sum(r.new for r in done),
+            duplicate=sum(r.duplicate for r in done),
+            events=sum(r.events for r in done),
+            merged=sum(r.merged for r in done),
+            document_ids=tuple(i for r in done for i in r.document_ids),
+        )
 
     def _add_batch(
         self,
