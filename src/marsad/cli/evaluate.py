@@ -19,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad import pipeline
-from marsad.cli.app import app, err_console, fail, out_console
-from marsad.errors import MarsadError
+from marsad.cli.app import app, err_console, out_console
+from marsad.cli.common import errors_as_lines
 from marsad.eval import Counts, DocumentResult, Report, evaluate, evidence_excerpt, report_to_dict
 from marsad.eval.match import place_key
 from marsad.eval.report import attribute_value
@@ -49,7 +49,8 @@ def eval_command(
 
     Example: marsad eval gold/*.jsonl --errors
     """
-    try:
+    # errors_as_lines: a gold file's name may hold brackets, which must not read as markup
+    with errors_as_lines():
         resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
         with Progress(
             TextColumn("extracting"),
@@ -65,8 +66,6 @@ def eval_command(
                 bar.update(task, completed=done, total=total)
 
             report = evaluate(gold, resources, doc_ids=doc or (), progress=advance)
-    except MarsadError as exc:
-        raise fail(str(exc)) from None
     for doc_id, message in report.failures:
         err_console.print(
             Text(f"warning: extraction failed on {doc_id}: {message}", style="yellow")
