@@ -375,7 +375,8 @@ def extract_command(
                 _warn(item)
                 read += item.stage != "read"
                 continue
-            assert isinstance(item, Extracted)  # no `skip` given, so never a bare Document
+            if not isinstance(item, Extracted):
+                continue  # a bare Document comes only for a `skip`, and none is given
             read += 1
             if stream is not None:
                 record = {
