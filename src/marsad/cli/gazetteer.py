@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -174,9 +176,8 @@ def lookup(
         )
 
 
-def _norm_offset(to_original, original: int) -> int:  # type: ignore[no-untyped-def]
-    import bisect
-
+def _norm_offset(to_original: Sequence[int], original: int) -> int:
+    """The normalized offset of an original one (the first that maps at or after it)."""
     return bisect.bisect_left(to_original, original)
 
 
