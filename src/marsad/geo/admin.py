@@ -16,9 +16,9 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, shape
 
 from marsad.errors import GazetteerError
-from marsad.geo.sources import Entry, _load_json
+from marsad.geo.sources import Entry, load_json
 
-#: OCHA admin files by country and level: (properties' pcode, Arabic name, English name).
+#: The feature type of an OCHA admin level.
 OCHA_LEVELS = {
     1: "governorate",
     2: "district",
@@ -38,7 +38,7 @@ class AdminArea:
 
 def read_ocha_admin(path: Path, country: str, level: int) -> list[tuple[Entry, object]]:
     """OCHA admin polygons (Syria `syr_adminN`, Iraq `irq_admbnda_admN`) as entries + shapes."""
-    data = _load_json(path)
+    data = load_json(path)
     out: list[tuple[Entry, object]] = []
     for feat in data.get("features", []):  # type: ignore[union-attr]
         p = feat.get("properties") or {}
@@ -79,7 +79,7 @@ def read_ocha_admin(path: Path, country: str, level: int) -> list[tuple[Entry, o
 
 def read_topojson(path: Path, obj: str = "countries") -> list[tuple[dict[str, object], object]]:
     """Decode a TopoJSON object (Natural Earth's world-atlas) into (feature, shapely geometry)."""
-    data = _load_json(path)
+    data = load_json(path)
     try:
         transform = data.get("transform")  # type: ignore[union-attr]
         arcs_raw = data["arcs"]  # type: ignore[index]

@@ -68,7 +68,8 @@ def _tsv_rows(path: Path, need: Sequence[str]) -> Iterator[tuple[int, dict[str, 
         yield from enumerate(reader, 2)
 
 
-def _load_json(path: Path) -> object:
+def load_json(path: Path) -> object:
+    """A JSON file of the sources; GazetteerError with `path:line` when it is not JSON."""
     try:
         with _open_text(path) as fh:
             return json.load(fh)
@@ -246,7 +247,7 @@ _CAPITAL_FEATURE = {0: "city", 1: "city", 2: "city", 3: "town"}
 
 def read_ocha_communities(path: Path) -> list[Entry]:
     """OCHA Syria populated places (`syr_admin4_point.geojson`): ocha:C<code> entries."""
-    data = _load_json(path)
+    data = load_json(path)
     out: list[Entry] = []
     for feat in data.get("features", []):  # type: ignore[union-attr]
         p = feat.get("properties") or {}
@@ -318,7 +319,7 @@ def _sa_variants(name: str) -> list[str]:
 
 def read_syrian_archive(path: Path) -> list[Entry]:
     """Syrian Archive `locations.json`: syrianarchive:<id> entries with admin names."""
-    data = _load_json(path)
+    data = load_json(path)
     if not isinstance(data, list):
         raise GazetteerError(f"{path}: expected a JSON array of locations")
     out: list[Entry] = []
@@ -374,7 +375,7 @@ def read_opensyria(folder: Path) -> list[Entry]:
         path = folder / filename
         if not path.exists():
             continue
-        data = _load_json(path)
+        data = load_json(path)
         for row in data:  # type: ignore[union-attr]
             ext = row.get("externalIds") or {}
             pcode = ext.get("ochaPcode")
