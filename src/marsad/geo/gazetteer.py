@@ -64,6 +64,8 @@ class Gazetteer:
         #: how many article scans `doc_context` keeps (an extractor needs only the current one)
         self.doc_cache_size = 8
         self._lookups: dict[tuple[str, bool], tuple[Place, ...]] = {}
+        self._major: frozenset[str] | None = None  # see `major_keys`
+        self._country_cache: dict[str, Place] | None = None  # see `country_place`
         #: bounded memos of the resolver's pure per-name work (see `clear_caches`)
         self.memo: dict[str, dict] = {}
         self.by_id: dict[str, Place] = {}
@@ -143,7 +145,7 @@ class Gazetteer:
         crossing or oil field, or a place of 50,000 people or more. Same answer as
         looking every key up, without the lookups (the matcher calls it at load time).
         """
-        cached = getattr(self, "_major", None)
+        cached = self._major
         if cached is None:
             major_canon = {c for c, places in self._canon.items() if any(map(_is_major, places))}
             # Non-major places sharing a loose key with a major one: only their keys can be
@@ -224,7 +226,7 @@ class Gazetteer:
         return self._countries().get(iso2.upper())
 
     def _countries(self) -> dict[str, Place]:
-        cached = getattr(self, "_country_cache", None)
+        cached = self._country_cache
         if cached is None:
             cached = {p.country: p for p in self.places if p.feature == "country" and p.country}
             self._country_cache = cached
