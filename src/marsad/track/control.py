@@ -67,6 +67,8 @@ log = logging.getLogger(__name__)
 #: `ControlInterval.coalition` of a contested interval; its claimants are in `claims`.
 CONTESTED = "contested"
 _CONTROL_KINDS = ("capture", "withdrawal")
+#: the end ordinal of an interval still in force
+_NEVER = np.iinfo(np.int32).max
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +215,8 @@ class ControlIndex:
             (iv.start.toordinal() for iv in self._intervals), dtype=np.int32,
             count=len(self._intervals),
         )
-        never = np.iinfo(np.int32).max
         self._end = np.fromiter(
-            (never if iv.end is None else iv.end.toordinal() for iv in self._intervals),
+            (_NEVER if iv.end is None else iv.end.toordinal() for iv in self._intervals),
             dtype=np.int32, count=len(self._intervals),
         )
 
@@ -231,8 +232,7 @@ class ControlIndex:
 
     def change_days(self) -> list[dt.date]:
         """Every day on which some place changes hands (interval starts and ends), sorted."""
-        never = np.iinfo(np.int32).max
-        days = np.union1d(self._start, self._end[self._end != never])
+        days = np.union1d(self._start, self._end[self._end != _NEVER])
         return [dt.date.fromordinal(int(d)) for d in days]
 
     def span(self) -> tuple[dt.date, dt.date] | None:
