@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from marsad.model import KINDS, ControlInterval, Document, StoredEvent
+from marsad.model import KINDS, ControlInterval, Document, NormText, StoredEvent
 from marsad.text.normalize import fold, normalize_text
 from marsad.track.coalitions import CoalitionTable
 from marsad.track.contacts import find_contacts
@@ -177,7 +177,7 @@ def evidence_view(
     return text, marks
 
 
-def _find(norm, needles: Sequence[str]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _find(norm: NormText, needles: Sequence[str]) -> tuple[int, int] | None:
     """Where a needle stands in normalized text, as original offsets.
 
     Prefers whole words (a needle may follow the clitics و ف ب ل ك and the article, as
