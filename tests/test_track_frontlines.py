@@ -82,14 +82,24 @@ def test_to_feature_is_geojson():
     assert feature["properties"]["coalitions"] == ["isis", "syria_gov"]
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40),
-                          st.sampled_from(["syria_gov", "iraq_gov", "isis"])),
-                min_size=2, max_size=25, unique_by=lambda t: (t[0], t[1])))
-def test_every_front_point_is_equidistant_from_the_nearest_places_of_both_sides(points):
+def grid_points(span: int, most: int) -> st.SearchStrategy[list[tuple[int, int, str]]]:
+    """2 to `most` distinct points (x, y) of a grid `span` steps wide, each with a coalition."""
+    return st.lists(st.tuples(st.integers(0, span), st.integers(0, span),
+                              st.sampled_from(["syria_gov", "iraq_gov", "isis"])),
+                    min_size=2, max_size=most, unique_by=lambda t: (t[0], t[1]))
+
+
+def grid_places(points: list[tuple[int, int, str]]) -> tuple[list[ControlInterval], float]:
+    """Held places 0.05° apart from (34° N, 39° E), and the projection's cos(mean latitude)."""
     ivs = [held(f"p{i}", 34.0 + y * 0.05, 39.0 + x * 0.05, c) for i, (x, y, c) in enumerate(points)]
+    return ivs, math.cos(math.radians(sum(iv.lat for iv in ivs) / len(ivs)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(grid_points(40, 25))
+def test_every_front_point_is_equidistant_from_the_nearest_places_of_both_sides(points):
+    ivs, k = grid_places(points)
     assume(len({iv.coalition for iv in ivs}) > 1)
-    k = math.cos(math.radians(sum(iv.lat for iv in ivs) / len(ivs)))
     for fl in front_lines(ivs, max_km=60):
         parts = getattr(fl.geometry, "geoms", [fl.geometry])
         for line in parts:
@@ -108,12 +118,9 @@ def test_every_front_point_is_equidistant_from_the_nearest_places_of_both_sides(
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30),
-                          st.sampled_from(["syria_gov", "iraq_gov", "isis"])),
-                min_size=2, max_size=20, unique_by=lambda t: (t[0], t[1])))
+@given(grid_points(30, 20))
 def test_the_left_coalition_lies_left_of_every_segment(points):
-    ivs = [held(f"p{i}", 34.0 + y * 0.05, 39.0 + x * 0.05, c) for i, (x, y, c) in enumerate(points)]
-    k = math.cos(math.radians(sum(iv.lat for iv in ivs) / len(ivs)))
+    ivs, k = grid_places(points)
     for fl in front_lines(ivs, max_km=60):
         for line in getattr(fl.geometry, "geoms", [fl.geometry]):
             coords = [(x * k, y) for x, y in line.coords]
