@@ -59,7 +59,10 @@ class Frame:
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
     """All events of the analysed article `an`."""
     attribution = Attribution(an, lexicon.forms("title"))
-    places_of = {(s, e): find_places(an, s, e) for s, e, _ in an.sentences}
+    # places matter where something happens (a trigger) or where a country may be a place
+    # rather than an actor (a metonym); other sentences are skipped
+    places_of = {(s, e): find_places(an, s, e) for s, e, _ in an.sentences
+                 if any(h.entry.kind in ("trigger", "metonym") for h in an.hits_in(s, e))}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
     actors = resolve_actors(an, lexicon, place_spans)
@@ -73,7 +76,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         frames = _frames(an, lexicon, s_start, s_end, clauses)
         if not frames:
             continue
-        places = [p for p in places_of[(s_start, s_end)] if not p.context_only
+        places = [p for p in places_of.get((s_start, s_end), ()) if not p.context_only
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
