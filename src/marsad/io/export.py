@@ -176,7 +176,7 @@ def write_geojson(
     return count
 
 
-#: Export formats and their writers.
+#: The formats `write_events` writes (the writer functions above).
 FORMATS = ("jsonl", "csv", "acled-csv", "geojson")
 
 
