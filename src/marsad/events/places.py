@@ -140,9 +140,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     # "استهداف كفرتخاريم", "قصفت دمشق": the object of an attack is where it struck
     struck = prev is not None and prev.entry.kind == "trigger" and \
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
-    located = bool(kinds) or struck or "ب" in hit.proclitics or "ل" in hit.proclitics \
+    # "ب" before a name locates it ("بريف", "بالقائم"); "ل" mostly does not ("لسان")
+    located = bool(kinds) or struck or "ب" in hit.proclitics \
         or _after_place_list(an, hits, i) or (
-            prev is not None and prev.entry.kind == "place"
+            prev is not None and prev.entry.kind == "place" and not prev.entry.attr("common")
             and an.words_between(prev.end, hit.token_start) == 0
             and not an.text[prev.end:hit.token_start].strip())
     # "قرية شباط" names a village; "المنطقة" (with the article) points back to one
@@ -164,12 +165,30 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         return None  # "شنّت روسيا", "كل من روسيا": the country acts, it is no place here
     if _describes_actor(an, hit):
         return None  # "التنظيمات المنتشرة في ريف إدلب": where an actor is, not the event
+    if _names_organization(an, hits, i):
+        return None  # "مركز جسر الشغور الإعلامي", "تنسيقية جسر الشغور": who, not where
+    if an.dates_in(max(0, hit.start - 12), hit.end) and any(
+            d.start <= hit.start < d.end for d in an.dates_in(max(0, hit.start - 12), hit.end)):
+        return None  # "في تشرين الأول": a month, not the village of that name
     return _ref(an, hit.start, hit.end, hit.entry.value, before, located, hit)
 
 
 _WHERE_WORDS = frozenset({"في", "علي", "الي", "نحو", "داخل", "قرب", "عند", "فوق"})
 _STATIONED = frozenset({"المنتشره", "المتمركزه", "المنتشرين", "المتمركزين", "المنتشر",
                         "المتمركز", "المتواجده", "المتواجدين"})
+
+
+def _names_organization(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Is the name part of an organization's ("تنسيقية X", "X الإعلامي")?"""
+    hit = hits[i]
+    for h in hits[max(0, i - 2):i + 4]:
+        if h.entry.kind == "org_head" and h.end <= hit.token_start and \
+                an.words_between(h.end, hit.token_start) == 0:
+            return True
+        if h.entry.kind == "org_tail" and h.start >= hit.end and \
+                an.words_between(hit.end, h.start) == 0:
+            return True
+    return False
 
 
 def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:

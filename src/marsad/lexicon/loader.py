@@ -277,7 +277,9 @@ class _Builder:
         self._read_lists(f, node, "places", {"drop": "place_drop", "keep": "place_keep",
                                              "relations": "relation",
                                              "prepositions": "place_prep",
-                                             "names": "place_name"})
+                                             "names": "place_name",
+                                             "organization_heads": "org_head",
+                                             "organization_tails": "org_tail"})
 
     def _read_common_words(self, f: _File, node: yaml.Node) -> None:
         for item in f.sequence(node, "common_words"):

@@ -33,6 +33,8 @@ ENTRY_KINDS = (
     "relation",
     "place_prep",
     "place_name",  # a place that gazetteers of towns lack: seas, straits, regions
+    "org_head",  # "تنسيقية", "شبكة": an organization named after a place follows
+    "org_tail",  # "الإعلامي": the place before it names an organization
     "purpose",
     "state",  # "مناطق سيطرة": the trigger after it names a state, not an event
     "reason",  # "نصرة لغزة", "رداً على": the places after it are no places of the event before
