@@ -618,7 +618,11 @@ def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
         elif score > kept[1]:
             best[key] = (event, score)
     captured = {(k[1], k[2]) for k in order if k[0] == "capture"}
-    return [best[k][0] for k in order if not (k[0] == "advance" and (k[1], k[2]) in captured)]
+    # a telling that does not say who did it is the same event as one that does
+    known = {(k[0], k[2]) for k in order if k[1] is not None}
+    return [best[k][0] for k in order
+            if not (k[0] == "advance" and (k[1], k[2]) in captured)
+            and not (k[1] is None and (k[0], k[2]) in known)]
 
 
 def _place_key(place: str) -> str:
