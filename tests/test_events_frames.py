@@ -213,3 +213,17 @@ def test_a_refused_withdrawal_is_negated(resources):
     text = "رفض مجلس النواب الأميركي انسحاب القوات الأميركية من سوريا."
     event = one(events_of(resources, text), "withdrawal", "سوريا")
     assert (event.actor1, event.modality) == ("US_COALITION", "negated")
+
+
+def test_shells_named_keep_an_air_force_to_shelling(resources):
+    # Turkey's default remote attack is a drone strike (actors.yaml), but "قذائف" are
+    # ground fire; the word is matched in normalized text ("قذايف")
+    text = "قصفت المدفعية التركية قرية تل رفعت. وأفادت مصادر بسقوط قذائف على تل رفعت."
+    kinds = sorted(e.kind for e in events_of(resources, text))
+    assert kinds == ["shelling"]
+
+
+def test_a_telling_without_actor_merges_into_one_with_it(resources):
+    text = "سقطت قذائف على قرية تل رفعت. وقالت مصادر إن المدفعية التركية قصفت تل رفعت."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1) for e in events] == [("shelling", "TUR_MIL")]

@@ -544,9 +544,13 @@ def _fatalities(an: Analysis, sentence: tuple[int, int]) -> int | None:
     return best
 
 
+#: ground weapons: an air force's attack told with them is shelling (normalized text)
+_ARTILLERY = tuple(fold(w) for w in ("مدفع", "هاون", "قذائف", "قذيفة", "راجم"))
+
+
 def _artillery(an: Analysis, clause: tuple[int, int]) -> bool:
     text = an.text[clause[0]:clause[1]]
-    return any(w in text for w in ("مدفع", "هاون", "قذائف", "قذيفه", "راجم"))
+    return any(w in text for w in _ARTILLERY)
 
 
 def _source_for(frame: Frame, sources: list[SourceRef]) -> str | None:
