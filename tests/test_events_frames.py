@@ -227,3 +227,10 @@ def test_a_telling_without_actor_merges_into_one_with_it(resources):
     text = "سقطت قذائف على قرية تل رفعت. وقالت مصادر إن المدفعية التركية قصفت تل رفعت."
     events = events_of(resources, text)
     assert [(e.kind, e.actor1) for e in events] == [("shelling", "TUR_MIL")]
+
+
+def test_forces_of_a_named_side_refer_to_that_side(resources):
+    # "قوات المقاومة" is the resistance named before, not the last "قوات" named
+    text = ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة التنف. وقصفت القوات الأميركية "
+            "مواقع في البوكمال. كذلك، استهدفت قوّات المقاومة حقل العمر النفطي.")
+    assert one(events_of(resources, text), "shelling", "حقل العمر").actor1 == "IRQ_RESISTANCE"

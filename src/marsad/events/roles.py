@@ -131,7 +131,9 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         group = lexicon.generics[int(entry.value)]
         if group.fixed:
             return group.fixed
-        head = an.text[hit.start:hit.end].split()[0]
+        words = an.text[hit.start:hit.end].split()
+        # "قوات المقاومة", "فصائل المقاومة": the noun after a force word names the side
+        head = words[-1] if len(words) > 1 and words[0] in _FORCE_WORDS else words[0]
         head = head[2:] if head.startswith("ال") else head
         recent = seen[-_LOOKBACK:]
         for ref in reversed(recent):
@@ -150,6 +152,9 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         return group.default
     return None
 
+
+#: first words of a generic name that say "forces of" rather than whose
+_FORCE_WORDS = ("قوات", "القوات", "فصايل", "الفصايل", "قوه", "القوه")
 
 _SITES = ("قاعده", "قاعدتي", "قواعد", "القاعده", "مطار", "حقل", "حقلي", "مقر", "ميناء",
           "معسكر", "مخيم")
