@@ -48,6 +48,7 @@ FEATURE_WORDS: dict[str, str] = {
     "حقل": "oil field",
     "حقول": "oil field",
     "محطه": "station",
+    "معمل": "station",
     "قاعده": "airbase",
     "سد": "dam",
     "جبل": "mountain",
@@ -90,6 +91,8 @@ NAME_HEADS = frozenset({"جبل", "نهر", "بحر", "خليج", "سد", "جس�
 _JOINABLE = frozenset({"دير", "ابو", "ام", "عين", "تل", "راس", "بيت", "كفر", "بني", "بير", "خربه"})
 
 _ARTICLE = "ال"
+#: what a plant or field yields, written between its feature word and its name
+_MATERIALS = frozenset({"غاز", "الغاز", "نفط", "النفط"})
 _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\"'()\[\]{}.,;:!?«»_/\\|*+=<>~`^#@%&$-]+")
 
@@ -180,6 +183,9 @@ def name_variants(name: str, *, limit: int = 24) -> set[str]:
         # "حي الصناعة", "قرية X": the feature word is not part of the name's keys
         out = {surface_key(rest)}
         words = surface_key(rest).split(" ")
+    if len(words) >= 2 and words[0] in _MATERIALS:
+        # "معمل غاز كونيكو": the news writes "حقل كونيكو", "حقل غاز كونيكو"
+        out.add(" ".join(words[1:]))
     if len(words) > 4:
         return out
     if len(words) >= 2 and words[-1] in QUALIFIERS:
