@@ -234,3 +234,9 @@ def test_forces_of_a_named_side_refer_to_that_side(resources):
     text = ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة التنف. وقصفت القوات الأميركية "
             "مواقع في البوكمال. كذلك، استهدفت قوّات المقاومة حقل العمر النفطي.")
     assert one(events_of(resources, text), "shelling", "حقل العمر").actor1 == "IRQ_RESISTANCE"
+
+
+def test_a_country_after_a_region_locates_and_does_not_act(resources):
+    # "كردستان العراق": Iraq names where Kurdistan is, not who struck
+    text = "قصفت طائرات مسيرة قاعدة حرير في كردستان العراق، كما قصفت قاعدة التنف في سوريا."
+    assert one(events_of(resources, text), "shelling", "التنف").actor1 is None

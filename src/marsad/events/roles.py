@@ -75,6 +75,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             (hit.start, hit.end) in place_spans
             or prev_text in _LOCATIVE or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
+            or _after_place(an, hits, i)
         )
         out.append(ActorRef(
             start=hit.start, end=hit.end, token_start=hit.token_start, token_end=hit.token_end,
@@ -177,6 +178,18 @@ def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
     return prev.entry.kind in kinds and an.words_between(prev.end, hits[i].token_start) == 0
 
 
+def _after_place(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """"كردستان العراق", "شمال شرق سوريا": a country right after a place locates it."""
+    hit = hits[i]
+    if set(hit.proclitics) - {"ال"}:
+        return False  # "سوريا والعراق", "لسوريا": not a genitive
+    j = i - 1
+    while j >= 0 and hits[j].end > hit.token_start:
+        j -= 1  # the country's own place reading, or a cue inside its word
+    return j >= 0 and hits[j].entry.kind in ("place", "place_name") and \
+        an.text[hits[j].end:hit.token_start] == " "
+
+
 def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> bool:
     hit = hits[i]
     if "ل" in hit.proclitics and hit.proclitics[-1:] != ("س",):
@@ -201,7 +214,7 @@ def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> b
         if h.entry.kind == "target":
             if h.entry.form in ("مع", "بين") and an.words_between(h.end, hit.token_start) > 0:
                 continue
-            return h.entry.form not in ("مع", "بين") or False
+            return h.entry.form not in ("مع", "بين") or _after_place(an, hits, i)
         if h.entry.kind in ("actor", "trigger", "source_verb"):
             break
     return False
