@@ -76,6 +76,7 @@ def test_dated_name_belongs_to_its_actor_only_in_its_period():
         ("actors:\n  SYR_MIL:\n    names:\n      - {name: اسم, since: yesterday}\n", 4,
          "not an ISO date"),
         ("means:\n  airstrike: [طائرة]\n  rockets: [صاروخ]\n", 3, "unknown event kind"),
+        ("means:\n  payload:\n    gas: [غاز]\n", 3, "means.payload: unknown event kind"),
         ("sections:\n  - x\n", 1, "unknown section"),
         ("actors: [\n", 2, "not valid YAML"),
         ("generic:\n  - refers_to: [state]\n    default: NOBODY\n    names: [الجيش]\n", 3,
@@ -95,3 +96,12 @@ def test_mistakes_are_reported_with_path_and_line(tmp_path, text, line, message)
 def test_missing_user_file(tmp_path):
     with pytest.raises(LexiconError, match="no such lexicon file"):
         load_lexicon([tmp_path / "absent.yaml"])
+
+
+def test_a_payload_decides_the_kind_only_without_a_weapon(resources):
+    # chemicals (means.payload) say what was dropped, not how
+    def kinds(text):
+        return sorted(e.kind for e in extract(Document("t", text, None), resources))
+    assert kinds("قصف الطيران المروحي بالبراميل المتفجرة المحملة بغاز الكلور بلدة كفرزيتا.") == \
+        ["airstrike"]
+    assert kinds("قصفت قوات النظام بلدة كفرزيتا بغاز الكلور.") == ["shelling"]

@@ -156,7 +156,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 # "ضربات جوية ومدفعية": weapons right after the cue add their kinds
                 window = an.word_ends[min(len(an.word_ends) - 1, an.word_index(hit.end) + 3)]
                 kinds = sorted(set(kinds) | {h.entry.value for h in an.hits_in(hit.end, window)
-                                             if h.entry.kind == "means"})
+                                             if h.entry.kind == "means" and not h.entry.attr("payload")})
         frame = Frame(hit, kinds, form, clause, (s_start, s_end))
         prev = frames[-1] if frames else None
         if prev is not None and prev.form == "repel" and \
@@ -221,11 +221,14 @@ def _aggregate(an: Analysis, hit: Hit) -> bool:
 
 def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[str]:
     kinds = set()
+    payloads = set()
     for h in an.hits_in(clause[0], clause[1]):
-        if h.entry.kind == "means" or (h.entry.kind == "trigger" and h is not trigger and h.entry.value in _ATTACK and \
+        if h.entry.kind == "means" and h.entry.attr("payload"):
+            payloads.add(h.entry.value)
+        elif h.entry.kind == "means" or (h.entry.kind == "trigger" and h is not trigger and h.entry.value in _ATTACK and \
                 not h.entry.attr("means")):
             kinds.add(h.entry.value)
-    return sorted(kinds)
+    return sorted(kinds or payloads)
 
 
 def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) -> None:

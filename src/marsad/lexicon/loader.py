@@ -252,12 +252,17 @@ class _Builder:
             for item in f.sequence(fields["cues"], "cues"):
                 self._add(f, item, f.scalar(item, "a cue"), "trigger", kind, attrs=attrs)
 
-    def _read_means(self, f: _File, node: yaml.Node) -> None:
-        for key, items in f.mapping(node, "means"):
+    def _read_means(self, f: _File, node: yaml.Node, payload: bool = False) -> None:
+        where = "means.payload" if payload else "means"
+        for key, items in f.mapping(node, where):
+            if key.value == "payload" and not payload:
+                self._read_means(f, items, payload=True)
+                continue
             if key.value not in KINDS:
-                raise f.error(key, f"means: unknown event kind {key.value!r}")
-            for item in f.sequence(items, f"means.{key.value}"):
-                self._add(f, item, f.scalar(item, "a weapon"), "means", key.value)
+                raise f.error(key, f"{where}: unknown event kind {key.value!r}")
+            for item in f.sequence(items, f"{where}.{key.value}"):
+                self._add(f, item, f.scalar(item, "a weapon"), "means", key.value,
+                          attrs=(("payload", True),) if payload else ())
 
     # -- cues -----------------------------------------------------------------------
 
