@@ -240,3 +240,10 @@ def test_a_country_after_a_region_locates_and_does_not_act(resources):
     # "كردستان العراق": Iraq names where Kurdistan is, not who struck
     text = "قصفت طائرات مسيرة قاعدة حرير في كردستان العراق، كما قصفت قاعدة التنف في سوريا."
     assert one(events_of(resources, text), "shelling", "التنف").actor1 is None
+
+
+def test_a_force_named_by_its_weapon_decides_the_kind(resources):
+    # the actor name hides "المسير" from the clause; the name carries it (loader `weapon`)
+    text = "وأضاف أن سلاح الجو اليمني المسير استهدف سفينة أميركية في البحر الأحمر."
+    event = one(events_of(resources, text), "airstrike", "البحر الأحمر")
+    assert event.actor1 == "HOUTHIS"

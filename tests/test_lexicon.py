@@ -105,3 +105,11 @@ def test_a_payload_decides_the_kind_only_without_a_weapon(resources):
     assert kinds("قصف الطيران المروحي بالبراميل المتفجرة المحملة بغاز الكلور بلدة كفرزيتا.") == \
         ["airstrike"]
     assert kinds("قصفت قوات النظام بلدة كفرزيتا بغاز الكلور.") == ["shelling"]
+
+
+def test_actor_names_that_name_a_weapon_carry_its_kind():
+    lexicon = load_lexicon()
+    weapon = {e.form: e.attr("weapon") for e in lexicon.entries if e.kind in ("actor", "generic")}
+    assert weapon["سلاح الجو الروسي"] == "airstrike"
+    assert weapon["مدفعيه الجيش السوري"] == "shelling"
+    assert weapon["جيش السوري"] is None

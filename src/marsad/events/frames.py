@@ -223,7 +223,9 @@ def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[st
     kinds = set()
     payloads = set()
     for h in an.hits_in(clause[0], clause[1]):
-        if h.entry.kind == "means" and h.entry.attr("payload"):
+        if h.entry.kind in ("actor", "generic") and h.entry.attr("weapon"):
+            kinds.add(str(h.entry.attr("weapon")))  # "سلاح الجو اليمني المسير استهدف"
+        elif h.entry.kind == "means" and h.entry.attr("payload"):
             payloads.add(h.entry.value)
         elif h.entry.kind == "means" or (h.entry.kind == "trigger" and h is not trigger and h.entry.value in _ATTACK and \
                 not h.entry.attr("means")):
