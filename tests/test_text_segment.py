@@ -178,6 +178,10 @@ def test_clauses_of_a_long_seed_sentence() -> None:
         # too short to split
         ("قصف، حيث قتل", 1),
         ("قصفت الطائرات مواقع التنظيم، فيما تقدمت القوات البرية نحو البلدة من جهة الشرق", 2),
+        # "، وذلك بعد ...": a fact told against another, a clause of its own
+        ("أحبطت القوات هجوماً للعشائر على البلدتين، وذلك بعد وقت قصير من إعلان بدء المعركة", 2),
+        # "، وذلك بواسطة ...": how it was done, the same clause
+        ("استهدفت المقاومة محطة الكهرباء في المدينة، وذلك بواسطة الطيران المسير", 1),
     ],
 )
 def test_clause_count(text: str, n: int) -> None:

@@ -85,6 +85,9 @@ _CLAUSE_MARK = re.compile(
 # ...and right before "بعد أن"/"قبل أن" after white space (a separate pattern: the one above
 # then opens with "," or ":", which `re` finds quickly; the two never meet).
 _CLAUSE_CONJ = re.compile(r"(?:بعد|قبل) ان\b")
+# "..., وذلك بعد إعلان ...": a new clause although "ذلك" starts no predicate; the fact
+# before is told against a later or earlier one ("وذلك بواسطة" is no new clause)
+_THAT_WHEN = re.compile(r"وذلك (?:بعد|قبل|عقب|اثر)\b")
 # at least 1, 3 or 5 whole words (`_WORD` runs) from where it is matched
 _WORDS_AT_LEAST = {n: re.compile(r"(?:[\W_]*[^\W_]+(?![^\W_])){" + str(n) + "}") for n in (1, 3, 5)}
 # Words after "، و" that start a new predicate: auxiliaries and particles...
@@ -313,7 +316,7 @@ def _split_clauses(
     """`split_clauses` with the "," and ":" of [a, b) found (see `_clause_marks`)."""
     cuts: list[int] = []
     for start, at in _clause_marks(text, a, b, puncts, conj):
-        if text[at] == "و":
+        if text[at] == "و" and not _THAT_WHEN.match(text, at, b):
             w = _WORD.match(text, at + 1, b)
             if w is None or not _starts_predicate(w.group()):
                 continue
