@@ -8,6 +8,7 @@ import pytest
 
 from marsad.errors import LexiconError
 from marsad.lexicon import load_lexicon
+from marsad.lexicon.model import ENTRY_KINDS
 from marsad.model import Document
 from marsad.pipeline import extract, load_resources
 from marsad.recognize.matcher import Matcher
@@ -113,3 +114,10 @@ def test_actor_names_that_name_a_weapon_carry_its_kind():
     assert weapon["سلاح الجو الروسي"] == "airstrike"
     assert weapon["مدفعيه الجيش السوري"] == "shelling"
     assert weapon["جيش السوري"] is None
+
+
+def test_every_entry_kind_is_a_documented_one():
+    # ENTRY_KINDS is the list of kinds the frame rules read: a loader typo would show here
+    kinds = {e.kind for e in load_lexicon().entries}
+    assert kinds <= set(ENTRY_KINDS)
+    assert {"actor", "trigger", "means", "place_name"} <= kinds

@@ -163,9 +163,6 @@ class NumberMention:
     noun_span: Span | None = None
 
 
-MentionKind = Literal["actor", "place", "trigger", "source", "modality", "feature", "number", "date"]
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """Something a lexicon recognized in a document: an actor, a trigger, a source cue..."""

@@ -25,8 +25,9 @@ from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import ActorRef, resolve_actors
+from marsad.geo.names import surface_key
 from marsad.lexicon.model import Lexicon
-from marsad.model import Event, PlaceMatch, Span
+from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
 from marsad.text.normalize import fold
 
@@ -36,7 +37,6 @@ _NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact", "cla
 _ATTACK = {"airstrike", "shelling", "explosion"}
 #: kinds whose masdar takes its agent after it ("استعادة القوات العراقية السيطرة")
 _AGENT_AFTER = {"capture", "withdrawal", "advance", "deployment", "contact", "other"}
-_FUTURE = ("سي", "ست", "سن")
 
 Resolver = Callable[[PlaceRef, Analysis, list[PlaceMatch]], PlaceMatch | None]
 
@@ -294,8 +294,7 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     helpers = [r for r in usable if r.helper]
     usable = [r for r in usable if not r.helper]
     # civilians are acted on, never the actor (ACTORS.md CIVILIANS: "civilians as targets")
-    agents = [r for r in usable if lexicon.actors.get(r.actor) is None
-              or lexicon.actors[r.actor].type != "civilians"]
+    agents = [r for r in usable if not _civilians(lexicon, r.actor)]
     before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
         before = [r for r in agents if r.end <= t.start]
@@ -618,7 +617,7 @@ def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     best: dict[tuple[str, str | None, str], tuple[Event, int]] = {}
     order: list[tuple[str, str | None, str]] = []
     for event, bonus in events:
-        key = (event.kind, event.actor1, _place_key(event.place))
+        key = (event.kind, event.actor1, surface_key(event.place))
         kept = best.get(key)
         score = _richness(event) + bonus
         if kept is None:
@@ -634,16 +633,6 @@ def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             and not (k[1] is None and (k[0], k[2]) in known)]
 
 
-def _place_key(place: str) -> str:
-    key = fold(place).strip()
-    return key[2:] if key.startswith("ال") else key
-
-
 def _richness(event: Event) -> int:
     return (event.source is not None) * 2 + (event.actor2 is not None) + \
         (event.time_precision == 1) + (event.place_id is not None)
-
-
-def span_of(an: Analysis, a: int, b: int) -> Span:
-    """The original span of normalized [a, b)."""
-    return an.norm.original_span(a, b)
