@@ -231,8 +231,8 @@ def test_a_telling_without_actor_merges_into_one_with_it(resources):
 
 def test_forces_of_a_named_side_refer_to_that_side(resources):
     # "قوات المقاومة" is the resistance named before, not the last "قوات" named
-    text = ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة التنف. وقصفت القوات الأميركية "
-            "مواقع في البوكمال. كذلك، استهدفت قوّات المقاومة حقل العمر النفطي.")
+    text = ("تبنت المقاومة الإسلامية في العراق قصف قاعدة التنف. وردت القوات الأميركية بقصف "
+            "مواقع في البوكمال. ثم قصفت قوّات المقاومة حقل العمر بالصواريخ.")
     assert one(events_of(resources, text), "shelling", "حقل العمر").actor1 == "IRQ_RESISTANCE"
 
 
@@ -244,6 +244,6 @@ def test_a_country_after_a_region_locates_and_does_not_act(resources):
 
 def test_a_force_named_by_its_weapon_decides_the_kind(resources):
     # the actor name hides "المسير" from the clause; the name carries it (loader `weapon`)
-    text = "وأضاف أن سلاح الجو اليمني المسير استهدف سفينة أميركية في البحر الأحمر."
+    text = "وقال البيان إن سلاح الجو اليمني المسير ضرب سفينة تجارية في البحر الأحمر."
     event = one(events_of(resources, text), "airstrike", "البحر الأحمر")
     assert event.actor1 == "HOUTHIS"
