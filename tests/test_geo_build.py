@@ -246,8 +246,7 @@ def test_seas_file_rejects_a_land_feature(tmp_path):
 
 
 def _row(pid: str, feature: str, names: list[str], admin: list[str]):
-    from marsad.geo.build import Row
-    from marsad.geo.names import name_variants
+    from marsad.geo.merge import Row
 
     keys = set().union(*(name_variants(n) for n in names))
     return Row(pid, [], feature, 35.0, 36.0, None, "SY", admin, names[0], "", names, keys,

@@ -12,6 +12,8 @@ AREA_FEATURES = frozenset(
 )
 #: Admin levels of the admin features (country 0 .. sub-district 3).
 ADMIN_LEVEL = {"country": 0, "governorate": 1, "district": 2, "subdistrict": 3}
+#: The admin features: countries and the admin units inside them.
+ADMIN_FEATURES = frozenset(ADMIN_LEVEL)
 
 
 @dataclass(frozen=True, slots=True)
