@@ -105,6 +105,15 @@ def test_spatial_index_finds_exactly_the_brute_force_pairs(points, km):
     assert {tuple(sorted(p)) for p in found} == expected
 
 
+
+def test_pairs_just_inside_the_range_are_found_at_the_equator():
+    # 0.1348° of latitude is 14.99 km on the haversine's sphere: within 15 km. A spatial
+    # query radius taken from a larger km-per-degree (111.32) missed this pair.
+    ivs = [held("a", 0.0, 0.0, "syria_gov"), held("b", 0.1348, 0.0, "isis")]
+    assert haversine_km(0.0, 0.0, 0.1348, 0.0) == pytest.approx(14.989, abs=0.001)
+    (c,) = find_contacts(ivs, DAY, km=15.0)
+    assert {c.a.place_id, c.b.place_id} == {"a", "b"}
+
 def test_nearest_only_keeps_one_pair_per_place_and_side():
     # a syria_gov line of three villages facing one isis village: the isis village's
     # nearest syria_gov village and each syria_gov village's nearest isis village remain

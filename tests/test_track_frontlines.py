@@ -16,7 +16,14 @@ from marsad.model import ControlInterval
 from marsad.track.frontlines import front_lines
 
 DAY = dt.date(2017, 10, 25)
-KM_PER_DEG = 111.32  # the projection's unit (frontlines._KM_PER_DEGREE)
+# the projection's unit: a degree of latitude on the haversine's sphere (6371.0088 km)
+KM_PER_DEG = 2 * math.pi * 6371.0088 / 360  # 111.195 km
+
+
+def _half_chord(max_km: float, lat: float, dlon: float) -> float:
+    """Half the chord, in degrees, that a meridian `dlon` degrees from a place at `lat` cuts
+    through the `max_km` disk around it (in the projection x = lon·cos(lat), y = lat)."""
+    return math.sqrt((max_km / KM_PER_DEG) ** 2 - (dlon * math.cos(math.radians(lat))) ** 2)
 
 
 def held(pid: str, lat: float, lon: float, coalition: str, status: str = "held") -> ControlInterval:
@@ -32,7 +39,7 @@ def test_two_places_give_their_perpendicular_bisector_clipped_to_max_km():
     (x0, y0), (x1, y1) = fl.geometry.coords[0], fl.geometry.coords[-1]
     assert x0 == pytest.approx(40.5) and x1 == pytest.approx(40.5)
     # half-chord of the 100 km disk at 0.5 * cos(35°) degrees from the centre
-    half = math.sqrt((100 / KM_PER_DEG) ** 2 - (0.5 * math.cos(math.radians(35))) ** 2)
+    half = _half_chord(100, 35.0, 0.5)
     assert y0 == pytest.approx(35 + half, abs=1e-3) and y1 == pytest.approx(35 - half, abs=1e-3)
     # iraq_gov (east) is on the left of a line running north to south
     assert (fl.left, fl.right) == ("iraq_gov", "syria_gov")
@@ -45,7 +52,10 @@ def test_land_outline_clips_the_line():
                         max_km=100, land=box(39.0, 34.0, 42.0, 35.2))
     ys = [y for _, y in fl.geometry.coords]
     assert max(ys) == pytest.approx(35.2)
-    assert min(ys) == pytest.approx(35 - 0.7992, abs=1e-3)
+    # the south end is still the 100 km clip: 0.8006° (0.7995° when the disk was drawn
+    # with 111.32 km per degree, 0.1% short of 100 km on the haversine's sphere)
+    assert min(ys) == pytest.approx(35 - _half_chord(100, 35.0, 0.5), abs=1e-3)
+    assert _half_chord(100, 35.0, 0.5) == pytest.approx(0.8006, abs=1e-4)
 
 
 def test_places_too_far_apart_have_no_front():

@@ -29,6 +29,7 @@ from marsad.geo.distance import EARTH_KM, haversine_km, haversine_km_array
 from marsad.model import ControlInterval, StoredEvent
 from marsad.track.coalitions import CoalitionTable
 from marsad.track.control import place_key
+from marsad.track.frontlines import KM_PER_DEGREE
 
 __all__ = ["EARTH_KM", "Contact", "ContactSide", "find_contacts", "haversine_km"]
 
@@ -122,9 +123,10 @@ def _proximity(located: Sequence[ControlInterval], km: float) -> list[Contact]:
     points = shapely.points(lons, lats)
     tree = shapely.STRtree(points)
     # A degree radius that over-covers `km` at the highest latitude present (a degree of
-    # longitude shrinks with cos(lat)); the exact great-circle test follows.
+    # longitude shrinks with cos(lat)), on the haversine's own sphere: a larger km per
+    # degree would under-cover near the equator. The exact great-circle test follows.
     worst = math.cos(math.radians(min(89.0, float(np.abs(lats).max()) + 1.0)))
-    radius = km / (111.32 * worst)
+    radius = km / (KM_PER_DEGREE * worst)
     left, right = tree.query(points, predicate="dwithin", distance=radius)
     keep = left < right
     left, right = left[keep], right[keep]

@@ -27,12 +27,13 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, box
 from shapely.geometry.base import BaseGeometry
 
-from marsad.geo.distance import haversine_km_array
+from marsad.geo.distance import EARTH_KM, haversine_km_array
 from marsad.model import ControlInterval
 
-__all__ = ["FrontLine", "front_lines"]
+__all__ = ["KM_PER_DEGREE", "FrontLine", "front_lines"]
 
-_KM_PER_DEGREE = 111.32
+#: km per degree of latitude on the sphere every marsad distance uses (`geo.distance`)
+KM_PER_DEGREE = math.radians(EARTH_KM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def front_lines(
     lat0 = math.radians(float(np.mean([p[1] for p in points])))
     k = math.cos(lat0)
     xy = np.array([(lon * k, lat) for lon, lat in points])
-    radius = max_km / _KM_PER_DEGREE
+    radius = max_km / KM_PER_DEGREE
     minx, miny = xy.min(axis=0)
     maxx, maxy = xy.max(axis=0)
     extent = box(minx - 2 * radius, miny - 2 * radius, maxx + 2 * radius, maxy + 2 * radius)
