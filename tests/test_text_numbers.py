@@ -111,6 +111,9 @@ def test_vague(text: str, noun: str | None) -> None:
         "في الساعة 02:30 مساءً",
         "بلغت النسبة 30%",
         "نحو 40 بالمئة",
+        "نحو 40 في المئة",  # percent words are read in their normalized spelling
+        "ارتفعت بنسبة 15 بالمائة",
+        "15 في المائة من السكان",
         "لليوم الـ20 على التوالي",
         "مقاتلات F-16",
         "محطة T2",

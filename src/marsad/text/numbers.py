@@ -71,16 +71,16 @@ _NUMBER_WORDS = frozenset({*_UNITS, *_TEEN_HEADS, *_TENS, *_HUNDREDS, *_MULTIPLI
 _AT_LEAST = re.compile(
     r"(?:اكثر من|ما يزيد (?:عن|علي)|يزيد (?:عن|علي)|ما لا يقل عن|لا يقل عن|ما يفوق|يفوق|فوق)\s*$"
 )
-_APPROX = re.compile(r"(?:نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|ما يقرب من|يقارب|تقريبا|قراب)\s*$")
+_APPROX = re.compile(r"(?:نحو|حوالي|قرابه|زهاء|ما يقارب|ما يقرب من|يقارب|تقريبا|قراب)\s*$")
 _AT_MOST = re.compile(r"(?:اقل من|ما لا يزيد (?:عن|علي)|لا يزيد (?:عن|علي))\s*$")
 
 # a token: a number in digits (with thousands separators or decimals) or an Arabic word
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 # words before a number that make it a name, not a count ("اللواء 444", "القرار 2254")
 _ID_WORDS = wordset(
-    "اللواء الفوج الفرقه الكتيبه القرار قرار رقم الرقم المادة الماده البند الطريق طريق "
+    "اللواء الفوج الفرقه الكتيبه القرار قرار رقم الرقم الماده البند الطريق طريق "
     "الحاجز الكيلو الكيلومتر المبني الشارع النقطه الحي القطاع الموقع التل تل المرتفع "
-    "الساعه ساعه الدقيقه العدد عدد الجزء الصفحه الفصل الطابق الاية الايه المرحله"
+    "الساعه ساعه الدقيقه العدد عدد الجزء الصفحه الفصل الطابق الايه المرحله"
 )
 _NOT_NOUNS = wordset(
     "من في علي الي عن مع و او ثم قد كان كانت وقد حتي منذ بين خلال بعد قبل عند لدي ان انه "
@@ -91,6 +91,8 @@ _MASC_DUAL_STEMS = wordset(
     "لغم مدفع مركز مقر حاجز يوم اسبوع شهر عام صحفي مسعف ضابط شاب رجل"
 )
 _NOT_DUAL = wordset("بوتين لاتين زيتين فيتين كريستين نيكوتين روتين")
+# "بالمئة", "في المائة" after a number: a percentage (normalized: مئة -> "ميه", مائة -> "مايه")
+_PERCENT = re.compile(r"\s*(?:بال|في ال)(?:ميه|مايه)")
 
 
 def parse_number_words(words: list[str]) -> tuple[int, int] | None:
@@ -448,7 +450,7 @@ def _excluded_digits(s: str, a: int, b: int, prev: str) -> bool:
         return True  # "T2", "F-16", "9M79"
     if b < len(s) and s[b].isascii() and s[b].isalpha():
         return True
-    if re.match(r"\s*(?:بالمئه|بالمائه|في المئه|في المائه|بالميه)", after):
+    if _PERCENT.match(after):
         return True
     return prev in _ID_WORDS
 
