@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.geo.distance import haversine_km
 from marsad.model import ControlInterval, Event, Span, StoredEvent
 from marsad.track.coalitions import load_coalitions
-from marsad.track.contacts import find_contacts, haversine_km
+from marsad.track.contacts import find_contacts
 
 DAY = dt.date(2017, 10, 25)
 KM_PER_DEG_LAT = 2 * math.pi * 6371.0088 / 360  # 111.195 km

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from marsad.geo.distance import EARTH_KM, haversine_km, haversine_km_array
+from marsad.geo.distance import haversine_km_array
 from marsad.model import ControlInterval, StoredEvent
 from marsad.track.coalitions import CoalitionTable
 from marsad.track.control import place_key
 from marsad.track.frontlines import KM_PER_DEGREE
 
-__all__ = ["EARTH_KM", "Contact", "ContactSide", "find_contacts", "haversine_km"]
+__all__ = ["Contact", "ContactSide", "find_contacts"]
 
 _BASIS_ORDER = {"reported": 0, "contested": 1, "proximity": 2}
 
