@@ -46,6 +46,7 @@ def one(text: str, published: dt.date | None = WED):
         ("قبل أسبوعين", D(2017, 10, 11), 2, "weeks_ago"),
         ("قبل شهرين", D(2017, 8, 1), 3, "months_ago"),
         ("قبل ست سنوات", D(2011, 1, 1), 3, "years_ago"),
+        ("قبل ثمان سنوات", D(2009, 1, 1), 3, "years_ago"),
         ("خلال الساعات الماضية", D(2017, 10, 25), 1, "recent"),
         # weekdays
         ("أصدرت بياناً الأربعاء", D(2017, 10, 25), 1, "weekday"),  # on the day itself
