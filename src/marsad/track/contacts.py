@@ -20,7 +20,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import shapely
@@ -64,8 +64,8 @@ class Contact:
         """The JSON form used by the CLI and the map."""
         return {
             "basis": self.basis,
-            "a": _side_dict(self.a),
-            "b": _side_dict(self.b),
+            "a": asdict(self.a),
+            "b": asdict(self.b),
             "distance_km": round(self.distance_km, 2),
             "event_ids": list(self.event_ids),
             "since": self.since.isoformat(),
@@ -205,13 +205,3 @@ def _reported(
         since = max(s.event.date for s in group)  # type: ignore[type-var]
         out.append(Contact("reported", side_a, side_b, 0.0, ids, since))
     return out
-
-
-def _side_dict(side: ContactSide) -> dict[str, object]:
-    return {
-        "place_id": side.place_id,
-        "place": side.place,
-        "lat": side.lat,
-        "lon": side.lon,
-        "coalition": side.coalition,
-    }
