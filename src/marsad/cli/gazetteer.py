@@ -224,10 +224,10 @@ def import_(
 
     Example: marsad gazetteer import my_places.tsv
     """
-    from marsad.geo.overlay import add_places, default_overlay_path, import_places
+    from marsad.geo.overlay import add_places, default_overlay_path, read_overlay
 
     path = overlay or default_overlay_path()
-    places = import_places(file)
+    places = read_overlay(file)  # same columns as the overlay; id optional
     count = add_places(path, places)
     err_console.print(f"imported {count} places into {path}")
 

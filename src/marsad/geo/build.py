@@ -60,22 +60,6 @@ PLACES_FILE = "places.tsv.gz"
 ADMIN_FILE = "admin.jsonl.gz"
 
 
-#: Licence/attribution per source, written into each place's `source` column.
-SOURCE_NAMES = {
-    "syrianarchive": "Syrian Archive / Mnemonic (CC BY-SA 4.0)",
-    "geonames": "GeoNames (CC BY 4.0)",
-    "ocha-communities": "UN OCHA / HDX Syria COD communities",
-    "ocha-admin1": "UN OCHA / HDX COD-AB",
-    "ocha-admin2": "UN OCHA / HDX COD-AB",
-    "ocha-admin3": "UN OCHA / HDX COD-AB",
-    "opensyria": "OpenSyria Data Geography (CC BY 4.0)",
-    "curated": "curated Euphrates list (per-row source)",
-    "curated-unresolved": "curated Euphrates list, unresolved rows (admin fallback only)",
-    "naturalearth": "Natural Earth (public domain)",
-    "overlay": "user overlay",
-}
-
-
 @dataclass(slots=True)
 class BuildOptions:
     """What to read and where to write (paths of the optional user GeoNames dumps)."""

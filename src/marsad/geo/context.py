@@ -100,7 +100,6 @@ class DocContext:
     sentence_starts: list[int]
     hits: list[Hit]
     hit_starts: list[int]
-    countries: Counter[str]
     #: how many hits carry each place id (for "named elsewhere in the article")
     id_counts: Counter[str]
     #: the country the article is mostly about (most country and admin names)
@@ -219,7 +218,7 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
     for h in hits:
         id_counts.update(h.ids)
     country = countries.most_common(1)[0][0] if countries else None
-    return DocContext(norm, starts, hits, [h.start for h in hits], countries, id_counts, country)
+    return DocContext(norm, starts, hits, [h.start for h in hits], id_counts, country)
 
 
 def _proclitic_len(text: str, start: int) -> int:

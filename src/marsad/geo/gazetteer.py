@@ -15,7 +15,7 @@ from pathlib import Path
 import ahocorasick
 
 from marsad.errors import GazetteerError
-from marsad.geo.admin import AdminArea, AdminAreas
+from marsad.geo.admin import AdminAreas
 from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE
 from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
 from marsad.geo.names import (
@@ -28,7 +28,7 @@ from marsad.geo.names import (
     surface_key,
 )
 from marsad.geo.overlay import default_overlay_path, read_overlay, user_dir
-from marsad.geo.place import ADMIN_LEVEL, Place
+from marsad.geo.place import Place
 from marsad.model import NormText
 
 log = logging.getLogger(__name__)
@@ -124,10 +124,6 @@ class Gazetteer:
                 found = self._lookup_key(surface_key(rest))
         return found
 
-    def exact(self, name: str) -> list[Place]:
-        """Places one of whose surface keys is exactly this name's (no loose matching)."""
-        return self._surface.get(surface_key(name), [])
-
     def exact_key(self, key: str) -> list[Place]:
         """Places with exactly this surface key (the key already made by `surface_key`)."""
         return self._surface.get(key, [])
@@ -211,14 +207,6 @@ class Gazetteer:
                 out.append(place)
         return out
 
-    def area(self, place_id: str) -> AdminArea | None:
-        """The polygon of an admin unit or country, if shipped."""
-        return self.admin_areas.by_id.get(place_id)
-
-    def admin_places(self, place: Place) -> list[Place]:
-        """The admin units above `place`, governorate first (ids resolved to places)."""
-        return [p for p in (self.by_id.get(i) for i in place.admin_ids) if p is not None]
-
     def country_place(self, iso2: str | None) -> Place | None:
         """The country entry of an ISO code."""
         if not iso2:
@@ -231,10 +219,6 @@ class Gazetteer:
             cached = {p.country: p for p in self.places if p.feature == "country" and p.country}
             self._country_cache = cached
         return cached
-
-    def level(self, place: Place) -> int | None:
-        """Admin level of an admin unit (country 0 .. sub-district 3), else None."""
-        return ADMIN_LEVEL.get(place.feature)
 
 
 #: Features of places the news names bare, without a locative word (see `major_keys`).

@@ -116,11 +116,6 @@ def add_places(path: Path, new: Iterable[Place]) -> int:
     return count
 
 
-def import_places(source: Path) -> list[Place]:
-    """Read a user TSV to import (same columns as the overlay; id optional)."""
-    return read_overlay(source)
-
-
 def make_place(name: str, lat: float, lon: float, kind: str = "village",
                country: str | None = None, admin: str = "", names: str = "") -> Place:
     """Build an overlay place from command-line values (validated like a TSV row)."""

@@ -385,12 +385,12 @@ def _candidates(cues: _Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
 
 def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
     """Every reading of `mention` with its score and reasons, best first."""
-    ranked, _frame, _site = _rank(mention, context, gazetteer)
+    ranked, _frame = _rank(mention, context, gazetteer)
     return ranked
 
 
 def _rank(mention: str, context: PlaceContext,
-          gazetteer: Gazetteer) -> tuple[list[Candidate], _Frame | None, bool]:
+          gazetteer: Gazetteer) -> tuple[list[Candidate], _Frame | None]:
     """The candidates of `mention`, best first, and the frame they were scored in."""
     memo = gazetteer.memo
     cues = _cues(mention, context, memo.setdefault("cues", {}))
@@ -406,7 +406,7 @@ def _rank(mention: str, context: PlaceContext,
         )
     places, site, exact = cached
     if not places:
-        return [], None, False
+        return [], None
     if len(places) > 1 and cues.feature_word not in _ADMIN_WORDS:
         places = _settlements_over_units(places)
     doc = gazetteer.doc_context(context.norm)
@@ -432,7 +432,7 @@ def _rank(mention: str, context: PlaceContext,
     )
     out = [_candidate(place, frame, site) for place in places]
     out.sort(key=lambda c: -c.score)
-    return out, frame, site
+    return out, frame
 
 
 def _settlements_over_units(places: list[Place]) -> list[Place]:
@@ -519,7 +519,7 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
 
 def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The best `PlaceMatch` for a place mention in its article, or None (no clue at all)."""
-    ranked, frame, _site = _rank(mention, context, gazetteer)
+    ranked, frame = _rank(mention, context, gazetteer)
     if ranked and frame is not None:
         best = ranked[0]
         reason = "; ".join(best.reasons)

@@ -13,7 +13,7 @@ import csv
 import json
 import logging
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,7 +129,7 @@ def geonames_feature(fclass: str, fcode: str, population: int | None) -> str | N
 
 
 def read_alternate_names(
-    path: Path, ids: Collection[int] | None = None, languages: Collection[str] = ("ar",)
+    path: Path, languages: Collection[str] = ("ar",)
 ) -> dict[int, list[str]]:
     """Names by geonameid from `alternateNamesV2.txt`, for `languages` (short/historic skipped)."""
     out: dict[int, list[str]] = {}
@@ -143,16 +143,12 @@ def read_alternate_names(
             gid = int(cols[1])
         except ValueError as exc:
             raise GazetteerError(f"{path}:{lineno}: bad geonameid {cols[1]!r}") from exc
-        if ids is not None and gid not in ids:
-            continue
         out.setdefault(gid, []).append(cols[3])
     return out
 
 
 def iter_geonames(
-    path: Path,
-    countries: Collection[str] | None = None,
-    accept: Callable[[str, str, str], bool] | None = None,
+    path: Path, countries: Collection[str] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """Rows (geonameid, columns) of a GeoNames dump, optionally only some countries."""
     with _open_text(path) as fh:
@@ -165,8 +161,6 @@ def iter_geonames(
                     f"{path}:{lineno}: expected 19 tab-separated GeoNames columns, got {len(cols)}"
                 )
             if countries is not None and cols[8] not in countries:
-                continue
-            if accept is not None and not accept(cols[6], cols[7], cols[8]):
                 continue
             try:
                 yield int(cols[0]), cols
