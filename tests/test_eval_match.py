@@ -10,8 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.eval.match import (
-    EARTH_RADIUS_KM,
-    haversine_km,
     loose_agree,
     match_events,
     max_matching,
@@ -19,6 +17,7 @@ from marsad.eval.match import (
     places_agree,
     strict_agree,
 )
+from marsad.geo.distance import EARTH_KM, haversine_km
 from marsad.model import Event, Span
 
 BASE_LAT, BASE_LON = 35.0, 40.0
@@ -26,7 +25,7 @@ BASE_LAT, BASE_LON = 35.0, 40.0
 
 def north(km: float) -> float:
     """Latitude `km` north of BASE_LAT on the same meridian (haversine is exact there)."""
-    return BASE_LAT + math.degrees(km / EARTH_RADIUS_KM)
+    return BASE_LAT + math.degrees(km / EARTH_KM)
 
 
 def ev(

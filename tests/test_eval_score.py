@@ -21,13 +21,13 @@ from marsad.eval import (
     source_key,
     sources_agree,
 )
-from marsad.eval.match import EARTH_RADIUS_KM
+from marsad.geo.distance import EARTH_KM
 from marsad.model import Event, Span
 
 
 def north(km: float) -> float:
     """Latitude `km` north of 35N on the 40E meridian (haversine is exact along it)."""
-    return 35.0 + math.degrees(km / EARTH_RADIUS_KM)
+    return 35.0 + math.degrees(km / EARTH_KM)
 
 
 def ev(place: str = "قرية", km: float | None = None, **fields: object) -> Event:

@@ -17,17 +17,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from marsad.geo.distance import EARTH_KM, haversine_km
+from marsad.geo.distance import haversine_km
 from marsad.model import Event
 from marsad.text.normalize import fold
 
 __all__ = [
-    "EARTH_RADIUS_KM",
     "MISSING_COORDINATE_M",
     "PLACE_RADIUS_KM",
     "coordinates",
     "distance_km",
-    "haversine_km",
     "loose_agree",
     "match_events",
     "max_matching",
@@ -36,8 +34,6 @@ __all__ = [
     "strict_agree",
 ]
 
-#: Mean Earth radius (IUGG), the radius of the haversine distance.
-EARTH_RADIUS_KM = EARTH_KM
 #: Two resolved places closer than this (inclusive) are the same place (EVENTS.md).
 PLACE_RADIUS_KM = 10.0
 #: The error a matched pair counts when either side has no coordinates: larger than any

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.geo.distance import haversine_km as distance_km
+from marsad.geo.distance import haversine_km
 from marsad.model import Event
 from marsad.text.normalize import fold
 
-__all__ = ["MERGE_KM", "date_window", "distance_km", "same_event", "same_period", "same_place"]
+__all__ = ["MERGE_KM", "date_window", "same_event", "same_period", "same_place"]
 
 #: Two resolved places closer than this are the same place (the scorer's tolerance).
 MERGE_KM = 10.0
@@ -45,7 +45,7 @@ def same_place(a: Event, b: Event) -> bool:
     if a.place_id is not None and a.place_id == b.place_id:
         return True
     if None not in (a.lat, a.lon, b.lat, b.lon):
-        return distance_km(a.lat, a.lon, b.lat, b.lon) <= MERGE_KM  # type: ignore[arg-type]
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MERGE_KM  # type: ignore[arg-type]
     if a.place_id is None and b.place_id is None:
         return bool(a.place) and fold(a.place).strip() == fold(b.place).strip()
     return False
