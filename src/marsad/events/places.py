@@ -11,7 +11,7 @@ context, not a second place of the event).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.events.analysis import Analysis
 from marsad.recognize.matcher import Hit
@@ -85,10 +85,9 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
                 out.append(ref)
                 taken_until = ref.end
         elif kind == "place_name" and hit.start >= taken_until:
-            ref = _ref(an, hit.start, hit.end, None, _before(hits, i, an), True, hit)
-            if ref is not None:
-                out.append(ref)
-                taken_until = ref.end
+            ref = _ref(an, hit.start, hit.end, None, _before(hits, i, an), hit)
+            out.append(ref)
+            taken_until = ref.end
         elif kind in ("place_drop", "place_keep") and hit.end >= taken_until and \
                 hit.entry.form not in _NO_UNKNOWN_AFTER and \
                 not (kind == "place_drop" and hit.entry.article):
@@ -170,7 +169,7 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if an.dates_in(max(0, hit.start - 12), hit.end) and any(
             d.start <= hit.start < d.end for d in an.dates_in(max(0, hit.start - 12), hit.end)):
         return None  # "في تشرين الأول": a month, not the village of that name
-    return _ref(an, hit.start, hit.end, hit.entry.value, before, located, hit)
+    return _ref(an, hit.start, hit.end, hit.entry.value, before, hit)
 
 
 _WHERE_WORDS = frozenset({"في", "علي", "الي", "نحو", "داخل", "قرب", "عند", "فوق"})
@@ -215,7 +214,7 @@ def _after_place_list(an: Analysis, hits: list[Hit], i: int) -> bool:
 
 
 def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
-         located: bool, hit: Hit | None) -> PlaceRef | None:
+         hit: Hit) -> PlaceRef:
     feature = relation = None
     partial = False
     surface_start = start
@@ -230,14 +229,10 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
             relation = h.entry.form
         elif k == "partial":
             partial = True
-    if not located and key is not None and feature is None and relation is None:
-        # A bare gazetteer name with no locative word before it: only trusted when it is
-        # the head of its sentence's object; left to the frame rules as a weak place.
-        pass
     surface_start, end = _trim_surface(an, surface_start, end, keep=True)
     surface = an.norm.original_slice(surface_start, end)
     return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
-                    partial, coordinated=bool(hit and "و" in hit.proclitics))
+                    partial, coordinated="و" in hit.proclitics)
 
 
 #: Generic words a gazetteer variant may start with ("مدينة حلب"): not part of the place.
@@ -393,7 +388,7 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
         if i > 0 and ("تحديدا" in an.text[refs[i - 1].end:ref.start]
                       or "بالتحديد" in an.text[refs[i - 1].end:ref.start]):
             # "بريف دير الزور وتحديداً في البوكمال": the second place is the precise one
-            out[-1] = _replace(out[-1], context_only=True)
+            out[-1] = replace(out[-1], context_only=True)
             out.append(ref)
             continue
         context = False
@@ -413,7 +408,7 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                 or words or "," in between
             ):
                 context = True
-        out.append(_replace(ref, context_only=context))
+        out.append(replace(ref, context_only=context))
     return out
 
 
@@ -430,12 +425,6 @@ def _link_word(word: str) -> bool:
             return True
     return word.startswith(("ريف", "بريف", "ارياف", "محيط", "بمحيط", "محافظه", "بمحافظه",
                             "منطقه", "بمنطقه", "مدينه", "بمدينه", "ناحيه", "قضاء"))
-
-
-def _replace(ref: PlaceRef, **changes: object) -> PlaceRef:
-    fields = {name: getattr(ref, name) for name in PlaceRef.__slots__}  # type: ignore[attr-defined]
-    fields.update(changes)
-    return PlaceRef(**fields)  # type: ignore[arg-type]
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069"
