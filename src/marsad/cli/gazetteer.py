@@ -58,6 +58,7 @@ def build(
     Example: marsad gazetteer build --user --geonames SY.txt IQ.txt --alternate-names alternateNamesV2.txt
     """
     from marsad.geo.build import DATA_DIR, BuildOptions, build_gazetteer
+    from marsad.geo.gazetteer import default_index
     from marsad.geo.overlay import user_dir
 
     extra = [*(geonames or ()), *(dumps or ())]
@@ -71,7 +72,7 @@ def build(
         options = BuildOptions(
             source_dir=source_dir if source_dir.is_dir() else None,
             # Without the source folder, grow the index in use (shipped or user's) instead.
-            base=None if source_dir.is_dir() else _current_index(),
+            base=None if source_dir.is_dir() else default_index(),
             geonames=tuple(extra),
             alternate_names=alternate_names,
             output=output or (user_dir() / "index" if user else DATA_DIR),
@@ -89,14 +90,6 @@ def build(
     table.add_row("admin polygons", f"{report.admin_areas:,}")
     err_console.print(table)
     err_console.print(f"written to {report.output}")
-
-
-def _current_index() -> Path:
-    from marsad.geo.build import DATA_DIR, PLACES_FILE
-    from marsad.geo.overlay import user_dir
-
-    grown = user_dir() / "index"
-    return grown if (grown / PLACES_FILE).exists() else DATA_DIR
 
 
 @gazetteer_app.command("lookup")

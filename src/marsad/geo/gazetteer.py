@@ -314,13 +314,15 @@ def read_places(path: Path) -> tuple[list[Place], dict[int, tuple[str, ...]], di
     return places, keys, canon
 
 
+def default_index() -> Path:
+    """The index folder in use: the user's grown one (`gazetteer build --user`), else the shipped one."""
+    grown = user_dir() / "index"
+    return grown if (grown / PLACES_FILE).exists() else DATA_DIR
+
+
 def load_gazetteer(path: Path | None = None, *, overlay: Path | None = None) -> Gazetteer:
-    """Load the gazetteer (default: the user's grown index, else the shipped one) + overlay."""
-    if path is None:
-        grown = user_dir() / "index"
-        folder = grown if (grown / PLACES_FILE).exists() else DATA_DIR
-    else:
-        folder = path
+    """Load the gazetteer (default: `default_index()`) + overlay."""
+    folder = default_index() if path is None else path
     places_file = folder / PLACES_FILE if folder.is_dir() else folder
     admin_file = places_file.with_name(ADMIN_FILE)
     if not places_file.exists():
@@ -339,4 +341,5 @@ def load_gazetteer(path: Path | None = None, *, overlay: Path | None = None) -> 
                      overlay_path=overlay_path)
 
 
-__all__ = ["COLUMNS", "FEATURE_WORDS", "NAME_HEADS", "Gazetteer", "load_gazetteer", "read_places"]
+__all__ = ["COLUMNS", "FEATURE_WORDS", "NAME_HEADS", "Gazetteer", "default_index", "load_gazetteer",
+           "read_places"]
