@@ -357,7 +357,7 @@ def test_extract_reads_stdin_when_no_path(runner: CliRunner) -> None:
     assert json.loads(plain.stdout)["doc_id"] == "<stdin>"
 
 
-def test_extract_table_and_nothing_readable(runner: CliRunner, tmp_path: Path) -> None:
+def test_extract_table_and_nothing_readable(runner: CliRunner) -> None:
     seed = next(p for p in example_paths() if p.name.startswith("seed"))
     table = runner.invoke(app, ["extract", str(seed), "--format", "table"])
     assert table.exit_code == 0 and "seed-almayadeen-2017-10-25:" in table.stdout

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.errors import StoreError
@@ -100,11 +100,9 @@ EVENTS = st.builds(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=60, deadline=None)
 @given(events=st.lists(EVENTS, max_size=5), text=st.text(min_size=40, max_size=80))
-def test_round_trip_property(tmp_path: Path, events: list[Event], text: str) -> None:
+def test_round_trip_property(events: list[Event], text: str) -> None:
     store = open_store("sqlite://")  # in memory: a fresh database per example
     with store:
         store.add([(doc(text=text), events)])
