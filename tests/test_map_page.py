@@ -108,6 +108,15 @@ def test_csp_allows_only_the_inline_scripts_by_hash_and_no_network():
     assert "sourceMappingURL" not in page  # no request for a .map file
     online = render_map({**_payload("x"), "online_tiles": True})
     assert "img-src data: https://tile.openstreetmap.org;" in online
+    # the script takes the tile URL from the data, which carries it only when online
+    assert "tile.openstreetmap" not in _data(page) and "tile.openstreetmap" not in code[1]
+    assert json.loads(_data(online))["tile_url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+def _data(page: str) -> str:
+    parser = _Scripts()
+    parser.feed(page)
+    return next(text for attrs, text in parser.scripts if attrs.get("id") == "marsad-data")
 
 
 def _stored(id: int, text_span: Span, *, place="القائم", actor="SYR_MIL", kind="capture",

@@ -17,17 +17,18 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from marsad.errors import InputError
 
-__all__ = ["embed_json", "render_map", "write_map"]
+__all__ = ["TILE_URL", "embed_json", "render_map", "write_map"]
 
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((images/[A-Za-z0-9_.-]+\.png)\)")
-#: tiles the page may load when the user asks for online tiles (`--online-tiles`)
+#: tiles the page may load when the user asks for online tiles (`--online-tiles`); the
+#: page's script takes the URL from its data and the CSP allows its origin, nothing else
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-_TILE_ORIGIN = "https://tile.openstreetmap.org"
 
 
 def embed_json(data: object) -> str:
@@ -84,7 +85,8 @@ def render_map(payload: dict[str, object]) -> str:
         "MAP_JS": _script_text(_static("static/marsad-map.js")),
     }
     online = bool(payload.get("online_tiles"))
-    img = "data: " + _TILE_ORIGIN if online else "data:"
+    tiles = urlsplit(TILE_URL)
+    img = f"data: {tiles.scheme}://{tiles.netloc}" if online else "data:"
     csp = (
         "default-src 'none'; "
         f"script-src {' '.join(_hash(s) for s in scripts.values())}; "
@@ -98,7 +100,7 @@ def render_map(payload: dict[str, object]) -> str:
         "CSP": html.escape(csp),
         "LEAFLET_CSS": _leaflet_css(),
         "MAP_CSS": _static("static/marsad-map.css"),
-        "DATA": embed_json(payload),
+        "DATA": embed_json({**payload, "tile_url": TILE_URL} if online else payload),
         **scripts,
     }
     # One pass: text inserted for one placeholder is never scanned for another.

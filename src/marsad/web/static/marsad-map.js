@@ -48,7 +48,7 @@
     .forEach(function (p) { map.createPane(p[0]).style.zIndex = String(p[1]); });
 
   if (data.online_tiles) {
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+    L.tileLayer(data.tile_url, {  // page.TILE_URL, whose origin alone the CSP allows
       maxZoom: 18, attribution: '&copy; OpenStreetMap contributors'
     }).addTo(map);
   }
