@@ -54,9 +54,13 @@ _TENS = {
 # normalized: مئة -> "ميه", مائة -> "مايه", مئتين -> "ميتين"
 _HUNDREDS = {"ميه": 100, "مايه": 100, "ميتان": 200, "ميتين": 200, "مايتان": 200,
              "مايتين": 200, "ميتي": 200, "مايتي": 200}  # fmt: skip
-for _head, _v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8),
-                  ("ثماني", 8), ("تسع", 9)):  # fmt: skip
-    _HUNDREDS[_head + "ميه"] = _HUNDREDS[_head + "مايه"] = _v * 100
+# "ثلاثمئة", "خمسمائة": a unit glued to the hundred
+_HUNDREDS.update({
+    head + hundred: v * 100
+    for head, v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8),
+                    ("ثماني", 8), ("تسع", 9))
+    for hundred in ("ميه", "مايه")
+})  # fmt: skip
 _HUNDRED_WORDS = frozenset({"ميه", "مايه"})
 _THOUSANDS = {"الف": 1000, "الفا": 1000, "الفان": 2000, "الفين": 2000, "الفي": 2000,
               "الاف": 1000}  # fmt: skip
@@ -116,12 +120,7 @@ def parse_number_words(words: list[str]) -> tuple[int, int] | None:
                 break
             current += _TEEN_HEADS[w] + 10
             i += 2
-        elif (w in _UNITS and not w.startswith("اثن")) or w in (
-            "اثنان",
-            "اثنين",
-            "اثنتان",
-            "اثنتين",
-        ):
+        elif w in _UNITS:
             if current % 10:
                 break
             current += _UNITS[w]
@@ -397,9 +396,7 @@ def _qualifier(s: str, start: int) -> tuple[bool, bool, int]:
     return False, False, start
 
 
-def _number_at(
-    s: str, toks: list[tuple[int, int, str]], i: int
-) -> tuple[int, bool, int, int] | None:
+def _number_at(s: str, toks: list[_Tok], i: int) -> tuple[int, bool, int, int] | None:
     """(value, vague, index after the number, normalized start) of a number at token `i`."""
     a, b, w = toks[i]
     prev = toks[i - 1][2] if i else ""
@@ -456,7 +453,7 @@ def _excluded_digits(s: str, a: int, b: int, prev: str) -> bool:
 
 
 def _noun_after(
-    s: str, toks: list[tuple[int, int, str]], j: int, vague: bool
+    s: str, toks: list[_Tok], j: int, vague: bool
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The counted noun right after a number ("12 عنصرا"), or after "من" for vague ones."""
     if j >= len(toks):
@@ -471,9 +468,7 @@ def _noun_after(
     return _strip_word(w), (a, b)
 
 
-def _noun_before(
-    toks: list[tuple[int, int, str]], i: int
-) -> tuple[str | None, tuple[int, int] | None]:
+def _noun_before(toks: list[_Tok], i: int) -> tuple[str | None, tuple[int, int] | None]:
     """The noun before "اثنان"/"اثنين" ("مصابان اثنان")."""
     if i == 0:
         return None, None
