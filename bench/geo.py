@@ -13,7 +13,6 @@ index load time and RSS.
 from __future__ import annotations
 
 import argparse
-import bisect
 import glob
 import json
 import math
@@ -23,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.geo.gazetteer import load_gazetteer
-from marsad.geo.place import PlaceContext
+from marsad.geo.place import PlaceContext, to_norm_span
 from marsad.geo.resolve import resolve_place
 from marsad.model import NormText
 from marsad.text.normalize import normalize_text
@@ -35,11 +34,6 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a = (math.sin((p2 - p1) / 2) ** 2
          + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def norm_offset(norm: NormText, original: int) -> int:
-    """The normalized offset of an original offset (first normalized char at or after it)."""
-    return bisect.bisect_left(norm.to_original, original)
 
 
 def cases(pattern: str) -> list[tuple[str, NormText, list[dict]]]:
@@ -60,8 +54,7 @@ def cases(pattern: str) -> list[tuple[str, NormText, list[dict]]]:
                     pos = text.find(ev["place"])
                 if pos < 0:
                     continue
-                span = (norm_offset(norm, pos), norm_offset(norm, pos + len(ev["place"])))
-                events.append({**ev, "norm_span": span})
+                events.append({**ev, "norm_span": to_norm_span(norm, pos, pos + len(ev["place"]))})
             events.sort(key=lambda ev: ev["norm_span"][0])
             out.append((doc["doc_id"], norm, events))
     return out

@@ -7,7 +7,6 @@ article (Al Mayadeen, 2017-10-25, the project's founding example).
 
 from __future__ import annotations
 
-import bisect
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from marsad.geo import (
 from marsad.geo.build import BuildOptions, build_gazetteer
 from marsad.geo.context import strip_clitics
 from marsad.geo.overlay import add_places, make_place
+from marsad.geo.place import to_norm_span
 from marsad.model import PlaceMatch
 from marsad.text.normalize import normalize_text
 
@@ -50,9 +50,7 @@ def ctx(text: str, mention: str, *, resolved: tuple[PlaceMatch, ...] = (),
     norm = normalize_text(text)
     pos = text.rfind(mention)
     assert pos >= 0
-    span = (bisect.bisect_left(norm.to_original, pos),
-            bisect.bisect_left(norm.to_original, pos + len(mention)))
-    return PlaceContext(norm, span, resolved, country)
+    return PlaceContext(norm, to_norm_span(norm, pos, pos + len(mention)), resolved, country)
 
 
 def resolve(gaz, text: str, mention: str, **kw) -> PlaceMatch:

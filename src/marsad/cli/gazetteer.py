@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -115,15 +113,15 @@ def lookup(
     Example: marsad gazetteer lookup "ربيعة" --context "استعادة السيطرة على منفذ ربيعة الحدودي مع سوريا"
     """
     from marsad.geo import PlaceContext, explain, load_gazetteer, resolve_place
+    from marsad.geo.place import to_norm_span
     from marsad.text.normalize import normalize_text
 
     gaz = load_gazetteer(index, overlay=overlay)
     text = context if context and name in context else f"{context or ''} {name}".strip()
     norm = normalize_text(text)
     pos = text.rfind(name)
-    start = _norm_offset(norm.to_original, pos)
-    end = _norm_offset(norm.to_original, pos + len(name))
-    ctx = PlaceContext(norm, (start, end), country=country.upper() if country else None)
+    span = to_norm_span(norm, pos, pos + len(name))
+    ctx = PlaceContext(norm, span, country=country.upper() if country else None)
     ranked = explain(name, ctx, gaz)
     best = resolve_place(name, ctx, gaz)
     table = Table(title=f"candidates for {name}")
@@ -167,11 +165,6 @@ def lookup(
             f"chosen: {best.place_id} ({best.lat:.4f}, {best.lon:.4f}), "
             f"geo_precision {best.geo_precision}"
         )
-
-
-def _norm_offset(to_original: Sequence[int], original: int) -> int:
-    """The normalized offset of an original one (the first that maps at or after it)."""
-    return bisect.bisect_left(to_original, original)
 
 
 @gazetteer_app.command("add")
