@@ -154,7 +154,7 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
                   for h in hits[max(0, i - 2):i + 3])
     if not located and an.words_between(hit.token_start, hit.start) == 0:
         prev_word = an.prev_word(hit.token_start)
-        if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in ("في", "علي", "الي", "من", "نحو"):
+        if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in LOCATIVE_WORDS:
             located = True
     if not located and " " in hit.entry.value and not metonym:
         located = True  # a name of two words or more is hardly an ordinary phrase
@@ -172,7 +172,8 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     return _ref(an, hit.start, hit.end, hit.entry.value, before, hit)
 
 
-_WHERE_WORDS = frozenset({"في", "علي", "الي", "نحو", "داخل", "قرب", "عند", "فوق"})
+#: words that put the name after them in a place (normalized): "في إسرائيل", "قرب حلب"
+LOCATIVE_WORDS = frozenset({"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند", "فوق"})
 _STATIONED = frozenset({"المنتشره", "المتمركزه", "المنتشرين", "المتمركزين", "المنتشر",
                         "المتمركز", "المتواجده", "المتواجدين"})
 
@@ -197,7 +198,7 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
     words = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
     if words[-1:] == ["من"]:
         return words != ["كل", "من"]  # "انسحاب القوات من العراق"; not "كل من روسيا وإيران"
-    return bool(words) and words[-1] in _WHERE_WORDS
+    return bool(words) and words[-1] in LOCATIVE_WORDS
 
 
 def _describes_actor(an: Analysis, hit: Hit) -> bool:

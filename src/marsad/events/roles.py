@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from marsad.events.analysis import Analysis
+from marsad.events.places import LOCATIVE_WORDS
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
@@ -22,7 +23,6 @@ _ACTOR_KINDS = {"actor", "metonym", "adjective", "generic", "allies"}
 _QUOTES = dict.fromkeys(map(ord, "\"'«»"), " ")
 #: how many actor mentions back a generic noun looks for what it refers to
 _LOOKBACK = 60
-_LOCATIVE = {"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند"}
 #: nouns after which a nationality adjective names an actor
 _FORCE_HEADS = ("قوات", "القوات", "طائرات", "الطائرات", "طيران", "الطيران", "غارات", "غاره",
                 "الغارات", "ضربه", "ضربات", "العدوان", "عدوان", "اعتداء", "الاعتداء", "سلاح",
@@ -73,7 +73,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         two_back = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
         locative = kind == "metonym" and two_back != ["كل", "من"] and (
             (hit.start, hit.end) in place_spans
-            or prev_text in _LOCATIVE or bool(set(hit.proclitics) & {"ب", "ل"})
+            or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
             or _after_place(an, hits, i)
         )
