@@ -162,3 +162,10 @@ def test_malformed_line_names_file_and_line(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert f"{bad}:2: not valid JSON" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_missing_lexicon_is_refused_like_in_every_other_command(tmp_path: Path) -> None:
+    # The shared --lexicon option checks the file before anything is loaded (usage error).
+    result = invoke(str(GOLD), "--lexicon", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2 and "nope.yaml" in result.stderr
+    assert result.stdout == ""

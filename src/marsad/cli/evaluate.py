@@ -20,7 +20,7 @@ from rich.text import Text
 
 from marsad import pipeline
 from marsad.cli.app import app, err_console, out_console
-from marsad.cli.common import errors_as_lines
+from marsad.cli.common import LexiconOption, errors_as_lines
 from marsad.eval import Counts, DocumentResult, Report, evaluate, evidence_excerpt, report_to_dict
 from marsad.eval.match import place_key
 from marsad.eval.report import attribute_value
@@ -37,10 +37,7 @@ def eval_command(
         bool,
         typer.Option("--errors", help="List missed, spurious and disagreeing events per article."),
     ] = False,
-    lexicon: Annotated[
-        list[Path] | None,
-        typer.Option("--lexicon", help="Extra lexicon file for the extractor (repeatable)."),
-    ] = None,
+    lexicon: LexiconOption = None,
     doc: Annotated[
         list[str] | None, typer.Option("--doc", help="Score only this doc_id (repeatable).")
     ] = None,
