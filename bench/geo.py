@@ -21,19 +21,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import load_gazetteer
 from marsad.geo.place import PlaceContext, to_norm_span
 from marsad.geo.resolve import resolve_place
 from marsad.model import NormText
 from marsad.text.normalize import normalize_text
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def cases(pattern: str) -> list[tuple[str, NormText, list[dict]]]:
@@ -87,7 +80,7 @@ def main() -> None:
             calls.append((ev["place"], ctx))
             m = resolve_place(ev["place"], ctx, gaz)
             total += 1
-            d = km(m.lat, m.lon, ev["lat"], ev["lon"]) if m else math.inf
+            d = haversine_km(m.lat, m.lon, ev["lat"], ev["lon"]) if m else math.inf
             ok_dist = d <= 10
             ok_prec = m is not None and m.geo_precision == ev["geo_precision"]
             within += ok_dist

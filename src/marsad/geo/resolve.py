@@ -23,6 +23,7 @@ from marsad.geo.context import (
     strip_clitics,
     word_before,
 )
+from marsad.geo.distance import EARTH_KM
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.names import FEATURE_WORDS, surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
@@ -121,14 +122,13 @@ class _Cues:
     whole: str
 
 
-_KM_PER_DEG = 6371.0 * math.pi / 180
+_KM_PER_DEG = EARTH_KM * math.pi / 180
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     # Equirectangular is plenty for ranking at these latitudes and much cheaper than haversine.
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    y = math.radians(lat2 - lat1)
-    return 6371.0 * math.hypot(x, y)
+    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return _KM_PER_DEG * math.hypot(x, lat2 - lat1)
 
 
 def _mention_cues(mention: str) -> tuple[list[str], str | None, str | None, str]:
