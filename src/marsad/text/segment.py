@@ -8,9 +8,8 @@ Public API (offsets are into the NORMALIZED text unless a field says otherwise):
 - `find_debris(text: str) -> list[tuple[int, int]]`: spans of URLs, "pic.twitter.com/..."
   links and tweet bylines ("— name (@handle) October 25, 2017") in normalized text.
 - `tokenize(norm_text, start=0, end=None, known=None) -> list[Token]`: word tokens with
-  their proclitics, stem and enclitic (see `clitics.default_analysis`).
-- Re-exported from `clitics`: `prefix_ok`, `suffix_ok`, `proclitics_at`, `clitic_variants`,
-  `enclitic_forms` (the helpers a one-pass matcher needs).
+  their proclitics, stem and enclitic (see `clitics.default_analysis`; the helpers a
+  one-pass matcher needs live in `clitics` too).
 
 Sentence rules, in order: a line break always ends a sentence (a news line is a paragraph,
 a headline has no final period); ". ! ?" (and "..." / "…") followed by white space, an
@@ -34,28 +33,9 @@ import re
 from collections.abc import Container
 
 from marsad.model import NormText, Sentence, Token
-from marsad.text.clitics import (
-    Analysis,
-    clitic_variants,
-    default_analysis,
-    enclitic_forms,
-    prefix_ok,
-    proclitics_at,
-    suffix_ok,
-    wordset,
-)
+from marsad.text.clitics import Analysis, default_analysis, wordset
 
-__all__ = [
-    "clitic_variants",
-    "enclitic_forms",
-    "find_debris",
-    "prefix_ok",
-    "proclitics_at",
-    "split_clauses",
-    "split_sentences",
-    "suffix_ok",
-    "tokenize",
-]
+__all__ = ["find_debris", "split_sentences", "tokenize"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -240,12 +220,11 @@ def split_sentences(norm: NormText) -> list[Sentence]:
         pieces = _cut_debris(text, pieces, debris)
     out: list[Sentence] = []
     puncts = _Marks(text, ",:")
-    conj = text.find("عد ان") >= 0 or text.find("بل ان") >= 0
     for a, b in pieces:
         a, b = _trim(text, a, b)
         if a >= b or _WORD.search(text, a, b) is None:
             continue
-        clauses = tuple(_split_clauses(text, a, b, puncts.within(a, b), conj))
+        clauses = tuple(_split_clauses(text, a, b, puncts.within(a, b)))
         out.append(Sentence((a, b), norm.original_span(a, b), clauses))
     return out
 
@@ -283,13 +262,10 @@ def _starts_predicate(word: str) -> bool:
     return bool(_VERBISH.match(word)) and not _NOUNISH.match(word)
 
 
-def _clause_marks(
-    text: str, a: int, b: int, puncts: list[int], conj: bool = True
-) -> list[tuple[int, int]]:
+def _clause_marks(text: str, a: int, b: int, puncts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of every `_CLAUSE_MARK` and every white space + `_CLAUSE_CONJ` in [a, b).
 
-    `puncts`: the offsets of "," and ":" in [a, b); `conj=False` when the text holds no
-    "بعد ان" or "قبل ان".
+    `puncts`: the offsets of "," and ":" in [a, b).
     """
     # `_CLAUSE_MARK` opens with "," or ":", and its matches never hold another: trying it at
     # each of them is its `finditer` without a scan of every character
@@ -297,35 +273,30 @@ def _clause_marks(
     for p in puncts:
         if m := _CLAUSE_MARK.match(text, p, b):
             marks.append(m.span())
-    if conj and (text.find("عد ان", a, b) >= 0 or text.find("بل ان", a, b) >= 0):
+    if text.find("عد ان", a, b) >= 0 or text.find("بل ان", a, b) >= 0:
         found = [m.start() for m in _CLAUSE_CONJ.finditer(text, a, b)]
         marks += [(p, p) for p in found if p and text[p - 1].isspace()]
         marks.sort()
     return marks
 
 
-def split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Clauses of the sentence at normalized [a, b); the whole sentence when not split."""
-    puncts = sorted(_find_all(text, ",", a, b) + _find_all(text, ":", a, b))
-    return _split_clauses(text, a, b, puncts)
-
-
-def _split_clauses(
-    text: str, a: int, b: int, puncts: list[int], conj: bool = True
-) -> list[tuple[int, int]]:
-    """`split_clauses` with the "," and ":" of [a, b) found (see `_clause_marks`)."""
+def _split_clauses(text: str, a: int, b: int, puncts: list[int]) -> list[tuple[int, int]]:
+    """Clauses of the sentence at normalized [a, b) (whole when not split); `puncts`: its "," ":"."""
     cuts: list[int] = []
-    for start, at in _clause_marks(text, a, b, puncts, conj):
+    for start, at in _clause_marks(text, a, b, puncts):
         if text[at] == "و" and not _THAT_WHEN.match(text, at, b):
             w = _WORD.match(text, at + 1, b)
             if w is None or not _starts_predicate(w.group()):
                 continue
         left = max(cuts[-1] if cuts else a, start - 120)
-        quote = text[start] == ":"
-        if not _WORDS_AT_LEAST[1 if quote else 3].match(text, left, start) or not _WORDS_AT_LEAST[
-            5 if quote else 3
-        ].match(text, at, min(b, at + 120)):
-            continue  # both sides keep three words (looked for within 120 characters)
+        # both sides keep three words (looked for within 120 characters); a quotation after
+        # a colon needs one word before it and five in it
+        before, after = (1, 5) if text[start] == ":" else (3, 3)
+        if not (
+            _WORDS_AT_LEAST[before].match(text, left, start)
+            and _WORDS_AT_LEAST[after].match(text, at, min(b, at + 120))
+        ):
+            continue
         cuts.append(at)
     if not cuts:
         return [(a, b)]
