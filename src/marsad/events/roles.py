@@ -214,7 +214,7 @@ def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> b
         if h.entry.kind == "target":
             if h.entry.form in ("مع", "بين") and an.words_between(h.end, hit.token_start) > 0:
                 continue
-            return h.entry.form not in ("مع", "بين") or _after_place(an, hits, i)
+            return h.entry.form not in ("مع", "بين")
         if h.entry.kind in ("actor", "trigger", "source_verb"):
             break
     return False
