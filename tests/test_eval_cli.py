@@ -169,3 +169,9 @@ def test_missing_lexicon_is_refused_like_in_every_other_command(tmp_path: Path) 
     result = invoke(str(GOLD), "--lexicon", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2 and "nope.yaml" in result.stderr
     assert result.stdout == ""
+
+
+def test_progress_bar_leaves_nothing_on_stderr_when_it_is_not_a_terminal() -> None:
+    # Piped or logged, the bar is off: not even the blank line a transient bar leaves.
+    result = invoke(str(GOLD), "--json", "--doc", INVENTED_ID)
+    assert result.exit_code == 0 and result.stderr == ""

@@ -19,7 +19,14 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from marsad.cli.app import err_console, fail, out_console
@@ -36,6 +43,7 @@ __all__ = [
     "output_file",
     "parse_day",
     "print_table",
+    "progress_bar",
     "spinner",
 ]
 
@@ -112,6 +120,22 @@ def spinner() -> Progress:
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
+    )
+
+
+def progress_bar() -> Progress:
+    """A transient bar on stderr: step, done of total, the item at hand (task field `current`)."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[current]}", style="dim", markup=False),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        # Not a terminal (a log file, a pipe): no bar, not even the blank line it leaves.
+        disable=not err_console.is_terminal,
     )
 
 

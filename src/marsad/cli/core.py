@@ -14,14 +14,6 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
@@ -37,6 +29,7 @@ from marsad.cli.common import (
     output_file,
     parse_day,
     print_table,
+    progress_bar,
 )
 from marsad.geo import load_gazetteer
 from marsad.io import estimate_count, parse_size
@@ -150,21 +143,6 @@ ModalityOption = Annotated[
 ]
 
 
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[current]}", style="dim", markup=False),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        # Not a terminal (a log file, a pipe): no bar, not even the blank line it leaves.
-        disable=not err_console.is_terminal,
-    )
-
-
 def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
 
@@ -205,7 +183,7 @@ def ingest_command(
     with errors_as_lines():
         resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
         with open_store(db) as store:
-            progress = _progress()
+            progress = progress_bar()
             task = progress.add_task("ingesting", total=estimate_count(paths), current="")
 
             def on_item(item: Extracted | Failure | Document) -> None:

@@ -14,13 +14,12 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from marsad import pipeline
 from marsad.cli.app import app, err_console, out_console
-from marsad.cli.common import LexiconOption, errors_as_lines
+from marsad.cli.common import LexiconOption, errors_as_lines, progress_bar
 from marsad.eval import Counts, DocumentResult, Report, evaluate, evidence_excerpt, report_to_dict
 from marsad.eval.match import place_key
 from marsad.eval.report import attribute_value
@@ -49,15 +48,8 @@ def eval_command(
     # errors_as_lines: a gold file's name may hold brackets, which must not read as markup
     with errors_as_lines():
         resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
-        with Progress(
-            TextColumn("extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("extract", total=None)
+        with progress_bar() as bar:
+            task = bar.add_task("extracting", total=None, current="")
 
             def advance(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
