@@ -33,6 +33,24 @@ def resources():  # type: ignore[no-untyped-def]
     return load_resources()
 
 
+@pytest.fixture(scope="session")
+def geo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small gazetteer index built from `tests/data/geo/src`, once per session (read only)."""
+    from marsad.geo.build import BuildOptions, build_gazetteer
+
+    out = tmp_path_factory.mktemp("gaz")
+    build_gazetteer(BuildOptions(source_dir=DATA / "geo" / "src", output=out, neighbours=("JO",)))
+    return out
+
+
+@pytest.fixture(scope="session")
+def geo_gaz(geo_index: Path):  # type: ignore[no-untyped-def]
+    """`geo_index` loaded without any user overlay."""
+    from marsad.geo import load_gazetteer
+
+    return load_gazetteer(geo_index, overlay=Path("/nonexistent/overlay.tsv"))
+
+
 @pytest.fixture
 def data_dir() -> Path:
     """The folder of test inputs (`tests/data`)."""

@@ -24,18 +24,6 @@ DATA = Path(__file__).parent / "data" / "geo"
 NO_OVERLAY = Path("/nonexistent/overlay.tsv")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("gaz")
-    build_gazetteer(BuildOptions(source_dir=DATA / "src", output=out, neighbours=("JO",)))
-    return out
-
-
-@pytest.fixture(scope="module")
-def gaz(built: Path):
-    return load_gazetteer(built, overlay=NO_OVERLAY)
-
-
 @pytest.mark.parametrize(
     ("composite", "names", "admin", "city"),
     [
@@ -51,25 +39,25 @@ def test_syrian_archive_names_parse(composite, names, admin, city):
     assert parse_syrian_archive_name(composite) == (names, admin, city)
 
 
-def test_merge_keeps_preferred_id_and_aliases(gaz):
+def test_merge_keeps_preferred_id_and_aliases(geo_gaz):
     # Deir ez-Zor city comes from Syrian Archive, OCHA, GeoNames and the curated list.
-    place = gaz.get("geonames:170794")
+    place = geo_gaz.get("geonames:170794")
     assert place is not None
     assert place.id == "syrianarchive:2839"
     assert {"ocha:C5086", "geonames:170794", "marsad:deir-ez-zor"} <= set(place.aliases)
-    assert gaz.get("ocha:C5086") is place
+    assert geo_gaz.get("ocha:C5086") is place
     assert place.feature == "city"
     assert place.population == 242565
 
 
-def test_iraqi_town_keeps_geonames_id(gaz):
-    [qaim] = [p for p in gaz.lookup("القائم") if p.feature != "district"]
+def test_iraqi_town_keeps_geonames_id(geo_gaz):
+    [qaim] = [p for p in geo_gaz.lookup("القائم") if p.feature != "district"]
     assert qaim.id == "geonames:92138"
     assert qaim.country == "IQ"
 
 
-def test_admin_units_keep_ocha_pcode_and_centroid(gaz):
-    gov = gaz.get("ocha:SY09")
+def test_admin_units_keep_ocha_pcode_and_centroid(geo_gaz):
+    gov = geo_gaz.get("ocha:SY09")
     assert gov is not None and gov.feature == "governorate"
     # centroid of the fixture's box (39.5..41.0, 34.4..36.0), not OpenSyria's point
     assert gov.lat == pytest.approx(35.2) and gov.lon == pytest.approx(40.25)
@@ -77,33 +65,33 @@ def test_admin_units_keep_ocha_pcode_and_centroid(gaz):
     assert "محافظة دير الزور" in gov.names
 
 
-def test_admin_chain_by_point_in_polygon(gaz):
-    tabiya = gaz.get("syrianarchive:2859")
+def test_admin_chain_by_point_in_polygon(geo_gaz):
+    tabiya = geo_gaz.get("syrianarchive:2859")
     assert tabiya.admin_ids[:2] == ("ocha:SY09", "ocha:SY0901")
     assert tabiya.admin[0] == "دير الزور"
-    found = [p.id for p in gaz.locate(34.4, 41.2)]
+    found = [p.id for p in geo_gaz.locate(34.4, 41.2)]
     assert found == ["geonames:99237", "ocha:IQG01", "ocha:IQG01Q02"]
 
 
-def test_countries_from_natural_earth_with_arabic_names(gaz):
-    [syria] = gaz.lookup("سوريا")
+def test_countries_from_natural_earth_with_arabic_names(geo_gaz):
+    [syria] = geo_gaz.lookup("سوريا")
     assert syria.id == "geonames:163843" and syria.feature == "country"
-    assert gaz.lookup("سورية") == [syria]
+    assert geo_gaz.lookup("سورية") == [syria]
     # the fixture's Syria square spans 35..41 E, 32..40 N: its centroid
     assert (syria.lat, syria.lon) == pytest.approx((36.0, 38.0))
 
 
-def test_unresolved_rows_are_never_points(gaz):
-    [omar] = gaz.lookup("حقل العمر النفطي")
+def test_unresolved_rows_are_never_points(geo_gaz):
+    [omar] = geo_gaz.lookup("حقل العمر النفطي")
     assert omar.feature == "unresolved"
-    gov = gaz.get("ocha:SY09")
+    gov = geo_gaz.get("ocha:SY09")
     assert (omar.lat, omar.lon) == (gov.lat, gov.lon)
     # a row without a fallback unit is left out
-    assert gaz.lookup("حاوي الجزيرة") == []
+    assert geo_gaz.lookup("حاوي الجزيرة") == []
 
 
-def test_rows_without_coordinates_are_skipped(gaz):
-    assert gaz.lookup("مكان بلا إحداثيات") == []
+def test_rows_without_coordinates_are_skipped(geo_gaz):
+    assert geo_gaz.lookup("مكان بلا إحداثيات") == []
 
 
 @pytest.mark.parametrize(
@@ -118,12 +106,12 @@ def test_rows_without_coordinates_are_skipped(gaz):
         ("Deir ez-Zor", "syrianarchive:2839"),
     ],
 )
-def test_lookup_tolerates_spelling_variants(gaz, written, expected):
-    assert expected in [p.id for p in gaz.lookup(written)]
+def test_lookup_tolerates_spelling_variants(geo_gaz, written, expected):
+    assert expected in [p.id for p in geo_gaz.lookup(written)]
 
 
-def test_keys_have_no_article_or_feature_word(gaz):
-    keys = set(gaz.keys())
+def test_keys_have_no_article_or_feature_word(geo_gaz):
+    keys = set(geo_gaz.keys())
     assert "طابيه الجزيره" in keys and "صناعه" in keys and "ميادين" not in keys
     assert not any(k.startswith("ال") and len(k) > 4 and k[2:] in keys for k in keys if " " not in k)
     assert "حي الصناعه" not in keys
@@ -213,11 +201,11 @@ def test_surface_key_is_idempotent_and_canonical_ignores_article(words):
     assert canonical("ال" + name) == canonical(name)
 
 
-def test_grow_an_existing_index_without_the_sources(built, tmp_path):
+def test_grow_an_existing_index_without_the_sources(geo_index, tmp_path):
     out = tmp_path / "grown"
-    build_gazetteer(BuildOptions(source_dir=None, base=built, geonames=[DATA / "XX.txt"],
+    build_gazetteer(BuildOptions(source_dir=None, base=geo_index, geonames=[DATA / "XX.txt"],
                                  alternate_names=DATA / "alternateNames.txt", output=out))
-    before = load_gazetteer(built, overlay=NO_OVERLAY)
+    before = load_gazetteer(geo_index, overlay=NO_OVERLAY)
     after = load_gazetteer(out, overlay=NO_OVERLAY)
     assert len(after) == len(before) + 3
     assert after.get("geonames:170794").id == "syrianarchive:2839"
@@ -225,15 +213,15 @@ def test_grow_an_existing_index_without_the_sources(built, tmp_path):
     assert [p.id for p in after.locate(35.3, 40.1)] == [p.id for p in before.locate(35.3, 40.1)]
 
 
-def test_major_keys_agree_with_looking_every_key_up(gaz):
+def test_major_keys_agree_with_looking_every_key_up(geo_gaz):
     # major_keys() is the matcher's fast path; it must mean what a lookup per key means.
     slow = {
-        key for key in list(gaz.keys())
+        key for key in list(geo_gaz.keys())
         if any(p.feature in {"city", "country", "governorate", "district", "region", "sea",
                              "airbase", "border crossing", "oil field"}
-               or (p.population or 0) >= 50_000 for p in gaz.lookup(key))
+               or (p.population or 0) >= 50_000 for p in geo_gaz.lookup(key))
     }
-    assert gaz.major_keys() == slow
+    assert geo_gaz.major_keys() == slow
     assert "بحر الاحمر" in slow  # a sea is named bare in the news
 
 

@@ -1,6 +1,6 @@
 """Resolver: context ranking, ACLED precision, unknown places, overlay, CLI.
 
-Built on the small fixture gazetteer of tests/data/geo/src (see test_geo_build.py); the
+Built on the small fixture gazetteer of tests/data/geo/src (conftest's `geo_gaz`); the
 sentences are short invented ones in the style of the news, and one is from the seed
 article (Al Mayadeen, 2017-10-25, the project's founding example).
 """
@@ -21,27 +21,13 @@ from marsad.geo import (
     load_gazetteer,
     resolve_place,
 )
-from marsad.geo.build import BuildOptions, build_gazetteer
 from marsad.geo.context import strip_clitics
 from marsad.geo.overlay import add_places, make_place
 from marsad.geo.place import to_norm_span
 from marsad.model import PlaceMatch
 from marsad.text.normalize import normalize_text
 
-DATA = Path(__file__).parent / "data" / "geo"
 NO_OVERLAY = Path("/nonexistent/overlay.tsv")
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("gaz")
-    build_gazetteer(BuildOptions(source_dir=DATA / "src", output=out, neighbours=("JO",)))
-    return out
-
-
-@pytest.fixture(scope="module")
-def gaz(index: Path):
-    return load_gazetteer(index, overlay=NO_OVERLAY)
 
 
 def ctx(text: str, mention: str, *, resolved: tuple[PlaceMatch, ...] = (),
@@ -67,19 +53,19 @@ def resolve(gaz, text: str, mention: str, **kw) -> PlaceMatch:
         ("دخلت القوات بلدة ربيعة شمالي العراق", "marsad:rabia", "IQ"),
     ],
 )
-def test_same_name_in_two_countries_chosen_by_context(gaz, text, expected, country):
-    match = resolve(gaz, text, "ربيعة")
+def test_same_name_in_two_countries_chosen_by_context(geo_gaz, text, expected, country):
+    match = resolve(geo_gaz, text, "ربيعة")
     assert (match.place_id, match.country, match.geo_precision) == (expected, country, 1)
 
 
-def test_article_country_breaks_a_tie(gaz):
-    assert resolve(gaz, "اشتباكات في ربيعة", "ربيعة", country="IQ").place_id == "marsad:rabia"
-    assert resolve(gaz, "اشتباكات في ربيعة", "ربيعة", country="SY").place_id == "syrianarchive:4861"
+def test_article_country_breaks_a_tie(geo_gaz):
+    assert resolve(geo_gaz, "اشتباكات في ربيعة", "ربيعة", country="IQ").place_id == "marsad:rabia"
+    assert resolve(geo_gaz, "اشتباكات في ربيعة", "ربيعة", country="SY").place_id == "syrianarchive:4861"
 
 
-def test_nearby_resolved_place_wins(gaz):
+def test_nearby_resolved_place_wins(geo_gaz):
     near_iraqi_rabia = PlaceMatch("geonames:1", "x", 36.7, 42.1, 1)
-    match = resolve(gaz, "اشتباكات في ربيعة", "ربيعة", resolved=(near_iraqi_rabia,))
+    match = resolve(geo_gaz, "اشتباكات في ربيعة", "ربيعة", resolved=(near_iraqi_rabia,))
     assert match.place_id == "marsad:rabia"
 
 
@@ -100,61 +86,61 @@ def test_nearby_resolved_place_wins(gaz):
         ("الوضع في سوريا", "سوريا", "geonames:163843", 3),
     ],
 )
-def test_feature_words_and_relations_give_acled_precision(gaz, text, mention, place_id, precision):
-    match = resolve(gaz, text, mention)
+def test_feature_words_and_relations_give_acled_precision(geo_gaz, text, mention, place_id, precision):
+    match = resolve(geo_gaz, text, mention)
     assert (match.place_id, match.geo_precision) == (place_id, precision)
 
 
-def test_seed_sentence_lands_on_tabiyat_al_jazira(gaz):
+def test_seed_sentence_lands_on_tabiyat_al_jazira(geo_gaz):
     # Al Mayadeen, 2017-10-25 (the seed article), abridged.
     text = "سيطر الجيش السوري على قرية طابية الجزيرة على الضفة الشرقية للفرات في ريف دير الزور"
-    match = resolve(gaz, text, "طابية الجزيرة")
+    match = resolve(geo_gaz, text, "طابية الجزيرة")
     assert match.place_id == "syrianarchive:2859"
     assert match.geo_precision == 1
     assert (match.lat, match.lon) == pytest.approx((35.2823, 40.3177))
     assert match.admin1 == "دير الزور"
 
 
-def test_unknown_place_takes_the_enclosing_unit_at_precision_3(gaz):
+def test_unknown_place_takes_the_enclosing_unit_at_precision_3(geo_gaz):
     text = "استهدفت المقاومة القاعدة الأميركية في حقل كونيكو في ريف دير الزور"
-    match = resolve(gaz, text, "حقل كونيكو")
-    gov = gaz.get("ocha:SY09")
+    match = resolve(geo_gaz, text, "حقل كونيكو")
+    gov = geo_gaz.get("ocha:SY09")
     assert match.place_id is None
     assert match.name == "حقل كونيكو"
     assert match.geo_precision == 3
     assert (match.lat, match.lon) == (gov.lat, gov.lon)
 
 
-def test_unresolved_name_resolves_to_its_unit_without_an_id(gaz):
-    match = resolve(gaz, "قصف صاروخي على حقل العمر النفطي", "حقل العمر النفطي")
+def test_unresolved_name_resolves_to_its_unit_without_an_id(geo_gaz):
+    match = resolve(geo_gaz, "قصف صاروخي على حقل العمر النفطي", "حقل العمر النفطي")
     assert match.place_id is None and match.geo_precision == 3
-    gov = gaz.get("ocha:SY09")
+    gov = geo_gaz.get("ocha:SY09")
     assert (match.lat, match.lon) == (gov.lat, gov.lon)
 
 
-def test_unknown_place_without_any_unit_falls_back_to_the_country(gaz):
-    match = resolve(gaz, "انفجار في موقع مجهول", "موقع مجهول", country="SY")
+def test_unknown_place_without_any_unit_falls_back_to_the_country(geo_gaz):
+    match = resolve(geo_gaz, "انفجار في موقع مجهول", "موقع مجهول", country="SY")
     assert match.place_id is None and match.geo_precision == 3
     assert match.country == "SY" and match.feature == "country"
-    assert resolve_place("موقع مجهول", ctx("انفجار في موقع مجهول", "موقع مجهول"), gaz) is None
+    assert resolve_place("موقع مجهول", ctx("انفجار في موقع مجهول", "موقع مجهول"), geo_gaz) is None
 
 
-def test_guess_country_counts_country_and_admin_names(gaz):
+def test_guess_country_counts_country_and_admin_names(geo_gaz):
     norm = normalize_text("أعلنت القوات العراقية في الأنبار ونينوى أن العراق ... وسوريا")
-    assert guess_country(norm, gaz) == "IQ"
+    assert guess_country(norm, geo_gaz) == "IQ"
 
 
-def test_explain_lists_candidates_with_reasons(gaz):
-    ranked = explain("ربيعة", ctx("بلدة ربيعة في ريف اللاذقية", "ربيعة"), gaz)
+def test_explain_lists_candidates_with_reasons(geo_gaz):
+    ranked = explain("ربيعة", ctx("بلدة ربيعة في ريف اللاذقية", "ربيعة"), geo_gaz)
     assert ranked[0].place.id == "syrianarchive:4861"
     assert len(ranked) >= 2 and ranked[0].score > ranked[1].score
     assert any("admin unit named in the sentence" in r for r in ranked[0].reasons)
 
 
-def test_overlay_takes_precedence(index, tmp_path):
+def test_overlay_takes_precedence(geo_index, tmp_path):
     overlay = tmp_path / "overlay.tsv"
     add_places(overlay, [make_place("ربيعة", 36.1, 41.0, "village", "SY", "", "")])
-    gaz = load_gazetteer(index, overlay=overlay)
+    gaz = load_gazetteer(geo_index, overlay=overlay)
     [first, *_] = gaz.lookup("ربيعة")
     assert first.source == "user overlay"
     match = resolve(gaz, "اشتباكات في ربيعة", "ربيعة")
@@ -171,7 +157,7 @@ def test_unknown_places_report_round_trip(tmp_path):
     assert again.rows() == [("حقل كونيكو", 2, ["doc-1", "doc-2"]), ("التنف", 1, ["doc-1"])]
 
 
-def test_cli_add_import_lookup_unknown(index, tmp_path):
+def test_cli_add_import_lookup_unknown(geo_index, tmp_path):
     runner = CliRunner()
     overlay = tmp_path / "o.tsv"
     res = runner.invoke(app, ["gazetteer", "add", "قرية الاختبار", "--lat", "35.5", "--lon", "40.5",
@@ -181,11 +167,11 @@ def test_cli_add_import_lookup_unknown(index, tmp_path):
     tsv.write_text("name\tlat\tlon\tkind\tcountry\nتل التجربة\t35.6\t40.6\ttown\tSY\n", encoding="utf-8")
     res = runner.invoke(app, ["gazetteer", "import", str(tsv), "--overlay", str(overlay)])
     assert res.exit_code == 0, res.output
-    gaz = load_gazetteer(index, overlay=overlay)
+    gaz = load_gazetteer(geo_index, overlay=overlay)
     assert gaz.lookup("الاختبار")[0].source == "user overlay"
     assert gaz.lookup("تل التجربة")[0].feature == "town"
     res = runner.invoke(app, ["gazetteer", "lookup", "ربيعة", "--context", "بلدة ربيعة في ريف اللاذقية",
-                              "--index", str(index), "--overlay", str(overlay)])
+                              "--index", str(geo_index), "--overlay", str(overlay)])
     assert res.exit_code == 0, res.output
     assert "syrianarchive:4861" in res.output and "chosen: syrianarchive:4861" in res.output
 
@@ -216,9 +202,9 @@ def test_shipped_index_loads_and_resolves_the_seed_place():
         ("وصلت حاملة الطائرات إلى المحيط الهندي", "المحيط الهندي", "geonames:1545739"),
     ],
 )
-def test_seas_and_gulfs_resolve_as_areas(gaz, text, mention, place_id):
+def test_seas_and_gulfs_resolve_as_areas(geo_gaz, text, mention, place_id):
     # Seas are wide areas: ACLED precision 3 at GeoNames' point, never a coastal town.
-    match = resolve(gaz, text, mention)
+    match = resolve(geo_gaz, text, mention)
     assert (match.place_id, match.geo_precision, match.feature) == (place_id, 3, "sea")
 
 
@@ -231,9 +217,9 @@ def test_strip_clitics(word, bare):
     assert strip_clitics(word) == bare
 
 
-def test_a_feature_word_with_a_clitic_before_the_name_counts(gaz):
+def test_a_feature_word_with_a_clitic_before_the_name_counts(geo_gaz):
     # "وبلدة" must read as the feature word "بلدة" (stripping "ب" alone would leave "لدة").
-    ranked = explain("ربيعة", ctx("قصفت الطائرات ريف اللاذقية وبلدة ربيعة", "ربيعة"), gaz)
+    ranked = explain("ربيعة", ctx("قصفت الطائرات ريف اللاذقية وبلدة ربيعة", "ربيعة"), geo_gaz)
     assert any(r.startswith("feature word") for r in ranked[0].reasons)
 
 
