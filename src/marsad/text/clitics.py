@@ -87,6 +87,7 @@ _ARTICLE_CHAINS = {w: p for w, p in PROCLITIC_CHAINS.items() if p[-1] == "ال"}
 #: out on purpose: a final ي is far more often the nisba ending ("عراقي") or part of a name.
 ENCLITICS: frozenset[str] = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "كم", "كما", "كن"})
 _MAX_ENCLITIC = max(map(len, ENCLITICS))
+_ENCLITIC_LENGTHS = sorted({len(e) for e in ENCLITICS})
 
 # Words that look like article + stem but are not ("آلاف", "إليه" normalize to "الاف", "اليه").
 _NOT_ARTICLE = frozenset(
@@ -118,21 +119,18 @@ class Analysis:
     form: str
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() and ch != "_"
-
-
 def proclitics_at(text: str, a: int) -> tuple[int, tuple[str, ...], bool] | None:
     """For a match starting at `a`: (token start, proclitic parts, ends with article) or None.
 
     None when `a` is inside a word and what precedes it in the token is not a proclitic
     chain. Costs at most `_MAX_CHAIN` character tests.
     """
-    if a == 0 or not _is_word(text[a - 1]):
+    # a word character is alphanumeric (as `[^\W_]`: "_" is not alphanumeric)
+    if a == 0 or not text[a - 1].isalnum():
         return a, (), False
     for k in range(1, _MAX_CHAIN + 1):
         s = a - k
-        if s == 0 or not _is_word(text[s - 1]):
+        if s == 0 or not text[s - 1].isalnum():
             parts = PROCLITIC_CHAINS.get(text[s:a])
             if parts is None:
                 return None
@@ -155,11 +153,11 @@ def suffix_ok(text: str, b: int, need_enclitic: bool = False) -> int | None:
     token that ends at `b`.
     """
     n = len(text)
-    if b >= n or not _is_word(text[b]):
+    if b >= n or not text[b].isalnum():
         return None if need_enclitic else b
     for k in range(1, _MAX_ENCLITIC + 1):
         e = b + k
-        if e >= n or not _is_word(text[e]):
+        if e >= n or not text[e].isalnum():
             return e if text[b:e] in ENCLITICS else None
     return None
 
@@ -201,7 +199,7 @@ def analyses(token: str) -> list[Analysis]:
         if article and token in _NOT_ARTICLE:
             continue
         rest = token[plen:]
-        for slen in (0, *sorted({len(e) for e in ENCLITICS})):
+        for slen in (0, *_ENCLITIC_LENGTHS):
             if slen and (len(rest) - slen < 2 or rest[-slen:] not in ENCLITICS):
                 continue
             stem = rest[: len(rest) - slen] if slen else rest
