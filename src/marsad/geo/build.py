@@ -13,7 +13,6 @@ Which entries are one place, and the row a merged place becomes, is `marsad.geo.
 
 from __future__ import annotations
 
-import csv
 import gzip
 import logging
 import re
@@ -45,6 +44,7 @@ from marsad.geo.sources import (
     read_subdivisions,
     read_syrian_archive,
     read_unresolved,
+    tsv_rows,
 )
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,8 @@ NEIGHBOURS = ("TR", "LB", "JO", "IL", "PS", "SA", "IR", "KW", "YE", "LY", "EG", 
               "BH", "OM", "CY", "SD", "DJ", "ER", "SO", "AF", "AZ", "AM", "GE")
 
 DATA_DIR = Path(__file__).with_name("data")
+#: Columns of the package's countries.tsv (written by tools/make_countries.py).
+_COUNTRY_COLUMNS = ("iso2", "iso3", "numeric", "geonameid", "name_en", "name_ar")
 PLACES_FILE = "places.tsv.gz"
 ADMIN_FILE = "admin.jsonl.gz"
 
@@ -88,14 +90,6 @@ class BuildReport:
 
 
 
-def _countries(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            return list(csv.DictReader(fh, delimiter="\t"))
-    except OSError as exc:
-        raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from exc
-
-
 def _nisba_variants(iso2: str, name_ar: str) -> list[str]:
     """Syria's formal name "سورية" beside CLDR's "سوريا" (other ية forms are adjectives)."""
     return [name_ar[:-1] + "ة"] if iso2 == "SY" and name_ar.endswith("يا") else []
@@ -113,7 +107,7 @@ def build_gazetteer(options: BuildOptions) -> BuildReport:
         report.read[label] = report.read.get(label, 0) + len(items)
         entries.extend(items)
 
-    countries = _countries(DATA_DIR / "countries.tsv")
+    countries = [row for _, row in tsv_rows(DATA_DIR / "countries.tsv", _COUNTRY_COLUMNS)]
     wanted = set(CORE) | set(options.neighbours)
     subdivisions: list[dict[str, object]] = []
     cities = None

@@ -72,7 +72,7 @@ def _tab_lines(path: Path, least: int, what: str) -> Iterator[tuple[int, list[st
             yield lineno, cols
 
 
-def _tsv_rows(path: Path, need: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def tsv_rows(path: Path, need: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) of a TSV file whose header has at least the columns `need`."""
     with _open_text(path) as fh:
         reader = csv.DictReader(fh, delimiter="\t")
@@ -421,7 +421,7 @@ def read_curated(path: Path) -> list[Entry]:
     """The curated Euphrates list: one sourced point per row (marsad:<slug> ids)."""
     out: list[Entry] = []
     need = ("name_ar", "name_en", "lat", "lon", "kind", "country", "source")
-    for lineno, row in _tsv_rows(path, need):
+    for lineno, row in tsv_rows(path, need):
         try:
             lat, lon = float(row["lat"]), float(row["lon"])
         except (TypeError, ValueError) as exc:
@@ -456,7 +456,7 @@ def read_unresolved(path: Path) -> list[Entry]:
     the resolver reports them with no place_id at precision 3 (SOURCES.md of villages/).
     """
     out: list[Entry] = []
-    for _, row in _tsv_rows(path, ("name_ar", "fallback_pcode")):
+    for _, row in tsv_rows(path, ("name_ar", "fallback_pcode")):
         code = (row.get("fallback_pcode") or "").strip()
         if not code:
             continue  # no sourced unit: leave the name out
@@ -490,7 +490,7 @@ def read_seas(path: Path) -> list[Entry]:
     """
     out: list[Entry] = []
     need = ("geonameid", "name_en", "lat", "lon", "fcode", "names_ar_geonames", "names_ar_marsad")
-    for lineno, row in _tsv_rows(path, need):
+    for lineno, row in tsv_rows(path, need):
         try:
             gid = int(row["geonameid"])
             lat, lon = float(row["lat"]), float(row["lon"])
