@@ -35,6 +35,8 @@ class SourceRef:
     end: int = 0
     #: the actor of a carried-over source ("وأضاف" after "أعلن المتحدث باسم القوات ...")
     actor: str | None = None
+    #: the phrase opens with an anaphor of the lexicon ("مراسلنا", "المصادر")
+    anaphor: bool = False
 
 
 class Attribution:
@@ -65,14 +67,15 @@ class Attribution:
             actor = None
             if text is None:
                 text, actor = self.last, self.last_actor
-            elif ref.head in self.by_head and ref.head is not None and _is_anaphor(text):
+            elif ref.anaphor and ref.head in self.by_head and len(text.split()) <= 2:
                 text = self.by_head[ref.head]
-            elif text is not None:
+            else:
                 self.last = text
                 self.last_actor = self._actor_in(ref.start, ref.end)
                 if ref.head:
                     self.by_head[ref.head] = text
-            resolved.append(SourceRef(ref.cue, text, ref.head, ref.start, ref.end, actor))
+            resolved.append(SourceRef(ref.cue, text, ref.head, ref.start, ref.end, actor,
+                                      ref.anaphor))
         return resolved
 
     def _actor_in(self, a: int, b: int) -> str | None:
@@ -101,7 +104,8 @@ class Attribution:
         phrase = an.norm.original_slice(start, end).strip(_TRIM)
         if not phrase:
             return None
-        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, end)
+        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, end,
+                         anaphor=_anaphor(hits, head))
 
     def _phrase_end(self, hits: list[Hit], j: int, b: int) -> int:
         """Where the source phrase whose head is hits[j] ends."""
@@ -159,7 +163,8 @@ class Attribution:
         phrase = an.norm.original_slice(start, cue.token_start).strip(_TRIM)
         if not phrase:
             return None
-        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, cue.token_start)
+        return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, cue.token_start,
+                         anaphor=_anaphor(hits, head))
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -182,14 +187,13 @@ def _clause_start(text: str, a: int, cue: int) -> int:
     return comma + 1 if comma >= 0 else a
 
 
+def _anaphor(hits: list[Hit], head: Hit) -> bool:
+    """Is the head an anaphor of the lexicon ("مراسلنا", "المصادر"), under any of its readings?"""
+    return any(h.entry.kind == "anaphor" and h.start == head.start for h in hits)
+
+
 def _head_word(an: Analysis, hit: Hit) -> str:
     return hit.entry.value if hit.entry.kind in ("actor", "metonym") else hit.entry.form[:5]
-
-
-def _is_anaphor(text: str) -> bool:
-    words = text.split()
-    return len(words) <= 2 and words[0].startswith(("مراسلنا", "مراسلتنا", "المصادر", "المصدر",
-                                                    "مصادرنا"))
 
 
 def _tidy(phrase: str) -> str:
@@ -208,10 +212,6 @@ _GLUED = re.compile(r"(مراسل[ةه]?|مصادر|مصدر|مكتب|أمني|�
                     r"(?=(?:ال|لل)[^\s]{3,})")
 
 
-#: negations that govern the whole clause after them ("نفى الجيش انسحابه من ...")
-_DENIALS = frozenset({"نفي", "نفت", "ينفي", "تنفي", "رفض", "رفضت", "يرفض", "ترفض", "رفضوا"})
-
-
 def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
     """`planned`, `negated` or `asserted` for the event of `trigger` in its clause."""
     if "س" in trigger.proclitics:
@@ -219,7 +219,8 @@ def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
     for h in an.hits_in(clause_start, trigger.start):
         kind = h.entry.kind
         gap = an.words_between(h.end, trigger.token_start)
-        if kind == "negated" and (gap <= 2 or h.entry.form in _DENIALS):
+        # a denial (lexicon `modality.denials`) governs its whole clause
+        if kind == "negated" and (gap <= 2 or h.entry.value == "denials"):
             return "negated"
         if kind == "planned" and gap <= 6:
             return "planned"

@@ -274,7 +274,8 @@ class _Builder:
         self._read_lists(f, node, "sources", kinds)
 
     def _read_modality(self, f: _File, node: yaml.Node) -> None:
-        self._read_lists(f, node, "modality", {"planned": "planned", "negated": "negated"})
+        self._read_lists(f, node, "modality",
+                         {"planned": "planned", "negated": "negated", "denials": "negated"})
 
     def _read_fatalities(self, f: _File, node: yaml.Node) -> None:
         self._read_lists(f, node, "fatalities", {"nouns": "fatality", "one": "fatality_one"})
