@@ -12,7 +12,7 @@ import csv
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,17 +91,25 @@ def read_overlay(path: Path) -> list[Place]:
         raise GazetteerError(f"{path}: not UTF-8 text") from exc
 
 
-def write_overlay(path: Path, places: Iterable[Place]) -> None:
-    """Write places as an overlay TSV (atomically: a temporary file, then a rename)."""
+def _write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write a TSV with a header atomically (a temporary file, then a rename): a crash
+    half-way leaves the previous file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(OVERLAY_FIELDS)
-        for p in places:
-            writer.writerow([p.id, p.name, f"{p.lat:.6f}", f"{p.lon:.6f}", p.feature,
-                             p.country or "", "|".join(p.admin), "|".join(p.names[1:])])
+        writer.writerow(header)
+        writer.writerows(rows)
     tmp.replace(path)
+
+
+def write_overlay(path: Path, places: Iterable[Place]) -> None:
+    """Write places as an overlay TSV (atomically)."""
+    _write_tsv(path, OVERLAY_FIELDS, (
+        [p.id, p.name, f"{p.lat:.6f}", f"{p.lon:.6f}", p.feature, p.country or "",
+         "|".join(p.admin), "|".join(p.names[1:])]
+        for p in places
+    ))
 
 
 def add_places(path: Path, new: Iterable[Place]) -> int:
@@ -167,11 +175,5 @@ class UnknownPlaces:
 
     def save(self) -> None:
         """Write the report (atomically)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-            writer.writerow(UNKNOWN_FIELDS)
-            for name, count, docs in self.rows():
-                writer.writerow([name, count, "|".join(docs)])
-        tmp.replace(self.path)
+        _write_tsv(self.path, UNKNOWN_FIELDS,
+                   ([name, count, "|".join(docs)] for name, count, docs in self.rows()))
