@@ -503,7 +503,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, Anchor], ...] = (
     # no look-behind: may start inside a word; searched in full only where a Latin month name
     # is followed by a number
     (_RE_LATIN, _latin, Anchor(
-        words=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        # every Latin month name opens with one of the three-letter ones
+        words=tuple(m for m in _LATIN_MONTHS if len(m) == 3),
         gate=re.compile(r"[a-z]{3,9}\.?,?\s+\d"))),
     (_RE_HIJRI, _hijri, Anchor(
         numbers=("13", "14"), lead=1 + max(len(m.split()) for m in _HIJRI_MONTHS))),
