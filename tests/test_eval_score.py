@@ -306,3 +306,13 @@ def test_report_to_dict_is_json_and_lists_errors() -> None:
         "modality": {"gold": "asserted", "predicted": "planned"}
     }
     assert "errors" not in report_to_dict(report)
+
+
+def test_document_result_names_its_disagreeing_pairs() -> None:
+    perfect = score([doc(GOLD)], {"d1": list(GOLD)}).documents[0]
+    assert perfect.disagreeing == () and not perfect.has_errors
+    predicted = [GOLD[0], dataclasses.replace(GOLD[1], fatalities=3), GOLD[2]]
+    (result,) = score([doc(GOLD)], {"d1": predicted}).documents
+    assert [p.gold for p in result.disagreeing] == [GOLD[1]]
+    assert result.disagreeing[0].disagreements == ("fatalities",)
+    assert result.has_errors and not result.missed and not result.spurious

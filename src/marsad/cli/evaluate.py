@@ -155,10 +155,8 @@ def _describe(event: Event) -> str:
 def print_errors(console: Console, report: Report) -> None:
     """List, per article, missed and spurious events with their sentence and disagreements."""
     for doc in report.documents:
-        disagreeing = [p for p in doc.pairs if p.disagreements]
-        if not (doc.missed or doc.spurious or disagreeing):
-            continue
-        _print_document_errors(console, doc)
+        if doc.has_errors:
+            _print_document_errors(console, doc)
 
 
 def _print_document_errors(console: Console, doc: DocumentResult) -> None:
@@ -167,7 +165,7 @@ def _print_document_errors(console: Console, doc: DocumentResult) -> None:
     def say(text: Text) -> None:
         console.print(text, soft_wrap=True)
 
-    disagreeing = [p for p in doc.pairs if p.disagreements]
+    disagreeing = doc.disagreeing
     header = Text(f"── {doc.doc_id} ", style="bold")
     header.append(
         f"(missed {len(doc.missed)}, spurious {len(doc.spurious)}, disagreeing {len(disagreeing)})",

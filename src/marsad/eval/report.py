@@ -46,12 +46,8 @@ def report_to_dict(report: Report, errors: bool = False) -> dict[str, object]:
         "failures": [{"doc_id": d, "error": m} for d, m in report.failures],
     }
     if errors:
-        out["errors"] = [_document_errors(doc) for doc in report.documents if _has_errors(doc)]
+        out["errors"] = [_document_errors(doc) for doc in report.documents if doc.has_errors]
     return out
-
-
-def _has_errors(doc: DocumentResult) -> bool:
-    return bool(doc.missed or doc.spurious or any(p.disagreements for p in doc.pairs))
 
 
 def _document_errors(doc: DocumentResult) -> dict[str, object]:
@@ -76,8 +72,7 @@ def _document_errors(doc: DocumentResult) -> dict[str, object]:
                     for name in p.disagreements
                 },
             }
-            for p in doc.pairs
-            if p.disagreements
+            for p in doc.disagreeing
         ],
     }
 

@@ -129,6 +129,16 @@ class DocumentResult:
     strict: Counts
     loose: Counts
 
+    @property
+    def disagreeing(self) -> tuple[PairResult, ...]:
+        """The matched pairs that disagree on at least one attribute."""
+        return tuple(p for p in self.pairs if p.disagreements)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when something was missed, spurious or disagreeing (what `--errors` lists)."""
+        return bool(self.missed or self.spurious or self.disagreeing)
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
