@@ -5,8 +5,6 @@
 Prints, on one core (this process, single-threaded):
 - MB/s (UTF-8 bytes of input) and characters/s of normalization alone, of normalization +
   sentence segmentation (issue 2's target: at least 5 MB/s), and of tokenization alone;
-- how the sentences and clauses line up with the `evidence` spans of the gold files
-  (EVENTS.md: evidence is the sentence, or the clause for long sentences);
 - CPU milliseconds per article of each text-layer function on already normalized text
   (`find_dates`, `split_sentences` with clauses, `find_numbers`, `tokenize`), the figures
   that `marsad.pipeline.extract` pays per article;
@@ -42,13 +40,13 @@ def _load(paths: list[Path]) -> list[dict]:
     return docs
 
 
-def _best(fn, repeat: int) -> float:
-    """Best wall time of `repeat` runs of `fn` (the least disturbed by other processes)."""
+def _best(fn, repeat: int, clock=time.perf_counter) -> float:
+    """Smallest `clock` time of `repeat` runs of `fn` (the least disturbed: the machine is shared)."""
     best = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = clock()
         fn()
-        best = min(best, time.perf_counter() - t)
+        best = min(best, clock() - t)
     return best
 
 
@@ -67,16 +65,6 @@ def _speed(texts: list[str], repeat: int) -> list[tuple[str, float, float]]:
     ]
 
 
-def _cpu(fn, repeat: int) -> float:
-    """Smallest process CPU time of `repeat` runs of `fn` (the machine is shared)."""
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
-
-
 def _per_function(docs: list[dict], repeat: int) -> list[tuple[str, float]]:
     """(function, CPU ms per article) on normalized text, as extraction calls them."""
     norms = [normalize_text(d["text"]) for d in docs]
@@ -89,7 +77,7 @@ def _per_function(docs: list[dict], repeat: int) -> list[tuple[str, float]]:
         ("find_numbers", lambda: [find_numbers(n) for n in norms]),
         ("tokenize", lambda: [tokenize(n.text) for n in norms]),
     ]
-    return [(name, 1000 * _cpu(fn, repeat) / len(docs)) for name, fn in runs]
+    return [(name, 1000 * _best(fn, repeat, time.process_time) / len(docs)) for name, fn in runs]
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
