@@ -33,11 +33,11 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from marsad.store.merge import same_period
 from marsad.text.dates import FORMS, find_dates
 from marsad.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
-LEVEL_OF_PRECISION = {1: "D", 2: "W", 3: "M"}
 
 
 def _load(paths: list[Path]) -> list[dict]:
@@ -53,7 +53,7 @@ def _pub(doc: dict) -> dt.date | None:
 
 
 def _same(a: dt.date, b: dt.date, level: str) -> bool:
-    """Equal at `level`: D day, W ISO week, M month, Y year."""
+    """Equal at a sample row's `level`: D day, W ISO week, M month, Y year."""
     if level == "D":
         return a == b
     if level == "W":
@@ -61,10 +61,6 @@ def _same(a: dt.date, b: dt.date, level: str) -> bool:
     if level == "M":
         return (a.year, a.month) == (b.year, b.month)
     return a.year == b.year
-
-
-def _coarser(p1: int, p2: int) -> str:
-    return LEVEL_OF_PRECISION[max(p1, p2)]
 
 
 # --- 1. the corpus --------------------------------------------------------------------
@@ -131,7 +127,8 @@ def gold_table(console: Console, gold: list[dict]) -> None:
                 no_expr += 1
                 continue
             day, prec = dt.date.fromisoformat(e["date"]), e["time_precision"]
-            if any(_same(m.day, day, _coarser(m.time_precision, prec)) for m in inside):
+            # at the coarser precision, as `marsad eval` compares
+            if any(same_period(m.day, m.time_precision, day, prec) for m in inside):
                 agree += 1
             else:
                 disagree += 1
