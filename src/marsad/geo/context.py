@@ -205,7 +205,7 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
             if start < last_end:
                 continue
             last_end = end
-            before = word_before(text, start - _proclitic_len(text, start), 1)
+            before = word_before(text, start - len(proclitic), 1)
             cue = strip_clitics(before[0]) if before else None
             hits.append(Hit(start, end, places, cue, frozenset(i for p in places for i in p.ids),
                             proclitic))
@@ -219,10 +219,3 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
         id_counts.update(h.ids)
     country = countries.most_common(1)[0][0] if countries else None
     return DocContext(norm, starts, hits, [h.start for h in hits], id_counts, country)
-
-
-def _proclitic_len(text: str, start: int) -> int:
-    ws = start
-    while ws > 0 and _LETTER.match(text[ws - 1]):
-        ws -= 1
-    return start - ws
