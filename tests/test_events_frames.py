@@ -247,3 +247,17 @@ def test_a_force_named_by_its_weapon_decides_the_kind(resources):
     text = "وقال البيان إن سلاح الجو اليمني المسير ضرب سفينة تجارية في البحر الأحمر."
     event = one(events_of(resources, text), "airstrike", "البحر الأحمر")
     assert event.actor1 == "HOUTHIS"
+
+
+def test_an_anaphor_source_stands_for_the_last_one_with_its_head(resources):
+    # "مراسلنا" (lexicon sources.anaphors) is the reporter named before
+    text = ("أفاد مراسل الميادين بأن الطائرات الروسية شنت غارات على مدينة إدلب.\n"
+            "وقال مراسلنا إن المدفعية التركية قصفت بلدة تل رفعت.")
+    assert one(events_of(resources, text), "shelling", "تل رفعت").source == "مراسل الميادين"
+
+
+def test_a_denial_governs_its_whole_clause(resources):
+    # "نفت" (lexicon modality.denials) reaches a trigger many words after it; "لم" would not
+    text = "نفت وزارة الدفاع الروسية في بيان رسمي مساء اليوم انسحاب قواتها من مطار القامشلي."
+    event = one(events_of(resources, text), "withdrawal", "مطار القامشلي")
+    assert event.modality == "negated"
