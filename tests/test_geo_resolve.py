@@ -234,3 +234,14 @@ def test_a_town_beats_the_sub_district_named_after_it():
     elsewhere = Place("ocha:SY070101", "سلحب", "subdistrict", 36.0, 36.6, "SY")
     assert _settlements_over_units([unit, town, elsewhere]) == [town, elsewhere]
     assert _settlements_over_units([unit]) == [unit]
+
+
+def test_name_memos_stay_bounded(monkeypatch):
+    import marsad.geo.gazetteer as gazetteer_module
+
+    monkeypatch.setattr(gazetteer_module, "MEMO_SIZE", 2)
+    memo: dict[int, str] = {}
+    for i in range(5):
+        assert gazetteer_module.remember(memo, i, str(i)) == str(i)
+        assert len(memo) <= 2
+    assert memo[4] == "4"

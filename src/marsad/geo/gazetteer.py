@@ -11,6 +11,7 @@ import gzip
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import ahocorasick
 
@@ -32,6 +33,9 @@ from marsad.geo.place import Place
 from marsad.model import NormText
 
 log = logging.getLogger(__name__)
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: Columns of places.tsv.gz, in order.
 COLUMNS = (
@@ -108,9 +112,7 @@ class Gazetteer:
         if cached is not None:
             return list(cached)
         found = self._lookup(name, strip_feature)
-        if len(self._lookups) >= 50_000:
-            self._lookups.clear()  # names recur across articles; a bounded memo is plenty
-        self._lookups[(name, strip_feature)] = tuple(found)
+        remember(self._lookups, (name, strip_feature), tuple(found))
         return found
 
     def _lookup(self, name: str, strip_feature: bool) -> list[Place]:
@@ -219,6 +221,19 @@ class Gazetteer:
             cached = {p.country: p for p in self.places if p.feature == "country" and p.country}
             self._country_cache = cached
         return cached
+
+
+#: How many entries a name memo holds before it starts again: names recur across
+#: articles, so a bounded memo is plenty and memory stays flat over a long run.
+MEMO_SIZE = 50_000
+
+
+def remember(memo: dict[K, V], key: K, value: V) -> V:
+    """Store `value` under `key` in a bounded memo (emptied when full); return `value`."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 #: Features of places the news names bare, without a locative word (see `major_keys`).

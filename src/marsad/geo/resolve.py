@@ -24,7 +24,7 @@ from marsad.geo.context import (
     word_before,
 )
 from marsad.geo.distance import EARTH_KM
-from marsad.geo.gazetteer import Gazetteer
+from marsad.geo.gazetteer import Gazetteer, remember
 from marsad.geo.names import FEATURE_WORDS, surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
 from marsad.model import NormText, PlaceMatch
@@ -158,15 +158,11 @@ def _cue(word: str) -> str:
     return _CUE_FORMS.get(word) or strip_clitics(word)
 
 
-def _cues(mention: str, context: PlaceContext, memo: dict | None = None) -> _Cues:
+def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
     """Split feature and relation words off the mention and read those just before it."""
-    parts = memo.get(mention) if memo is not None else None
+    parts = memo.get(mention)
     if parts is None:
-        parts = _mention_cues(mention)
-        if memo is not None:
-            if len(memo) >= 50_000:
-                memo.clear()
-            memo[mention] = parts
+        parts = remember(memo, mention, _mention_cues(mention))
     words, feature_word, relation, key = parts
     text = context.norm.text
     start = context.norm_span[0]
@@ -398,12 +394,9 @@ def _rank(mention: str, context: PlaceContext,
     ckey = (cues.whole, cues.name, cues.feature_word)
     cached = found.get(ckey)
     if cached is None:
-        if len(found) >= 50_000:
-            found.clear()
         places, site = _candidates(cues, gazetteer)
-        cached = found[ckey] = (
-            places, site, frozenset(p.id for p in gazetteer.exact_key(cues.name))
-        )
+        exact = frozenset(p.id for p in gazetteer.exact_key(cues.name))
+        cached = remember(found, ckey, (places, site, exact))
     places, site, exact = cached
     if not places:
         return [], None
