@@ -28,7 +28,14 @@ _CHAINS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "و
 _FEATURES = {"قريه", "بلده", "مدينه", "منطقه", "حي", "قري", "بلدات", "مدن", "ناحيه", "قضاء"}
 
 
+def _bare(name: str) -> str:
+    """The folded name without a leading article."""
+    key = fold(name)
+    return key[2:] if key.startswith("ال") else key
+
+
 def main() -> None:
+    """Print the review candidates for the corpus files given."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="+")
     parser.add_argument("--min", type=int, default=3)
@@ -42,16 +49,13 @@ def main() -> None:
     for place in gaz:
         if place.feature in ("village", "town", "neighbourhood") and (place.population or 0) < 20000:
             for name in (place.name, *place.names):
-                key = fold(name)
-                key = key[2:] if key.startswith("ال") else key
+                key = _bare(name)
                 if len(key.split()) == 1 and len(key) >= 3:
                     small.setdefault(key, place)
     big = set()
     for place in gaz:
         if place.feature not in ("village", "town", "neighbourhood") or (place.population or 0) >= 20000:
-            for name in (place.name, *place.names):
-                key = fold(name)
-                big.add(key[2:] if key.startswith("ال") else key)
+            big.update(_bare(name) for name in (place.name, *place.names))
     counts: collections.Counter[str] = collections.Counter()
     for path in args.corpus:
         with open(path, encoding="utf-8") as fh:
