@@ -20,8 +20,6 @@ from marsad.geo.admin import AdminAreas
 from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE
 from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
 from marsad.geo.names import (
-    FEATURE_WORDS,
-    NAME_HEADS,
     canonical,
     en_canonical,
     name_variants,
@@ -356,5 +354,4 @@ def load_gazetteer(path: Path | None = None, *, overlay: Path | None = None) -> 
                      overlay_path=overlay_path)
 
 
-__all__ = ["COLUMNS", "FEATURE_WORDS", "NAME_HEADS", "Gazetteer", "default_index", "load_gazetteer",
-           "read_places"]
+__all__ = ["COLUMNS", "Gazetteer", "default_index", "load_gazetteer", "read_places"]

@@ -144,7 +144,7 @@ def canonical(name: str) -> str:
     return "".join(out)
 
 
-_EN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|at|az|an|ash|ad|ed|es|ez)[- ']+")
+_EN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|at|az|an|ash|ed|es|ez)[- ']+")
 
 
 def en_canonical(name: str) -> str:
