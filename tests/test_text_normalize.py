@@ -133,6 +133,17 @@ def test_original_span_skips_removed_marks() -> None:
     assert norm.original_slice(0, 4) == "قوَّاتُ"  # the word with its marks, final one included
 
 
+def test_norm_span_inverts_original_span_on_word_boundaries() -> None:
+    raw = "قوَّاتُ الجيش في ﻻذقية"
+    norm = normalize_text(raw)
+    o = raw.index("الجيش")
+    assert norm.norm_span(o, o + 5) == (norm.text.index("الجيش"), norm.text.index("الجيش") + 5)
+    assert norm.norm_span(0, raw.index(" ")) == (0, 4)  # the marks map into the word
+    for a, b in [(0, 4), (5, 10), (11, 13), (14, len(norm.text))]:
+        span = norm.original_span(a, b)
+        assert norm.norm_span(span.start, span.end) == (a, b)
+
+
 @pytest.mark.parametrize(
     "raw",
     [

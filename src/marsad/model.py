@@ -7,6 +7,7 @@ highlighted in its article.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -106,6 +107,11 @@ class NormText:
     def original_slice(self, start: int, end: int) -> str:
         """The original text behind normalized `[start, end)`."""
         return self.original_span(start, end).slice(self.original)
+
+    def norm_span(self, start: int, end: int) -> tuple[int, int]:
+        """The normalized span of original `[start, end)`: the first normalized characters at
+        or after each offset (the inverse of `original_span` on span boundaries)."""
+        return bisect.bisect_left(self.to_original, start), bisect.bisect_left(self.to_original, end)
 
 
 @dataclass(frozen=True, slots=True)

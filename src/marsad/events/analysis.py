@@ -108,10 +108,6 @@ class Analysis:
         return self.numbers[bisect.bisect_left(self.number_starts, a):
                             bisect.bisect_left(self.number_starts, b)]
 
-    def to_norm(self, original: int) -> int:
-        """The normalized offset of original offset `original`."""
-        return bisect.bisect_left(self.norm.to_original, original)
-
 
 #: a "sentence" longer than this many words (a page with no punctuation) is read in pieces,
 #: so that rules comparing the things of one sentence stay linear in the article's length
@@ -137,28 +133,23 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     text = norm.text
     words = [m.span() for m in _WORD.finditer(text)]
     hits = matcher.hits(text)
-    words_starts = [w[0] for w in words]
+    word_starts = [w[0] for w in words]
     sentences = []
     for s in split_sentences(norm):
-        sentences.extend(_bounded(s.norm[0], s.norm[1], s.clauses, words_starts))
-    dates = []
-    for mention in find_dates(norm, doc.published):
-        a = bisect.bisect_left(norm.to_original, mention.span.start)
-        b = bisect.bisect_left(norm.to_original, mention.span.end)
-        dates.append(DateAt(a, b, mention))
+        sentences.extend(_bounded(s.norm[0], s.norm[1], s.clauses, word_starts))
+    dates = [DateAt(*norm.norm_span(m.span.start, m.span.end), m)
+             for m in find_dates(norm, doc.published)]
     numbers = []
     if any(h.entry.kind == "fatality" for h in hits):
-        for mention in find_numbers(norm):
-            a = bisect.bisect_left(norm.to_original, mention.span.start)
-            b = bisect.bisect_left(norm.to_original, mention.span.end)
-            numbers.append(NumberAt(a, b, mention.value, mention.noun))
+        numbers = [NumberAt(*norm.norm_span(m.span.start, m.span.end), m.value, m.noun)
+                   for m in find_numbers(norm)]
     dates.sort(key=lambda d: d.start)
     days = [d.mention.day for d in dates if d.mention.time_precision == 1]
     published = doc.published
     retrospective = bool(days) and (published is None or all(
         abs((day - published).days) > 7 for day in days))
     return Analysis(
-        doc=doc, norm=norm, hits=hits, word_starts=[w[0] for w in words],
+        doc=doc, norm=norm, hits=hits, word_starts=word_starts,
         word_ends=[w[1] for w in words], sentences=sentences, dates=dates, numbers=numbers,
         hit_starts=[h.start for h in hits], date_starts=[d.start for d in dates],
         number_starts=[n.start for n in numbers], retrospective=retrospective,
