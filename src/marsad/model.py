@@ -170,25 +170,6 @@ class NumberMention:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """Something a lexicon recognized in a document: an actor, a trigger, a source cue..."""
-
-    kind: str
-    span: Span
-    norm: tuple[int, int]
-    key: str
-    surface: str
-    data: tuple[tuple[str, object], ...] = ()
-
-    def get(self, name: str, default: object = None) -> object:
-        """Return the lexicon attribute `name` of this mention."""
-        for key, value in self.data:
-            if key == name:
-                return value
-        return default
-
-
-@dataclass(frozen=True, slots=True)
 class PlaceMatch:
     """A gazetteer entry chosen for a place mention, with why it was chosen."""
 

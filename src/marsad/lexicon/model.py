@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-#: The kinds of lexicon entries, as the matcher reports them in `Mention.kind`.
+#: The kinds of lexicon entries (`Entry.kind`), as the matcher reports them in its hits.
 ENTRY_KINDS = (
     "actor",  # value: actor id
     "metonym",  # value: actor id; a country or capital standing for its actor

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 import ahocorasick
 
 from marsad.lexicon.model import Entry, Lexicon
-from marsad.model import Mention, NormText
 from marsad.text.clitics import PROCLITIC_CHAINS, enclitic_forms, proclitics_at, suffix_ok
 
 __all__ = ["Hit", "Matcher", "build_matcher"]
@@ -69,10 +68,6 @@ class Hit:
     token_end: int  # where the word ends, enclitic included
     entry: Entry
     proclitics: tuple[str, ...]
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() and ch != "_"
 
 
 class Matcher:
@@ -127,19 +122,6 @@ class Matcher:
                     found.append(hit)
         return _resolve_overlaps(found)
 
-    def mentions(self, norm: NormText) -> list[Mention]:
-        """The hits of `norm` as Mentions with spans in the original text."""
-        out = []
-        for hit in self.hits(norm.text):
-            e = hit.entry
-            out.append(Mention(
-                kind=e.kind, span=norm.original_span(hit.start, hit.end),
-                norm=(hit.start, hit.end), key=e.value, surface=norm.text[hit.start:hit.end],
-                data=(("entry", e), ("token", (hit.token_start, hit.token_end)),
-                      ("proclitics", hit.proclitics)),
-            ))
-        return out
-
     def _verify(self, text: str, a: int, b: int, entry: Entry, needs_enclitic: bool,
                 starts: set[int], ends: set[int],
                 left: tuple[int, tuple[str, ...], bool] | None,
@@ -148,7 +130,6 @@ class Matcher:
         has_article = False
         if left is not None:
             token_start, parts, has_article = left
-            # Gazetteer keys come without their article: a place may be written either way.
             # Gazetteer keys come without their article, and cue words take it freely
             # ("بالطائرات المسيرة"); actor names are written with it or without it.
             optional = place or (entry.kind in _ARTICLE_OPTIONAL and not entry.article)
@@ -167,9 +148,9 @@ class Matcher:
         start = a - 2 if has_article and text[a - 2 : a] == "ال" else a
         if entry.prefix:
             token_end = b
-            while token_end < len(text) and _is_word(text[token_end]):
+            while token_end < len(text) and text[token_end].isalnum():
                 token_end += 1
-        elif place and b < len(text) and _is_word(text[b]):
+        elif place and b < len(text) and text[b].isalnum():
             # places take no possessive pronoun: "السلطه" is not "السلط" + ه
             if b not in starts or b - a < _MIN_GLUED:
                 return None
@@ -200,12 +181,12 @@ class Matcher:
         if len(entry.form) < _MIN_GLUED or a == 0:
             return None, ()
         if entry.article:
-            if text[a - 2 : a] == "ال" and a >= 3 and _is_word(text[a - 3]):
+            if text[a - 2 : a] == "ال" and a >= 3 and text[a - 3].isalnum():
                 return a - 2, ("ال",)
             return None, ()
         for glue in _GLUE_BEFORE[:-1]:
             g = a - len(glue)
-            if g >= 0 and text[g:a] == glue and (g == 0 or not _is_word(text[g - 1])):
+            if g >= 0 and text[g:a] == glue and (g == 0 or not text[g - 1].isalnum()):
                 return g, (glue,)
         return None, ()
 
@@ -217,7 +198,7 @@ def _match_tail(text: str, pos: int, tail: Sequence[tuple[str, bool]]) -> int | 
         while pos < n and text[pos] == " ":
             pos += 1
         start = pos
-        while pos < n and _is_word(text[pos]):
+        while pos < n and text[pos].isalnum():
             pos += 1
         token = text[start:pos]
         if not token:
