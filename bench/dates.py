@@ -33,7 +33,7 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
-from marsad.store.merge import same_period
+from marsad.model import same_period
 from marsad.text.dates import FORMS, find_dates
 from marsad.text.normalize import normalize_text
 

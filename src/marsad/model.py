@@ -38,6 +38,17 @@ GEO_PRECISIONS: tuple[int, ...] = (1, 2, 3)
 TIME_PRECISIONS: tuple[int, ...] = (1, 2, 3)
 
 
+def same_period(a: dt.date, pa: int | None, b: dt.date, pb: int | None) -> bool:
+    """True when the two dates agree at the coarser of their time precisions (EVENTS.md:
+    day, ISO week, month)."""
+    precision = max(pa or 1, pb or 1)
+    if precision <= 1:
+        return a == b
+    if precision == 2:
+        return a.isocalendar()[:2] == b.isocalendar()[:2]
+    return (a.year, a.month) == (b.year, b.month)
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Half-open `[start, end)` character offsets into the original text."""

@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from marsad.errors import EvalError
 from marsad.eval.gold import GoldDocument
 from marsad.eval.match import distance_km, loose_agree, match_events, strict_agree
-from marsad.model import KINDS, Event
-from marsad.store.merge import same_period
+from marsad.model import KINDS, Event, same_period
 from marsad.text.normalize import fold
 
 __all__ = [

@@ -13,23 +13,13 @@ from __future__ import annotations
 import datetime as dt
 
 from marsad.geo.distance import haversine_km
-from marsad.model import Event
+from marsad.model import Event, same_period
 from marsad.text.normalize import fold
 
 __all__ = ["MERGE_KM", "date_window", "same_event", "same_period", "same_place"]
 
 #: Two resolved places closer than this are the same place (the scorer's tolerance).
 MERGE_KM = 10.0
-
-
-def same_period(a: dt.date, pa: int | None, b: dt.date, pb: int | None) -> bool:
-    """True when the two dates agree at the coarser of the two time precisions."""
-    precision = max(pa or 1, pb or 1)
-    if precision <= 1:
-        return a == b
-    if precision == 2:
-        return a.isocalendar()[:2] == b.isocalendar()[:2]
-    return (a.year, a.month) == (b.year, b.month)
 
 
 def date_window(day: dt.date) -> tuple[dt.date, dt.date]:
