@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eval_events import BASE_LAT, BASE_LON, ev, north
 from marsad.eval.match import (
     loose_agree,
     match_events,
@@ -17,46 +15,8 @@ from marsad.eval.match import (
     places_agree,
     strict_agree,
 )
-from marsad.geo.distance import EARTH_KM, haversine_km
-from marsad.model import Event, Span
-
-BASE_LAT, BASE_LON = 35.0, 40.0
-
-
-def north(km: float) -> float:
-    """Latitude `km` north of BASE_LAT on the same meridian (haversine is exact there)."""
-    return BASE_LAT + math.degrees(km / EARTH_KM)
-
-
-def ev(
-    place: str = "قرية",
-    kind: str = "capture",
-    actor1: str | None = "SYR_MIL",
-    place_id: str | None = None,
-    km: float | None = None,
-    **fields: object,
-) -> Event:
-    """An event at `km` north of the base point (no coordinates when `km` is None)."""
-    base: dict[str, object] = {
-        "kind": kind,
-        "actor1": actor1,
-        "assoc1": (),
-        "actor2": None,
-        "place": place,
-        "place_id": place_id,
-        "lat": None if km is None else north(km),
-        "lon": None if km is None else BASE_LON,
-        "geo_precision": 1,
-        "date": dt.date(2017, 10, 25),
-        "time_precision": 1,
-        "modality": "asserted",
-        "source": None,
-        "fatalities": None,
-        "partial": False,
-        "evidence": Span(0, 0),
-    }
-    base.update(fields)
-    return Event(**base)  # type: ignore[arg-type]
+from marsad.geo.distance import haversine_km
+from marsad.model import Event
 
 
 def test_haversine_along_a_meridian_and_a_known_pair() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import math
 
 import pytest
 
+from eval_events import ev, north
 from marsad.errors import EvalError
 from marsad.eval import (
     Counts,
@@ -21,27 +21,7 @@ from marsad.eval import (
     source_key,
     sources_agree,
 )
-from marsad.geo.distance import EARTH_KM
 from marsad.model import Event, Span
-
-
-def north(km: float) -> float:
-    """Latitude `km` north of 35N on the 40E meridian (haversine is exact along it)."""
-    return 35.0 + math.degrees(km / EARTH_KM)
-
-
-def ev(place: str = "قرية", km: float | None = None, **fields: object) -> Event:
-    """A capture by SYR_MIL at `place`, `km` north of 35N 40E (no coordinates when None)."""
-    base: dict[str, object] = {
-        "kind": "capture", "actor1": "SYR_MIL", "assoc1": (), "actor2": None,
-        "place": place, "place_id": None,
-        "lat": None if km is None else north(km), "lon": None if km is None else 40.0,
-        "geo_precision": 1, "date": dt.date(2017, 10, 25), "time_precision": 1,
-        "modality": "asserted", "source": None, "fatalities": None, "partial": False,
-        "evidence": Span(0, 0),
-    }  # fmt: skip
-    base.update(fields)
-    return Event(**base)  # type: ignore[arg-type]
 
 
 def doc(events: list[Event], doc_id: str = "d1", text: str = "") -> GoldDocument:
