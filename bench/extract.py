@@ -15,31 +15,17 @@ RSS <= 300 MB after loading lexicons and gazetteer.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import resource
 import sys
 import time
 from pathlib import Path
 
 from marsad.events.analysis import analyse
-from marsad.model import Document
+from marsad.io import ReadFailure, read_documents
 from marsad.pipeline import extract, load_resources
 from marsad.text.normalize import normalize_text
 
 DEFAULT = sorted(Path(__file__).resolve().parents[1].joinpath("..", "shared", "corpus").glob("*.jsonl"))
-
-
-def read(paths: list[Path]) -> list[Document]:
-    """The articles of JSON-lines corpus files."""
-    docs = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                d = json.loads(line)
-                published = dt.date.fromisoformat(d["published"]) if d.get("published") else None
-                docs.append(Document(d.get("id") or d["doc_id"], d["text"], published, d.get("source")))
-    return docs
 
 
 def best(fn, repeat: int) -> float:
@@ -64,7 +50,7 @@ def main() -> None:
     resources = load_resources()
     load = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    docs = read(args.corpus)
+    docs = [d for d in read_documents(args.corpus) if not isinstance(d, ReadFailure)]
     megabytes = sum(len(d.text.encode()) for d in docs) / 1e6
     automaton = resources.matcher._automaton
 
