@@ -23,7 +23,7 @@ from pathlib import Path
 
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import load_gazetteer
-from marsad.geo.place import PlaceContext, to_norm_span
+from marsad.geo.place import PlaceContext
 from marsad.geo.resolve import resolve_place
 from marsad.model import NormText
 from marsad.text.normalize import normalize_text
@@ -47,7 +47,7 @@ def cases(pattern: str) -> list[tuple[str, NormText, list[dict]]]:
                     pos = text.find(ev["place"])
                 if pos < 0:
                     continue
-                events.append({**ev, "norm_span": to_norm_span(norm, pos, pos + len(ev["place"]))})
+                events.append({**ev, "norm_span": norm.norm_span(pos, pos + len(ev["place"]))})
             events.sort(key=lambda ev: ev["norm_span"][0])
             out.append((doc["doc_id"], norm, events))
     return out

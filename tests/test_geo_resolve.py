@@ -23,7 +23,6 @@ from marsad.geo import (
 )
 from marsad.geo.context import strip_clitics
 from marsad.geo.overlay import add_places, make_place
-from marsad.geo.place import to_norm_span
 from marsad.model import PlaceMatch
 from marsad.text.normalize import normalize_text
 
@@ -36,7 +35,7 @@ def ctx(text: str, mention: str, *, resolved: tuple[PlaceMatch, ...] = (),
     norm = normalize_text(text)
     pos = text.rfind(mention)
     assert pos >= 0
-    return PlaceContext(norm, to_norm_span(norm, pos, pos + len(mention)), resolved, country)
+    return PlaceContext(norm, norm.norm_span(pos, pos + len(mention)), resolved, country)
 
 
 def resolve(gaz, text: str, mention: str, **kw) -> PlaceMatch:

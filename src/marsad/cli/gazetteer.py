@@ -113,14 +113,13 @@ def lookup(
     Example: marsad gazetteer lookup "ربيعة" --context "استعادة السيطرة على منفذ ربيعة الحدودي مع سوريا"
     """
     from marsad.geo import PlaceContext, explain, load_gazetteer, resolve_place
-    from marsad.geo.place import to_norm_span
     from marsad.text.normalize import normalize_text
 
     gaz = load_gazetteer(index, overlay=overlay)
     text = context if context and name in context else f"{context or ''} {name}".strip()
     norm = normalize_text(text)
     pos = text.rfind(name)
-    span = to_norm_span(norm, pos, pos + len(name))
+    span = norm.norm_span(pos, pos + len(name))
     ctx = PlaceContext(norm, span, country=country.upper() if country else None)
     ranked = explain(name, ctx, gaz)
     best = resolve_place(name, ctx, gaz)

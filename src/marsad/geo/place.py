@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
 from marsad.model import NormText, PlaceMatch
@@ -83,8 +82,3 @@ class PlaceContext:
     resolved: tuple[PlaceMatch, ...] = ()
     country: str | None = None
     doc_id: str | None = None
-
-
-def to_norm_span(norm: NormText, start: int, end: int) -> tuple[int, int]:
-    """The normalized span of original offsets [start, end) (first normalized char at or after each)."""
-    return bisect.bisect_left(norm.to_original, start), bisect.bisect_left(norm.to_original, end)

@@ -238,16 +238,10 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-#: Features of places that the news names without any locative word ("حلب", "سوريا").
-MAJOR_FEATURES = frozenset({"city", "country", "governorate", "district", "region", "sea",
-                            "airbase", "border crossing", "oil field"})
-MAJOR_POPULATION = 50_000
-
-
 def build_matcher(lexicon: Lexicon, gazetteer: object | None = None) -> Matcher:
     """The matcher for `lexicon` plus, when given, every name key of `gazetteer`.
 
-    Keys of major places (cities, countries, admin units, seas, sites; `MAJOR_FEATURES`)
+    Keys of major places (cities, countries, admin units, seas, sites; `geo.gazetteer.MAJOR_FEATURES`)
     are flagged: the news names those without a locative word before them.
     """
     if gazetteer is None:
