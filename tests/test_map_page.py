@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from shapely.geometry import box
 
 from marsad.model import Document, Event, Span, StoredEvent
-from marsad.track.coalitions import load_coalitions
+from marsad.track.coalitions import CoalitionTable, load_coalitions
 from marsad.track.control import build_control
 from marsad.web.basemap import Outline, basemap_from_outlines
 from marsad.web.mapdata import MapOptions, evidence_view, map_payload
@@ -119,6 +119,11 @@ def _data(page: str) -> str:
     return next(text for attrs, text in parser.scripts if attrs.get("id") == "marsad-data")
 
 
+@pytest.fixture(scope="module")
+def table() -> CoalitionTable:
+    return load_coalitions()
+
+
 def _stored(id: int, text_span: Span, *, place="القائم", actor="SYR_MIL", kind="capture",
             day=dt.date(2017, 10, 25), lat=34.39, lon=40.99, place_id="geonames:92138",
             partial=False) -> StoredEvent:
@@ -143,11 +148,11 @@ def test_evidence_marks_place_and_actor_in_original_offsets():
     assert by_role == {"place": "القائم", "actor": "الجيشُ السوري"}  # harakat kept as written
 
 
-def test_payload_converts_offsets_to_utf16_and_shares_evidence_texts():
+def test_payload_converts_offsets_to_utf16_and_shares_evidence_texts(table):
     text = "🙂🙂 سيطر الجيش السوري على القائم"
     doc = Document(doc_id="d1", text=text)
     events = [_stored(1, Span(0, len(text))), _stored(2, Span(0, len(text)), kind="clash")]
-    payload = map_payload(events, [], load_coalitions(), documents=lambda _id: doc,
+    payload = map_payload(events, [], table, documents=lambda _id: doc,
                           actor_aliases={"SYR_MIL": ["الجيش السوري"]})
     assert payload["texts"] == [text]
     row = payload["events"][0]
@@ -160,8 +165,7 @@ def test_payload_converts_offsets_to_utf16_and_shares_evidence_texts():
     assert js[2 * s:2 * e].decode("utf-16-le") == "الجيش السوري"
 
 
-def test_payload_snapshots_follow_control_changes():
-    table = load_coalitions()
+def test_payload_snapshots_follow_control_changes(table):
     doc = Document(doc_id="d1", text="x" * 10)
     events = [
         _stored(1, Span(0, 5), place_id="p:a", lat=35.0, lon=40.0),
@@ -198,8 +202,7 @@ def test_basemap_keeps_outlines_near_the_data_and_unions_land():
     assert basemap.land is not None and basemap.land.equals(box(35.7, 32.3, 42.4, 37.3))
 
 
-def test_payload_window_limits_events_and_slider_but_keeps_earlier_control():
-    table = load_coalitions()
+def test_payload_window_limits_events_and_slider_but_keeps_earlier_control(table):
     doc = Document(doc_id="d1", text="x" * 10)
     events = [
         _stored(1, Span(0, 5), place_id="p:a", lat=35.0, lon=40.0, day=dt.date(2017, 1, 1)),
@@ -218,8 +221,7 @@ def test_payload_window_limits_events_and_slider_but_keeps_earlier_control():
     assert payload["derived"]["days"][0] == "2017-10-01"
 
 
-def test_contacts_become_intervals_and_the_budget_thins_days():
-    table = load_coalitions()
+def test_contacts_become_intervals_and_the_budget_thins_days(table):
     doc = Document(doc_id="d1", text="x" * 10)
     events = [
         _stored(1, Span(0, 5), place_id="p:a", lat=35.0, lon=40.0, day=dt.date(2017, 10, 1)),

@@ -265,6 +265,23 @@ def test_shipped_table_covers_every_actor_of_actors_md(table):
     assert all(table.info(c).color.startswith("#") for c in set(expected.values()))
 
 
+def test_the_shipped_table_is_the_lexicons_actors_with_labels_for_every_coalition(table):
+    from marsad.lexicon import load_lexicon
+
+    actors = load_lexicon().actors
+    assert {a: table.coalition_of(a) for a in actors} == {a: x.coalition for a, x in actors.items()}
+    # no coalition of the lexicon falls back to a made-up label and colour on the map
+    assert {x.coalition for x in actors.values()} <= set(table.coalitions)
+    assert table.info("jordan_gov").label == "Jordanian army"
+
+
+def test_a_coalition_file_of_ones_own_must_map_actors(tmp_path: Path):
+    only_colours = tmp_path / "colours.yaml"
+    only_colours.write_text("coalitions:\n  syria_gov: {label: S, color: '#000000'}\n")
+    with pytest.raises(LexiconError, match=r"colours\.yaml: expected a mapping with an 'actors'"):
+        load_coalitions(only_colours)
+
+
 # -- properties --------------------------------------------------------------------------
 
 _ACTORS = ["SYR_MIL", "HEZBOLLAH", "ISIS", "IRQ_MIL", "SDF"]
@@ -293,8 +310,7 @@ def event_lists(draw):
 
 @settings(max_examples=150, deadline=None)
 @given(event_lists(), st.randoms(use_true_random=False))
-def test_order_independent_and_well_formed(events, rnd):
-    table = load_coalitions()
+def test_order_independent_and_well_formed(table, events, rnd):
     first = build_timeline(events, table)
     shuffled = list(events)
     rnd.shuffle(shuffled)
@@ -315,8 +331,8 @@ def test_order_independent_and_well_formed(events, rnd):
 
 @settings(max_examples=100, deadline=None)
 @given(event_lists(), st.integers(-5, 50))
-def test_index_and_per_place_lookup_agree_with_control_at(events, n):
-    ivs = build_control(events, load_coalitions())
+def test_index_and_per_place_lookup_agree_with_control_at(table, events, n):
+    ivs = build_control(events, table)
     expected = control_at(ivs, day(n))
     assert ControlIndex(ivs).at(day(n)) == expected
     by_place = intervals_by_place(ivs)
@@ -324,11 +340,10 @@ def test_index_and_per_place_lookup_agree_with_control_at(events, n):
     assert [iv for iv in looked_up if iv is not None] == expected
 
 
-def test_shuffled_large_input_is_stable():
+def test_shuffled_large_input_is_stable(table):
     rnd = random.Random(7)
     events = [ev(i, rnd.choice(["capture", "withdrawal"]), rnd.choice(_ACTORS), rnd.randint(0, 300),
                  place_id=f"p{rnd.randint(0, 30)}") for i in range(1, 2000)]
-    table = load_coalitions()
     first = build_control(events, table)
     rnd.shuffle(events)
     assert build_control(events, table) == first

@@ -1,9 +1,10 @@
 """Which coalition an actor belongs to (ACTORS.md), possibly changing over time.
 
-The table is data: the shipped `track/data/coalitions.yaml` (the coalition column of
-ACTORS.md, with a label and a map colour per coalition), or any mapping a caller passes to
-`CoalitionTable.from_mapping` (the actor lexicon, once it carries coalitions with date
-ranges, HOUSE_STYLE.md §7).
+The table is data. Which coalition each actor is in is the actor lexicon's (each actor's
+`coalition`, `lexicon/data/actors.yaml`): the one place it is written. The shipped
+`track/data/coalitions.yaml` only says how each coalition is shown (label, map colour) and
+whether it holds ground. Callers may also pass any actor mapping, with date ranges, to
+`CoalitionTable.from_mapping`, or a YAML file of their own to `load_coalitions`.
 """
 
 from __future__ import annotations
@@ -123,44 +124,45 @@ class CoalitionTable:
 
 
 def load_coalitions(path: Path | None = None) -> CoalitionTable:
-    """Load a coalition table from YAML (default: the one shipped with marsad)."""
+    """A coalition table from a YAML file (default: the shipped lexicon's, see below)."""
     if path is None:
+        from marsad.lexicon import load_lexicon  # the actors' coalitions are the lexicon's
+
+        return coalitions_from_lexicon(load_lexicon())
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"cannot read coalition table: {exc.strerror}", str(path)) from exc
+    return _parse_table(text, str(path), need_actors=True)
+
+
+def coalitions_from_lexicon(lexicon: object, base: CoalitionTable | None = None) -> CoalitionTable:
+    """Each actor's `coalition` in `lexicon`, over `base` (default: the shipped labels)."""
+    if base is None:
         ref = resources.files("marsad.track").joinpath("data/coalitions.yaml")
-        text, name = ref.read_text(encoding="utf-8"), "marsad/track/data/coalitions.yaml"
-    else:
-        try:
-            text, name = Path(path).read_text(encoding="utf-8"), str(path)
-        except OSError as exc:
-            raise LexiconError(f"cannot read coalition table: {exc.strerror}", str(path)) from exc
+        base = _parse_table(ref.read_text(encoding="utf-8"), "marsad/track/data/coalitions.yaml")
+    actors = getattr(lexicon, "actors", {})
+    return base.with_actors({a: actor.coalition for a, actor in actors.items() if actor.coalition})
+
+
+def _parse_table(text: str, name: str, *, need_actors: bool = False) -> CoalitionTable:
+    """A table from YAML text: `coalitions` (display data) and `actors`."""
+    # `actors` is optional only in the shipped file: a caller's own table that maps no
+    # actor would silently count no event at all
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise LexiconError(f"not valid YAML: {getattr(exc, 'problem', exc)}", name, line) from exc
-    if not isinstance(data, Mapping) or not isinstance(data.get("actors"), Mapping):
+    if not isinstance(data, Mapping) or not isinstance(data.get("actors", {}), Mapping) or (
+            need_actors and "actors" not in data):
         raise LexiconError("expected a mapping with an 'actors' mapping", name)
+    actors = data.get("actors") or {}
     coalitions = data.get("coalitions") or {}
     if not isinstance(coalitions, Mapping):
         raise LexiconError("'coalitions' must be a mapping", name)
-    return CoalitionTable.from_mapping(data["actors"], coalitions, path=name, text=text)
-
-
-def coalitions_from_lexicon(lexicon: object, base: CoalitionTable | None = None) -> CoalitionTable:
-    """The coalition table from an actor lexicon (`marsad.lexicon.Lexicon`).
-
-    Each lexicon actor's `coalition` wins over the shipped table; an actor may instead carry
-    `coalitions`: a list of `{coalition, from, until}` ranges. Labels and colours stay those
-    of `base` (default: the shipped table).
-    """
-    base = base or load_coalitions()
-    mapping: dict[str, object] = {}
-    for actor_id, actor in getattr(lexicon, "actors", {}).items():
-        ranges = getattr(actor, "coalitions", None)
-        value = ranges if ranges else getattr(actor, "coalition", None)
-        if value:
-            mapping[actor_id] = value
-    return base.with_actors(mapping)
+    return CoalitionTable.from_mapping(actors, coalitions, path=name, text=text)
 
 
 def _parse_affiliations(
