@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.events.analysis import Analysis
+from marsad.geo.names import MATERIALS
 from marsad.recognize.matcher import Hit
 
 #: Hit kinds that sit between words without being content.
@@ -39,7 +40,8 @@ _NAME_STOPS = {
     "البيانات", "بيانات", "المعلومات", "التقرير", "الارتكاز", "شعبيه", "جماهيريه",
 }
 _MAX_NAME_WORDS = 3
-_MATERIALS = {"غاز", "الغاز", "نفط", "النفط", "للغاز", "للنفط"}
+#: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
+_MATERIALS = MATERIALS | {"للغاز", "للنفط"}
 #: feature words that are followed by a description more often than by a name
 _NO_UNKNOWN_AFTER = {"محور", "محاور", "جبهه", "جبهات", "عاصمه", "مناطق", "مدن", "قري",
                      "بلدات", "محافظات", "احياء", "منطقه", "مدينه", "سهل", "وادي", "جبل",

@@ -20,6 +20,7 @@ from marsad.text.normalize import fold
 
 __all__ = [
     "FEATURE_WORDS",
+    "MATERIALS",
     "canonical",
     "en_canonical",
     "name_variants",
@@ -92,7 +93,7 @@ _JOINABLE = frozenset({"دير", "ابو", "ام", "عين", "تل", "راس", "
 
 _ARTICLE = "ال"
 #: what a plant or field yields, written between its feature word and its name
-_MATERIALS = frozenset({"غاز", "الغاز", "نفط", "النفط"})
+MATERIALS = frozenset({"غاز", "الغاز", "نفط", "النفط"})
 _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\"'()\[\]{}.,;:!?«»_/\\|*+=<>~`^#@%&$-]+")
 
@@ -183,7 +184,7 @@ def name_variants(name: str, *, limit: int = 24) -> set[str]:
         # "حي الصناعة", "قرية X": the feature word is not part of the name's keys
         out = {surface_key(rest)}
         words = surface_key(rest).split(" ")
-    if len(words) >= 2 and words[0] in _MATERIALS:
+    if len(words) >= 2 and words[0] in MATERIALS:
         # "معمل غاز كونيكو": the news writes "حقل كونيكو", "حقل غاز كونيكو"
         out.add(" ".join(words[1:]))
     if len(words) > 4:
