@@ -235,11 +235,6 @@ class ControlIndex:
         days = np.union1d(self._start, self._end[self._end != _NEVER])
         return [dt.date.fromordinal(int(d)) for d in days]
 
-    def span(self) -> tuple[dt.date, dt.date] | None:
-        """The first and last day any interval starts or ends, or None when empty."""
-        days = self.change_days()
-        return (days[0], days[-1]) if days else None
-
 
 def _coalition_or_reason(
     stored: StoredEvent, coalitions: CoalitionTable, settings: ControlSettings
