@@ -335,6 +335,8 @@ def test_index_and_per_place_lookup_agree_with_control_at(table, events, n):
     ivs = build_control(events, table)
     expected = control_at(ivs, day(n))
     assert ControlIndex(ivs).at(day(n)) == expected
+    assert ControlIndex(ivs).counts([day(n), day(n + 3)]) == [
+        len(expected), len(control_at(ivs, day(n + 3)))]
     by_place = intervals_by_place(ivs)
     looked_up = [holder_on(by_place[p], day(n)) for p in sorted(by_place)]
     assert [iv for iv in looked_up if iv is not None] == expected

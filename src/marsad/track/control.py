@@ -230,6 +230,15 @@ class ControlIndex:
         intervals = self._intervals
         return [intervals[i] for i in hits.tolist()]
 
+    def counts(self, days: Sequence[dt.date]) -> list[int]:
+        """How many intervals are in force on each of `days`, without gathering them."""
+        # in force on d: start <= d < end; as no interval ends before it starts, that is
+        # #(start <= d) - #(end <= d): two binary searches per day instead of a scan
+        d = np.fromiter((x.toordinal() for x in days), dtype=np.int64, count=len(days))
+        started = np.searchsorted(np.sort(self._start), d, side="right")
+        ended = np.searchsorted(np.sort(self._end), d, side="right")
+        return (started - ended).tolist()
+
     def change_days(self) -> list[dt.date]:
         """Every day on which some place changes hands (interval starts and ends), sorted."""
         days = np.union1d(self._start, self._end[self._end != _NEVER])

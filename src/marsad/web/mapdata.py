@@ -308,7 +308,7 @@ def _snapshots(
         candidates.add(s.event.date + window + dt.timedelta(days=1))  # type: ignore[operator]
     days = sorted(d for d in candidates if first <= d <= last)
     opening = options.day if options.day is not None and first <= options.day <= last else None
-    sizes = [len(index.at(d)) for d in days]
+    sizes = index.counts(days)
     budget = min(options.max_snapshots,
                  max(2, options.max_snapshot_places // max(1, max(sizes, default=1))))
     considered = len(days)
