@@ -162,7 +162,7 @@ def main() -> None:
     table = load_coalitions()
     with open_store(args.db, create=False) as store:
         total = store.count_events()
-        stored, seconds = timed(control_events, store, ("capture", "withdrawal", "contact"))
+        stored, seconds = timed(control_events, store)
     figures.append(("events in store", f"{total:,}"))
     figures.append(("read control events (iter_events)", f"{seconds:.2f} s for {len(stored):,}"))
     timeline, seconds = timed(build_timeline, stored, table)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shapely.geometry.base import BaseGeometry
@@ -15,6 +14,8 @@ from marsad.track.control import ControlIndex, ControlSettings, Timeline, build_
 from marsad.track.frontlines import FrontLine, front_lines
 
 __all__ = ["TrackState", "control_events", "track_state"]
+
+_KINDS = ("capture", "withdrawal", "contact")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +50,16 @@ class TrackState:
         return front_lines(self.at(day), land=land, max_km=max_km)
 
 
-def control_events(store: object, kinds: Sequence[str] = ("capture", "withdrawal")) -> list[StoredEvent]:
-    """The asserted events of `kinds` in a store (the only ones control depends on)."""
-    return list(store.iter_events(kinds=list(kinds), modality="asserted"))  # type: ignore[attr-defined]
+def control_events(store: object) -> list[StoredEvent]:
+    """The asserted captures, withdrawals and contacts of a store: all control and contacts read."""
+    return list(store.iter_events(kinds=list(_KINDS), modality="asserted"))  # type: ignore[attr-defined]
 
 
 def track_state(
     store: object, coalitions: CoalitionTable, settings: ControlSettings | None = None
 ) -> TrackState:
     """Read a store once and derive its control timeline (with an index for day queries)."""
-    events = control_events(store, ("capture", "withdrawal", "contact"))
+    events = control_events(store)
     timeline = build_timeline(events, coalitions, settings)
     contacts = tuple(s for s in events if s.event.kind == "contact")
     return TrackState(timeline, contacts, ControlIndex(timeline.intervals))

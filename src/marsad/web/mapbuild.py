@@ -76,7 +76,7 @@ def build_map(
         lexicon = load_lexicon()
     coalitions = coalitions or coalitions_from_lexicon(lexicon)
     step("reading control events")
-    control_evs = control_events(store, ("capture", "withdrawal", "contact"))
+    control_evs = control_events(store)
     step("deriving control")
     timeline = build_timeline(control_evs, coalitions, control)
     step("reading events")
