@@ -207,6 +207,9 @@ def test_untrusted_article_text_is_shown_as_text(page):
     assert evidence.locator("mark.marsad-hl-actor").text_content() == "داعش"
     for field in ("clash", "ISIS", "2017-10-24 (day)", "مراسل الميادين", "الميادين"):
         assert field in text
+    # Arabic field values read right to left, Latin ones keep the page's direction
+    assert popup.locator("dd[dir='rtl'][lang='ar']", has_text="مراسل الميادين").count() == 1
+    assert popup.locator("dd", has_text="2017-10-24 (day)").get_attribute("dir") is None
     assert page.errors() == []
 
 

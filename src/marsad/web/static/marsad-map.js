@@ -120,11 +120,9 @@
   function field(dl, name, value) {
     if (value === undefined || value === null || value === '') return;
     dl.appendChild(el('dt', null, name));
-    var dd = el('dd');
-    if (value instanceof Node) dd.appendChild(value); else {
-      dd.textContent = String(value);
-      if (ARABIC.test(String(value))) { dd.dir = 'rtl'; dd.lang = 'ar'; }
-    }
+    var node = value instanceof Node;
+    var dd = el('dd', null, node ? null : value);  // el marks Arabic text right-to-left
+    if (node) dd.appendChild(value);
     dl.appendChild(dd);
   }
   function link(url, text) {
