@@ -261,3 +261,31 @@ def test_a_denial_governs_its_whole_clause(resources):
     text = "نفت وزارة الدفاع الروسية في بيان رسمي مساء اليوم انسحاب قواتها من مطار القامشلي."
     event = one(events_of(resources, text), "withdrawal", "مطار القامشلي")
     assert event.modality == "negated"
+
+
+def test_a_dual_feature_word_names_two_places_each_singular(resources):
+    # "حقلي" is the dual of "حقل": two fields, each recorded as "حقل X"; the second name
+    # ("العمر", also an ordinary word) is a place because the dual announces it
+    events = events_of(resources, "قصفت المقاومة حقلي كونيكو والعمر في ريف دير الزور.")
+    assert sorted(e.place for e in events if e.kind == "shelling") == ["حقل العمر", "حقل كونيكو"]
+    events = events_of(resources, "سيطرت قسد على بلدتي ذيبان والطيانة في ريف دير الزور.")
+    assert sorted(e.place for e in events) == ["الطيانة", "ذيبان"]
+
+
+def test_reconnaissance_aircraft_make_no_airstrike(resources):
+    text = "رصدت طائرات الاستطلاع تحركات المسلحين في بلدة بداما، ثم قصفها الجيش السوري."
+    event = one(events_of(resources, text), "shelling", "بداما")
+    assert event.actor1 == "SYR_MIL"
+    # the same sentence with armed drones is an airstrike
+    armed = "قصفت الطائرات المسيرة تحركات المسلحين في بلدة بداما."
+    assert [e.kind for e in events_of(resources, armed)] == ["airstrike"]
+
+
+def test_dropped_or_fallen_weapons_are_attacks_only_when_a_weapon_is_named(resources):
+    text = "ألقت المروحيات براميل متفجرة على قرية بسيمة في ريف دمشق."
+    event = one(events_of(resources, text), "airstrike", "بسيمة")
+    assert event.actor1 == "SYR_MIL"  # helicopters with no named actor (ACTORS.md)
+    text = "أفاد مصدر بسقوط 5 قذائف صاروخية على بلدة الطيانة في ريف دير الزور."
+    one(events_of(resources, text), "shelling", "الطيانة")
+    # "ألقت القبض": the same verb, no weapon, no event
+    assert events_of(resources, "ألقت القوات الأمنية القبض على مطلوبين في مدينة الرقة.") == []

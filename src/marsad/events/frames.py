@@ -149,6 +149,8 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             kinds = _means_kinds(an, clause, hit)
             if not kinds:
                 default = str(entry.attr("default"))
+                if default == "none":
+                    continue  # "ألقت القبض": the cue tells an attack only with a weapon named
                 kinds = [default]  # "remote" is settled once actor1 is known
         else:
             kinds = sorted({h.entry.value for h in same_span})
@@ -442,7 +444,8 @@ def _is_verb(an: Analysis, t: Hit) -> bool:
     word = an.text[t.start:t.token_end]
     if word.startswith(("ي", "ت", "ن")) and not word.startswith("تعرض"):
         return True
-    stem = t.entry.form
+    # a cue that begins like the article ("ألقت" folds to "القت") keeps it in its stem
+    stem = ("ال" if t.entry.article else "") + t.entry.form
     rest = word[len(stem):] if word.startswith(stem) else word
     # not "ا": "قصفاً" (a masdar with its accusative ending) is far more common in the
     # news than the dual "قصفا"

@@ -150,6 +150,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     # "قرية شباط" names a village; "المنطقة" (with the article) points back to one
     licensing = {h.entry.kind for h in before if not (h.entry.kind == "place_drop"
                                                        and h.entry.article)}
+    # "بلدتي ذيبان والطيانة", "حقلي كونيكو والعمر": the dual licenses its second name too
+    dual = _dual_before(an, hits, i)
+    if dual is not None:
+        licensing.add(dual.entry.kind)
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
     metonym = any(h.entry.kind == "metonym" and (h.start, h.end) == (hit.start, hit.end)
@@ -171,7 +175,24 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if an.dates_in(max(0, hit.start - 12), hit.end) and any(
             d.start <= hit.start < d.end for d in an.dates_in(max(0, hit.start - 12), hit.end)):
         return None  # "في تشرين الأول": a month, not the village of that name
-    return _ref(an, hit.start, hit.end, hit.entry.value, before, hit)
+    return _ref(an, hit.start, hit.end, hit.entry.value, before, hit, dual)
+
+
+def _dual_before(an: Analysis, hits: list[Hit], i: int) -> Hit | None:
+    """The dual feature word ("حقلي", "بلدتي") heading hits[i] or the name coordinated before it."""
+    for j in (i, i - 1):
+        if j < 0 or (j < i and not _after_place_list(an, hits, i)):
+            return None
+        dual = next((h for h in _before(hits, j, an) if h.entry.value.startswith("dual_")), None)
+        if dual is not None:
+            return dual
+    return None
+
+
+def _singular(an: Analysis, feature: Hit) -> str:
+    """A feature word as written, a dual ("حقلي") made singular ("حقل")."""
+    word = an.norm.original_slice(feature.start, feature.end)
+    return word[:-1] if feature.entry.value == "dual_keep" else word
 
 
 #: words that put the name after them in a place (normalized): "في إسرائيل", "قرب حلب"
@@ -217,15 +238,17 @@ def _after_place_list(an: Analysis, hits: list[Hit], i: int) -> bool:
 
 
 def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
-         hit: Hit) -> PlaceRef:
+         hit: Hit, dual: Hit | None = None) -> PlaceRef:
     feature = relation = None
     partial = False
     surface_start = start
+    kept = None
     for h in before:
         k = h.entry.kind
         if k == "place_keep" and feature is None and relation is None:
             feature = h.entry.form if not h.entry.article else "ال" + h.entry.form
             surface_start = h.start
+            kept = h
         elif k == "place_drop" and feature is None and relation is None:
             feature = h.entry.form
         elif k == "relation" and relation is None:
@@ -234,6 +257,12 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
             partial = True
     surface_start, end = _trim_surface(an, surface_start, end, keep=True)
     surface = an.norm.original_slice(surface_start, end)
+    if kept is not None and kept.entry.value == "dual_keep" and surface_start == kept.start:
+        feature = feature[:-1]
+        surface = _singular(an, kept) + an.norm.original_slice(kept.end, end)
+    elif kept is None and dual is not None and dual.entry.value == "dual_keep":
+        feature = dual.entry.form[:-1]
+        surface = f"{_singular(an, dual)} {an.norm.original_slice(surface_start, end)}"
     return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
                     partial, coordinated="و" in hit.proclitics)
 
@@ -278,11 +307,8 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
             break
         n_start, n_end = name
         if keep:
-            word = an.text[feature_hit.start:feature_hit.end]
             # "حقلي كونيكو والعمر": the dual names two sites, each "حقل X"
-            feat = an.norm.original_slice(feature_hit.start, feature_hit.end)
-            if word.endswith("ي") and len(word) > 3:
-                feat = feat[:-1]
+            feat = _singular(an, feature_hit)
             surface = f"{feat} {_clean(an.norm.original_slice(n_start, n_end))}"
             s_start = feature_hit.start if not refs else n_start
         else:

@@ -243,8 +243,8 @@ class _Builder:
                 raise f.error(fields["form"], f"form must be one of {sorted(_FORMS)}")
             means = fields["means"].value.lower() == "true" if "means" in fields else False
             default = f.scalar(fields["default"], "default") if "default" in fields else kind
-            if default not in KINDS and default != "remote":
-                raise f.error(fields["default"], "default must be a kind or `remote`")
+            if default not in KINDS and default not in ("remote", "none"):
+                raise f.error(fields["default"], "default must be a kind, `remote` or `none`")
             objects = tuple(fold(f.scalar(o, "object")) for o in
                             f.sequence(fields.get("object", yaml.ScalarNode("tag", "")),
                                        "object"))
@@ -258,6 +258,11 @@ class _Builder:
         for key, items in f.mapping(node, where):
             if key.value == "payload" and not payload:
                 self._read_means(f, items, payload=True)
+                continue
+            if key.value == "unarmed" and not payload:
+                # aircraft that carry no weapon: the longer name hides "طائرات" from `means`
+                for item in f.sequence(items, f"{where}.unarmed"):
+                    self._add(f, item, f.scalar(item, "an unarmed craft"), "unarmed", "unarmed")
                 continue
             if key.value not in KINDS:
                 raise f.error(key, f"{where}: unknown event kind {key.value!r}")
@@ -282,6 +287,8 @@ class _Builder:
 
     def _read_places(self, f: _File, node: yaml.Node) -> None:
         self._read_lists(f, node, "places", {"drop": "place_drop", "keep": "place_keep",
+                                             "dual_drop": "place_drop",
+                                             "dual_keep": "place_keep",
                                              "relations": "relation",
                                              "prepositions": "place_prep",
                                              "names": "place_name",

@@ -15,6 +15,7 @@ ENTRY_KINDS = (
     "allies",  # "حلفاؤه": the allies of the actor before it
     "trigger",  # value: event kind
     "means",  # value: event kind a weapon implies
+    "unarmed",  # an aircraft that carries no weapon ("طائرات الاستطلاع"): hides "طائرات"
     "source_verb",
     "source_prep",
     "source_noun",
