@@ -289,3 +289,17 @@ def test_dropped_or_fallen_weapons_are_attacks_only_when_a_weapon_is_named(resou
     one(events_of(resources, text), "shelling", "الطيانة")
     # "ألقت القبض": the same verb, no weapon, no event
     assert events_of(resources, "ألقت القوات الأمنية القبض على مطلوبين في مدينة الرقة.") == []
+
+
+def test_a_list_of_names_between_commas_is_a_list_not_a_location(resources):
+    text = "شنت الطائرات الروسية غارات جوية على ريف حمص، بما في ذلك الزعفرانة، المكرمية والرستن."
+    places = [e.place for e in events_of(resources, text)]
+    assert {"الزعفرانة", "المكرمية", "الرستن"} <= set(places)
+    # without the closing "و" the name after a comma locates the one before it
+    text = "قصفت الطائرات الروسية بلدة الزعفرانة، حمص."
+    assert [e.place for e in events_of(resources, text)] == ["الزعفرانة"]
+
+
+def test_quotes_inside_a_place_name_are_not_part_of_it(resources):
+    text = 'قصفت المقاومة قاعدة الاحتلال في حقل "كونيكو" النفطي بريف دير الزور.'
+    assert "حقل كونيكو" in [e.place for e in events_of(resources, text)]

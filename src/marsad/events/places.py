@@ -434,11 +434,22 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                 context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
             elif len(words) <= 5 and all(_link_word(w) for w in words) and (
                 ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه")
-                or words or "," in between
+                or words or ("," in between and not _listed(an, refs, i))
             ):
                 context = True
         out.append(replace(ref, context_only=context))
     return out
+
+
+def _listed(an: Analysis, refs: list[PlaceRef], i: int) -> bool:
+    """"الزعفرانة، المكرمية والرستن": a name between commas that ends in "و" + a name is listed."""
+    for ref, nxt in zip(refs[i:], refs[i + 1:]):
+        between = an.text[ref.end:nxt.start].strip()
+        if nxt.coordinated and between in ("", "و"):
+            return True
+        if between != ",":
+            return False
+    return False
 
 
 _BRACKETS = dict.fromkeys(map(ord, "\"'«»()[]"), " ")
@@ -457,7 +468,9 @@ def _link_word(word: str) -> bool:
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069"
-                                  "\u202a\u202b\u202c\u202d\u202e\ufeff\u00ad"))
+                                  "\u202a\u202b\u202c\u202d\u202e\ufeff\u00ad"
+                                  # quotes around a name inside the place: 'حقل "كونيكو"'
+                                  "\"«»“”"))
 
 
 def _clean(surface: str) -> str:
