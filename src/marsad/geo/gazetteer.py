@@ -164,8 +164,15 @@ class Gazetteer:
             loose = self._canon.get("en:" + en_canonical(key), [])
         else:
             loose = self._canon.get(canonical(key), [])
-        # by identity: hashing a Place hashes every field
-        out = list({id(p): p for p in [*exact, *loose]}.values())
+        if not loose:
+            out = list(exact)
+        elif not exact:
+            out = list(loose)
+        else:
+            # by identity: hashing a Place hashes every field
+            out = list({id(p): p for p in [*exact, *loose]}.values())
+        if len(out) < 2:
+            return out
         exact_ids = {p.id for p in exact}
         out.sort(key=lambda p: (p.id not in self.overlay_ids, p.id not in exact_ids,
                                 -_FEATURE_RANK.get(p.feature, 1), -(p.population or 0)))
@@ -176,8 +183,13 @@ class Gazetteer:
     def doc_context(self, norm: NormText) -> DocContext:
         """The context scan of an article (cached for the last few articles)."""
         cache = self._doc_cache
-        for cached in cache:
+        # Most recently used first: an extractor asks for the same article once per mention.
+        if cache and cache[0].norm is norm:
+            return cache[0]
+        for k, cached in enumerate(cache):
             if cached.norm is norm or (cached.norm.text == norm.text):
+                if k:
+                    cache.insert(0, cache.pop(k))
                 return cached
         if self._automaton is None:
             self._automaton = _context_automaton(self._surface)

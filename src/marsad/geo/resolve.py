@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.geo.context import (
     PROCLITICS,
@@ -25,7 +26,7 @@ from marsad.geo.context import (
 )
 from marsad.geo.distance import EARTH_KM
 from marsad.geo.gazetteer import Gazetteer, remember
-from marsad.geo.names import FEATURE_WORDS, surface_key
+from marsad.geo.names import FEATURE_WORDS, folded_surface_key, surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
 from marsad.model import NormText, PlaceMatch
 from marsad.text.normalize import fold
@@ -92,6 +93,8 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
 _NISBA = re.compile(r"^(?:اراضي|الاراضي|اراض|الاراض|دوله|الدوله|ارض|الارض)\s+(.+?)(?:يه|ي)$")
 _NOT_IN_UNIT = "not in the unit named after it"
 _BREAK = re.compile(r"[.!?:;\n]")
+_TOKEN = re.compile(r"\S+")
+_ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
 #: Every cue word with each clitic it may carry ("وبريف", "بالقرب"), mapped to the bare cue,
 #: so that words before a mention are read with one dict lookup.
 _CUE_FORMS = {
@@ -114,8 +117,8 @@ class Candidate:
     enclosing: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
+class _Cues(NamedTuple):
+    # a tuple, not a frozen dataclass: one is made per mention, and a tuple is made faster
     name: str
     feature_word: str | None
     relation: str | None
@@ -131,10 +134,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return _KM_PER_DEG * math.hypot(x, lat2 - lat1)
 
 
-def _mention_cues(mention: str) -> tuple[list[str], str | None, str | None, str]:
-    """The mention's own feature and relation words: (name words, feature, relation, key)."""
-    key = surface_key(mention)
-    raw_head = fold(mention).strip().split(" ", 1)[0]
+def _mention_cues(mention: str) -> tuple[str, str | None, str | None, str]:
+    """The mention's own feature and relation words: (name, feature, relation, key)."""
+    folded = fold(mention)
+    key = folded_surface_key(folded)
+    raw_head = folded.strip().split(" ", 1)[0]
     words = key.split(" ")
     feature_word = relation = None
     first = True
@@ -150,7 +154,7 @@ def _mention_cues(mention: str) -> tuple[list[str], str | None, str | None, str]
         first = False
         words = words[1:]
         words[0] = surface_key(words[0])
-    return words, feature_word, relation, key
+    return " ".join(words), feature_word, relation, key
 
 
 def _cue(word: str) -> str:
@@ -163,14 +167,18 @@ def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
     parts = memo.get(mention)
     if parts is None:
         parts = remember(memo, mention, _mention_cues(mention))
-    words, feature_word, relation, key = parts
+    name, feature_word, relation, key = parts
     text = context.norm.text
     start = context.norm_span[0]
-    before = [_cue(w) for w in word_before(text, start, 3)]
-    if before and before[0] == "من" and len(before) > 1 and before[1] in ("بالقرب", "قرب", "مقربه"):
+    raw = word_before(text, start, 3)
+    # Only the words read are stripped of their clitics: the loop stops at the first word
+    # that is no cue, usually the first or second.
+    first = _cue(raw[0]) if raw else None
+    if first == "من" and len(raw) > 1 and _cue(raw[1]) in ("بالقرب", "قرب", "مقربه"):
         relation = relation or "قرب"
-    else:
-        for w in before:
+    elif raw:
+        for k, w in enumerate(raw):
+            w = _cue(w) if k else first
             if w in _NEUTRAL:
                 continue  # "منطقة X" is "the area of X": neither a district nor a relation
             if w in _NATURAL and feature_word is not None and relation is None:
@@ -189,7 +197,7 @@ def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
             relation = listed
         elif listed is not None:
             feature_word = listed
-    return _Cues(" ".join(words), feature_word, relation, key)
+    return _Cues(name, feature_word, relation, key)
 
 
 def _list_cue(text: str, start: int) -> str | None:
@@ -202,13 +210,13 @@ def _list_cue(text: str, start: int) -> str | None:
     tail = window.rstrip()
     if not glued and not (tail.endswith(",") or tail.endswith(" و")):
         return None
-    words = list(re.finditer(r"\S+", window))
+    words = list(_TOKEN.finditer(window))
     for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
         token = words[k].group()
         w = _cue(token.strip(",."))
         if w in _LIST_CUES:
             between = window[words[k].end() :].strip()
-            items = [i for i in re.split(r"\s*,\s*|\s+و|^و", between) if i.strip()]
+            items = [i for i in _ITEM_SPLIT.split(between) if i.strip()]
             if items and all(len(i.split()) <= 3 for i in items):
                 return w
             return None
@@ -261,7 +269,11 @@ class _Frame:
 
     cues: _Cues
     feature: str | None
-    sentence_ids: frozenset[str]
+    #: the mention's relation word is "ريف" (or its plurals)
+    countryside: bool
+    #: ids named in the sentence before / after the mention (their union: "in the sentence")
+    before_ids: frozenset[str]
+    after_ids: frozenset[str]
     doc: DocContext
     own: frozenset[str]
     locating: Hit | None
@@ -269,74 +281,115 @@ class _Frame:
     resolved_ids: frozenset[str]
     resolved_points: list[tuple[float, float]]
     country: str | None
-    exact: frozenset[str]
     overlay: frozenset[str]
 
 
-def _score(place: Place, f: _Frame) -> tuple[float, list[str]]:
-    """Score one candidate; return (score, reasons)."""
-    score = _PRIOR.get(place.feature, 0.3)
-    reasons = [place.feature]
-    if place.id in f.overlay:
-        score += 10
-        reasons.append("user overlay")
-    if place.id in f.exact:
-        score += 0.5
-    cues = f.cues
-    if f.feature is not None:
-        if place.feature == f.feature or place.feature in _FITS.get(f.feature, ()):
+class _Entry(NamedTuple):
+    """A candidate place with what its score needs that does not depend on the context."""
+
+    place: Place
+    #: feature prior, user overlay and exact-key bonus, added in `_score`'s order
+    base: float
+    #: km per degree of longitude at the place (local-plane distances)
+    kx: float
+    #: the population bonus of a settlement, else None
+    population: float | None
+
+
+def _entry(place: Place, overlay: frozenset[str], exact: frozenset[str]) -> _Entry:
+    """The context-free part of `place`'s score (made once per name, not per mention)."""
+    base = _PRIOR.get(place.feature, 0.3)
+    if place.id in overlay:
+        base += 10
+    if place.id in exact:
+        base += 0.5
+    pop = None
+    if place.population and place.feature in _SETTLEMENTS:
+        pop = min(math.log10(place.population) / 6, 1.0) * 0.8
+    return _Entry(place, base, _KM_PER_DEG * math.cos(math.radians(place.lat)), pop)
+
+
+def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
+    """Score one candidate; with `reasons`, append why (only the best one is explained).
+
+    The terms are added in one fixed order, so that equal evidence gives bit-equal scores
+    and ties keep the lookup's order.
+    """
+    place, score, kx, pop = entry
+    feature = place.feature
+    if reasons is not None:
+        reasons.append(feature)
+        if place.id in f.overlay:
+            reasons.append("user overlay")
+    ff = f.feature
+    if ff is not None:
+        if feature == ff or feature in _FITS.get(ff, ()):
             score += 3
-            reasons.append(f"feature word {cues.feature_word}")
-        elif place.feature in AREA_FEATURES or f.feature in ("governorate", "neighbourhood"):
+            if reasons is not None:
+                reasons.append(f"feature word {f.cues.feature_word}")
+        elif feature in AREA_FEATURES or ff in ("governorate", "neighbourhood"):
             score -= 3
-            reasons.append(f"feature word {cues.feature_word} does not fit")
-    if cues.relation in _COUNTRYSIDE:
-        if place.feature == "city":
+            if reasons is not None:
+                reasons.append(f"feature word {f.cues.feature_word} does not fit")
+    if f.countryside:
+        if feature == "city":
             score += 1
-            reasons.append("countryside of a city")
-        elif place.feature in ("village", "neighbourhood"):
+            if reasons is not None:
+                reasons.append("countryside of a city")
+        elif feature in ("village", "neighbourhood"):
             score -= 0.5
     admin = place.admin_ids
     if admin:
-        if not f.sentence_ids.isdisjoint(admin):
+        adminset = place.adminset
+        if not (f.before_ids.isdisjoint(adminset) and f.after_ids.isdisjoint(adminset)):
             score += 3
-            reasons.append("admin unit named in the sentence")
+            if reasons is not None:
+                reasons.append("admin unit named in the sentence")
         else:
-            counts = f.doc.id_counts
-            if any(counts.get(a, 0) - (a in f.own) > 0 for a in admin):
-                score += 1
-                reasons.append("admin unit named in the article")
+            get = f.doc.id_counts.get
+            own = f.own
+            for a in admin:
+                if get(a, 0) - (a in own) > 0:
+                    score += 1
+                    if reasons is not None:
+                        reasons.append("admin unit named in the article")
+                    break
     if f.locating is not None:
         if _fits_unit(place, f.locating):
             score += 2
-            reasons.append("located by the unit named after it")
+            if reasons is not None:
+                reasons.append("located by the unit named after it")
         else:
             score -= 4
-            reasons.append(_NOT_IN_UNIT)
+            if reasons is not None:
+                reasons.append(_NOT_IN_UNIT)
     ids = place.idset
     plat, plon = place.lat, place.lon
     # Distances in km on a local plane (one cosine per candidate, none per point).
-    kx = _KM_PER_DEG * math.cos(math.radians(plat))
     hypot = math.hypot
     for city_ids, lat, lon in f.cities:
         if city_ids.isdisjoint(ids) and hypot((lon - plon) * kx, (lat - plat) * _KM_PER_DEG) < 40:
             score += 1
-            reasons.append("near a city named in the sentence")
+            if reasons is not None:
+                reasons.append("near a city named in the sentence")
             break
     if not f.resolved_ids.isdisjoint(ids):
         score += 2.5
-        reasons.append("resolved earlier in the article")
+        if reasons is not None:
+            reasons.append("resolved earlier in the article")
     elif f.resolved_points:
         d = min([hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in f.resolved_points])
         if d < 150:
             score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-            reasons.append(f"{d:.0f} km from a place resolved earlier")
+            if reasons is not None:
+                reasons.append(f"{d:.0f} km from a place resolved earlier")
     if f.country and place.country == f.country:
         score += 1.5
-        reasons.append(f"in the article's country {f.country}")
-    if place.population and place.feature in _SETTLEMENTS:
-        score += min(math.log10(place.population) / 6, 1.0) * 0.8
-    return score, reasons
+        if reasons is not None:
+            reasons.append(f"in the article's country {f.country}")
+    if pop is not None:
+        score += pop
+    return score
 
 
 def _precision(place: Place, cues: _Cues) -> int:
@@ -381,13 +434,18 @@ def _candidates(cues: _Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
 
 def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
     """Every reading of `mention` with its score and reasons, best first."""
-    ranked, _frame = _rank(mention, context, gazetteer)
-    return ranked
+    prepared = _prepare(mention, context, gazetteer)
+    if prepared is None:
+        return []
+    frame, entries, site = prepared
+    out = [_candidate(entry, frame, site) for entry in entries]
+    out.sort(key=lambda c: -c.score)
+    return out
 
 
-def _rank(mention: str, context: PlaceContext,
-          gazetteer: Gazetteer) -> tuple[list[Candidate], _Frame | None]:
-    """The candidates of `mention`, best first, and the frame they were scored in."""
+def _prepare(mention: str, context: PlaceContext,
+             gazetteer: Gazetteer) -> tuple[_Frame, list[_Entry], bool] | None:
+    """The frame a mention is scored in and its candidates, or None when there are none."""
     memo = gazetteer.memo
     cues = _cues(mention, context, memo.setdefault("cues", {}))
     found = memo.setdefault("candidates", {})
@@ -395,37 +453,47 @@ def _rank(mention: str, context: PlaceContext,
     cached = found.get(ckey)
     if cached is None:
         places, site = _candidates(cues, gazetteer)
+        if len(places) > 1 and cues.feature_word not in _ADMIN_WORDS:
+            places = _settlements_over_units(places)
         exact = frozenset(p.id for p in gazetteer.exact_key(cues.name))
-        cached = remember(found, ckey, (places, site, exact))
-    places, site, exact = cached
-    if not places:
-        return [], None
-    if len(places) > 1 and cues.feature_word not in _ADMIN_WORDS:
-        places = _settlements_over_units(places)
+        overlay = gazetteer.overlay_ids
+        cached = remember(found, ckey, ([_entry(p, overlay, exact) for p in places], site))
+    entries, site = cached
+    if not entries:
+        return None
     doc = gazetteer.doc_context(context.norm)
     start, end = context.norm_span
     s_start, s_end = doc.sentence(start)
     info = doc.sentence_info(s_start, s_end)
     i, j = info.around(start, end)
-    own = frozenset(x for h in info.hits[i:j] if h.start >= start for x in h.ids)
-    frame = _Frame(
-        cues=cues,
-        feature=_feature_of(cues.feature_word),
-        sentence_ids=info.prefix[i] | info.suffix[j],
-        doc=doc,
-        own=own,
-        locating=_locating(doc, start, end, s_end, info.hits[j : j + 1]),
-        cities=[(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j],
-        resolved_ids=frozenset(m.place_id for m in context.resolved if m.place_id),
+    hits = info.hits
+    own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids) if i < j else _NONE
+    resolved = context.resolved
+    if resolved:
+        resolved_ids = frozenset(m.place_id for m in resolved if m.place_id)
         # one point per place: an article names the same town again and again
-        resolved_points=list(dict.fromkeys((m.lat, m.lon) for m in context.resolved if m.place_id)),
-        country=context.country or doc.country,
-        exact=exact,
-        overlay=gazetteer.overlay_ids,
+        resolved_points = list(dict.fromkeys((m.lat, m.lon) for m in resolved if m.place_id))
+    else:
+        resolved_ids, resolved_points = _NONE, []
+    frame = _Frame(
+        cues,
+        _feature_of(cues.feature_word),
+        cues.relation in _COUNTRYSIDE,
+        info.prefix[i],
+        info.suffix[j],
+        doc,
+        own,
+        _locating(doc, start, end, s_end, hits[j : j + 1]),
+        [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j] if info.cities else [],
+        resolved_ids,
+        resolved_points,
+        context.country or doc.country,
+        gazetteer.overlay_ids,
     )
-    out = [_candidate(place, frame, site) for place in places]
-    out.sort(key=lambda c: -c.score)
-    return out, frame
+    return frame, entries, site
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _settlements_over_units(places: list[Place]) -> list[Place]:
@@ -441,30 +509,38 @@ def _settlements_over_units(places: list[Place]) -> list[Place]:
     return kept or places
 
 
-def _candidate(place: Place, frame: _Frame, site: bool) -> Candidate:
-    """Score `place` in `frame` and give the precision it would resolve with."""
+def _candidate(entry: _Entry, frame: _Frame, site: bool) -> Candidate:
+    """Score a candidate in `frame` and give the precision it would resolve with."""
+    score, precision, reasons, enclosing = _reading(entry, frame, site)
+    return Candidate(entry.place, score, precision, tuple(reasons), enclosing)
+
+
+def _reading(entry: _Entry, frame: _Frame, site: bool) -> tuple[float, int, list[str], bool]:
+    """(score, precision, reasons, enclosing) of a candidate: `Candidate`'s fields."""
     cues = frame.cues
-    score, reasons = _score(place, frame)
+    place = entry.place
+    reasons: list[str] = []
+    score = _score(entry, frame, reasons)
     if site:
         if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
             # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
             reasons.insert(0, f"unknown {cues.feature_word} in this {place.feature}")
-            return Candidate(place, score, 3, tuple(reasons), enclosing=True)
+            return score, 3, reasons, True
         if cues.feature_word in _NATURAL or cues.relation:
             reasons.insert(0, f"{cues.feature_word} by this {place.feature}")
-            return Candidate(place, score, 2, tuple(reasons))
+            return score, 2, reasons, False
         reasons.insert(0, f"{cues.feature_word} of this {place.feature}")
-        return Candidate(place, score, 1, tuple(reasons))
+        return score, 1, reasons, False
     if place.feature == "unresolved":
         reasons.insert(0, "known name without a sourced point: its admin unit")
-        return Candidate(place, score, 3, tuple(reasons), enclosing=True)
+        return score, 3, reasons, True
     if cues.relation:
         reasons.append(f"relation {cues.relation}")
     precision = _precision(place, cues)
     if cues.feature_word in _ADMIN_WORDS and place.feature in _SETTLEMENTS:
         precision = 3  # "مديرية حيفان", "قضاء الحويجة": the unit named after the town
         reasons.append(f"the {cues.feature_word} of this town")
-    return Candidate(place, score, precision, tuple(reasons))
+    return score, precision, reasons, False
 
 
 def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) -> Place:
@@ -512,21 +588,30 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
 
 def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The best `PlaceMatch` for a place mention in its article, or None (no clue at all)."""
-    ranked, frame = _rank(mention, context, gazetteer)
-    if ranked and frame is not None:
-        best = ranked[0]
-        reason = "; ".join(best.reasons)
-        if best.enclosing:
-            place = best.place
+    prepared = _prepare(mention, context, gazetteer)
+    if prepared is not None:
+        frame, entries, site = prepared
+        # The best is the first of the highest scores (what a stable sort puts first); only
+        # it is explained, the others are scored without building their reasons.
+        top = entries[0]
+        if len(entries) > 1:
+            top_score = _score(top, frame)
+            for entry in entries[1:]:
+                score = _score(entry, frame)
+                if score > top_score:
+                    top, top_score = entry, score
+        score, precision, reasons, enclosing = _reading(top, frame, site)
+        place = top.place
+        if enclosing:
             if place.feature == "unresolved":
                 unit = gazetteer.get(place.admin_ids[0]) if place.admin_ids else None
                 return PlaceMatch(None, mention, place.lat, place.lon, 3, place.feature,
                                   place.country, unit.name if unit else None,
-                                  score=best.score, reason=reason)
-            return place.match(3, best.score, reason, place_id=None, name=mention)
+                                  score=score, reason="; ".join(reasons))
+            return place.match(3, score, "; ".join(reasons), place_id=None, name=mention)
         # A candidate the text places elsewhere ("X في ريف اللاذقية" but X is in Aleppo)
         # is a homonym: the unknown place is better put in the unit the text names.
-        misplaced = frame.locating is not None and not _fits_unit(best.place, frame.locating)
-        if not misplaced or best.place.feature in AREA_FEATURES:
-            return best.place.match(best.geo_precision, best.score, reason)
+        misplaced = frame.locating is not None and not _fits_unit(place, frame.locating)
+        if not misplaced or place.feature in AREA_FEATURES:
+            return place.match(precision, score, "; ".join(reasons))
     return _enclosing(mention, context, gazetteer)
