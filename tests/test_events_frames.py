@@ -294,7 +294,8 @@ def test_dropped_or_fallen_weapons_are_attacks_only_when_a_weapon_is_named(resou
 def test_a_list_of_names_between_commas_is_a_list_not_a_location(resources):
     text = "شنت الطائرات الروسية غارات جوية على ريف حمص، بما في ذلك الزعفرانة، المكرمية والرستن."
     places = [e.place for e in events_of(resources, text)]
-    assert {"الزعفرانة", "المكرمية", "الرستن"} <= set(places)
+    # the villages are where the strikes fell; the countryside that holds them is no event
+    assert sorted(places) == ["الرستن", "الزعفرانة", "المكرمية"]
     # without the closing "و" the name after a comma locates the one before it
     text = "قصفت الطائرات الروسية بلدة الزعفرانة، حمص."
     assert [e.place for e in events_of(resources, text)] == ["الزعفرانة"]
@@ -303,3 +304,17 @@ def test_a_list_of_names_between_commas_is_a_list_not_a_location(resources):
 def test_quotes_inside_a_place_name_are_not_part_of_it(resources):
     text = 'قصفت المقاومة قاعدة الاحتلال في حقل "كونيكو" النفطي بريف دير الزور.'
     assert "حقل كونيكو" in [e.place for e in events_of(resources, text)]
+
+
+def test_an_admin_area_holding_a_village_of_the_same_event_is_no_event(resources):
+    text = "سقطت قذائف على سوريا، في قرية كفرنبل."
+    assert [e.place for e in events_of(resources, text)] == ["كفرنبل"]
+    # two countries, neither holding the other: two events
+    text = "استهدفت الطائرات الأميركية مواقع في العراق وسوريا."
+    assert sorted(e.place for e in events_of(resources, text)) == ["العراق", "سوريا"]
+
+
+def test_a_relation_word_joined_by_waw_starts_a_second_place(resources):
+    # "وريف إدلب" is a second place of the strike, not where Aleppo lies
+    places = [e.place for e in events_of(resources, "قصفت الطائرات الروسية حلب وريف إدلب.")]
+    assert "إدلب" in places

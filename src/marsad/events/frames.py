@@ -499,12 +499,17 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         an.words_between(*frame.sentence) > 45 else frame.sentence
     evidence = an.norm.original_span(*evidence_norm)
     out = []
+    matches = []
     for place in frame.places:
         match = resolve(place, an, resolved)
         if match is not None and match.feature == "river":
             continue  # "شرق الفرات" locates; a river is no place where an event happens
         if match is not None and match.place_id:
             resolved.append(match)
+        matches.append((place, match))
+    for place, match in matches:
+        if match is not None and any(_contains(match, place, other) for _, other in matches):
+            continue  # "في ريف حمص، بما في ذلك الزعفرانة": the village is where it happened
         for kind in sorted(set(kinds)):
             out.append((Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
@@ -518,6 +523,24 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 evidence=evidence,
             ), 2 * dated + (frame.sentence[0] > 0)))
     return out
+
+
+#: admin areas that hold the places named with them (PlaceMatch.feature)
+_AREAS = frozenset({"country", "governorate", "district", "subdistrict"})
+
+
+def _contains(area: PlaceMatch, place: PlaceRef, other: PlaceMatch | None) -> bool:
+    """Is `other`, a town or village, inside `area` (a country, an admin unit or "ريف X")?"""
+    if other is None or other is area or other.geo_precision != 1 or not area.place_id:
+        return False
+    if area.feature == "country":
+        return area.country == other.country
+    if area.feature in _AREAS:
+        # admin chains name their units ("إدلب", "مركز إدلب")
+        return fold(area.name) in {fold(a) for a in (other.admin1, other.admin2, other.admin3) if a}
+    # "ريف حمص": the city's countryside holds the villages of its governorate
+    return place.relation in ("ريف", "ريفي", "ارياف") and area.admin1 is not None and \
+        area.admin1 == other.admin1
 
 
 _INJURED = ("اصابه", "اصيب", "جرح", "جرحي", "اصابات", "مصابين", "واصابه", "واصيب")

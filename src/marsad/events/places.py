@@ -429,7 +429,9 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
             elif out[-1].context_only and an.text[prev.end:ref.start].strip() in ("_", "-", "/"):
                 context = True  # "مثلث حمص_حماة_الرقة": one region, named by its corners
             words = [w for w in between.replace(",", " ").split() if w]
-            if ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
+            if words and words[0].startswith("و") and _link_word(words[0][1:]):
+                pass  # "حلب وريف إدلب": a second place, coordinated through its relation word
+            elif ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
                     len(words) <= 6:
                 context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
             elif len(words) <= 5 and all(_link_word(w) for w in words) and (
