@@ -12,6 +12,7 @@ context, not a second place of the event).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from marsad.events.analysis import Analysis
 from marsad.geo.names import MATERIALS
@@ -445,7 +446,7 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
 
 def _listed(an: Analysis, refs: list[PlaceRef], i: int) -> bool:
     """"الزعفرانة، المكرمية والرستن": a name between commas that ends in "و" + a name is listed."""
-    for ref, nxt in zip(refs[i:], refs[i + 1:]):
+    for ref, nxt in pairwise(refs[i:]):
         between = an.text[ref.end:nxt.start].strip()
         if nxt.coordinated and between in ("", "و"):
             return True
