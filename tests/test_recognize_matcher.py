@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from marsad.lexicon import load_lexicon
 from marsad.recognize.matcher import Matcher
@@ -74,3 +76,70 @@ def test_same_span_country_and_actor_both_stay():
     # "إسرائيل" is a place and, where it acts, the Israeli forces: the frame rules decide
     matcher = Matcher(load_lexicon(), ["اسراييل"])
     assert sorted(k for k, _ in found(matcher, "في إسرائيل")) == ["metonym", "place", "place_prep"]
+
+
+# --- `hits` (each spelling read once, spanning forms in context) equals `hits_direct` ---
+
+#: place keys as a gazetteer gives them: one word, several words, a glued article, a key
+#: that starts with a space (such keys exist in real gazetteers)
+_KEYS = ["قايم", "راوه", "حلب", "عمر", "تل ابيض", "دير الزور", "ابو كمال", "البوكمال",
+         "ريف حلب الشمالي", " معوضه", "سد تشرين", "تل"]
+
+
+@pytest.fixture(scope="module")
+def wide_matcher() -> Matcher:
+    return Matcher(load_lexicon(), _KEYS, major={"حلب", "دير الزور"})
+
+
+def spans(hits: list) -> list[tuple]:
+    return [(h.start, h.end, h.token_start, h.token_end, h.entry, h.proclitics) for h in hits]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سيطر الجيش السوري على تل ابيض وريف حلب الشمالي",  # spanning forms, one inside another
+        "قوات النظامقصفت ديرالزور",  # a spanning form glued to the next word
+        "سقطت بيد المسلحين ثم سقط في يد الجيش",  # tails reaching the next words
+        "سقطت الأمطار في تل",  # a tail that fails; a word that is also a spanning form's start
+        "وبالقايم وللقوات والجيش السوري وحلفاؤه",  # proclitic chains, enclitic after hamza
+        "هيئة تحرير الشام",  # the longest hit wins over a shorter one inside it
+        "مراسلالميادين في معوضه  معوضه",  # glued words; a key that starts with a space
+        "قوات النظام السوري، قوات النظام. قوات",  # overlapping spanning forms, punctuation
+        "",
+        "   ",
+    ],
+)
+def test_hits_equal_the_direct_reading(wide_matcher, text):
+    norm = fold(text)
+    assert spans(wide_matcher.hits(norm)) == spans(wide_matcher.hits_direct(norm))
+
+
+def test_spanning_forms_are_found_in_context(wide_matcher):
+    norm = fold("سيطر الجيش السوري على تل ابيض")
+    kinds = {(h.entry.kind, norm[h.start:h.end]) for h in wide_matcher.hits(norm)}
+    assert ("actor", "الجيش السوري") in kinds
+    assert ("place", "تل ابيض") in kinds
+    # "تل" alone is a key, but the longer name covering it wins
+    assert ("place", "تل") not in kinds
+
+
+def test_a_word_read_once_gives_the_same_hits_everywhere(wide_matcher):
+    # the second "حلب" is read from the memo: same hits, offsets moved
+    norm = fold("في حلب و في حلب")
+    places = [(h.start, h.end) for h in wide_matcher.hits(norm) if h.entry.kind == "place"]
+    assert places == [(3, 6), (12, 15)]
+
+
+_PIECES = ["قوات", "النظام", "الجيش", "السوري", "سيطر", "سيطرت", "سقطت", "بيد", "في", "يد",
+           "تل", "ابيض", "دير", "الزور", "ابو", "كمال", "حلب", "الشمالي", "ريف", "قايم", "راوه",
+           "معوضه", "حلفاء", "حلفاوه", "مراسل", "الميادين", "هييه", "تحرير", "الشام", "روسيه",
+           "استهدفت", "ال", "و", "ب", "لل", "ها", "ه", "هم", "ي", "ت", "ا", "من", "علي", "الي"]
+_GAPS = ["", "", " ", " ", "  ", "، ", ".", "-", "\n"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), max_size=14))
+def test_hits_equal_the_direct_reading_on_any_text(wide_matcher, parts):
+    text = "".join(p + g for p, g in parts)
+    assert spans(wide_matcher.hits(text)) == spans(wide_matcher.hits_direct(text))

@@ -10,10 +10,19 @@ wins; hits of the same span all stay (a country is both a place and an actor's m
 Scraped news glues words together ("مراسلالميادين", "فيحقل"): a hit of four letters or
 more may also start right after a glued "ال" or "في" and end right before one; these
 relaxed hits are what lets the rest of the pipeline read such text at all.
+
+Speed: news repeats its words, and everything above except multi-word forms and tails
+looks no further than the word (maximal run of letters and digits) a hit lies in. So
+`hits` reads each spelling once: what a word yields on its own (`_Word`: raw hits,
+verified hits, their overlaps resolved) is memoized on the matcher, and only the forms
+that span several words (a second, small automaton), tails, and the words they touch are
+verified and resolved in the text itself. `hits_direct` is the plain one-pass reading of
+the rules above; `hits` returns exactly what it returns (the tests check this).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +39,9 @@ _GLUE_BEFORE = ("في", "علي", "الي", "من", "عن", "ال")
 _GLUE_AFTER = ("في", "علي", "الي", "من", "عن", "ال", "لل", "ب", "و")
 _MIN_GLUED = 4
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+_WORD = re.compile(r"[^\W_]+")
+#: how many spellings a matcher remembers before it starts over (bounds its memory)
+_MEMO_SIZE = 50_000
 _CHAIN_LENGTHS = tuple(sorted({len(c) for c in PROCLITIC_CHAINS}))
 _CHAIN_LETTERS = frozenset("وفبكلسا")
 
@@ -70,6 +82,56 @@ class Hit:
     proclitics: tuple[str, ...]
 
 
+#: A hit before it becomes a `Hit`: (start, end, token_start, token_end, entry, proclitics,
+#: raw end, raw start, entry index). The last three order the hits of one span as the
+#: automaton finds them (by raw end, then longest first), which is the order `hits` keeps.
+_Item = tuple[int, int, int, int, Entry, tuple[str, ...], int, int, int]
+#: an automaton hit: [start, end) and the (entry, needs an enclitic) pairs of its form
+_Raw = tuple[int, int, tuple[tuple[Entry, bool], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What one spelling yields on its own, at offsets relative to its first letter."""
+
+    starts: frozenset[int]  # where a hit may start (`_starts`); len(word) when a chain ends there
+    long_starts: frozenset[int]  # where raw forms of `_MIN_GLUED` letters or more start
+    long_ends: frozenset[int]  # ... and end
+    raw: tuple[_Raw, ...]
+    raw_starts: frozenset[int]  # where raw forms start
+    raw_ends: frozenset[int]  # ... and end
+    verified: tuple[_Item, ...]  # overlaps not resolved; hits with a tail left out
+    kept: tuple[tuple[int, int, int, int, Entry, tuple[str, ...]], ...]  # verified, resolved
+    tails: tuple[_Item, ...]  # verified up to their tail, which lies outside the word
+
+
+class _Positions:
+    """A set of offsets of a text, asked one offset at a time: `extra`, plus the offsets
+    where the word holding one has it in its own `fields` (`starts`, `ends` and `allowed`
+    of `hits_direct`, without building them for the whole text)."""
+
+    __slots__ = ("_ends", "_extra", "_fields", "_infos", "_starts")
+
+    def __init__(self, words: Sequence[tuple[int, int]], infos: list[_Word],
+                 fields: tuple[str, ...], extra: set[int]) -> None:
+        self._starts = [w[0] for w in words]
+        self._ends = [w[1] for w in words]
+        self._infos = infos
+        self._fields = fields
+        self._extra = extra
+
+    def __contains__(self, p: object) -> bool:
+        if p in self._extra:
+            return True
+        assert isinstance(p, int)
+        # the one word with start <= p <= end: words are at least one character apart
+        i = bisect.bisect_right(self._starts, p) - 1
+        if i < 0 or p > self._ends[i]:
+            return False
+        x = p - self._starts[i]
+        return any(x in getattr(self._infos[i], f) for f in self._fields)
+
+
 class Matcher:
     """The automaton of a lexicon plus a gazetteer's names."""
 
@@ -91,23 +153,152 @@ class Matcher:
                           attrs=(("common", form in lexicon_forms), ("major", key in major)))
             index.setdefault(form, []).append((entry, False))
         self._automaton = ahocorasick.Automaton()
+        # the forms that are not one run of letters and digits ("قوات النظام"): no word
+        # holds them, so `hits` finds them with an automaton of their own
+        self._spanning = ahocorasick.Automaton()
         for form, entries in index.items():
             self._automaton.add_word(form, (form, tuple(entries)))
+            if not form.isalnum():
+                self._spanning.add_word(form, (form, tuple(entries)))
         self._automaton.make_automaton()
+        self._spanning.make_automaton()
+        self._memo: dict[str, _Word] = {}
 
-    def hits(self, text: str) -> list[Hit]:
-        """Every verified hit in normalized `text`, overlaps resolved (longest wins)."""
-        raw = [(end_index + 1 - len(form), end_index + 1, entries)
-               for end_index, (form, entries) in self._automaton.iter(text)]
-        # Where long forms start and end: two of them glued into one word
-        # ("روسيهاستهدفت") may split there.
+    def hits(self, text: str, words: Sequence[tuple[int, int]] | None = None) -> list[Hit]:
+        """Every verified hit in normalized `text`, overlaps resolved (longest wins).
+
+        `words` are the spans of the runs of letters and digits of `text` (`[^\\W_]+`),
+        when the caller has them already.
+        """
+        if words is None:
+            words = [m.span() for m in _WORD.finditer(text)]
+        memo = self._memo
+        infos = []
+        for ws, we in words:
+            w = text[ws:we]
+            info = memo.get(w)
+            if info is None:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                info = memo[w] = self._word(w)
+            infos.append(info)
+        spanning: list[_Raw] = []
+        if self._spanning.kind != ahocorasick.EMPTY:
+            spanning = [(e + 1 - len(form), e + 1, entries)
+                        for e, (form, entries) in self._spanning.iter(text)]
+        if not spanning and not any(info.tails for info in infos):
+            out: list[Hit] = []
+            _emit(out, words, infos, 0, len(words))
+            return out
+        return self._hits_in_context(text, words, infos, spanning)
+
+    def hits_direct(self, text: str) -> list[Hit]:
+        """`hits` read straight off one pass of the automaton over `text`: the plain form
+        of the rules, slower (every raw hit verified in place); `hits` must equal it."""
+        raw = [(e + 1 - len(form), e + 1, entries) for e, (form, entries) in self._automaton.iter(text)]
         starts = {a for a, b, _ in raw if b - a >= _MIN_GLUED}
         ends = {b for a, b, _ in raw if b - a >= _MIN_GLUED}
-        # Most raw hits are substrings inside longer words: a hit may only start at a
-        # word start, after a proclitic chain, after a glued "ال"/"في", or where a
-        # long form ends (two glued forms).
-        allowed = _starts(text) | ends
-        found: list[Hit] = []
+        items = self._verify_all(text, raw, _starts(text) | ends, starts, ends, None)
+        return [Hit(*item[:6]) for item in _resolve(items)]
+
+    def _word(self, w: str) -> _Word:
+        """What the spelling `w` yields when it stands alone between non-letters."""
+        raw = tuple((e + 1 - len(form), e + 1, entries) for e, (form, entries) in self._automaton.iter(w))
+        long_starts = frozenset(a for a, b, _ in raw if b - a >= _MIN_GLUED)
+        long_ends = frozenset(b for a, b, _ in raw if b - a >= _MIN_GLUED)
+        starts = frozenset(_starts(w))
+        tails: list[_Item] = []
+        verified = self._verify_all(w, raw, starts | long_ends, long_starts, long_ends, tails)
+        kept = tuple(item[:6] for item in _resolve(list(verified)))
+        return _Word(starts, long_starts, long_ends, raw, frozenset(a for a, _, _ in raw),
+                     frozenset(b for _, b, _ in raw), tuple(verified), kept, tuple(tails))
+
+    def _hits_in_context(self, text: str, words: Sequence[tuple[int, int]], infos: list[_Word],
+                         spanning: list[_Raw]) -> list[Hit]:
+        """`hits` where forms span words or tails follow: the words those touch are verified
+        in `text` and resolved together with them; the other words keep what they yield alone."""
+        word_starts = [w[0] for w in words]
+        word_ends = [w[1] for w in words]
+
+        def touched(a: int, b: int) -> range:
+            """Indices of the words sharing a character with [a, b)."""
+            return range(bisect.bisect_right(word_ends, a), bisect.bisect_left(word_starts, b))
+
+        # A spanning form's start joins `starts` and its end `ends`: the few words where
+        # that matters (a raw hit of theirs ends where the form starts, or starts where it
+        # ends) are verified again in the text. The words around a spanning form give
+        # `starts`, `ends` and `allowed` their positions for its own verification.
+        long = [(a, b) for a, b, _ in spanning if b - a >= _MIN_GLUED]
+        dirty: set[int] = set()
+        for a, b in long:
+            for i in touched(a - 1, a + 1):
+                x = a - word_starts[i]
+                if x not in infos[i].long_starts and x in infos[i].raw_ends:
+                    dirty.add(i)
+            for i in touched(b - 1, b + 1):
+                x = b - word_starts[i]
+                if x not in infos[i].long_ends and x in infos[i].raw_starts:
+                    dirty.add(i)
+        span_ends = {b for _, b in long}
+        starts = _Positions(words, infos, ("long_starts",), {a for a, _ in long})
+        ends = _Positions(words, infos, ("long_ends",), span_ends)
+        allowed = _Positions(words, infos, ("starts", "long_ends"), span_ends)
+        # hits reaching beyond their word (spanning forms, tails) are resolved with the
+        # hits of every word they touch
+        wide = self._verify_all(text, spanning, allowed, starts, ends, None)
+        local: dict[int, list[_Item]] = {}
+        for i in sorted(dirty):
+            ws = word_starts[i]
+            raw = [(a + ws, b + ws, entries) for a, b, entries in infos[i].raw]
+            items = self._verify_all(text, raw, allowed, starts, ends, None)
+            local[i] = [it for it in items if not it[4].tail]
+            wide.extend(it for it in items if it[4].tail)
+        for i, info in enumerate(infos):
+            if info.tails and i not in dirty:
+                ws = word_starts[i]
+                for s, _, ts, te, entry, parts, b, a, k in info.tails:
+                    end = _match_tail(text, ws + te, entry.tail)
+                    if end is not None:
+                        wide.append((ws + s, end, ws + ts, end, entry, parts, ws + b, ws + a, k))
+        spans = [(word_starts[i], word_ends[i]) for i in dirty]
+        for item in wide:
+            r = touched(item[0], item[1])
+            lo = min(item[0], word_starts[r[0]]) if r else item[0]
+            hi = max(item[1], word_ends[r[-1]]) if r else item[1]
+            spans.append((lo, hi))
+        clusters: list[list[int]] = []  # [lo, hi] of groups of spans sharing characters
+        for lo, hi in sorted(spans):
+            if clusters and lo < clusters[-1][1]:
+                clusters[-1][1] = max(clusters[-1][1], hi)
+            else:
+                clusters.append([lo, hi])
+        lows = [c[0] for c in clusters]
+        members: list[list[_Item]] = [[] for _ in clusters]
+        for item in wide:
+            members[bisect.bisect_right(lows, item[0]) - 1].append(item)
+        out: list[Hit] = []
+        done = 0  # words emitted
+        for (lo, hi), group in zip(clusters, members, strict=True):
+            inside = touched(lo, hi)
+            _emit(out, words, infos, done, inside.start)
+            for i in inside:
+                if i in local:
+                    group.extend(local[i])
+                    continue
+                ws = word_starts[i]
+                group.extend((s + ws, e + ws, ts + ws, te + ws, entry, parts, b + ws, a + ws, k)
+                             for s, e, ts, te, entry, parts, b, a, k in infos[i].verified)
+            out.extend(Hit(*item[:6]) for item in _resolve(group))
+            done = max(done, inside.stop)
+        _emit(out, words, infos, done, len(words))
+        return out
+
+    def _verify_all(self, text: str, raw: Iterable[_Raw], allowed: Container[int],
+                    starts: Container[int], ends: Container[int],
+                    tails: list[_Item] | None) -> list[_Item]:
+        """The verified hits of `raw` (raw hits starting where `allowed`). A hit with a tail
+        goes to `tails` unmatched when that is given, else its tail is matched in `text`."""
+        found: list[_Item] = []
         lefts: dict[int, tuple[int, tuple[str, ...], bool] | None] = {}
         rights: dict[tuple[int, bool], int | None] = {}
         for a, b, entries in raw:
@@ -115,17 +306,28 @@ class Matcher:
                 continue
             if a not in lefts:
                 lefts[a] = proclitics_at(text, a)
-            for entry, needs_enclitic in entries:
-                hit = self._verify(text, a, b, entry, needs_enclitic, starts, ends, lefts[a],
-                                   rights)
-                if hit is not None:
-                    found.append(hit)
-        return _resolve_overlaps(found)
+            for k, (entry, needs_enclitic) in enumerate(entries):
+                got = self._verify(text, a, b, entry, needs_enclitic, starts, ends, lefts[a], rights)
+                if got is None:
+                    continue
+                start, end, token_start, token_end, parts = got
+                if entry.tail:
+                    if tails is not None:
+                        tails.append((start, end, token_start, token_end, entry, parts, b, a, k))
+                        continue
+                    end = _match_tail(text, token_end, entry.tail)
+                    if end is None:
+                        continue
+                    token_end = end
+                found.append((start, end, token_start, token_end, entry, parts, b, a, k))
+        return found
 
     def _verify(self, text: str, a: int, b: int, entry: Entry, needs_enclitic: bool,
-                starts: set[int], ends: set[int],
+                starts: Container[int], ends: Container[int],
                 left: tuple[int, tuple[str, ...], bool] | None,
-                rights: dict[tuple[int, bool], int | None]) -> Hit | None:
+                rights: dict[tuple[int, bool], int | None],
+                ) -> tuple[int, int, int, int, tuple[str, ...]] | None:
+        """(start, end, token start, token end, proclitics) of a raw hit, its tail not read."""
         place = entry.kind == "place"
         has_article = False
         if left is not None:
@@ -168,12 +370,7 @@ class Matcher:
                     return None
                 token_end = b
         end = token_end if entry.prefix else b
-        if entry.tail:
-            end = _match_tail(text, token_end, entry.tail)
-            if end is None:
-                return None
-            token_end = end
-        return Hit(start, end, token_start, token_end, entry, parts)  # type: ignore[arg-type]
+        return start, end, token_start, token_end, parts  # type: ignore[return-value]
 
     @staticmethod
     def _glued_left(text: str, a: int, entry: Entry) -> tuple[int | None, tuple[str, ...]]:
@@ -213,29 +410,40 @@ def _match_tail(text: str, pos: int, tail: Sequence[tuple[str, bool]]) -> int | 
     return pos
 
 
-def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+def _resolve(items: list[_Item]) -> list[_Item]:
     """Keep the longest hits; drop a hit inside (or crossing) a longer kept one.
 
     Hits of the same span all stay. Linear in the number of hits after sorting: kept
     spans never overlap (except equal ones), so a coverage map of kept positions answers
-    "is this span free" by looking at its own characters only.
+    "is this span free" by looking at its own characters only. The result is in text
+    order (start, end), hits of one span in the order the automaton found them.
     """
-    if not hits:
+    if not items:
         return []
-    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    items.sort(key=lambda h: (h[0] - h[1], h[0], h[6], h[7], h[8]))
     owner: dict[int, tuple[int, int]] = {}  # character offset -> kept span covering it
-    kept: list[Hit] = []
-    for hit in hits:
-        span = (hit.start, hit.end)
-        covering = {owner[i] for i in range(hit.start, hit.end) if i in owner}
+    kept: list[_Item] = []
+    for item in items:
+        span = (item[0], item[1])
+        covering = {owner[i] for i in range(item[0], item[1]) if i in owner}
         if covering and covering != {span}:
             continue
         if not covering:
-            for i in range(hit.start, hit.end):
+            for i in range(item[0], item[1]):
                 owner[i] = span
-        kept.append(hit)
-    kept.sort(key=lambda h: (h.start, h.end))
+        kept.append(item)
+    kept.sort(key=lambda h: (h[0], h[1], h[6], h[7], h[8]))
     return kept
+
+
+def _emit(out: list[Hit], words: Sequence[tuple[int, int]], infos: list[_Word], i: int, j: int) -> None:
+    """Append the hits words[i:j] yield on their own to `out`."""
+    for k in range(i, j):
+        kept = infos[k].kept
+        if kept:
+            ws = words[k][0]
+            for s, e, ts, te, entry, parts in kept:
+                out.append(Hit(s + ws, e + ws, ts + ws, te + ws, entry, parts))
 
 
 def build_matcher(lexicon: Lexicon, gazetteer: object | None = None) -> Matcher:
