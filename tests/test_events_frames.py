@@ -318,3 +318,14 @@ def test_a_relation_word_joined_by_waw_starts_a_second_place(resources):
     # "وريف إدلب" is a second place of the strike, not where Aleppo lies
     places = [e.place for e in events_of(resources, "قصفت الطائرات الروسية حلب وريف إدلب.")]
     assert "إدلب" in places
+
+
+def test_an_agreement_on_an_event_is_coded_there_and_the_event_is_only_planned(resources):
+    text = "واتفقت بغداد وواشنطن، في 26 تموز/يوليو 2021، على انسحاب القوات الأميركية من العراق."
+    events = events_of(resources, text)
+    agreement = one(events, "other", "العراق")
+    assert agreement.actor1 == "IRQ_MIL"  # the first party named ("بغداد")
+    withdrawal = one(events, "withdrawal", "العراق")
+    assert withdrawal.actor1 == "US_COALITION"
+    assert withdrawal.modality == "planned"
+    assert withdrawal.date == dt.date(2021, 7, 26)

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
@@ -54,6 +55,7 @@ class Frame:
     actor1: str | None = None
     assoc1: list[str] = field(default_factory=list)
     actor2: str | None = None
+    agreed: bool = False  # the object of an agreement or decision ("اتفقت ... على انسحاب")
 
 
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
@@ -80,6 +82,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
+        _agreements(an, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
                                  bisect.bisect_left(actor_starts, s_end)]
         for k, frame in enumerate(frames):
@@ -277,6 +280,24 @@ def _inherit_places(an: Analysis, frames: list[Frame]) -> None:
         if frame.form == "repel" or any(w in ("عليها", "عليهما", "عليه", "فيها", "فيهما",
                                               "عليهم") for w in words):
             frame.places = list(frames[k - 1].places)
+
+
+def _agreements(an: Analysis, frames: list[Frame]) -> None:
+    """"اتفقت بغداد وواشنطن على انسحاب القوات من العراق": the agreement is where its object is.
+
+    An `other` frame (an agreement, a decision, a vote) whose object is the next trigger
+    of its clause takes that trigger's places, and the object is only planned.
+    """
+    for frame, nxt in pairwise(frames):
+        if frame.kinds != ["other"] or nxt.clause != frame.clause or \
+                an.words_between(frame.trigger.end, nxt.trigger.token_start) > 12:
+            continue
+        # "على" right before the object: "اتفقوا ... على انسحاب", "صوّت على سحب"
+        if an.words(frame.trigger.end, nxt.trigger.token_start)[-1:] != ["علي"]:
+            continue
+        nxt.agreed = True
+        if not frame.places:
+            frame.places = list(nxt.places)
 
 
 def _conjugated(an: Analysis, trigger: Hit) -> bool:
@@ -491,6 +512,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         return []
     source = _source_for(frame, sources)
     modality = modality_of(an, frame.clause[0], frame.trigger)
+    if frame.agreed and modality == "asserted":
+        modality = "planned"  # agreed or decided, not yet done
     day, precision, dated = _date_for(an, frame)
     # a toll told once for attacks on several places is their total, no one event's
     fatalities = _fatalities(an, frame.sentence) if len(frame.places) == 1 and any(
