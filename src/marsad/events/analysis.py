@@ -132,7 +132,7 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     norm = normalize_text(doc.text)
     text = norm.text
     words = [m.span() for m in _WORD.finditer(text)]
-    hits = matcher.hits(text)
+    hits = matcher.hits(text, words)
     word_starts = [w[0] for w in words]
     sentences = []
     for s in split_sentences(norm):
