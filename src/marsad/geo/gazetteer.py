@@ -70,6 +70,8 @@ class Gazetteer:
         self._country_cache: dict[str, Place] | None = None  # see `country_place`
         #: bounded memos of the resolver's pure per-name work (see `clear_caches`)
         self.memo: dict[str, dict] = {}
+        #: what the resolver precomputes once per place (by `id(place)`): index data, not a memo
+        self.place_parts: dict[int, tuple] = {}
         self.by_id: dict[str, Place] = {}
         self._surface: dict[str, list[Place]] = {}
         self._canon: dict[str, list[Place]] = {}

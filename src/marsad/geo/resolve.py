@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from marsad.geo.context import (
+    _WORD,
     PROCLITICS,
     RELATION_WORDS,
     DocContext,
     Hit,
     strip_clitics,
-    word_before,
 )
 from marsad.geo.distance import EARTH_KM
 from marsad.geo.gazetteer import Gazetteer, remember
@@ -138,14 +138,15 @@ def _mention_cues(mention: str) -> tuple[str, str | None, str | None, str]:
     """The mention's own feature and relation words: (name, feature, relation, key)."""
     folded = fold(mention)
     key = folded_surface_key(folded)
-    raw_head = folded.strip().split(" ", 1)[0]
     words = key.split(" ")
     feature_word = relation = None
     first = True
     while len(words) > 1:
         head = words[0]
         # "المحيط الهندي" is an ocean, "محيط الميادين" the surroundings of a town.
-        if head in RELATION_WORDS and relation is None and not (first and raw_head.startswith("ال")):
+        if head in RELATION_WORDS and relation is None and not (
+            first and folded.strip().split(" ", 1)[0].startswith("ال")
+        ):
             relation = head
         elif head in FEATURE_WORDS and feature_word is None:
             feature_word = head
@@ -170,7 +171,7 @@ def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
     name, feature_word, relation, key = parts
     text = context.norm.text
     start = context.norm_span[0]
-    raw = word_before(text, start, 3)
+    raw = _words_before(text, start)
     # Only the words read are stripped of their clitics: the loop stops at the first word
     # that is no cue, usually the first or second.
     first = _cue(raw[0]) if raw else None
@@ -200,16 +201,33 @@ def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
     return _Cues(name, feature_word, relation, key)
 
 
+def _words_before(text: str, pos: int) -> list[str]:
+    """`context.word_before(text, pos, 3)`, reading a short window first.
+
+    When a short window holds four words or more, its last three are whole words and the
+    same as word_before's 60-character window gives: most mentions never read the rest.
+    """
+    words = _WORD.findall(text, max(0, pos - 24), pos)
+    if len(words) < 4:
+        words = _WORD.findall(text, max(0, pos - 60), pos)
+    return words[:-4:-1]
+
+
 def _list_cue(text: str, start: int) -> str | None:
     """The cue governing a list the mention ends ("محافظات إدلب وحماة" -> "محافظات")."""
     j = start
     glued = j > 0 and text[j - 1] == "و" and (j < 2 or text[j - 2] == " ")
     if glued:
         j -= 1
-    window = text[max(0, j - 80) : j]
-    tail = window.rstrip()
-    if not glued and not (tail.endswith(",") or tail.endswith(" و")):
-        return None
+    lo = max(0, j - 80)
+    if not glued:
+        # window.rstrip() ends with "," or " و", read in place (most mentions end no list)
+        k = j
+        while k > lo and text[k - 1].isspace():
+            k -= 1
+        if not (k > lo and text[k - 1] == ",") and not (k - lo >= 2 and text[k - 2 : k] == " و"):
+            return None
+    window = text[lo:j]
     words = list(_TOKEN.finditer(window))
     for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
         token = words[k].group()
@@ -296,17 +314,32 @@ class _Entry(NamedTuple):
     population: float | None
 
 
-def _entry(place: Place, overlay: frozenset[str], exact: frozenset[str]) -> _Entry:
-    """The context-free part of `place`'s score (made once per name, not per mention)."""
+def _place_parts(place: Place, overlay: frozenset[str]) -> tuple[float, float, float | None]:
+    """What any mention of `place` scores alike: (prior and overlay bonus, kx, population bonus)."""
     base = _PRIOR.get(place.feature, 0.3)
     if place.id in overlay:
         base += 10
-    if place.id in exact:
-        base += 0.5
     pop = None
     if place.population and place.feature in _SETTLEMENTS:
         pop = min(math.log10(place.population) / 6, 1.0) * 0.8
-    return _Entry(place, base, _KM_PER_DEG * math.cos(math.radians(place.lat)), pop)
+    return base, _KM_PER_DEG * math.cos(math.radians(place.lat)), pop
+
+
+def _entries(places: list[Place], exact: frozenset[str], gazetteer: Gazetteer) -> list[_Entry]:
+    """The context-free part of each candidate's score (made once per name, not per mention)."""
+    parts = gazetteer.place_parts
+    overlay = gazetteer.overlay_ids
+    if not parts:
+        # once per gazetteer: every place's parts, so that a name's candidates cost lookups only
+        for p in gazetteer.places:
+            parts[id(p)] = _place_parts(p, overlay)
+    out = []
+    for p in places:
+        found = parts.get(id(p))
+        base, kx, pop = found if found is not None else _place_parts(p, overlay)
+        # the exact-key bonus comes after the prior and overlay ones, as always
+        out.append(_Entry(p, base + 0.5 if p.id in exact else base, kx, pop))
+    return out
 
 
 def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
@@ -456,8 +489,7 @@ def _prepare(mention: str, context: PlaceContext,
         if len(places) > 1 and cues.feature_word not in _ADMIN_WORDS:
             places = _settlements_over_units(places)
         exact = frozenset(p.id for p in gazetteer.exact_key(cues.name))
-        overlay = gazetteer.overlay_ids
-        cached = remember(found, ckey, ([_entry(p, overlay, exact) for p in places], site))
+        cached = remember(found, ckey, (_entries(places, exact, gazetteer), site))
     entries, site = cached
     if not entries:
         return None
