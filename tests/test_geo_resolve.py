@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from marsad.cli import app
@@ -21,8 +23,9 @@ from marsad.geo import (
     load_gazetteer,
     resolve_place,
 )
-from marsad.geo.context import strip_clitics
+from marsad.geo.context import strip_clitics, word_before
 from marsad.geo.overlay import add_places, make_place
+from marsad.geo.resolve import _words_before
 from marsad.model import PlaceMatch
 from marsad.text.normalize import normalize_text
 
@@ -134,6 +137,33 @@ def test_explain_lists_candidates_with_reasons(geo_gaz):
     assert ranked[0].place.id == "syrianarchive:4861"
     assert len(ranked) >= 2 and ranked[0].score > ranked[1].score
     assert any("admin unit named in the sentence" in r for r in ranked[0].reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("قصفت الطائرات بلدة ربيعة في ريف اللاذقية الشمالي", "ربيعة"),
+        ("استعادت القوات العراقية بلدة ربيعة في محافظة نينوى", "ربيعة"),
+        ("اشتباكات عنيفة في ربيعة", "ربيعة"),
+        ("دخلت القوات بلدة ربيعة شمالي العراق", "ربيعة"),
+    ],
+)
+def test_resolve_place_takes_what_explain_ranks_first(geo_gaz, text, mention):
+    # resolve_place scores the runners-up without their reasons; it must still pick and
+    # explain the same candidate as the full ranking (first of the best scores).
+    context = ctx(text, mention, country="SY")
+    ranked = explain(mention, context, geo_gaz)
+    match = resolve_place(mention, context, geo_gaz)
+    assert len(ranked) >= 2 and match is not None and not ranked[0].enclosing
+    assert match.place_id == ranked[0].place.id
+    assert match.score == ranked[0].score and match.geo_precision == ranked[0].geo_precision
+    assert match.reason == "; ".join(ranked[0].reasons)
+
+
+@given(st.text(alphabet="ابدرفليةو ،,.\n-قx1", max_size=120), st.integers(0, 130))
+def test_short_window_reads_the_same_words_before(text, pos):
+    pos = min(pos, len(text))
+    assert _words_before(text, pos) == word_before(text, pos, 3)
 
 
 def test_overlay_takes_precedence(geo_index, tmp_path):
