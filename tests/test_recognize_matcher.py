@@ -69,7 +69,10 @@ def test_glued_words_of_scraped_text(matcher):
 
 def test_multiword_cue_with_a_tail(matcher):
     assert found(matcher, "سقطت بيد", "trigger") == [("trigger", "سقطت بيد")]
-    assert found(matcher, "سقطت الأمطار", "trigger") == []
+    # without its tail the capture cue is not found ("سقطت" alone is another cue: what
+    # fell, an attack only when a weapon is named)
+    norm = fold("سقطت الأمطار")
+    assert [h.entry.value for h in matcher.hits(norm) if h.entry.kind == "trigger"] == ["shelling"]
 
 
 def test_same_span_country_and_actor_both_stay():

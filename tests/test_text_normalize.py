@@ -173,3 +173,16 @@ def test_ten_megabytes_on_one_line() -> None:
     assert "\n" not in norm.text
     assert norm.text.startswith("قصفت الطايرات مواقع لا 12 ")
     assert norm.to_original[-1] == len(raw)
+
+
+def test_a_word_glued_after_taa_marbuta_or_alef_maqsura_is_split():
+    # scraped pages lose the space after a link: "ة" and "ى" only ever end a word
+    text = "ضربة جويةروسية مشتركةمركزاً إلىالميادين"
+    norm = normalize_text(text)
+    assert norm.text == "ضربه جويه روسيه مشتركه مركزا الي الميادين"
+    start = norm.text.index("روسيه")
+    assert norm.original_slice(start, start + 5) == "روسية"
+    assert norm.original_slice(norm.text.index("جويه"), start - 1) == "جوية"
+    assert fold("جويةروسية") == "جويه روسيه"
+    # the hamza after "ى" ("تنشىء") and a tatweel ("المدينةـ") are no new word
+    assert normalize_text("لتنشىء المدينةـ").text == "لتنشيء المدينه"

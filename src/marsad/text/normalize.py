@@ -12,6 +12,10 @@ specials are rare:
    lowercase ASCII and Latin-1 letters.
 2. white space: a run of white space becomes one space, or one line break when the run
    holds a line break (sentence segmentation needs those).
+
+Texts taken from web pages often lose the space where a link or a styled span ended
+("ضربة جويةروسية", "المقاومةقاعدة"). "ة" and "ى" only ever end a word, so a letter right
+after one of them starts the next word: pass 1 puts a space there (mapped to the "ة").
 """
 
 from __future__ import annotations
@@ -99,6 +103,9 @@ _MAP.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
 _MAP.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 _WS_RUN = re.compile(r"[ \n]{2,}")
+#: "ة"/"ى" glued to the next word (any letter but the hamza of "تنشىء", and tatweel)
+_GLUED = "[\u0629\u0649](?=[\u0622-\u063a\u0641-\u064a])"
+_GLUED_RE = re.compile(_GLUED)
 
 
 @functools.cache
@@ -124,12 +131,13 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
             folded = "".join(table.get(ord(p), p) for p in plain).strip()
             table[c] = folded
     specials = "".join(chr(c) for c, v in table.items() if len(v) != 1)
-    return table, re.compile("[" + re.escape(specials) + "]")
+    return table, re.compile("[" + re.escape(specials) + "]|" + _GLUED)
 
 
 def fold(text: str) -> str:
     """Normalize `text` without keeping offsets (lexicon entries, gazetteer names)."""
     table, _ = _tables()
+    text = _GLUED_RE.sub(lambda m: m.group() + " ", text)
     return _WS_RUN.sub(_collapse, text.translate(table))
 
 
@@ -149,6 +157,8 @@ def normalize_text(text: str) -> NormText:
             pieces.append(text[prev:pos].translate(table))
             offsets.extend(range(prev, pos))
         out = table[ord(text[pos])]
+        if m.end() - pos == 1 and text[pos] in "\u0629\u0649" and _GLUED_RE.match(text, pos):
+            out += " "  # "جويةروسية" -> "جويه روسيه"
         if out:
             pieces.append(out)
             offsets.extend([pos] * len(out))
