@@ -167,8 +167,11 @@ def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
     """Split feature and relation words off the mention and read those just before it."""
     parts = memo.get(mention)
     if parts is None:
-        parts = remember(memo, mention, _mention_cues(mention))
-    name, feature_word, relation, key = parts
+        own = _mention_cues(mention)
+        # with the mention's own cues only, the answer is always this one: made once per name
+        parts = remember(memo, mention, (own, _Cues(*own)))
+    own, alone = parts
+    name, feature_word, relation, key = own
     text = context.norm.text
     start = context.norm_span[0]
     raw = _words_before(text, start)
@@ -198,6 +201,8 @@ def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
             relation = listed
         elif listed is not None:
             feature_word = listed
+    if feature_word == alone.feature_word and relation == alone.relation:
+        return alone
     return _Cues(name, feature_word, relation, key)
 
 
@@ -302,43 +307,40 @@ class _Frame:
     overlay: frozenset[str]
 
 
-class _Entry(NamedTuple):
-    """A candidate place with what its score needs that does not depend on the context."""
-
-    place: Place
-    #: feature prior, user overlay and exact-key bonus, added in `_score`'s order
-    base: float
-    #: km per degree of longitude at the place (local-plane distances)
-    kx: float
-    #: the population bonus of a settlement, else None
-    population: float | None
+#: A candidate with what its score needs that does not depend on the context: (place, base,
+#: kx, population bonus). base: the feature prior, user overlay and exact-key bonuses, added
+#: in `_score`'s order; kx: km per degree of longitude at the place; the population bonus of
+#: a settlement, else None. A plain tuple: they are made for every candidate of every name.
+_Entry = tuple[Place, float, float, "float | None"]
 
 
-def _place_parts(place: Place, overlay: frozenset[str]) -> tuple[float, float, float | None]:
-    """What any mention of `place` scores alike: (prior and overlay bonus, kx, population bonus)."""
+def _place_entries(place: Place, overlay: frozenset[str]) -> tuple[_Entry, _Entry]:
+    """`place`'s entry without and with the exact-key bonus."""
     base = _PRIOR.get(place.feature, 0.3)
     if place.id in overlay:
         base += 10
     pop = None
     if place.population and place.feature in _SETTLEMENTS:
         pop = min(math.log10(place.population) / 6, 1.0) * 0.8
-    return base, _KM_PER_DEG * math.cos(math.radians(place.lat)), pop
+    kx = _KM_PER_DEG * math.cos(math.radians(place.lat))
+    # the exact-key bonus comes after the prior and overlay ones, as in the sum it stands for
+    return (place, base, kx, pop), (place, base + 0.5, kx, pop)
 
 
 def _entries(places: list[Place], exact: frozenset[str], gazetteer: Gazetteer) -> list[_Entry]:
-    """The context-free part of each candidate's score (made once per name, not per mention)."""
+    """The context-free part of each candidate's score (made once per gazetteer, not per name)."""
     parts = gazetteer.place_parts
     overlay = gazetteer.overlay_ids
     if not parts:
-        # once per gazetteer: every place's parts, so that a name's candidates cost lookups only
+        # once per gazetteer: every place's entries, so that a name's candidates cost lookups only
         for p in gazetteer.places:
-            parts[id(p)] = _place_parts(p, overlay)
+            parts[id(p)] = _place_entries(p, overlay)
     out = []
     for p in places:
-        found = parts.get(id(p))
-        base, kx, pop = found if found is not None else _place_parts(p, overlay)
-        # the exact-key bonus comes after the prior and overlay ones, as always
-        out.append(_Entry(p, base + 0.5 if p.id in exact else base, kx, pop))
+        pair = parts.get(id(p))
+        if pair is None:
+            pair = _place_entries(p, overlay)
+        out.append(pair[1] if p.id in exact else pair[0])
     return out
 
 
@@ -544,13 +546,13 @@ def _settlements_over_units(places: list[Place]) -> list[Place]:
 def _candidate(entry: _Entry, frame: _Frame, site: bool) -> Candidate:
     """Score a candidate in `frame` and give the precision it would resolve with."""
     score, precision, reasons, enclosing = _reading(entry, frame, site)
-    return Candidate(entry.place, score, precision, tuple(reasons), enclosing)
+    return Candidate(entry[0], score, precision, tuple(reasons), enclosing)
 
 
 def _reading(entry: _Entry, frame: _Frame, site: bool) -> tuple[float, int, list[str], bool]:
     """(score, precision, reasons, enclosing) of a candidate: `Candidate`'s fields."""
     cues = frame.cues
-    place = entry.place
+    place = entry[0]
     reasons: list[str] = []
     score = _score(entry, frame, reasons)
     if site:
@@ -633,7 +635,7 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
                 if score > top_score:
                     top, top_score = entry, score
         score, precision, reasons, enclosing = _reading(top, frame, site)
-        place = top.place
+        place = top[0]
         if enclosing:
             if place.feature == "unresolved":
                 unit = gazetteer.get(place.admin_ids[0]) if place.admin_ids else None
