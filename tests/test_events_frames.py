@@ -329,3 +329,17 @@ def test_an_agreement_on_an_event_is_coded_there_and_the_event_is_only_planned(r
     assert withdrawal.actor1 == "US_COALITION"
     assert withdrawal.modality == "planned"
     assert withdrawal.date == dt.date(2021, 7, 26)
+
+
+def test_a_year_before_a_trigger_is_no_tally(resources):
+    # "2011 اقتحمت": the year dates the event; "25 غارة" before a cue would be a tally
+    text = "في 22 أيار 2011 اقتحمت القوات الحكومية بلدة الحراك في ريف درعا."
+    event = one(events_of(resources, text), "clash", "الحراك")
+    assert event.actor1 == "SYR_MIL"  # a conjugated verb among nominal cues: VSO
+    assert event.date == dt.date(2011, 5, 22)
+
+
+def test_a_clash_with_civilians_is_violence_against_civilians(resources):
+    text = "اقتحمت القوات الحكومية مستشفى في مدينة درعا وطردت الطواقم الطبية."
+    event = one(events_of(resources, text), "attack_civilians", "درعا")
+    assert (event.actor1, event.actor2) == ("SYR_MIL", "CIVILIANS")

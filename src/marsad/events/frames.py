@@ -215,11 +215,15 @@ def _aggregate(an: Analysis, hit: Hit) -> bool:
         m = _MANY_AFTER.search(after)
         if m is not None and (not m.group(1).isdigit() or int(m.group(1)) >= _AGGREGATE_COUNT):
             return True
-    before = an.text[max(0, hit.token_start - 24):hit.token_start]
+    origin = max(0, hit.token_start - 24)
+    before = an.text[origin:hit.token_start]
     before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
     m = _MANY.search(before)
     if m is None:
         return False
+    number_at = origin + m.start(1)
+    if any(d.start <= number_at < d.end for d in an.dates_in(max(0, number_at - 40), number_at + 1)):
+        return False  # "في 22 أيار 2011 اقتحمت": a year, not a count of events
     count = m.group(1)
     return not count.isdigit() or int(count) >= _AGGREGATE_COUNT
 
@@ -460,9 +464,12 @@ def _adjective_after(an: Analysis, t: Hit, after: list[ActorRef]) -> str | None:
 
 def _is_verb(an: Analysis, t: Hit) -> bool:
     """Does the trigger word read as a verb (its subject follows: VSO)?"""
-    if t.entry.attr("form") not in ("verb", "repel"):
-        return False  # a masdar ("استهداف القوات الأميركية") takes its object after it
     word = an.text[t.start:t.token_end]
+    if t.entry.attr("form") not in ("verb", "repel"):
+        # a masdar ("استهداف القوات الأميركية") takes its object after it; a verb among
+        # nominal cues shows its past-tense ending ("اقتحمت القوات", "اشتبكوا")
+        stem = t.entry.form
+        return t.entry.prefix and word.startswith(stem) and word[len(stem):] in ("ت", "وا", "تا")
     if word.startswith(("ي", "ت", "ن")) and not word.startswith("تعرض"):
         return True
     # a cue that begins like the article ("ألقت" folds to "القت") keeps it in its stem
@@ -504,6 +511,9 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         elif kind == "shelling" and air and not _artillery(an, frame.clause):
             kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
+    if frame.actor2 is not None and _civilians(lexicon, frame.actor2):
+        # civilians do not fight back: "a clash" with them is violence against civilians
+        kinds = ["attack_civilians" if k == "clash" else k for k in kinds]
     if "attack_civilians" in kinds and "airstrike" in _means_kinds(an, frame.clause, frame.trigger):
         kinds = ["airstrike" if k == "attack_civilians" else k for k in kinds]
     if frame.actor1 is None and any(k in _NEED_ACTOR for k in kinds):
