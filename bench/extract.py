@@ -22,7 +22,8 @@ from pathlib import Path
 
 from marsad.events.analysis import analyse
 from marsad.io import ReadFailure, read_documents
-from marsad.pipeline import extract, load_resources
+from marsad.pipeline import Resources, extract, load_resources
+from marsad.recognize.matcher import build_matcher
 from marsad.text.normalize import normalize_text
 
 DEFAULT = sorted(Path(__file__).resolve().parents[1].joinpath("..", "shared", "corpus").glob("*.jsonl"))
@@ -77,6 +78,15 @@ def main() -> None:
     t_analysis = best(analysis, args.repeat)
     t_full = best(full, args.repeat)
     events = sum(len(extract(d, resources)) for d in docs)
+    rss_end = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before a second matcher
+    # the matcher remembers what each spelling yields: the runs above (after the first)
+    # find it filled; one pass with an empty memo shows the cost on text never seen
+    fresh = Resources(resources.lexicon, resources.gazetteer,
+                      build_matcher(resources.lexicon, resources.gazetteer), resources.unknown)
+    start = time.process_time()
+    for d in docs:
+        extract(d, fresh)
+    t_cold = time.process_time() - start
     print(f"corpus: {n} articles, {megabytes:.2f} MB, {events} events extracted")
     print(f"load_resources: {load:.2f} s (lexicons, gazetteer, matcher); RSS after load {rss:.0f} MB")
     rows = [
@@ -84,12 +94,13 @@ def main() -> None:
         ("+ verified hits (boundaries, clitics, overlaps)", t_recognize),
         ("+ sentences, dates (analyse)", t_analysis),
         ("extract (everything)", t_full),
+        ("extract, one pass, matcher memo empty", t_cold),
     ]
     width = max(len(r[0]) for r in rows)
     for label, t in rows:
         print(f"{label:<{width}}  {n / t:8.0f} articles/s  {megabytes / t:6.2f} MB/s  {1000 * t / n:6.2f} ms/article")
     print(f"ratio extract / floor: {t_full / t_floor:.1f}x (target <= 4x); target >= 1,000 articles/s")
-    print(f"RSS at end: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (target <= 300 MB)")
+    print(f"RSS at end: {rss_end:.0f} MB (target <= 300 MB)")
 
 
 if __name__ == "__main__":
