@@ -186,8 +186,9 @@ def test_a_plant_is_also_known_by_its_bare_name():
 
 
 arabic_words = st.lists(
+    # "ة" only ends a word: normalization reads a letter after it as the next word
     st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوية", min_size=2, max_size=6).filter(
-        lambda w: not w.startswith("ال")
+        lambda w: not w.startswith("ال") and "ة" not in w[:-1]
     ),
     min_size=1,
     max_size=3,
