@@ -343,3 +343,9 @@ def test_a_clash_with_civilians_is_violence_against_civilians(resources):
     text = "اقتحمت القوات الحكومية مستشفى في مدينة درعا وطردت الطواقم الطبية."
     event = one(events_of(resources, text), "attack_civilians", "درعا")
     assert (event.actor1, event.actor2) == ("SYR_MIL", "CIVILIANS")
+
+
+def test_a_name_after_a_feature_word_with_lam_is_the_owner_not_the_place(resources):
+    # "قاعدة للتحالف": a base OF the coalition ("تحالف" is also a village's name)
+    events = events_of(resources, "قصفت المقاومة قاعدة للتحالف قرب الحسكة.")
+    assert [(e.place, e.geo_precision) for e in events] == [("الحسكة", 2)]

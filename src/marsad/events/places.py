@@ -157,6 +157,9 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         licensing.add(dual.entry.kind)
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
+    if "ل" in hit.proclitics and licensing & {"place_drop", "place_keep"} and \
+            not kinds & {"relation"}:
+        return None  # "قاعدة للتحالف", "مقر للجيش": whose base, not a place's name
     metonym = any(h.entry.kind == "metonym" and (h.start, h.end) == (hit.start, hit.end)
                   for h in hits[max(0, i - 2):i + 3])
     if not located and an.words_between(hit.token_start, hit.start) == 0:
