@@ -39,7 +39,10 @@ def test_both_sides_vocabulary_names_one_actor():
     matcher = Matcher(lexicon)
     for text, actor in [("قوات النظام", "SYR_MIL"), ("الجيش العربي السوري", "SYR_MIL"),
                         ("الاحتلال الأميركي", "US_COALITION"), ("تنظيم الدولة", "ISIS"),
-                        ("جهاز مكافحة الإرهاب", "IRQ_MIL"), ("قسد", "SDF")]:
+                        ("جهاز مكافحة الإرهاب", "IRQ_MIL"), ("قسد", "SDF"),
+                        # a state acting as a state is its forces' id (ACTORS.md)
+                        ("مجلس النواب الأميركي", "US_COALITION"),
+                        ("البرلمان العراقي", "IRQ_MIL")]:
         hits = [h for h in matcher.hits(fold(text)) if h.entry.kind == "actor"]
         assert [h.entry.value for h in hits] == [actor], text
 
