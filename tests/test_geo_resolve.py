@@ -113,6 +113,21 @@ def test_unknown_place_takes_the_enclosing_unit_at_precision_3(geo_gaz):
     assert (match.lat, match.lon) == (gov.lat, gov.lon)
 
 
+def test_a_unit_joined_by_waw_is_a_second_place_not_the_first_ones_unit(shipped_gaz):
+    # "حلب وريف إدلب": Aleppo and the Idlib countryside, not an Aleppo inside Idlib
+    match = resolve(shipped_gaz, "قصفت الطائرات حلب وريف إدلب", "حلب")
+    assert match.place_id is not None and match.geo_precision == 1
+    assert match.admin1 == "حلب"
+    # without the "و" the unit after the name locates it
+    located = resolve(shipped_gaz, "قصفت الطائرات قرية كفرنبل في ريف إدلب", "كفرنبل")
+    assert located.admin1 == "إدلب"
+
+
+@pytest.fixture(scope="module")
+def shipped_gaz():  # type: ignore[no-untyped-def]
+    return load_gazetteer(overlay=NO_OVERLAY)
+
+
 def test_unresolved_name_resolves_to_its_unit_without_an_id(geo_gaz):
     match = resolve(geo_gaz, "قصف صاروخي على حقل العمر النفطي", "حقل العمر النفطي")
     assert match.place_id is None and match.geo_precision == 3

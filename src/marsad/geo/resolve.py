@@ -266,6 +266,10 @@ def _locating(doc: DocContext, start: int, end: int, s_end: int,
         between = doc.norm.text[end : h.start - len(h.proclitic)]
         if h.cue == "مع" or _BREAK.search(between) or "," in between or len(between.split()) > 5:
             return None
+        words = between.split()
+        if (words and words[0].startswith("و") and words[0] not in _LINKS) or \
+                (not words and h.proclitic.startswith("و")):
+            return None  # "حلب وريف إدلب", "حلب وإدلب": a second place, not where the first is
         if h.proclitic.startswith(("ب", "وب")) or any(
             w in _LINKS or _cue(w) in _LINKS for w in between.split()
         ):
