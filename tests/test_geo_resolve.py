@@ -121,6 +121,18 @@ def test_a_unit_joined_by_waw_is_a_second_place_not_the_first_ones_unit(shipped_
     # without the "و" the unit after the name locates it
     located = resolve(shipped_gaz, "قصفت الطائرات قرية كفرنبل في ريف إدلب", "كفرنبل")
     assert located.admin1 == "إدلب"
+    # an adjective before the "و" changes nothing
+    text = "استهدفت الطائرات مواقع في ريف اللاذقية الشمالي ومحيط إدلب"
+    assert resolve(shipped_gaz, text, "اللاذقية").place_id is not None
+
+
+def test_the_city_told_before_is_no_unit_named_city(shipped_gaz):
+    # the seed article (Al Mayadeen, 2017-10-25): "في المدينة" is Deir ez-Zor, told before,
+    # not a town called "المدينة" that would leave the quarter unknown
+    text = ("يسيطرون على قرية طابية الجزيرة في ريف دير الزور وعلى قسم كبير من حي الصناعة "
+            "في المدينة")
+    match = resolve(shipped_gaz, text, "حي الصناعة")
+    assert match.place_id is not None and match.admin1 == "دير الزور"
 
 
 @pytest.fixture(scope="module")

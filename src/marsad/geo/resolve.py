@@ -75,6 +75,8 @@ _NATURAL = frozenset({"جبل", "تلال", "تله", "سهل", "وادي"})
 #: Admin feature words: a settlement named after one stands for its unit (precision 3).
 _ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "قضاء", "ناحيه", "مديريه", "مديريتي"})
 #: Words between a place and the unit that locates it ("X في ريف دير الزور").
+#: a feature word with the article points back at a place named before ("في المدينة")
+_ANAPHORIC = frozenset({"المدينه", "المنطقه", "البلده", "القريه", "المحافظه", "الناحيه"})
 _LINKS = frozenset({
     "في", "ريف", "ارياف", "محافظه", "مدينه", "منطقه", "داخل", "ضمن", "قرب", "بالقرب",
     "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "الواقع", "الواقعه",
@@ -267,9 +269,14 @@ def _locating(doc: DocContext, start: int, end: int, s_end: int,
         if h.cue == "مع" or _BREAK.search(between) or "," in between or len(between.split()) > 5:
             return None
         words = between.split()
-        if (words and words[0].startswith("و") and words[0] not in _LINKS) or \
+        if any(w.startswith("و") and w not in _LINKS and w != "وسط" for w in words) or \
                 (not words and h.proclitic.startswith("و")):
-            return None  # "حلب وريف إدلب", "حلب وإدلب": a second place, not where the first is
+            # "حلب وريف إدلب", "ريف اللاذقية الشمالي ومحيط إدلب": a second place, not
+            # where the first is
+            return None
+        word = doc.norm.text[max(0, h.start - 2):h.end]
+        if word in _ANAPHORIC or doc.norm.text[h.start:h.end] in _ANAPHORIC:
+            continue  # "حي الصناعة في المدينة": the city told before, not a place "المدينة"
         if h.proclitic.startswith(("ب", "وب")) or any(
             w in _LINKS or _cue(w) in _LINKS for w in between.split()
         ):
