@@ -58,6 +58,8 @@ class Analysis:
     #: whether the article is about the past: no day it names lies within a week of its
     #: publication (set by `analyse`)
     retrospective: bool = False
+    #: what the frame rules derive from the fields above once per article (see `spans_of`)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -77,6 +79,23 @@ class Analysis:
         i = bisect.bisect_left(self.word_starts, a)
         j = bisect.bisect_left(self.word_starts, b)
         return [self.norm.text[self.word_starts[k] : self.word_ends[k]] for k in range(i, j)]
+
+    def words_before(self, pos: int, reach: int, n: int) -> list[str]:
+        """The last `n` words of normalized [pos - reach, pos): `words(...)[-n:]`, cheaper."""
+        starts = self.word_starts
+        i = bisect.bisect_left(starts, max(0, pos - reach))
+        j = bisect.bisect_left(starts, pos)
+        text = self.norm.text
+        ends = self.word_ends
+        return [text[starts[k]:ends[k]] for k in range(max(i, j - n), j)]
+
+    def spans_of(self, kinds: frozenset[str]) -> frozenset[tuple[int, int]]:
+        """The (start, end) of every hit of one of `kinds` (computed once per article)."""
+        spans = self._memo.get(kinds)
+        if spans is None:
+            spans = frozenset((h.start, h.end) for h in self.hits if h.entry.kind in kinds)
+            self._memo[kinds] = spans
+        return spans
 
     def next_word(self, pos: int) -> tuple[int, int] | None:
         """The [start, end) of the first word starting at or after `pos`."""

@@ -19,7 +19,8 @@ from marsad.geo.names import MATERIALS
 from marsad.recognize.matcher import Hit
 
 #: Hit kinds that sit between words without being content.
-_CUE_KINDS = {"place_drop", "place_keep", "relation", "place_prep", "partial", "source_stop"}
+_CUE_KINDS = frozenset({"place_drop", "place_keep", "relation", "place_prep", "partial",
+                        "source_stop"})
 #: Words that may stand between a place and the place that locates it.
 _LINK_WORDS = {
     "في", "ب", "من", "الواقع", "الواقعه", "التابع", "التابعه", "الحدودي", "الحدوديه", "مع",
@@ -109,14 +110,18 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
     """The cue hits right before hits[i] (each at most one word before the next)."""
     out: list[Hit] = []
     pos = hits[i].token_start
+    span = (hits[i].start, hits[i].end)
+    cue_spans = an.spans_of(_CUE_KINDS)
     j = i - 1
     while j >= 0 and len(out) < 4:
         h = hits[j]
-        if (h.start, h.end) == (hits[i].start, hits[i].end):
+        if (h.start, h.end) == span:
             j -= 1
             continue
         if h.entry.kind not in _CUE_KINDS:
             # a gazetteer name that is also a cue ("شمالي" is a village too): the cue
+            if (h.start, h.end) not in cue_spans:
+                break  # no cue has this span anywhere: no twin (the common case, cheaply)
             twin = next((k for k in hits[max(0, j - 2):j + 3]
                          if (k.start, k.end) == (h.start, h.end) and k.entry.kind in _CUE_KINDS),
                         None)
@@ -152,7 +157,7 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     licensing = {h.entry.kind for h in before if not (h.entry.kind == "place_drop"
                                                        and h.entry.article)}
     # "بلدتي ذيبان والطيانة", "حقلي كونيكو والعمر": the dual licenses its second name too
-    dual = _dual_before(an, hits, i)
+    dual = _dual_before(an, hits, i, before)
     if dual is not None:
         licensing.add(dual.entry.kind)
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
@@ -182,12 +187,17 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     return _ref(an, hit.start, hit.end, hit.entry.value, before, hit, dual)
 
 
-def _dual_before(an: Analysis, hits: list[Hit], i: int) -> Hit | None:
-    """The dual feature word ("حقلي", "بلدتي") heading hits[i] or the name coordinated before it."""
+def _dual_before(an: Analysis, hits: list[Hit], i: int,
+                 before_i: list[Hit] | None = None) -> Hit | None:
+    """The dual feature word ("حقلي", "بلدتي") heading hits[i] or the name coordinated before it.
+
+    `before_i` is `_before(hits, i, an)` when the caller has it already.
+    """
     for j in (i, i - 1):
         if j < 0 or (j < i and not _after_place_list(an, hits, i)):
             return None
-        dual = next((h for h in _before(hits, j, an) if h.entry.value.startswith("dual_")), None)
+        before = before_i if j == i and before_i is not None else _before(hits, j, an)
+        dual = next((h for h in before if h.entry.value.startswith("dual_")), None)
         if dual is not None:
             return dual
     return None
@@ -229,7 +239,7 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
 
 
 def _describes_actor(an: Analysis, hit: Hit) -> bool:
-    words = an.words(max(0, hit.token_start - 40), hit.token_start)[-4:]
+    words = an.words_before(hit.token_start, 40, 3)
     return any(w in _STATIONED for w in words[-3:]) and "في" in words[-3:]
 
 
@@ -283,13 +293,18 @@ _TRAILING_ADJECTIVES = (" النفطي", " الغازي", " الجوي", " ال�
 def _trim_surface(an: Analysis, start: int, end: int, keep: bool) -> tuple[int, int]:
     """Drop a leading generic feature word and, after a site word, trailing adjectives."""
     text = an.text
-    for word in _LEADING_FEATURES:
-        if text.startswith(word, start) and end - start > len(word) + 1:
-            start += len(word)
-            break
+    # one test for all the words first: most names have none of them
+    if text.startswith(_LEADING_FEATURES, start):
+        for word in _LEADING_FEATURES:
+            if text.startswith(word, start) and end - start > len(word) + 1:
+                start += len(word)
+                break
     while keep:
+        surface = text[start:end]
+        if not surface.endswith(_TRAILING_ADJECTIVES):
+            break
         for adjective in _TRAILING_ADJECTIVES:
-            if text[start:end].endswith(adjective) and end - start > len(adjective) + 4:
+            if surface.endswith(adjective) and end - start > len(adjective) + 4:
                 end -= len(adjective)
                 break
         else:
@@ -443,7 +458,7 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                 or words or ("," in between and not _listed(an, refs, i))
             ):
                 context = True
-        out.append(replace(ref, context_only=context))
+        out.append(ref if ref.context_only == context else replace(ref, context_only=context))
     return out
 
 
