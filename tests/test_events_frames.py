@@ -349,3 +349,11 @@ def test_a_name_after_a_feature_word_with_lam_is_the_owner_not_the_place(resourc
     # "قاعدة للتحالف": a base OF the coalition ("تحالف" is also a village's name)
     events = events_of(resources, "قصفت المقاومة قاعدة للتحالف قرب الحسكة.")
     assert [(e.place, e.geo_precision) for e in events] == [("الحسكة", 2)]
+
+
+def test_renewed_clashes_with_the_article_are_a_new_event(resources):
+    # "الاشتباكات" with the article usually points back at clashes told before; after a
+    # verb of onset ("تجددت", "اندلعت") it tells a new round
+    text = "تجددت الاشتباكات بين مقاتلي العشائر وقسد في بلدة ذيبان بريف دير الزور."
+    event = one(events_of(resources, text), "clash", "ذيبان")
+    assert (event.actor1, event.actor2) == ("TRIBES", "SDF")
