@@ -70,7 +70,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             continue
         prev_word = an.prev_word(hit.token_start)
         prev_text = an.text[prev_word[0]:prev_word[1]] if prev_word else ""
-        two_back = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
+        two_back = an.words_before(hit.token_start, 12, 2)
         locative = kind == "metonym" and two_back != ["كل", "من"] and (
             (hit.start, hit.end) in place_spans
             or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})
@@ -91,8 +91,9 @@ def _coordinated_targets(an: Analysis, refs: list[ActorRef]) -> list[ActorRef]:
     """An actor joined by "و" to a target is a target too ("للجيش السوري والقوات الرديفة")."""
     out: list[ActorRef] = []
     for ref in refs:
-        gap = (an.text[out[-1].token_end:ref.start] if out else "").translate(_QUOTES)
-        if out and out[-1].target and not ref.target and gap.strip(" ,") == "و":
+        # the gap (often long) is read only where it can matter
+        if out and out[-1].target and not ref.target and \
+                an.text[out[-1].token_end:ref.start].translate(_QUOTES).strip(" ,") == "و":
             ref = ActorRef(**{**{k: getattr(ref, k) for k in ActorRef.__slots__}, "target": True})
         out.append(ref)
     return out
@@ -230,7 +231,7 @@ def _helper_marked(an: Analysis, hit: Hit) -> bool:
 
 
 def _agent_marked(an: Analysis, hit: Hit) -> bool:
-    words = an.words(max(0, hit.token_start - 50), hit.token_start)[-4:]
+    words = an.words_before(hit.token_start, 50, 4)
     text = " ".join(words)
     return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in _DONE_BY)
 
