@@ -91,11 +91,37 @@ class Analysis:
 
     def spans_of(self, kinds: frozenset[str]) -> frozenset[tuple[int, int]]:
         """The (start, end) of every hit of one of `kinds` (computed once per article)."""
-        spans = self._memo.get(kinds)
+        key = ("spans", kinds)
+        spans = self._memo.get(key)
         if spans is None:
             spans = frozenset((h.start, h.end) for h in self.hits if h.entry.kind in kinds)
-            self._memo[kinds] = spans
+            self._memo[key] = spans
         return spans
+
+    def hit_indices(self, kinds: frozenset[str]) -> list[int]:
+        """Positions in `hits` of the hits of one of `kinds`, in order (computed once per article)."""
+        key = ("indices", kinds)
+        indices = self._memo.get(key)
+        if indices is None:
+            by_kind = self._memo.get("by_kind")
+            if by_kind is None:  # one pass over the hits serves every set of kinds
+                by_kind = self._memo["by_kind"] = {}
+                for k, h in enumerate(self.hits):
+                    by_kind.setdefault(h.entry.kind, []).append(k)
+            lists = [by_kind[kind] for kind in kinds if kind in by_kind]
+            indices = lists[0] if len(lists) == 1 else sorted(k for ks in lists for k in ks)
+            self._memo[key] = indices
+        return indices
+
+    def has_hit(self, kinds: frozenset[str], a: int, b: int) -> bool:
+        """Does a hit of one of `kinds` start in normalized [a, b)?"""
+        key = ("starts", kinds)
+        starts = self._memo.get(key)
+        if starts is None:
+            starts = [self.hits[k].start for k in self.hit_indices(kinds)]
+            self._memo[key] = starts
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and starts[i] < b
 
     def next_word(self, pos: int) -> tuple[int, int] | None:
         """The [start, end) of the first word starting at or after `pos`."""

@@ -9,10 +9,12 @@ It covers the events of its sentence; a continuation verb with no subject of its
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from marsad.events.analysis import Analysis
+from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
 _MAX_SOURCE_WORDS = 9
@@ -22,6 +24,8 @@ _PUNCT = re.compile(r"[,.:;!?\"«»()]")
 _ENDS = {"source_stop", "source_verb", "trigger", "source_prep", "planned", "negated"}
 #: hit kinds that are worth a source on their own
 _HEADS = {"source_noun", "actor", "metonym", "generic", "anaphor"}
+#: hit kinds that open a source (a reporting verb or preposition, or a continuation)
+_CUES = frozenset({"source_verb", "source_prep", "continuation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,25 +46,35 @@ class SourceRef:
 class Attribution:
     """Tracks the sources of an article, sentence after sentence."""
 
-    def __init__(self, an: Analysis, titles: frozenset[str] = frozenset()) -> None:
+    def __init__(self, an: Analysis, titles: frozenset[str] = frozenset(),
+                 lexicon: Lexicon | None = None) -> None:
         self.an = an
-        self.titles = titles
+        self._titles = titles
+        #: titles are read from `lexicon` (when given) only if an apposition needs them
+        self._lexicon = lexicon
         self.last: str | None = None
         self.last_actor: str | None = None
         self.by_head: dict[str, str] = {}
 
     def sentence_sources(self, a: int, b: int) -> list[SourceRef]:
         """The sources of the sentence at normalized [a, b), in order of their cues."""
-        hits = self.an.hits_in(a, b)
+        an = self.an
+        if not an.has_hit(_CUES, a, b):
+            return []
+        first = bisect.bisect_left(an.hit_starts, a)
+        last = bisect.bisect_left(an.hit_starts, b)
+        hits = an.hits[first:last]
         out: list[SourceRef] = []
-        for i, hit in enumerate(hits):
+        cues = an.hit_indices(_CUES)
+        for k in cues[bisect.bisect_left(cues, first):bisect.bisect_left(cues, last)]:
+            i = k - first
+            hit = hits[i]
             kind = hit.entry.kind
-            if kind in ("source_verb", "source_prep", "continuation"):
-                ref = self._after(hits, i, b) or self._before(hits, i, a)
-                if ref is None and kind in ("continuation", "source_verb"):
-                    ref = SourceRef(hit.start, None)
-                if ref is not None:
-                    out.append(ref)
+            ref = self._after(hits, i, b) or self._before(hits, i, a)
+            if ref is None and kind in ("continuation", "source_verb"):
+                ref = SourceRef(hit.start, None)
+            if ref is not None:
+                out.append(ref)
         resolved: list[SourceRef] = []
         for ref in out:
             text = ref.text
@@ -77,6 +91,14 @@ class Attribution:
             resolved.append(SourceRef(ref.cue, text, ref.head, ref.start, ref.end, actor,
                                       ref.anaphor))
         return resolved
+
+    @property
+    def titles(self) -> frozenset[str]:
+        """The titles ("العميد", "الناطق") an apposition may open with."""
+        if self._lexicon is not None:
+            self._titles = self._lexicon.forms("title")
+            self._lexicon = None
+        return self._titles
 
     def _actor_in(self, a: int, b: int) -> str | None:
         for h in self.an.hits_in(a, b):
@@ -105,7 +127,7 @@ class Attribution:
         if not phrase:
             return None
         return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, end,
-                         anaphor=_anaphor(hits, head))
+                         anaphor=_anaphor(an, head))
 
     def _phrase_end(self, hits: list[Hit], j: int, b: int) -> int:
         """Where the source phrase whose head is hits[j] ends."""
@@ -164,7 +186,7 @@ class Attribution:
         if not phrase:
             return None
         return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, cue.token_start,
-                         anaphor=_anaphor(hits, head))
+                         anaphor=_anaphor(an, head))
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -187,9 +209,9 @@ def _clause_start(text: str, a: int, cue: int) -> int:
     return comma + 1 if comma >= 0 else a
 
 
-def _anaphor(hits: list[Hit], head: Hit) -> bool:
+def _anaphor(an: Analysis, head: Hit) -> bool:
     """Is the head an anaphor of the lexicon ("مراسلنا", "المصادر"), under any of its readings?"""
-    return any(h.entry.kind == "anaphor" and h.start == head.start for h in hits)
+    return any(h.entry.kind == "anaphor" for h in an.hits_in(head.start, head.start + 1))
 
 
 def _head_word(an: Analysis, hit: Hit) -> str:
@@ -198,13 +220,18 @@ def _head_word(an: Analysis, hit: Hit) -> str:
 
 def _tidy(phrase: str) -> str:
     """One space between words; glued outlet names split ("مراسلالميادين")."""
-    phrase = re.sub(r"\s+", " ", phrase)
+    phrase = _SPACES.sub(" ", phrase)
     # a complementizer glued to the last word ends the phrase: "مصادر الميادينأن عناصر"
-    glued = re.search(r"(?<=\S{4})(?:بأنّ?|أنّ?|إنّ?)(?=\s|$)", phrase)
+    glued = _GLUED_THAT.search(phrase)
     if glued is not None:
         phrase = phrase[:glued.start()]
-    phrase = re.sub(r"(?<=\S)(?:بأنّ?|بانّ?)$", "", phrase).strip()
-    return re.sub(_GLUED, r"\1 ", phrase)
+    phrase = _FINAL_THAT.sub("", phrase).strip()
+    return _GLUED.sub(r"\1 ", phrase)
+
+
+_SPACES = re.compile(r"\s+")
+_GLUED_THAT = re.compile(r"(?<=\S{4})(?:بأنّ?|أنّ?|إنّ?)(?=\s|$)")
+_FINAL_THAT = re.compile(r"(?<=\S)(?:بأنّ?|بانّ?)$")
 
 
 #: words of source phrases that scraped news glues to the next one ("مصادرللميادين")
@@ -218,6 +245,8 @@ def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
         return "planned"
     for h in an.hits_in(clause_start, trigger.start):
         kind = h.entry.kind
+        if kind != "negated" and kind != "planned":
+            continue
         gap = an.words_between(h.end, trigger.token_start)
         # a denial (lexicon `modality.denials`) governs its whole clause
         if kind == "negated" and (gap <= 2 or h.entry.value == "denials"):

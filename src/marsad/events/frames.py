@@ -34,6 +34,9 @@ from marsad.text.normalize import fold
 
 #: kinds that need someone who acts: without actor1 they are not coded
 _NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact", "clash", "other"}
+#: hit kinds that make a sentence worth reading for places
+_PLACE_SENTENCE = frozenset({"trigger", "metonym"})
+_TRIGGER = frozenset({"trigger"})
 #: kinds of remote violence: consecutive cues of these in a clause tell one attack
 _ATTACK = {"airstrike", "shelling", "explosion"}
 #: kinds whose masdar takes its agent after it ("استعادة القوات العراقية السيطرة")
@@ -60,11 +63,11 @@ class Frame:
 
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
     """All events of the analysed article `an`."""
-    attribution = Attribution(an, lexicon.forms("title"))
+    attribution = Attribution(an, lexicon=lexicon)
     # places matter where something happens (a trigger) or where a country may be a place
     # rather than an actor (a metonym); other sentences are skipped
     places_of = {(s, e): find_places(an, s, e) for s, e, _ in an.sentences
-                 if any(h.entry.kind in ("trigger", "metonym") for h in an.hits_in(s, e))}
+                 if an.has_hit(_PLACE_SENTENCE, s, e)}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
     actors = resolve_actors(an, lexicon, place_spans)
@@ -134,17 +137,25 @@ def _source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]
 
 def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             clauses: tuple[tuple[int, int], ...]) -> list[Frame]:
-    hits = an.hits_in(s_start, s_end)
     frames: list[Frame] = []
+    if not an.has_hit(_TRIGGER, s_start, s_end):
+        return frames
+    first = bisect.bisect_left(an.hit_starts, s_start)
+    last = bisect.bisect_left(an.hit_starts, s_end)
+    hits = an.hits[first:last]
     seen_spans: set[tuple[int, int]] = set()
-    for i, hit in enumerate(hits):
-        if hit.entry.kind != "trigger" or (hit.start, hit.end) in seen_spans:
+    triggers = an.hit_indices(_TRIGGER)
+    for k in triggers[bisect.bisect_left(triggers, first):bisect.bisect_left(triggers, last)]:
+        i = k - first
+        hit = hits[i]
+        if (hit.start, hit.end) in seen_spans:
             continue
         seen_spans.add((hit.start, hit.end))
         if _purpose(an, hits, i) or _aggregate(an, hit):
             continue
         clause = next(((a, b) for a, b in clauses if a <= hit.start < b), (s_start, s_end))
-        same_span = [h for h in hits if (h.start, h.end) == (hit.start, hit.end)
+        # the hits of one span all start where it starts
+        same_span = [h for h in an.hits_in(hit.start, hit.start + 1) if h.end == hit.end
                      and h.entry.kind == "trigger"]
         entry = same_span[0].entry
         form = str(entry.attr("form", "noun"))

@@ -11,6 +11,7 @@ context, not a second place of the event).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -42,6 +43,9 @@ _NAME_STOPS = {
     "البيانات", "بيانات", "المعلومات", "التقرير", "الارتكاز", "شعبيه", "جماهيريه",
 }
 _MAX_NAME_WORDS = 3
+_KEEP = frozenset({"place_keep"})
+#: the hit kinds `find_places` reads a place from
+_PLACE_KINDS = frozenset({"place", "place_name", "place_drop", "place_keep"})
 #: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
 _MATERIALS = MATERIALS | {"للغاز", "للنفط"}
 #: feature words that are followed by a description more often than by a name
@@ -70,18 +74,29 @@ class PlaceRef:
 
 def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
     """The places named in normalized [a, b) (a sentence), in order."""
-    hits = an.hits_in(a, b)
+    first = bisect.bisect_left(an.hit_starts, a)
+    last = bisect.bisect_left(an.hit_starts, b)
+    hits = an.hits[first:last]
     out: list[PlaceRef] = []
     taken_until = a
-    cue_spans = {(h.start, h.end) for h in hits if h.entry.kind not in ("place", "metonym")}
-    # "الأراضي السورية", "الأجواء العراقية": a nisba after these names the country
-    for i, h in enumerate(hits):
-        if h.entry.kind == "place_keep" and h.entry.form in ("اراضي", "اجواء") and \
+    # a place name that is also read as something else (a cue, an actor) is that, unless
+    # it is the nisba after "الأراضي", "الأجواء" ("الأراضي السورية"): the country
+    released = set()
+    keeps = an.hit_indices(_KEEP)
+    for k in keeps[bisect.bisect_left(keeps, first):bisect.bisect_left(keeps, last)]:
+        i = k - first
+        if hits[i].entry.form in ("اراضي", "اجواء") and \
                 i + 1 < len(hits) and hits[i + 1].entry.kind in ("adjective", "place"):
-            cue_spans.discard((hits[i + 1].start, hits[i + 1].end))
-    for i, hit in enumerate(hits):
+            released.add((hits[i + 1].start, hits[i + 1].end))
+    # only these kinds do anything below; the other hits of the sentence are skipped
+    wanted = an.hit_indices(_PLACE_KINDS)
+    for k in wanted[bisect.bisect_left(wanted, first):bisect.bisect_left(wanted, last)]:
+        i = k - first
+        hit = hits[i]
         kind = hit.entry.kind
-        if kind == "place" and (hit.start, hit.end) in cue_spans:
+        if kind == "place" and (hit.start, hit.end) not in released and any(
+                h.end == hit.end and h.entry.kind not in ("place", "metonym")
+                for h in an.hits_in(hit.start, hit.start + 1)):
             continue
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, hits, i)

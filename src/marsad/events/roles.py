@@ -19,7 +19,7 @@ from marsad.events.places import LOCATIVE_WORDS
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-_ACTOR_KINDS = {"actor", "metonym", "adjective", "generic", "allies"}
+_ACTOR_KINDS = frozenset({"actor", "metonym", "adjective", "generic", "allies"})
 _QUOTES = dict.fromkeys(map(ord, "\"'«»"), " ")
 #: how many actor mentions back a generic noun looks for what it refers to
 _LOOKBACK = 60
@@ -61,10 +61,9 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
     day = an.doc.published
     out: list[ActorRef] = []
     hits = an.hits
-    for i, hit in enumerate(hits):
+    for i in an.hit_indices(_ACTOR_KINDS):
+        hit = hits[i]
         kind = hit.entry.kind
-        if kind not in _ACTOR_KINDS:
-            continue
         actor = _actor_id(an, lexicon, hits, i, out, day)
         if actor is None:
             continue
