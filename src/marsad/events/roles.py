@@ -69,19 +69,18 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             continue
         prev_word = an.prev_word(hit.token_start)
         prev_text = an.text[prev_word[0]:prev_word[1]] if prev_word else ""
-        two_back = an.words_before(hit.token_start, 12, 2)
-        locative = kind == "metonym" and two_back != ["كل", "من"] and (
+        locative = kind == "metonym" and an.words_before(hit.token_start, 12, 2) != ["كل", "من"] and (
             (hit.start, hit.end) in place_spans
             or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
             or _after_place(an, hits, i)
         )
-        out.append(ActorRef(
-            start=hit.start, end=hit.end, token_start=hit.token_start, token_end=hit.token_end,
-            actor=actor, kind=kind,
-            target=_target_position(an, hits, i, prev_text),
-            agent=_agent_marked(an, hit), locative=locative, helper=_helper_marked(an, hit),
-            from_marked=prev_text in ("من", "عن") or "من" in an.text[max(0, hit.token_start - 10):hit.token_start].split()[-2:],
+        out.append(ActorRef(  # positional (start, end, token_start, token_end, actor, kind,
+            # target, agent, locative, helper, from_marked): cheaper than keywords, per mention
+            hit.start, hit.end, hit.token_start, hit.token_end, actor, kind,
+            _target_position(an, hits, i, prev_text), _agent_marked(an, hit), locative,
+            _helper_marked(an, hit),
+            prev_text in ("من", "عن") or "من" in an.text[max(0, hit.token_start - 10):hit.token_start].split()[-2:],
         ))
     return _coordinated_targets(an, out)
 
