@@ -99,6 +99,8 @@ def main() -> None:
     width = max(len(r[0]) for r in rows)
     for label, t in rows:
         print(f"{label:<{width}}  {n / t:8.0f} articles/s  {megabytes / t:6.2f} MB/s  {1000 * t / n:6.2f} ms/article")
+    # what the frame rules, place resolution and event building add on top of `analyse`
+    print(f"event stage (extract - analyse): {1000 * (t_full - t_analysis) / n:6.2f} ms/article")
     print(f"ratio extract / floor: {t_full / t_floor:.1f}x (target <= 4x); target >= 1,000 articles/s")
     print(f"RSS at end: {rss_end:.0f} MB (target <= 300 MB)")
 
