@@ -357,3 +357,46 @@ def test_renewed_clashes_with_the_article_are_a_new_event(resources):
     text = "تجددت الاشتباكات بين مقاتلي العشائر وقسد في بلدة ذيبان بريف دير الزور."
     event = one(events_of(resources, text), "clash", "ذيبان")
     assert (event.actor1, event.actor2) == ("TRIBES", "SDF")
+
+
+def test_a_subject_right_before_the_verb_makes_what_follows_its_object(resources):
+    text = 'الجيش السوري يستهدف مقراً لقياديي "هيئة تحرير الشام" قرب بلدة النيرب في ريف إدلب.'
+    event = one(events_of(resources, text), "shelling", "النيرب")
+    assert (event.actor1, event.actor2) == ("SYR_MIL", "HTS")
+
+
+def test_a_conditional_attack_is_a_threat_not_an_event(resources):
+    text = "وقال المصدر إننا نملك القدرة على الرد في حال تم استهداف مراكزنا في ريف دير الزور."
+    assert events_of(resources, text) == []
+    # the same words as a fact are an event
+    text = "وقال المصدر إنه تم استهداف مراكزنا في ريف دير الزور."
+    assert [e.kind for e in events_of(resources, text)] == ["shelling"]
+
+
+def test_the_dead_named_after_a_death_noun_were_struck_not_the_attackers(resources):
+    text = "وقال البنتاغون إن طائرة من دون طيار أسفرت عن مقتل أميركي في قاعدة قرب الحسكة."
+    event = one(events_of(resources, text), "airstrike", "الحسكة")
+    assert (event.actor1, event.actor2) == (None, "US_COALITION")
+    assert event.geo_precision == 2
+    # without a weapon named, the same words tell no attack
+    assert events_of(resources, "أدى الحادث إلى مقتل جندي في قاعدة قرب الحسكة.") == []
+
+
+def test_a_place_in_the_source_phrase_does_not_make_its_country_the_actor(resources):
+    text = ("أفادت مديرة مكتب الميادين في دمشق بسقوط 15 صاروخاً على القاعدة الأميركية في "
+            "حقل كونيكو بريف دير الزور.")
+    event = one(events_of(resources, text), "shelling", "حقل كونيكو")
+    assert event.actor1 is None
+    assert event.source == "مديرة مكتب الميادين في دمشق"
+
+
+def test_a_date_of_the_announcement_does_not_date_the_event_that_has_its_own(resources):
+    # published Wednesday 2023-10-25: announced "two days ago" (the 23rd), struck "at dawn
+    # on Thursday" (the 19th)
+    text = ("وكانت المقاومة قد أعلنت قبل يومين، استهدافها محطة توليد الكهرباء في قاعدة حقل "
+            "العمر النفطي، فجر الخميس، بالصواريخ.")
+    event = one(events_of(resources, text), "shelling", "حقل العمر")
+    assert event.date == dt.date(2023, 10, 19)
+    # with no date after the event, the announcement's date is the best the text gives
+    text = "وكانت المقاومة قد أعلنت قبل يومين استهدافها قاعدة حقل العمر بالصواريخ."
+    assert one(events_of(resources, text), "shelling", "حقل العمر").date == dt.date(2023, 10, 23)

@@ -142,7 +142,7 @@ class Attribution:
                 break
             if h.entry.kind in _ENDS and not (h.entry.kind == "source_stop" and
                                               h.entry.form == "في"):
-                limit = h.start
+                limit = h.token_start  # "في دمشق بسقوط": the "ب" belongs to the next word
                 break
         return _phrase_end(an.text, first, limit)
 

@@ -101,7 +101,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 is None and frame.form not in ("passive",):
                 # "أكد سريع استهداف ...": the spokesman's side did it, unless it was the target
                 speaker = _source_actor(frame, sources, sentence_actors)
-                if speaker is not None and speaker != frame.actor2:
+                if speaker is not None and speaker != frame.actor2 and \
+                        not _lost_men(an, lexicon, frame, speaker, sentence_actors):
                     frame.actor1 = speaker
             if frame.actor1 and _civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
@@ -119,6 +120,20 @@ def _civilians(lexicon: Lexicon, actor_id: str) -> bool:
     return actor is not None and actor.type == "civilians"
 
 
+def _lost_men(an: Analysis, lexicon: Lexicon, frame: Frame, actor: str,
+              actors: list[ActorRef]) -> bool:
+    """"البنتاغون: مقتل أميركي في هجوم": the speaker's side counts its dead, it was struck."""
+    a, b = frame.clause
+    deaths = lexicon.forms("fatality")
+    return any(ref.actor == actor and a <= ref.start < b and _after_word(an, ref, deaths)
+               for ref in actors)
+
+
+def _after_word(an: Analysis, ref: ActorRef, words: frozenset[str]) -> bool:
+    prev = an.prev_word(ref.token_start)
+    return prev is not None and an.text[prev[0]:prev[1]] in words
+
+
 def _source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
     """The actor named in the source phrase that vouches for the frame, if any."""
     source = None
@@ -130,7 +145,7 @@ def _source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]
     if source.actor is not None:
         return source.actor
     for actor in actors:
-        if source.start <= actor.start < source.end and not actor.target:
+        if source.start <= actor.start < source.end and not actor.target and not actor.locative:
             return actor.actor
     return None
 
@@ -196,8 +211,11 @@ def _attack(kinds: list[str]) -> bool:
 
 
 def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
-    """True for a trigger that states a purpose ("للسيطرة على", "بهدف تحرير")."""
+    """True for a trigger that states a purpose ("للسيطرة على", "بهدف تحرير") or a condition."""
     hit = hits[i]
+    for h in reversed(hits[max(0, i - 6):i]):
+        if h.entry.kind == "condition" and an.words_between(h.end, hit.token_start) <= 3:
+            return True  # "في حال تمّ استهداف مراكزنا": a threat, not an event
     if "ل" in hit.proclitics and hit.entry.attr("form") in (
             "masdar", "verb") and hit.entry.value in ("capture", "withdrawal", "advance"):
         return True
@@ -332,7 +350,10 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     helpers = [r for r in usable if r.helper]
     usable = [r for r in usable if not r.helper]
     # civilians are acted on, never the actor (ACTORS.md CIVILIANS: "civilians as targets")
-    agents = [r for r in usable if not _civilians(lexicon, r.actor)]
+    # "مقتل أميركي": one named right after a death noun died, he did not act
+    deaths = lexicon.forms("fatality")
+    agents = [r for r in usable if not _civilians(lexicon, r.actor)
+              and not _after_word(an, r, deaths)]
     before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
         before = [r for r in agents if r.end <= t.start]
@@ -371,7 +392,15 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
         near_after = [r for r in after if an.words_between(t.end, r.start) <= 2
                       and not r.target and not (loses and r.from_marked)]
     object_of_noun = None
-    if near_after and verb and _after_event_noun(an, t):
+    # "الجيش السوري يستهدف مقراً لـ"هيئة تحرير الشام"": a subject right before the verb
+    # (SVO) makes what follows the verb its object
+    svo = verb and next((r for r in reversed(before) if not r.target and r.kind != "allies"
+                         and r.end <= t.start and not an.text[r.end:t.token_start].strip()),
+                        None)
+    if svo:
+        actor1 = _group_head(an, usable, svo)
+        object_of_noun = near_after[0] if near_after else None
+    elif near_after and verb and _after_event_noun(an, t):
         object_of_noun = near_after[0]  # "قصفاً استهدف القوات الأميركية": the object
     elif near_after:
         first = near_after[0]
@@ -660,7 +689,14 @@ def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, b
                                          _FORM_RANK.get(d.mention.form, 1), abs(d.start - t)))
 
     s_start, s_end = frame.sentence
-    found = nearest(an.dates_in(*frame.clause)) or nearest(an.dates_in(s_start, s_end))
+    in_clause = an.dates_in(*frame.clause)
+    if any(d.start > t for d in in_clause):
+        # "أعلنت قبل يومين استهدافها المحطة فجر الخميس": a date between the reporting verb
+        # and the event dates the announcement when another follows the event
+        said = [h.end for h in an.hits_in(frame.clause[0], t) if h.entry.kind == "source_verb"]
+        if said:
+            in_clause = [d for d in in_clause if not said[-1] <= d.start < t]
+    found = nearest(in_clause) or nearest(an.dates_in(s_start, s_end))
     if found is not None:
         return found.mention.day, found.mention.time_precision, True
     before = bisect.bisect_left(an.date_starts, s_start)
