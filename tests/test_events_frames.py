@@ -400,3 +400,28 @@ def test_a_date_of_the_announcement_does_not_date_the_event_that_has_its_own(res
     # with no date after the event, the announcement's date is the best the text gives
     text = "وكانت المقاومة قد أعلنت قبل يومين استهدافها قاعدة حقل العمر بالصواريخ."
     assert one(events_of(resources, text), "shelling", "حقل العمر").date == dt.date(2023, 10, 23)
+
+
+def test_who_claims_an_attack_with_no_agent_did_it(resources):
+    text = ("تعرّضت قاعدة الاحتلال الأميركي في حقل العمر إلى استهداف، أعلنت المقاومة "
+            "الإسلامية في العراق مسؤوليتها عنه.")
+    event = one(events_of(resources, text), "shelling", "حقل العمر")
+    assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
+    text = "انفجرت عبوة ناسفة في مدينة الرقة، وتبنى تنظيم داعش الهجوم."
+    assert one(events_of(resources, text), "explosion", "الرقة").actor1 == "ISIS"
+
+
+@pytest.mark.parametrize("text", [
+    # an outlet after "ل" is whom one speaks to, not a town of that name
+    "مصادر أمنية تؤكد للميادين أن الغارات استهدفت مواقع عسكرية.",
+    # a person's name ("عبد ...") that is also a village's
+    "عبد السلام قال إن الإعلام اليمني يتعرض لأبشع أنواع الاستهداف.",
+])
+def test_ordinary_words_that_gazetteers_hold_are_no_places(resources, text):
+    assert events_of(resources, text) == []
+
+
+def test_an_indefinite_nationality_adjective_names_the_attacker(resources):
+    text = "استشهد مستشار إيراني جراء اعتداء جوي صهيوني في مدينة دير الزور."
+    event = one(events_of(resources, text), "airstrike", "دير الزور")
+    assert event.actor1 == "ISR_MIL"

@@ -91,6 +91,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         for k, frame in enumerate(frames):
             nxt = frames[k + 1].trigger.start if k + 1 < len(frames) else s_end
             _fill_actors(an, lexicon, frame, sentence_actors, nxt)
+            if frame.actor1 is None:
+                frame.actor1 = _claimed_by(an, frame, sentence_actors)
             if frame.actor1 is None and frame.form != "passive" and previous_agent and \
                     (_conjugated(an, frame.trigger) or not sentence_actors) and \
                     an.words_between(previous_sentence_end, s_start) < 60:
@@ -118,6 +120,23 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
 def _civilians(lexicon: Lexicon, actor_id: str) -> bool:
     actor = lexicon.actors.get(actor_id)
     return actor is not None and actor.type == "civilians"
+
+
+def _claimed_by(an: Analysis, frame: Frame, actors: list[ActorRef]) -> str | None:
+    """"أعلنت المقاومة الإسلامية في العراق مسؤوليتها عنه": who claims the sentence's attack."""
+    if not _attack(frame.kinds):
+        return None
+    for claim in an.hits_in(*frame.sentence):
+        if claim.entry.kind != "claim":
+            continue
+        claimant = next((r for r in reversed(actors) if r.end <= claim.token_start
+                         and frame.sentence[0] <= r.start and not r.target and not r.locative
+                         and an.words_between(r.end, claim.token_start) <= 3), None) or \
+            next((r for r in actors if r.start >= claim.end and not r.target  # "تبنى داعش"
+                  and an.words_between(claim.end, r.token_start) <= 1), None)
+        if claimant is not None and claimant.actor != frame.actor2:
+            return claimant.actor
+    return None
 
 
 def _lost_men(an: Analysis, lexicon: Lexicon, frame: Frame, actor: str,

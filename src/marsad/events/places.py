@@ -186,10 +186,13 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         prev_word = an.prev_word(hit.token_start)
         if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in LOCATIVE_WORDS:
             located = True
-    if not located and " " in hit.entry.value and not metonym:
+    if not located and " " in hit.entry.value and not metonym and \
+            not hit.entry.value.startswith(_PERSON_HEADS):
         located = True  # a name of two words or more is hardly an ordinary phrase
-    if not located and (metonym or not hit.entry.attr("major")):
-        return None  # a small place named with no locative word: an ordinary word, likely
+    if not located and (metonym or not hit.entry.attr("major") or "ل" in hit.proclitics):
+        # a small place named with no locative word: an ordinary word, likely; and "ل"
+        # before a name makes it whom something is for ("تؤكد للميادين"), not where
+        return None
     if metonym and not _where(an, hit, kinds):
         return None  # "شنّت روسيا", "كل من روسيا": the country acts, it is no place here
     if _describes_actor(an, hit):
@@ -224,6 +227,9 @@ def _singular(an: Analysis, feature: Hit) -> str:
     return word[:-1] if feature.entry.value == "dual_keep" else word
 
 
+#: a name that begins with these is a person's ("عبد السلام") unless a locative word says
+#: otherwise
+_PERSON_HEADS = ("عبد ",)
 #: words that put the name after them in a place (normalized): "في إسرائيل", "قرب حلب"
 LOCATIVE_WORDS = frozenset({"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند", "فوق"})
 _STATIONED = frozenset({"المنتشره", "المتمركزه", "المنتشرين", "المتمركزين", "المنتشر",

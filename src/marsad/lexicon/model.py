@@ -38,6 +38,7 @@ ENTRY_KINDS = (
     "org_tail",  # "الإعلامي": the place before it names an organization
     "purpose",
     "condition",  # "في حال", "إذا": the trigger after it is a hypothesis, not an event
+    "claim",  # "أعلنت X مسؤوليتها عن": X did the attack the sentence tells
     "state",  # "مناطق سيطرة": the trigger after it names a state, not an event
     "reason",  # "نصرة لغزة", "رداً على": the places after it are no places of the event before
     "place",  # value: gazetteer key (added by the matcher, not by lexicon files)
