@@ -371,6 +371,9 @@ def test_a_conditional_attack_is_a_threat_not_an_event(resources):
     # the same words as a fact are an event
     text = "وقال المصدر إنه تم استهداف مراكزنا في ريف دير الزور."
     assert [e.kind for e in events_of(resources, text)] == ["shelling"]
+    # a place after the condition is no place of the threatened event before it
+    text = "هدد بأن سفن الاحتلال ستتعرض للاستهداف في البحر الأحمر، في حال استمر العدوان على غزة."
+    assert [(e.place, e.modality) for e in events_of(resources, text)] == [("البحر الأحمر", "planned")]
 
 
 def test_the_dead_named_after_a_death_noun_were_struck_not_the_attackers(resources):

@@ -294,15 +294,16 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
     """Each place goes to the nearest trigger before it in its clause, else the first after.
 
     A reason cue between them ("نصرةً لغزة", "رداً على") cuts the link: the place is then
-    the occasion of the event, not where it happened.
+    the occasion of the event, not where it happened; so does a condition ("في حال").
     """
     for place in places:
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]]
         before = [f for f in same if f.trigger.start < place.start]
         if before:
             frame = before[-1]
-            if any(h.entry.kind == "reason" for h in an.hits_in(frame.trigger.end, place.start)):
-                continue
+            if any(h.entry.kind in ("reason", "condition")
+                   for h in an.hits_in(frame.trigger.end, place.start)):
+                continue  # "نصرةً لغزة", "في حال استمر العدوان على غزة": not where it happened
             if _territorial(frame) and frame.form != "passive" and \
                     an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS:
                 continue  # "استعادة كرامتهم ... لتركيا": too far to be what was taken
