@@ -428,3 +428,16 @@ def test_an_indefinite_nationality_adjective_names_the_attacker(resources):
     text = "استشهد مستشار إيراني جراء اعتداء جوي صهيوني في مدينة دير الزور."
     event = one(events_of(resources, text), "airstrike", "دير الزور")
     assert event.actor1 == "ISR_MIL"
+
+
+def test_a_march_is_no_drone_and_a_reason_is_no_event_of_the_places_before_it(resources):
+    text = ("انطلقت مسيرة حاشدة في شارع جمال عبد الناصر وسط مدينة تعز تنديداً باستمرار "
+            "جرائم الإبادة الإسرائيلية في غزة.")
+    # the massacres the marchers condemn happened in Gaza, not in the street of the march
+    assert [(e.kind, e.place) for e in events_of(resources, text)] == [("attack_civilians", "غزة")]
+
+
+def test_a_bombing_claimed_is_an_explosion(resources):
+    text = "أعلن تنظيم داعش مسؤوليته عن التفجير الذي ضرب منطقة السيدة زينب جنوبي دمشق."
+    event = one(events_of(resources, text), "explosion", "السيدة زينب")
+    assert event.actor1 == "ISIS"

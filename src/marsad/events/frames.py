@@ -308,9 +308,12 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
                     an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS:
                 continue  # "استعادة كرامتهم ... لتركيا": too far to be what was taken
             frame.places.append(place)
-        elif same and not _territorial(same[0]):
+        elif same and not _territorial(same[0]) and not any(
+                h.entry.kind in ("reason", "condition")
+                for h in an.hits_in(place.end, same[0].trigger.start)):
             # "في ريف إدلب، نفذ الجيش غارات": a place may come first; a place taken,
-            # left or advanced on follows its verb
+            # left or advanced on follows its verb; but "مسيرة في تعز تنديداً بالمجازر": a
+            # trigger inside a reason is no event of the places before the reason
             same[0].places.append(place)
 
 
