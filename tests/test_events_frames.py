@@ -441,3 +441,9 @@ def test_a_bombing_claimed_is_an_explosion(resources):
     text = "أعلن تنظيم داعش مسؤوليته عن التفجير الذي ضرب منطقة السيدة زينب جنوبي دمشق."
     event = one(events_of(resources, text), "explosion", "السيدة زينب")
     assert event.actor1 == "ISIS"
+
+
+def test_an_adjective_after_a_feature_word_is_no_unknown_place(resources):
+    # "قاعدة مهمة": an important base somewhere in the Deir ez-Zor countryside
+    events = events_of(resources, "استهدفت المقاومة قاعدة مهمة في ريف دير الزور.")
+    assert [(e.place, e.geo_precision) for e in events] == [("دير الزور", 2)]
