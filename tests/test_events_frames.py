@@ -447,3 +447,8 @@ def test_an_adjective_after_a_feature_word_is_no_unknown_place(resources):
     # "قاعدة مهمة": an important base somewhere in the Deir ez-Zor countryside
     events = events_of(resources, "استهدفت المقاومة قاعدة مهمة في ريف دير الزور.")
     assert [(e.place, e.geo_precision) for e in events] == [("دير الزور", 2)]
+
+
+def test_a_participle_after_a_feature_word_is_no_unknown_place(resources):
+    text = "أعلن الإعلام الإسرائيلي أن إطلاق النار استهدف المستوطنات الواقعة على خط المواجهة."
+    assert events_of(resources, text) == []
