@@ -121,6 +121,22 @@ class DocContext:
             info = self.sentence_infos[start] = SentenceInfo.of(self.hits_in(start, end))
         return info
 
+    def where(self, start: int, end: int) -> tuple[SentenceInfo, int, int, int]:
+        """For a mention at [start, end): its sentence's info, the range [i, j) of the hits
+        it overlaps there, and the sentence's end (`sentence`, `sentence_info`, `around`)."""
+        starts = self.sentence_starts
+        k = bisect.bisect_right(starts, start) - 1
+        s_start = starts[max(k, 0)]
+        s_end = starts[k + 1] if k + 1 < len(starts) else len(self.norm.text)
+        info = self.sentence_infos.get(s_start)
+        if info is None:
+            info = self.sentence_infos[s_start] = SentenceInfo.of(self.hits_in(s_start, s_end))
+        hits = info.hits
+        i = j = bisect.bisect_right(info.ends, start)
+        while j < len(hits) and hits[j].start < end:
+            j += 1
+        return info, i, j, s_end
+
     def hits_in(self, start: int, end: int) -> list[Hit]:
         """Context hits inside [start, end)."""
         i = bisect.bisect_left(self.hit_starts, start)
@@ -139,7 +155,8 @@ def word_before(text: str, pos: int, limit: int = 3) -> list[str]:
 
 
 #: Glued conjunctions/prepositions/articles `strip_clitics` drops, first match wins.
-_CLITIC = re.compile(r"^(?:وبال|فبال|وال|بال|فال|كال|لل|وب|ول|ال|و|ب|ل|ف)(?=..)")
+_CLITIC_PREFIXES = ("وبال", "فبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ب", "ل", "ف")
+_CLITIC = re.compile("^(?:" + "|".join(_CLITIC_PREFIXES) + ")(?=..)")
 
 
 def strip_clitics(word: str) -> str:

@@ -21,6 +21,7 @@ from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE
 from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
 from marsad.geo.names import (
     canonical,
+    canonical_key,
     en_canonical,
     name_variants,
     split_feature_prefix,
@@ -126,6 +127,10 @@ class Gazetteer:
                 found = self._lookup_key(surface_key(rest))
         return found
 
+    def lookup_key(self, key: str) -> list[Place]:
+        """`lookup(name, strip_feature=False)` of a name already made a surface key, unmemoized."""
+        return self._lookup_key(key) if key else []
+
     def exact_key(self, key: str) -> list[Place]:
         """Places with exactly this surface key (the key already made by `surface_key`)."""
         return self._surface.get(key, [])
@@ -165,7 +170,7 @@ class Gazetteer:
         if key.isascii():
             loose = self._canon.get("en:" + en_canonical(key), [])
         else:
-            loose = self._canon.get(canonical(key), [])
+            loose = self._canon.get(canonical_key(key), [])
         if not loose:
             out = list(exact)
         elif not exact:

@@ -22,6 +22,7 @@ __all__ = [
     "FEATURE_WORDS",
     "MATERIALS",
     "canonical",
+    "canonical_key",
     "en_canonical",
     "folded_surface_key",
     "name_variants",
@@ -142,8 +143,16 @@ def folded_surface_key(folded: str) -> str:
 
 def canonical(name: str) -> str:
     """The canonical key of `name` (articles, final ه and spaces dropped) for lookups."""
+    return canonical_key(_clean(name))
+
+
+def canonical_key(key: str) -> str:
+    """`canonical` of a name already cleaned (a surface key): skips folding it again.
+
+    Folding is idempotent, so a surface key is its own clean form; lookups hold one.
+    """
     out = []
-    for word in _clean(name).split(" "):
+    for word in key.split(" "):
         if word.startswith(_ARTICLE) and len(word) > 3:
             word = word[2:]
         if "ال" in word:

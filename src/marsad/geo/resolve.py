@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from marsad.geo.context import (
+    _CLITIC_PREFIXES,
     _WORD,
     PROCLITICS,
     RELATION_WORDS,
@@ -26,7 +27,7 @@ from marsad.geo.context import (
 )
 from marsad.geo.distance import EARTH_KM
 from marsad.geo.gazetteer import Gazetteer, remember
-from marsad.geo.names import FEATURE_WORDS, folded_surface_key, surface_key
+from marsad.geo.names import FEATURE_WORDS, folded_surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
 from marsad.model import NormText, PlaceMatch
 from marsad.text.normalize import fold
@@ -74,6 +75,8 @@ _COUNTRYSIDE = frozenset({"ريف", "ارياف", "ريفي"})
 _NATURAL = frozenset({"جبل", "تلال", "تله", "سهل", "وادي"})
 #: Admin feature words: a settlement named after one stands for its unit (precision 3).
 _ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "قضاء", "ناحيه", "مديريه", "مديريتي"})
+#: The feature words that change which entries a name has (see `_candidates`, `_prepare`).
+_SHAPING = _SITE_WORDS | _ADMIN_WORDS
 #: Words between a place and the unit that locates it ("X في ريف دير الزور").
 #: a feature word with the article points back at a place named before ("في المدينة")
 _ANAPHORIC = frozenset({"المدينه", "المنطقه", "البلده", "القريه", "المحافظه", "الناحيه"})
@@ -105,6 +108,27 @@ _CUE_FORMS = {
                  "قرب", "مقربه", "من"}
     for clitic in PROCLITICS
 }
+
+#: Every cue word the resolver compares a word before or after a mention with.
+_CUE_WORDS = frozenset(_CUE_FORMS.values())
+
+
+def _cue_table() -> dict[str, str]:
+    """Every word `_cue` reads as a cue word, mapped to that cue.
+
+    `_cue` is `_CUE_FORMS` first, else `strip_clitics`; a word `strip_clitics` turns into a
+    cue is a clitic (plus, after a one-letter one, the article) glued to that cue, so trying
+    each clitic on each cue finds every such word. A word missing here reads as no cue.
+    """
+    table = {}
+    for cue in _CUE_WORDS:
+        for clitic in ("", *_CLITIC_PREFIXES):
+            for word in (clitic + cue, clitic + "ال" + cue):
+                read = _cue(word)
+                if read in _CUE_WORDS:
+                    table[word] = read
+    table.update(_CUE_FORMS)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +180,8 @@ def _mention_cues(mention: str) -> tuple[str, str | None, str | None, str]:
             break
         first = False
         words = words[1:]
-        words[0] = surface_key(words[0])
+        # a word of `key` is folded already, and folding is idempotent
+        words[0] = folded_surface_key(words[0])
     return " ".join(words), feature_word, relation, key
 
 
@@ -165,26 +190,36 @@ def _cue(word: str) -> str:
     return _CUE_FORMS.get(word) or strip_clitics(word)
 
 
-def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
-    """Split feature and relation words off the mention and read those just before it."""
-    parts = memo.get(mention)
-    if parts is None:
-        own = _mention_cues(mention)
-        # with the mention's own cues only, the answer is always this one: made once per name
-        parts = remember(memo, mention, (own, _Cues(*own)))
-    own, alone = parts
-    name, feature_word, relation, key = own
-    text = context.norm.text
-    start = context.norm_span[0]
+#: word -> the cue `_cue` reads it as, for every word read as a cue: one dict lookup per
+#: word instead of a regex, `None` for the words that are no cue
+_CUE_OF = _cue_table()
+
+
+class _Name:
+    """What a written name gives wherever it stands: its own cues and, per feature word that
+    changes them, its candidates. One per name, in the gazetteer's bounded memo."""
+
+    __slots__ = ("alone", "found")
+
+    def __init__(self, mention: str) -> None:
+        #: the mention's cues when no word before it adds any
+        self.alone = _Cues(*_mention_cues(mention))
+        #: `_shaping(feature word)` -> (entries, site) (see `_prepare`)
+        self.found: dict[str | None, tuple[list[_Entry], bool]] = {}
+
+
+def _cues(alone: _Cues, text: str, start: int) -> _Cues:
+    """The mention's own feature and relation words with those read just before it."""
+    feature_word, relation = alone.feature_word, alone.relation
     raw = _words_before(text, start)
-    # Only the words read are stripped of their clitics: the loop stops at the first word
-    # that is no cue, usually the first or second.
-    first = _cue(raw[0]) if raw else None
-    if first == "من" and len(raw) > 1 and _cue(raw[1]) in ("بالقرب", "قرب", "مقربه"):
+    get = _CUE_OF.get
+    # Only words that `_cue` reads as cues matter here: the table gives them, others are None.
+    first = get(raw[0]) if raw else None
+    if first == "من" and len(raw) > 1 and get(raw[1]) in ("بالقرب", "قرب", "مقربه"):
         relation = relation or "قرب"
-    elif raw:
+    elif first is not None:
         for k, w in enumerate(raw):
-            w = _cue(w) if k else first
+            w = get(w) if k else first
             if w in _NEUTRAL:
                 continue  # "منطقة X" is "the area of X": neither a district nor a relation
             if w in _NATURAL and feature_word is not None and relation is None:
@@ -205,7 +240,7 @@ def _cues(mention: str, context: PlaceContext, memo: dict) -> _Cues:
             feature_word = listed
     if feature_word == alone.feature_word and relation == alone.relation:
         return alone
-    return _Cues(name, feature_word, relation, key)
+    return _Cues(alone.name, feature_word, relation, alone.whole)
 
 
 def _words_before(text: str, pos: int) -> list[str]:
@@ -238,7 +273,7 @@ def _list_cue(text: str, start: int) -> str | None:
     words = list(_TOKEN.finditer(window))
     for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
         token = words[k].group()
-        w = _cue(token.strip(",."))
+        w = _CUE_OF.get(token.strip(",."))
         if w in _LIST_CUES:
             between = window[words[k].end() :].strip()
             items = [i for i in _ITEM_SPLIT.split(between) if i.strip()]
@@ -254,6 +289,10 @@ def _feature_of(word: str | None) -> str | None:
     if word is None:
         return None
     return _LIST_FEATURE.get(word) or FEATURE_WORDS.get(word)
+
+
+#: `_feature_of` as one dict (its values are never empty, so `or` is the merge order)
+_FEATURE_OF = {**FEATURE_WORDS, **_LIST_FEATURE}
 
 
 def _locating(doc: DocContext, start: int, end: int, s_end: int,
@@ -278,7 +317,7 @@ def _locating(doc: DocContext, start: int, end: int, s_end: int,
         if word in _ANAPHORIC or doc.norm.text[h.start:h.end] in _ANAPHORIC:
             continue  # "حي الصناعة في المدينة": the city told before, not a place "المدينة"
         if h.proclitic.startswith(("ب", "وب")) or any(
-            w in _LINKS or _cue(w) in _LINKS for w in between.split()
+            w in _LINKS or _CUE_OF.get(w) in _LINKS for w in between.split()
         ):
             return h
         return None
@@ -319,10 +358,12 @@ class _Frame:
 
 
 #: A candidate with what its score needs that does not depend on the context: (place, base,
-#: kx, population bonus). base: the feature prior, user overlay and exact-key bonuses, added
-#: in `_score`'s order; kx: km per degree of longitude at the place; the population bonus of
-#: a settlement, else None. A plain tuple: they are made for every candidate of every name.
-_Entry = tuple[Place, float, float, "float | None"]
+#: kx, population bonus, then the place's feature, admin_ids, adminset, idset, lat, lon and
+#: country). base: the feature prior, user overlay and exact-key bonuses, added in `_score`'s
+#: order; kx: km per degree of longitude at the place; the population bonus of a settlement,
+#: else None. A plain tuple, unpacked at once: scoring reads no attribute of the place.
+_Entry = tuple[Place, float, float, "float | None", str, tuple[str, ...], frozenset[str],
+               frozenset[str], float, float, "str | None"]
 
 
 def _place_entries(place: Place, overlay: frozenset[str]) -> tuple[_Entry, _Entry]:
@@ -334,8 +375,10 @@ def _place_entries(place: Place, overlay: frozenset[str]) -> tuple[_Entry, _Entr
     if place.population and place.feature in _SETTLEMENTS:
         pop = min(math.log10(place.population) / 6, 1.0) * 0.8
     kx = _KM_PER_DEG * math.cos(math.radians(place.lat))
+    rest = (place.feature, place.admin_ids, place.adminset, place.idset, place.lat, place.lon,
+            place.country)
     # the exact-key bonus comes after the prior and overlay ones, as in the sum it stands for
-    return (place, base, kx, pop), (place, base + 0.5, kx, pop)
+    return (place, base, kx, pop, *rest), (place, base + 0.5, kx, pop, *rest)
 
 
 def _entries(places: list[Place], exact: frozenset[str], gazetteer: Gazetteer) -> list[_Entry]:
@@ -361,8 +404,7 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
     The terms are added in one fixed order, so that equal evidence gives bit-equal scores
     and ties keep the lookup's order.
     """
-    place, score, kx, pop = entry
-    feature = place.feature
+    place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
     if reasons is not None:
         reasons.append(feature)
         if place.id in f.overlay:
@@ -384,9 +426,7 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
                 reasons.append("countryside of a city")
         elif feature in ("village", "neighbourhood"):
             score -= 0.5
-    admin = place.admin_ids
     if admin:
-        adminset = place.adminset
         if not (f.before_ids.isdisjoint(adminset) and f.after_ids.isdisjoint(adminset)):
             score += 3
             if reasons is not None:
@@ -409,33 +449,38 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
             score -= 4
             if reasons is not None:
                 reasons.append(_NOT_IN_UNIT)
-    ids = place.idset
-    plat, plon = place.lat, place.lon
     # Distances in km on a local plane (one cosine per candidate, none per point).
-    hypot = math.hypot
-    for city_ids, lat, lon in f.cities:
-        if city_ids.isdisjoint(ids) and hypot((lon - plon) * kx, (lat - plat) * _KM_PER_DEG) < 40:
-            score += 1
-            if reasons is not None:
-                reasons.append("near a city named in the sentence")
-            break
+    cities = f.cities
+    if cities:
+        for city_ids, lat, lon in cities:
+            if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * _KM_PER_DEG) < 40:
+                score += 1
+                if reasons is not None:
+                    reasons.append("near a city named in the sentence")
+                break
     if not f.resolved_ids.isdisjoint(ids):
         score += 2.5
         if reasons is not None:
             reasons.append("resolved earlier in the article")
-    elif f.resolved_points:
-        d = min([hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in f.resolved_points])
-        if d < 150:
-            score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-            if reasons is not None:
-                reasons.append(f"{d:.0f} km from a place resolved earlier")
-    if f.country and place.country == f.country:
+    else:
+        points = f.resolved_points
+        if points:
+            d = min([_hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in points])
+            if d < 150:
+                score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
+                if reasons is not None:
+                    reasons.append(f"{d:.0f} km from a place resolved earlier")
+    fc = f.country
+    if fc and country == fc:
         score += 1.5
         if reasons is not None:
-            reasons.append(f"in the article's country {f.country}")
+            reasons.append(f"in the article's country {fc}")
     if pop is not None:
         score += pop
     return score
+
+
+_hypot = math.hypot
 
 
 def _precision(place: Place, cues: _Cues) -> int:
@@ -452,6 +497,11 @@ def guess_country(norm_text: NormText | str, gazetteer: Gazetteer) -> str | None
     return gazetteer.doc_context(norm).country
 
 
+def _key(words: str) -> str:
+    """`surface_key` of words cut from a surface key (folded, clean: only ال may go)."""
+    return folded_surface_key(words) if words.startswith("ال") else words
+
+
 def _candidates(cues: _Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     """Entries for the whole mention, else for its name without feature words.
 
@@ -459,10 +509,10 @@ def _candidates(cues: _Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
     none of the entries is such a site: they only locate it.
     """
     if cues.whole != cues.name:
-        whole = gazetteer.lookup(cues.whole, strip_feature=False)
+        whole = gazetteer.lookup_key(_key(cues.whole))
         if whole:
             return whole, False
-    found = gazetteer.lookup(cues.name, strip_feature=False)
+    found = gazetteer.lookup_key(_key(cues.name))
     if not found:
         m = _NISBA.match(cues.whole)
         if m:
@@ -493,42 +543,54 @@ def _prepare(mention: str, context: PlaceContext,
              gazetteer: Gazetteer) -> tuple[_Frame, list[_Entry], bool] | None:
     """The frame a mention is scored in and its candidates, or None when there are none."""
     memo = gazetteer.memo
-    cues = _cues(mention, context, memo.setdefault("cues", {}))
-    found = memo.setdefault("candidates", {})
-    ckey = (cues.whole, cues.name, cues.feature_word)
-    cached = found.get(ckey)
+    names = memo.get("names")
+    if names is None:
+        names = memo["names"] = {}
+    record = names.get(mention)
+    if record is None:
+        record = remember(names, mention, _Name(mention))
+    norm = context.norm
+    start, end = context.norm_span
+    cues = _cues(record.alone, norm.text, start)
+    feature_word = cues.feature_word
+    # Only site and admin feature words change a name's candidates (see `_candidates`).
+    shaping = feature_word if feature_word in _SHAPING else None
+    cached = record.found.get(shaping)
     if cached is None:
         places, site = _candidates(cues, gazetteer)
-        if len(places) > 1 and cues.feature_word not in _ADMIN_WORDS:
+        if len(places) > 1 and feature_word not in _ADMIN_WORDS:
             places = _settlements_over_units(places)
         exact = frozenset(p.id for p in gazetteer.exact_key(cues.name))
-        cached = remember(found, ckey, (_entries(places, exact, gazetteer), site))
+        cached = record.found[shaping] = (_entries(places, exact, gazetteer), site)
     entries, site = cached
     if not entries:
         return None
-    doc = gazetteer.doc_context(context.norm)
-    start, end = context.norm_span
-    s_start, s_end = doc.sentence(start)
-    info = doc.sentence_info(s_start, s_end)
-    i, j = info.around(start, end)
+    doc = gazetteer.doc_context(norm)
+    info, i, j, s_end = doc.where(start, end)
     hits = info.hits
-    own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids) if i < j else _NONE
+    if i == j:
+        own = _NONE
+    elif j == i + 1:
+        # the mention is itself one context name (a city, a governorate): its ids
+        own = hits[i].ids if hits[i].start >= start else _NONE
+    else:
+        own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids)
     resolved = context.resolved
     if resolved:
-        resolved_ids = frozenset(m.place_id for m in resolved if m.place_id)
+        resolved_ids = {m.place_id for m in resolved if m.place_id}
         # one point per place: an article names the same town again and again
-        resolved_points = list(dict.fromkeys((m.lat, m.lon) for m in resolved if m.place_id))
+        resolved_points = list({(m.lat, m.lon): None for m in resolved if m.place_id})
     else:
         resolved_ids, resolved_points = _NONE, []
     frame = _Frame(
         cues,
-        _feature_of(cues.feature_word),
+        _FEATURE_OF.get(feature_word),
         cues.relation in _COUNTRYSIDE,
         info.prefix[i],
         info.suffix[j],
         doc,
         own,
-        _locating(doc, start, end, s_end, hits[j : j + 1]),
+        _locating(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None,
         [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j] if info.cities else [],
         resolved_ids,
         resolved_points,
