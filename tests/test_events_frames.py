@@ -452,3 +452,17 @@ def test_an_adjective_after_a_feature_word_is_no_unknown_place(resources):
 def test_a_participle_after_a_feature_word_is_no_unknown_place(resources):
     text = "أعلن الإعلام الإسرائيلي أن إطلاق النار استهدف المستوطنات الواقعة على خط المواجهة."
     assert events_of(resources, text) == []
+
+
+def test_where_an_attack_came_from_is_not_where_it_struck(resources):
+    text = ("نفذ العدو الإسرائيلي عدواناً جوياً من اتجاه الجولان السوري المحتل، مستهدفاً "
+            "موقعين في ريف درعا.")
+    assert [(e.kind, e.place) for e in events_of(resources, text)] == [("airstrike", "درعا")]
+    # a force that moves out of a town is deployed there (the seed article)
+    text = "وأضاف مراسلنا ان الحشد الشعبي عزز قواته انطلاقاً من بلدة عكاشات."
+    assert [e.place for e in events_of(resources, text) if e.kind == "deployment"] == ["عكاشات"]
+
+
+def test_two_names_of_one_site_joined_by_a_dash_are_one_place(resources):
+    text = 'استهدفت المقاومة قاعدة الاحتلال في "مطار أبو حجر - خراب الجير" برشقة صاروخية.'
+    assert [e.place for e in events_of(resources, text)] == ["خراب الجير"]

@@ -297,7 +297,12 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
     the occasion of the event, not where it happened; so does a condition ("في حال").
     """
     for place in places:
-        same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]]
+        # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
+        # moves "انطلاقاً من عكاشات" is deployed there, though)
+        origin = any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
+                     for h in an.hits_in(max(0, place.start - 40), place.start))
+        same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
+                and not (origin and _attack(f.kinds))]
         before = [f for f in same if f.trigger.start < place.start]
         if before:
             frame = before[-1]

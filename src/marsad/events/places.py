@@ -474,6 +474,13 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                 context = True  # "أم الرشراش المحتلة (إيلات)": another name of the same
             elif out[-1].context_only and an.text[prev.end:ref.start].strip() in ("_", "-", "/"):
                 context = True  # "مثلث حمص_حماة_الرقة": one region, named by its corners
+            elif an.text[prev.end:ref.start].strip(" \"") == "-":
+                # "مطار أبو حجر - خراب الجير": two names of one site; the one a gazetteer
+                # knows is kept
+                if prev.key is None and ref.key is not None:
+                    out[-1] = replace(out[-1], context_only=True)
+                else:
+                    context = True
             words = [w for w in between.replace(",", " ").split() if w]
             if words and words[0].startswith("و") and _link_word(words[0][1:]):
                 pass  # "حلب وريف إدلب": a second place, coordinated through its relation word
