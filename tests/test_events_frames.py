@@ -466,3 +466,11 @@ def test_where_an_attack_came_from_is_not_where_it_struck(resources):
 def test_two_names_of_one_site_joined_by_a_dash_are_one_place(resources):
     text = 'استهدفت المقاومة قاعدة الاحتلال في "مطار أبو حجر - خراب الجير" برشقة صاروخية.'
     assert [e.place for e in events_of(resources, text)] == ["خراب الجير"]
+
+
+def test_contact_points_between_two_forces_name_both(resources):
+    # the seed article's sentence, with the town's usual spelling
+    text = ("أفاد مراسل الميادين بأن أكثر من نقطة تماس باتت بين القوات العراقية والجيش السوري "
+            "جنوب منطقة القائم.")
+    event = one(events_of(resources, text), "contact", "القائم")
+    assert (event.actor1, event.actor2, event.geo_precision) == ("IRQ_MIL", "SYR_MIL", 2)

@@ -406,7 +406,7 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
         frame.actor1 = attacker.actor if attacker else None
         frame.actor2 = defender.actor if defender else None
         return
-    if "clash" in frame.kinds and _between(an, frame, after):
+    if ("clash" in frame.kinds or "contact" in frame.kinds) and _between(an, frame, after):
         return
 
     actor1: ActorRef | None = None
