@@ -67,6 +67,8 @@ class SentenceInfo:
     suffix: list[frozenset[str]]
     #: (hit index, ids of the hit, lat, lon) of each city named in the sentence
     cities: list[tuple[int, frozenset[str], float, float]]
+    #: `cities` without the hit index: what a mention that is no city of its own reads
+    city_points: list[tuple[frozenset[str], float, float]]
 
     @classmethod
     def of(cls, hits: list[Hit]) -> SentenceInfo:
@@ -81,7 +83,8 @@ class SentenceInfo:
             suffix[k] = suffix[k + 1] if h.cue == "مع" else suffix[k + 1] | h.ids
         cities = [(k, h.ids, u.lat, u.lon) for k, h in enumerate(hits) for u in h.places
                   if u.feature == "city"]
-        return cls(hits, [h.end for h in hits], prefix, suffix, cities)
+        return cls(hits, [h.end for h in hits], prefix, suffix, cities,
+                   [(ids, lat, lon) for _, ids, lat, lon in cities])
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The range [i, j) of hits overlapping [start, end)."""

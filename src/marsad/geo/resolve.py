@@ -160,10 +160,12 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return _KM_PER_DEG * math.hypot(x, lat2 - lat1)
 
 
-def _mention_cues(mention: str) -> tuple[str, str | None, str | None, str]:
+def _mention_cues(mention: str) -> _Cues:
     """The mention's own feature and relation words: (name, feature, relation, key)."""
     folded = fold(mention)
     key = folded_surface_key(folded)
+    if " " not in key:
+        return _Cues(key, None, None, key)  # one word: no cue word to split off
     words = key.split(" ")
     feature_word = relation = None
     first = True
@@ -182,7 +184,7 @@ def _mention_cues(mention: str) -> tuple[str, str | None, str | None, str]:
         words = words[1:]
         # a word of `key` is folded already, and folding is idempotent
         words[0] = folded_surface_key(words[0])
-    return " ".join(words), feature_word, relation, key
+    return _Cues(" ".join(words), feature_word, relation, key)
 
 
 def _cue(word: str) -> str:
@@ -203,7 +205,7 @@ class _Name:
 
     def __init__(self, mention: str) -> None:
         #: the mention's cues when no word before it adds any
-        self.alone = _Cues(*_mention_cues(mention))
+        self.alone = _mention_cues(mention)
         #: `_shaping(feature word)` -> (entries, site) (see `_prepare`)
         self.found: dict[str | None, tuple[list[_Entry], bool]] = {}
 
@@ -483,14 +485,6 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
 _hypot = math.hypot
 
 
-def _precision(place: Place, cues: _Cues) -> int:
-    if place.feature in AREA_FEATURES or place.feature == "unresolved":
-        return 3
-    if cues.relation is not None:
-        return 2
-    return 1
-
-
 def guess_country(norm_text: NormText | str, gazetteer: Gazetteer) -> str | None:
     """The country an article is mostly about (country and admin names counted), or None."""
     norm = norm_text if isinstance(norm_text, NormText) else NormText(norm_text, [], norm_text)
@@ -575,6 +569,10 @@ def _prepare(mention: str, context: PlaceContext,
         own = hits[i].ids if hits[i].start >= start else _NONE
     else:
         own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids)
+    if i == j or not info.cities:
+        cities = info.city_points  # the mention names no city: every one counts
+    else:
+        cities = [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j]
     resolved = context.resolved
     if resolved:
         resolved_ids = {m.place_id for m in resolved if m.place_id}
@@ -591,7 +589,7 @@ def _prepare(mention: str, context: PlaceContext,
         doc,
         own,
         _locating(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None,
-        [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j] if info.cities else [],
+        cities,
         resolved_ids,
         resolved_points,
         context.country or doc.country,
@@ -618,36 +616,39 @@ def _settlements_over_units(places: list[Place]) -> list[Place]:
 
 def _candidate(entry: _Entry, frame: _Frame, site: bool) -> Candidate:
     """Score a candidate in `frame` and give the precision it would resolve with."""
-    score, precision, reasons, enclosing = _reading(entry, frame, site)
+    reasons: list[str] = []
+    score = _score(entry, frame, reasons)
+    precision, enclosing = _reading(entry, frame, site, reasons)
     return Candidate(entry[0], score, precision, tuple(reasons), enclosing)
 
 
-def _reading(entry: _Entry, frame: _Frame, site: bool) -> tuple[float, int, list[str], bool]:
-    """(score, precision, reasons, enclosing) of a candidate: `Candidate`'s fields."""
+def _reading(entry: _Entry, frame: _Frame, site: bool, reasons: list[str]) -> tuple[int, bool]:
+    """(precision, enclosing) of a candidate `_score` gave `reasons`, completing them."""
     cues = frame.cues
     place = entry[0]
-    reasons: list[str] = []
-    score = _score(entry, frame, reasons)
     if site:
         if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
             # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
             reasons.insert(0, f"unknown {cues.feature_word} in this {place.feature}")
-            return score, 3, reasons, True
+            return 3, True
         if cues.feature_word in _NATURAL or cues.relation:
             reasons.insert(0, f"{cues.feature_word} by this {place.feature}")
-            return score, 2, reasons, False
+            return 2, False
         reasons.insert(0, f"{cues.feature_word} of this {place.feature}")
-        return score, 1, reasons, False
-    if place.feature == "unresolved":
+        return 1, False
+    feature = entry[4]
+    if feature == "unresolved":
         reasons.insert(0, "known name without a sourced point: its admin unit")
-        return score, 3, reasons, True
-    if cues.relation:
-        reasons.append(f"relation {cues.relation}")
-    precision = _precision(place, cues)
-    if cues.feature_word in _ADMIN_WORDS and place.feature in _SETTLEMENTS:
+        return 3, True
+    relation = cues.relation
+    if relation:
+        reasons.append(f"relation {relation}")
+    # ACLED: 3 for an area, 2 for a place near the named one, 1 for the place itself
+    precision = 3 if feature in AREA_FEATURES else 2 if relation is not None else 1
+    if cues.feature_word in _ADMIN_WORDS and feature in _SETTLEMENTS:
         precision = 3  # "مديرية حيفان", "قضاء الحويجة": the unit named after the town
         reasons.append(f"the {cues.feature_word} of this town")
-    return score, precision, reasons, False
+    return precision, False
 
 
 def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) -> Place:
@@ -666,17 +667,20 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
     """The narrowest unit the text names around an unknown place, at precision 3."""
     doc = gazetteer.doc_context(context.norm)
     start, end = context.norm_span
-    s_start, s_end = doc.sentence(start)
+    info, i, j, s_end = doc.where(start, end)
+    hits = info.hits
     country = context.country or doc.country
     resolved = {m.place_id for m in context.resolved if m.place_id}
     # EVENTS.md: an unknown place takes "the nearest enclosing place the text gives
     # (e.g. its governorate)": a name that is both city and governorate means the latter.
-    locating = _locating(doc, start, end, s_end)
+    # Hits do not overlap and are in text order: hits[j:] start after the mention (all the
+    # sentence's hits from its end), hits[:i] end before it.
+    locating = _locating(doc, start, end, s_end, hits[j:]) if j < len(hits) else None
     if locating is not None:
         place = _pick(locating, resolved, country, True)
         return place.match(3, 0.0, f"unknown place; the {place.feature} named after it",
                            place_id=None, name=mention)
-    before = [h for h in doc.hits_in(s_start, start) if h.end <= start and h.cue != "مع"]
+    before = [h for h in hits[:i] if h.cue != "مع"]
     if before:
         place = _pick(before[-1], resolved, country, True)
         return place.match(3, 0.0, f"unknown place; the {place.feature} named before it in the sentence",
@@ -698,16 +702,18 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
     prepared = _prepare(mention, context, gazetteer)
     if prepared is not None:
         frame, entries, site = prepared
-        # The best is the first of the highest scores (what a stable sort puts first); only
-        # it is explained, the others are scored without building their reasons.
+        # The best is the first of the highest scores (what a stable sort puts first). Every
+        # candidate is scored with its reasons: cheaper than scoring the best one twice.
         top = entries[0]
+        reasons: list[str] = []
+        score = _score(top, frame, reasons)
         if len(entries) > 1:
-            top_score = _score(top, frame)
             for entry in entries[1:]:
-                score = _score(entry, frame)
-                if score > top_score:
-                    top, top_score = entry, score
-        score, precision, reasons, enclosing = _reading(top, frame, site)
+                other: list[str] = []
+                other_score = _score(entry, frame, other)
+                if other_score > score:
+                    top, score, reasons = entry, other_score, other
+        precision, enclosing = _reading(top, frame, site, reasons)
         place = top[0]
         if enclosing:
             if place.feature == "unresolved":
@@ -720,5 +726,11 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
         # is a homonym: the unknown place is better put in the unit the text names.
         misplaced = frame.locating is not None and not _fits_unit(place, frame.locating)
         if not misplaced or place.feature in AREA_FEATURES:
-            return place.match(precision, score, "; ".join(reasons))
+            # `place.match(precision, score, reason)`, positional: one is made per call
+            admin = place.admin
+            n = len(admin)
+            return PlaceMatch(place.id, place.name, place.lat, place.lon, precision, place.feature,
+                              place.country, admin[0] if n else None, admin[1] if n > 1 else None,
+                              admin[2] if n > 2 else None, place.population, score,
+                              "; ".join(reasons))
     return _enclosing(mention, context, gazetteer)
