@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -338,9 +339,11 @@ def _fits_unit(place: Place, hit: Hit) -> bool:
     return False
 
 
-@dataclass(slots=True)
-class _Frame:
-    """What every candidate of one mention is scored against (computed once per call)."""
+class _Frame(NamedTuple):
+    """What every candidate of one mention is scored against (computed once per call).
+
+    A tuple, not a dataclass: one is made per call, and `_score` unpacks it at once.
+    """
 
     cues: _Cues
     feature: str | None
@@ -349,11 +352,12 @@ class _Frame:
     #: ids named in the sentence before / after the mention (their union: "in the sentence")
     before_ids: frozenset[str]
     after_ids: frozenset[str]
-    doc: DocContext
+    #: how many context hits of the article carry each id (`DocContext.id_counts`)
+    id_counts: dict[str, int]
     own: frozenset[str]
     locating: Hit | None
     cities: list[tuple[frozenset[str], float, float]]
-    resolved_ids: frozenset[str]
+    resolved_ids: Set[str]
     resolved_points: list[tuple[float, float]]
     country: str | None
     overlay: frozenset[str]
@@ -407,21 +411,22 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
     and ties keep the lookup's order.
     """
     place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
+    (cues, ff, countryside, before_ids, after_ids, id_counts, own, locating, cities,
+     resolved_ids, points, fc, overlay) = f
     if reasons is not None:
         reasons.append(feature)
-        if place.id in f.overlay:
+        if place.id in overlay:
             reasons.append("user overlay")
-    ff = f.feature
     if ff is not None:
         if feature == ff or feature in _FITS.get(ff, ()):
             score += 3
             if reasons is not None:
-                reasons.append(f"feature word {f.cues.feature_word}")
+                reasons.append(f"feature word {cues.feature_word}")
         elif feature in AREA_FEATURES or ff in ("governorate", "neighbourhood"):
             score -= 3
             if reasons is not None:
-                reasons.append(f"feature word {f.cues.feature_word} does not fit")
-    if f.countryside:
+                reasons.append(f"feature word {cues.feature_word} does not fit")
+    if countryside:
         if feature == "city":
             score += 1
             if reasons is not None:
@@ -429,21 +434,20 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
         elif feature in ("village", "neighbourhood"):
             score -= 0.5
     if admin:
-        if not (f.before_ids.isdisjoint(adminset) and f.after_ids.isdisjoint(adminset)):
+        if not (before_ids.isdisjoint(adminset) and after_ids.isdisjoint(adminset)):
             score += 3
             if reasons is not None:
                 reasons.append("admin unit named in the sentence")
         else:
-            get = f.doc.id_counts.get
-            own = f.own
+            get = id_counts.get
             for a in admin:
                 if get(a, 0) - (a in own) > 0:
                     score += 1
                     if reasons is not None:
                         reasons.append("admin unit named in the article")
                     break
-    if f.locating is not None:
-        if _fits_unit(place, f.locating):
+    if locating is not None:
+        if _fits_unit(place, locating):
             score += 2
             if reasons is not None:
                 reasons.append("located by the unit named after it")
@@ -452,7 +456,6 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
             if reasons is not None:
                 reasons.append(_NOT_IN_UNIT)
     # Distances in km on a local plane (one cosine per candidate, none per point).
-    cities = f.cities
     if cities:
         for city_ids, lat, lon in cities:
             if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * _KM_PER_DEG) < 40:
@@ -460,19 +463,16 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
                 if reasons is not None:
                     reasons.append("near a city named in the sentence")
                 break
-    if not f.resolved_ids.isdisjoint(ids):
+    if not resolved_ids.isdisjoint(ids):
         score += 2.5
         if reasons is not None:
             reasons.append("resolved earlier in the article")
-    else:
-        points = f.resolved_points
-        if points:
-            d = min([_hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in points])
-            if d < 150:
-                score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-                if reasons is not None:
-                    reasons.append(f"{d:.0f} km from a place resolved earlier")
-    fc = f.country
+    elif points:
+        d = min([_hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in points])
+        if d < 150:
+            score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
+            if reasons is not None:
+                reasons.append(f"{d:.0f} km from a place resolved earlier")
     if fc and country == fc:
         score += 1.5
         if reasons is not None:
@@ -586,7 +586,7 @@ def _prepare(mention: str, context: PlaceContext,
         cues.relation in _COUNTRYSIDE,
         info.prefix[i],
         info.suffix[j],
-        doc,
+        doc.id_counts,
         own,
         _locating(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None,
         cities,
