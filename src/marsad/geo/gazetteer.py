@@ -175,14 +175,18 @@ class Gazetteer:
             out = list(exact)
         elif not exact:
             out = list(loose)
+        elif len(exact) == 1 and len(loose) == 1 and exact[0] is loose[0]:
+            return [exact[0]]  # the usual case: the name's one place, by both keys
         else:
             # by identity: hashing a Place hashes every field
             out = list({id(p): p for p in [*exact, *loose]}.values())
         if len(out) < 2:
             return out
         exact_ids = {p.id for p in exact}
-        out.sort(key=lambda p: (p.id not in self.overlay_ids, p.id not in exact_ids,
-                                -_FEATURE_RANK.get(p.feature, 1), -(p.population or 0)))
+        overlay = self.overlay_ids
+        rank = _FEATURE_RANK.get
+        out.sort(key=lambda p: (p.id not in overlay, p.id not in exact_ids,
+                                -rank(p.feature, 1), -(p.population or 0)))
         return out
 
     # --- article context ---------------------------------------------------------------

@@ -137,7 +137,8 @@ def folded_surface_key(folded: str) -> str:
     if not cleaned:
         return ""
     head, _, rest = cleaned.partition(" ")
-    head = _strip_article(head)
+    if head.startswith(_ARTICLE) and len(head) > 3:  # `_strip_article`, inline
+        head = head[2:]
     return f"{head} {rest}" if rest else head
 
 
