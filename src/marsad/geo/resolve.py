@@ -388,7 +388,7 @@ def _place_entries(place: Place, overlay: frozenset[str]) -> tuple[_Entry, _Entr
     return (place, base, kx, pop, *rest), (place, base + 0.5, kx, pop, *rest)
 
 
-def _entries(places: list[Place], exact: frozenset[str], gazetteer: Gazetteer) -> list[_Entry]:
+def _entries(places: list[Place], exact: Set[str], gazetteer: Gazetteer) -> list[_Entry]:
     """The context-free part of each candidate's score (made once per gazetteer, not per name)."""
     parts = gazetteer.place_parts
     overlay = gazetteer.overlay_ids
@@ -405,8 +405,8 @@ def _entries(places: list[Place], exact: frozenset[str], gazetteer: Gazetteer) -
     return out
 
 
-def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
-    """Score one candidate; with `reasons`, append why (only the best one is explained).
+def _score(entry: _Entry, f: _Frame, reasons: list[str]) -> float:
+    """Score one candidate and append to `reasons` why.
 
     The terms are added in one fixed order, so that equal evidence gives bit-equal scores
     and ties keep the lookup's order.
@@ -414,70 +414,58 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str] | None = None) -> float:
     place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
     (cues, ff, countryside, before_ids, after_ids, id_counts, own, locating, cities,
      resolved_ids, points, fc, overlay) = f
-    if reasons is not None:
-        reasons.append(feature)
-        if place.id in overlay:
-            reasons.append("user overlay")
+    reasons.append(feature)
+    if overlay and place.id in overlay:
+        reasons.append("user overlay")
     if ff is not None:
         if feature == ff or feature in _FITS.get(ff, ()):
             score += 3
-            if reasons is not None:
-                reasons.append(f"feature word {cues.feature_word}")
+            reasons.append(f"feature word {cues.feature_word}")
         elif feature in AREA_FEATURES or ff in ("governorate", "neighbourhood"):
             score -= 3
-            if reasons is not None:
-                reasons.append(f"feature word {cues.feature_word} does not fit")
+            reasons.append(f"feature word {cues.feature_word} does not fit")
     if countryside:
         if feature == "city":
             score += 1
-            if reasons is not None:
-                reasons.append("countryside of a city")
+            reasons.append("countryside of a city")
         elif feature in ("village", "neighbourhood"):
             score -= 0.5
     if admin:
         if not (before_ids.isdisjoint(adminset) and after_ids.isdisjoint(adminset)):
             score += 3
-            if reasons is not None:
-                reasons.append("admin unit named in the sentence")
+            reasons.append("admin unit named in the sentence")
         else:
             get = id_counts.get
             for a in admin:
                 if get(a, 0) - (a in own) > 0:
                     score += 1
-                    if reasons is not None:
-                        reasons.append("admin unit named in the article")
+                    reasons.append("admin unit named in the article")
                     break
     if locating is not None:
         if _fits_unit(place, locating):
             score += 2
-            if reasons is not None:
-                reasons.append("located by the unit named after it")
+            reasons.append("located by the unit named after it")
         else:
             score -= 4
-            if reasons is not None:
-                reasons.append(_NOT_IN_UNIT)
+            reasons.append(_NOT_IN_UNIT)
     # Distances in km on a local plane (one cosine per candidate, none per point).
     if cities:
         for city_ids, lat, lon in cities:
             if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * _KM_PER_DEG) < 40:
                 score += 1
-                if reasons is not None:
-                    reasons.append("near a city named in the sentence")
+                reasons.append("near a city named in the sentence")
                 break
     if not resolved_ids.isdisjoint(ids):
         score += 2.5
-        if reasons is not None:
-            reasons.append("resolved earlier in the article")
+        reasons.append("resolved earlier in the article")
     elif points:
         d = min([_hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in points])
         if d < 150:
             score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-            if reasons is not None:
-                reasons.append(f"{d:.0f} km from a place resolved earlier")
+            reasons.append(f"{d:.0f} km from a place resolved earlier")
     if fc and country == fc:
         score += 1.5
-        if reasons is not None:
-            reasons.append(f"in the article's country {fc}")
+        reasons.append(f"in the article's country {fc}")
     if pop is not None:
         score += pop
     return score
@@ -555,7 +543,7 @@ def _prepare(mention: str, context: PlaceContext,
         places, site = _candidates(cues, gazetteer)
         if len(places) > 1 and feature_word not in _ADMIN_WORDS:
             places = _settlements_over_units(places)
-        exact = frozenset(p.id for p in gazetteer.exact_key(cues.name))
+        exact = {p.id for p in gazetteer.exact_key(cues.name)}
         cached = record.found[shaping] = (_entries(places, exact, gazetteer), site)
     entries, site = cached
     if not entries:
@@ -610,6 +598,11 @@ def _settlements_over_units(places: list[Place]) -> list[Place]:
     OCHA names most sub-districts after their seat ("ناحية سلحب" around the town of
     Tall Salhab); the news names the town, and says "ناحية"/"قضاء" when it means the unit.
     """
+    for p in places:
+        if p.feature in ("district", "subdistrict"):
+            break
+    else:
+        return places  # no unit to drop (the usual case)
     inside = {a for p in places if p.feature in _SETTLEMENTS for a in p.adminset}
     if not inside:
         return places
