@@ -63,7 +63,9 @@ class Gazetteer:
         self._admin_path = admin_path
         self._admin: AdminAreas | None = None
         self._automaton: object | None = None
-        self._doc_cache: list[DocContext] = []
+        #: id(norm) -> (norm, its scan), least recently used first; the norm is held so that
+        #: its id stays its own while cached
+        self._doc_cache: dict[int, tuple[NormText, DocContext]] = {}
         #: how many article scans `doc_context` keeps (an extractor needs only the current one)
         self.doc_cache_size = 8
         self._lookups: dict[tuple[str, bool], tuple[Place, ...]] = {}
@@ -194,19 +196,27 @@ class Gazetteer:
     def doc_context(self, norm: NormText) -> DocContext:
         """The context scan of an article (cached for the last few articles)."""
         cache = self._doc_cache
-        # Most recently used first: an extractor asks for the same article once per mention.
-        if cache and cache[0].norm is norm:
-            return cache[0]
-        for k, cached in enumerate(cache):
-            if cached.norm is norm or (cached.norm.text == norm.text):
-                if k:
-                    cache.insert(0, cache.pop(k))
-                return cached
-        if self._automaton is None:
-            self._automaton = _context_automaton(self._surface)
-        found = scan(norm, self._automaton)
-        cache.insert(0, found)
-        del cache[self.doc_cache_size :]
+        key = id(norm)
+        hit = cache.get(key)
+        if hit is not None and hit[0] is norm:
+            # an extractor asks for the same article once per mention: found by identity
+            del cache[key]
+            cache[key] = hit
+            return hit[1]
+        text = norm.text
+        found = None
+        for other, doc in cache.values():
+            if other.text == text:  # the same article in another NormText (guess_country)
+                found = doc
+                break
+        if found is None:
+            if self._automaton is None:
+                self._automaton = _context_automaton(self._surface)
+            found = scan(norm, self._automaton)
+        cache.pop(key, None)
+        cache[key] = (norm, found)
+        while len(cache) > self.doc_cache_size:
+            del cache[next(iter(cache))]
         return found
 
     # --- admin polygons ----------------------------------------------------------------

@@ -548,9 +548,9 @@ def _prepare(mention: str, context: PlaceContext,
     entries, site = cached
     if not entries:
         return None
-    cache = gazetteer._doc_cache
     # `doc_context`'s first test, inline: every mention of an article asks for its scan
-    doc = cache[0] if cache and cache[0].norm is norm else gazetteer.doc_context(norm)
+    hit = gazetteer._doc_cache.get(id(norm))
+    doc = hit[1] if hit is not None and hit[0] is norm else gazetteer.doc_context(norm)
     info, i, j, s_end = doc.where(start, end)
     hits = info.hits
     if i == j:
