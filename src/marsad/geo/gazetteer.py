@@ -69,6 +69,7 @@ class Gazetteer:
         #: how many article scans `doc_context` keeps (an extractor needs only the current one)
         self.doc_cache_size = 8
         self._lookups: dict[tuple[str, bool], tuple[Place, ...]] = {}
+        self._ranked: dict[str, tuple[Place, ...]] | None = None  # see `ranked_index`
         self._major: frozenset[str] | None = None  # see `major_keys`
         self._country_cache: dict[str, Place] | None = None  # see `country_place`
         #: bounded memos of the resolver's pure per-name work (see `clear_caches`)
@@ -130,8 +131,26 @@ class Gazetteer:
         return found
 
     def lookup_key(self, key: str) -> list[Place]:
-        """`lookup(name, strip_feature=False)` of a name already made a surface key, unmemoized."""
-        return self._lookup_key(key) if key else []
+        """`lookup(name, strip_feature=False)` of a name already made a surface key, unmemoized.
+
+        The gazetteer's own keys are read from the ranked index (`ranked_index`); a key it
+        does not hold (a spelling only the canonical key finds) is ranked on the spot.
+        """
+        if not key:
+            return []
+        found = (self._ranked or self.ranked_index()).get(key)
+        return list(found) if found is not None else self._lookup_key(key)
+
+    def ranked_index(self) -> dict[str, tuple[Place, ...]]:
+        """Every surface key with its ranked candidates (`_lookup_key`), built once on first use.
+
+        Index data, like the context automaton: built for every key at once, not per name
+        asked, so a resolver's new names cost a dict lookup instead of a merge and a sort.
+        """
+        ranked = self._ranked
+        if ranked is None:
+            ranked = self._ranked = {k: tuple(self._lookup_key(k)) for k in self._surface}
+        return ranked
 
     def exact_key(self, key: str) -> list[Place]:
         """Places with exactly this surface key (the key already made by `surface_key`)."""
