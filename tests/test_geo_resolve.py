@@ -25,7 +25,7 @@ from marsad.geo import (
 )
 from marsad.geo.context import strip_clitics, word_before
 from marsad.geo.overlay import add_places, make_place
-from marsad.geo.resolve import _words_before
+from marsad.geo.resolve import _CUE_WORDS, _words_before
 from marsad.model import PlaceMatch
 from marsad.text.normalize import normalize_text
 
@@ -301,3 +301,98 @@ def test_name_memos_stay_bounded(monkeypatch):
         assert gazetteer_module.remember(memo, i, str(i)) == str(i)
         assert len(memo) <= 2
     assert memo[4] == "4"
+
+
+# --- the fast paths read the same as the plain ones they replace -------------------------
+
+_CLITICS = ["", "و", "ب", "ل", "ف", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ول", "وب",
+            "فب", "وبال", "فبال", "ولل", "فل", "وك", "وكال", "لال"]
+_LETTERS = "ابتثجحخدذرسشصضطظعغفقكلمنهوي"
+
+
+@given(st.sampled_from(_CLITICS), st.one_of(st.just(""), st.just("ال")),
+       st.sampled_from(sorted(_CUE_WORDS)),
+       st.text(_LETTERS, max_size=2), st.text(_LETTERS + " ,.", max_size=8))
+def test_the_cue_table_reads_words_as_the_cue_function_does(clitic, article, cue, tail, other):
+    from marsad.geo.resolve import _CUE_OF, _cue
+
+    for word in (clitic + article + cue, clitic + article + cue + tail, other, other.strip(",.")):
+        read = _cue(word)
+        assert _CUE_OF.get(word) == (read if read in _CUE_WORDS else None), word
+
+
+def _list_cue_by_regex(text: str, start: int) -> str | None:
+    """The list-cue reading as it was written with regex tokens (the reference)."""
+    import re
+
+    from marsad.geo.resolve import _BREAK, _ITEM_SPLIT, _LIST_CUES, _cue
+
+    j = start
+    glued = j > 0 and text[j - 1] == "و" and (j < 2 or text[j - 2] == " ")
+    if glued:
+        j -= 1
+    window = text[max(0, j - 80) : j]
+    if not glued and not (window.rstrip().endswith(",") or window.rstrip().endswith(" و")):
+        return None
+    words = list(re.finditer(r"\S+", window))
+    for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
+        token = words[k].group()
+        w = _cue(token.strip(",."))
+        if w in _LIST_CUES:
+            between = window[words[k].end() :].strip()
+            items = [i for i in _ITEM_SPLIT.split(between) if i.strip()]
+            return w if items and all(len(i.split()) <= 3 for i in items) else None
+        if _BREAK.search(token):
+            return None
+    return None
+
+
+_LIST_PIECES = ["محافظات", "وبلدات", "مدن", "قري", "ريفي", "محاور", "ادلب", "حماه", "حلب",
+                "دير", "الزور", "و", ",", " ,", ", ", ".", "\n", "  ", " ", "\t", "والرقه", "في"]
+
+
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=14), st.sampled_from(["", " ", "و", " و"]))
+def test_list_cues_read_by_split_as_by_regex(pieces, glue):
+    from marsad.geo.resolve import _list_cue
+
+    text = " ".join(pieces) + glue
+    start = len(text)
+    text += "ربيعه في الريف"
+    assert _list_cue(text, start) == _list_cue_by_regex(text, start)
+
+
+@given(st.text("ابتالهةىي ـ.,-«»()\n\t" + "ا" * 5, max_size=30))
+def test_canonical_of_a_surface_key_needs_no_second_fold(name):
+    from marsad.geo.names import canonical, canonical_key, folded_surface_key, surface_key
+    from marsad.text.normalize import fold
+
+    key = surface_key(name)
+    assert fold(key) == key  # folding is idempotent: a key is its own folded form
+    assert canonical_key(key) == canonical(key)
+    # what the resolver's `_key` relies on: a key is made a key again without folding
+    assert folded_surface_key(key) == surface_key(key)
+
+
+def test_the_ranked_index_ranks_every_key_as_a_lookup_does(geo_gaz):
+    index = geo_gaz.ranked_index()
+    assert len(index) == len(list(geo_gaz.keys()))
+    for key, places in index.items():
+        assert list(places) == geo_gaz._lookup_key(key)
+        assert geo_gaz.lookup_key(key) == geo_gaz._lookup_key(key)
+    # a spelling no key holds is ranked on the spot, like any lookup
+    assert geo_gaz.lookup_key("ربيعه") == geo_gaz.lookup("ربيعة", strip_feature=False)
+
+
+def test_article_scans_are_kept_by_identity_and_by_text(geo_gaz):
+    norm = normalize_text("قصفت الطائرات بلدة ربيعة في ريف اللاذقية الشمالي")
+    doc = geo_gaz.doc_context(norm)
+    assert geo_gaz.doc_context(norm) is doc
+    # the same text in another NormText (guess_country builds one) reads the same scan
+    again = normalize_text("قصفت الطائرات بلدة ربيعة في ريف اللاذقية الشمالي")
+    assert geo_gaz.doc_context(again) is doc
+    size = geo_gaz.doc_cache_size
+    for k in range(size + 3):
+        geo_gaz.doc_context(normalize_text(f"قصفت الطائرات حلب {k}"))
+    assert len(geo_gaz._doc_cache) <= size
+    # an evicted article is scanned again, to the same hits
+    assert [h.start for h in geo_gaz.doc_context(norm).hits] == [h.start for h in doc.hits]

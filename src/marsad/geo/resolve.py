@@ -100,7 +100,6 @@ _NISBA = re.compile(r"^(?:اراضي|الاراضي|اراض|الاراض|دول
 _NOT_IN_UNIT = "not in the unit named after it"
 _BREAK = re.compile(r"[.!?:;\n]")
 _BREAK_CHARS = frozenset(".!?:;\n")
-_TOKEN = re.compile(r"\S+")
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
 #: Every cue word with each clitic it may carry ("وبريف", "بالقرب"), mapped to the bare cue,
 #: so that words before a mention are read with one dict lookup.
@@ -273,13 +272,15 @@ def _list_cue(text: str, start: int) -> str | None:
             k -= 1
         if not (k > lo and text[k - 1] == ",") and not (k - lo >= 2 and text[k - 2 : k] == " و"):
             return None
-    window = text[lo:j]
-    words = list(_TOKEN.finditer(window))
+    # Tokens by str.split (the runs of non-space, without a match object each); what follows
+    # the cue is its tokens joined by single spaces: splitting it into items and counting
+    # their words reads whitespace runs as one space anyway.
+    words = text[lo:j].split()
     for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
-        token = words[k].group()
+        token = words[k]
         w = _CUE_OF.get(token.strip(",."))
         if w in _LIST_CUES:
-            between = window[words[k].end() :].strip()
+            between = " ".join(words[k + 1 :])
             items = [i for i in _ITEM_SPLIT.split(between) if i.strip()]
             if items and all(len(i.split()) <= 3 for i in items):
                 return w
