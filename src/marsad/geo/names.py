@@ -133,9 +133,12 @@ def surface_key(name: str) -> str:
 
 def folded_surface_key(folded: str) -> str:
     """`surface_key` of a name already passed through `fold` (saves folding it twice)."""
-    cleaned = " ".join(folded.translate(_PUNCT_TO_SPACE).split())
-    if not cleaned:
-        return ""
+    if folded.isalpha():
+        cleaned = folded  # one word of letters (most names): no space or punctuation to clean
+    else:
+        cleaned = " ".join(folded.translate(_PUNCT_TO_SPACE).split())
+        if not cleaned:
+            return ""
     head, _, rest = cleaned.partition(" ")
     if head.startswith(_ARTICLE) and len(head) > 3:  # `_strip_article`, inline
         head = head[2:]
