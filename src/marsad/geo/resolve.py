@@ -304,27 +304,32 @@ def _locating(doc: DocContext, start: int, end: int, s_end: int,
               after: list[Hit] | None = None) -> Hit | None:
     """A unit named right after the mention that locates it ("X في ريف دير الزور")."""
     limit = min(s_end, end + 45)
+    text = doc.norm.text
     for h in (after if after is not None else doc.hits_in(end, limit)):
         if h.start < end:
             continue
         if h.start >= limit:
             return None
-        between = doc.norm.text[end : h.start - len(h.proclitic)]
-        if h.cue == "مع" or _BREAK.search(between) or "," in between or len(between.split()) > 5:
+        between = text[end : h.start - len(h.proclitic)]
+        if h.cue == "مع" or not _BREAK_CHARS.isdisjoint(between) or "," in between:
             return None
         words = between.split()
-        if any(w.startswith("و") and w not in _LINKS and w != "وسط" for w in words) or \
-                (not words and h.proclitic.startswith("و")):
-            # "حلب وريف إدلب", "ريف اللاذقية الشمالي ومحيط إدلب": a second place, not
-            # where the first is
+        if len(words) > 5:
             return None
-        word = doc.norm.text[max(0, h.start - 2):h.end]
-        if word in _ANAPHORIC or doc.norm.text[h.start:h.end] in _ANAPHORIC:
+        for w in words:
+            if w.startswith("و") and w not in _LINKS and w != "وسط":
+                # "حلب وريف إدلب", "ريف اللاذقية الشمالي ومحيط إدلب": a second place, not
+                # where the first is
+                return None
+        if not words and h.proclitic.startswith("و"):
+            return None
+        if text[max(0, h.start - 2) : h.end] in _ANAPHORIC or text[h.start : h.end] in _ANAPHORIC:
             continue  # "حي الصناعة في المدينة": the city told before, not a place "المدينة"
-        if h.proclitic.startswith(("ب", "وب")) or any(
-            w in _LINKS or _CUE_OF.get(w) in _LINKS for w in between.split()
-        ):
+        if h.proclitic.startswith(("ب", "وب")):
             return h
+        for w in words:
+            if w in _LINKS or _CUE_OF.get(w) in _LINKS:
+                return h
         return None
     return None
 
