@@ -102,10 +102,16 @@ def test_one_event_per_place(resources):
     assert {(e.kind, e.actor1, e.actor2) for e in events} == {("airstrike", "RUS_MIL", "ISIS")}
 
 
-def test_clash_between_two_sides(resources):
-    text = "اندلعت اشتباكات عنيفة بين قوات سوريا الديمقراطية ومقاتلي العشائر في بلدة ذيبان."
+@pytest.mark.parametrize(("text", "sides"), [
+    ("اندلعت اشتباكات عنيفة بين قوات سوريا الديمقراطية ومقاتلي العشائر في بلدة ذيبان.",
+     ("SDF", "TRIBES")),
+    # "الاشتباكات" with the article usually points back at clashes told before; after a
+    # verb of onset ("تجددت", "اندلعت") it tells a new round
+    ("تجددت الاشتباكات بين مقاتلي العشائر وقسد في بلدة ذيبان بريف دير الزور.", ("TRIBES", "SDF")),
+])
+def test_clash_between_two_sides(resources, text, sides):
     event = one(events_of(resources, text), "clash", "ذيبان")
-    assert (event.actor1, event.actor2) == ("SDF", "TRIBES")
+    assert (event.actor1, event.actor2) == sides
 
 
 def test_weapons_decide_the_kind_and_both_are_coded(resources):
@@ -349,14 +355,6 @@ def test_a_name_after_a_feature_word_with_lam_is_the_owner_not_the_place(resourc
     # "قاعدة للتحالف": a base OF the coalition ("تحالف" is also a village's name)
     events = events_of(resources, "قصفت المقاومة قاعدة للتحالف قرب الحسكة.")
     assert [(e.place, e.geo_precision) for e in events] == [("الحسكة", 2)]
-
-
-def test_renewed_clashes_with_the_article_are_a_new_event(resources):
-    # "الاشتباكات" with the article usually points back at clashes told before; after a
-    # verb of onset ("تجددت", "اندلعت") it tells a new round
-    text = "تجددت الاشتباكات بين مقاتلي العشائر وقسد في بلدة ذيبان بريف دير الزور."
-    event = one(events_of(resources, text), "clash", "ذيبان")
-    assert (event.actor1, event.actor2) == ("TRIBES", "SDF")
 
 
 def test_a_subject_right_before_the_verb_makes_what_follows_its_object(resources):
