@@ -248,11 +248,17 @@ def test_a_country_after_a_region_locates_and_does_not_act(resources):
     assert one(events_of(resources, text), "shelling", "التنف").actor1 is None
 
 
-def test_a_force_named_by_its_weapon_decides_the_kind(resources):
+@pytest.mark.parametrize(("text", "kind", "place", "actor"), [
     # the actor name hides "المسير" from the clause; the name carries it (loader `weapon`)
-    text = "وقال البيان إن سلاح الجو اليمني المسير ضرب سفينة تجارية في البحر الأحمر."
-    event = one(events_of(resources, text), "airstrike", "البحر الأحمر")
-    assert event.actor1 == "HOUTHIS"
+    ("وقال البيان إن سلاح الجو اليمني المسير ضرب سفينة تجارية في البحر الأحمر.",
+     "airstrike", "البحر الأحمر", "HOUTHIS"),
+    # an indefinite nationality adjective after the attack names the attacker
+    ("استشهد مستشار إيراني جراء اعتداء جوي صهيوني في مدينة دير الزور.",
+     "airstrike", "دير الزور", "ISR_MIL"),
+])
+def test_the_words_of_the_attack_name_the_attacker_and_the_kind(resources, text, kind, place,
+                                                                actor):
+    assert one(events_of(resources, text), kind, place).actor1 == actor
 
 
 def test_an_anaphor_source_stands_for_the_last_one_with_its_head(resources):
@@ -420,12 +426,6 @@ def test_who_claims_an_attack_with_no_agent_did_it(resources):
 ])
 def test_ordinary_words_that_gazetteers_hold_are_no_places(resources, text):
     assert events_of(resources, text) == []
-
-
-def test_an_indefinite_nationality_adjective_names_the_attacker(resources):
-    text = "استشهد مستشار إيراني جراء اعتداء جوي صهيوني في مدينة دير الزور."
-    event = one(events_of(resources, text), "airstrike", "دير الزور")
-    assert event.actor1 == "ISR_MIL"
 
 
 def test_a_march_is_no_drone_and_a_reason_is_no_event_of_the_places_before_it(resources):
