@@ -472,3 +472,14 @@ def test_contact_points_between_two_forces_name_both(resources):
             "جنوب منطقة القائم.")
     event = one(events_of(resources, text), "contact", "القائم")
     assert (event.actor1, event.actor2, event.geo_precision) == ("IRQ_MIL", "SYR_MIL", 2)
+
+
+def test_a_definite_attack_noun_with_its_authors_nationality_is_an_event(resources):
+    text = "وعلّق مصدر مسؤول على الاعتداء الأميركي على مدينة دير الزور ليل الخميس."
+    event = one(events_of(resources, text), "airstrike", "دير الزور")
+    assert event.actor1 == "US_COALITION"
+    # without the nationality it points back at an attack told before; "المستمر" makes it
+    # a campaign
+    assert events_of(resources, "وعلّق مصدر مسؤول على الاعتداء على مدينة دير الزور.") == []
+    text = "في ظل العدوان الإسرائيلي المستمر على مدينة دير الزور."
+    assert events_of(resources, text) == []

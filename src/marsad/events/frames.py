@@ -185,7 +185,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         if (hit.start, hit.end) in seen_spans:
             continue
         seen_spans.add((hit.start, hit.end))
-        if _purpose(an, hits, i) or _aggregate(an, hit):
+        if _purpose(an, hits, i) or _aggregate(an, hit) or not _named(an, hits, i):
             continue
         clause = next(((a, b) for a, b in clauses if a <= hit.start < b), (s_start, s_end))
         # the hits of one span all start where it starts
@@ -223,6 +223,24 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             continue  # "استقدم ... تعزيزات": one deployment told by two cues
         frames.append(frame)
     return frames
+
+
+def _named(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """A `named_by: adjective` cue ("الاعتداء") needs its author's nationality right after it,
+    and no word of duration ("العدوان الإسرائيلي المستمر"): a campaign is no one event."""
+    hit = hits[i]
+    if hit.entry.attr("named_by") != "adjective":
+        return True
+    adjective = next((h for h in hits[i + 1:i + 4] if h.entry.kind == "adjective"
+                      and an.words_between(hit.end, h.token_start) == 0), None)
+    if adjective is None:
+        return False
+    after = an.next_word(adjective.end)
+    return after is None or an.text[after[0]:after[1]] not in _ONGOING
+
+
+#: words that make an attack a campaign: "العدوان الإسرائيلي المستمر على غزة"
+_ONGOING = frozenset({"المستمر", "المستمره", "المتواصل", "المتواصله", "المتكرر", "المتكرره"})
 
 
 def _attack(kinds: list[str]) -> bool:

@@ -231,7 +231,7 @@ class _Builder:
         for group in f.sequence(node, "triggers"):
             fields = {k.value: v for k, v in f.mapping(group, "a trigger group")}
             for k in fields:
-                if k not in {"kind", "form", "cues", "object", "means", "default"}:
+                if k not in {"kind", "form", "cues", "object", "means", "default", "named_by"}:
                     raise f.error(group, f"trigger group: unknown field {k!r}")
             if "kind" not in fields or "cues" not in fields:
                 raise f.error(group, "a trigger group needs `kind` and `cues`")
@@ -249,8 +249,13 @@ class _Builder:
             objects = tuple(fold(f.scalar(o, "object")) for o in
                             f.sequence(fields.get("object", yaml.ScalarNode("tag", "")),
                                        "object"))
+            # "named_by: adjective": a cue with the article ("الاعتداء") tells an event of its
+            # own only when a nationality adjective follows it ("الاعتداء الأميركي على")
+            named_by = f.scalar(fields["named_by"], "named_by") if "named_by" in fields else None
+            if named_by not in (None, "adjective"):
+                raise f.error(fields["named_by"], "named_by must be `adjective`")
             attrs = (("form", form), ("means", means), ("default", default),
-                     ("object", objects))
+                     ("object", objects), ("named_by", named_by))
             for item in f.sequence(fields["cues"], "cues"):
                 self._add(f, item, f.scalar(item, "a cue"), "trigger", kind, attrs=attrs)
 
