@@ -483,3 +483,12 @@ def test_a_definite_attack_noun_with_its_authors_nationality_is_an_event(resourc
     assert events_of(resources, "وعلّق مصدر مسؤول على الاعتداء على مدينة دير الزور.") == []
     text = "في ظل العدوان الإسرائيلي المستمر على مدينة دير الزور."
     assert events_of(resources, text) == []
+
+
+def test_who_was_struck_in_the_reason_for_an_attack_is_not_its_target(resources):
+    text = ("وقالت وزارة الدفاع إنه رداً على الاعتداءات التي تشنها التنظيمات الإرهابية على "
+            "القرى والبلدات الآمنة في ريف حلب، نفذت وحدات من قواتنا ضربات مركزة على مواقع "
+            "الإرهابيين في ريف إدلب.")
+    event = one(events_of(resources, text), "shelling", "إدلب")
+    assert event.actor2 is None  # the villages were struck by the others, before
+

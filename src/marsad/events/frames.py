@@ -484,14 +484,19 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
             break
     if frame.actor2 is None and object_of_noun is not None and object_of_noun is not actor1:
         frame.actor2 = object_of_noun.actor
+    # "رداً على الاعتداءات ... على القرى الآمنة، نفذت وحدات ...": civilians named in the
+    # reason for the attack were struck by another
+    reasons = [h.end for h in an.hits_in(frame.clause[0], t.start) if h.entry.kind == "reason"]
     if frame.actor2 is None and attack and any(
             _civilians(lexicon, r.actor) for r in usable
-            if frame.clause[0] <= r.start < frame.clause[1]):
+            if frame.clause[0] <= r.start < frame.clause[1]
+            and not (reasons and reasons[0] <= r.start < t.start)):
         frame.actor2 = "CIVILIANS"  # "أصيب مدنيون في قصف ...": civilians were struck
     if frame.actor2 is None and (attack or "clash" in frame.kinds):
         # "استهدفت القاعدة الأميركية ... بقصف صاروخي": the target named before the cue
         others = [r for r in usable if r.target and r.actor != frame.actor1
-                  and frame.clause[0] <= r.start and r.end <= t.start]
+                  and frame.clause[0] <= r.start and r.end <= t.start
+                  and not (reasons and reasons[0] <= r.start)]
         if others:
             frame.actor2 = others[-1].actor
 
