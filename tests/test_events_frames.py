@@ -492,3 +492,11 @@ def test_who_was_struck_in_the_reason_for_an_attack_is_not_its_target(resources)
     event = one(events_of(resources, text), "shelling", "إدلب")
     assert event.actor2 is None  # the villages were struck by the others, before
 
+
+
+def test_the_owner_of_a_second_base_named_with_waw_is_the_target(resources):
+    text = ("استهدفت المقاومة قاعدة حقل العمر النفطي في ريف دير الزور وقاعدة الشدادي "
+            "الأميركيتين في سوريا، عبر طائرات مسيرة.")
+    events = events_of(resources, text)
+    assert {(e.place, e.actor2) for e in events} == {("حقل العمر", "US_COALITION"),
+                                                     ("الشدادي", "US_COALITION")}

@@ -166,7 +166,9 @@ def _site_owner(an: Analysis, hits: list[Hit], i: int) -> bool:
             an.words_between(hits[i - 1].end, hits[i].token_start) != 0:
         return False
     before = an.words(max(0, hits[i - 1].token_start - 16), hits[i - 1].token_start)[-1:]
-    return bool(before) and before[0] in _SITES
+    # "وقاعدة الشدادي الأميركيتين": the site word may carry a conjunction or preposition
+    return bool(before) and (before[0] in _SITES or (
+        before[0][:1] in ("و", "ب", "ل") and before[0][1:] in _SITES))
 
 
 def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
