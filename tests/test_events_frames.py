@@ -255,6 +255,9 @@ def test_a_country_after_a_region_locates_and_does_not_act(resources):
     # an indefinite nationality adjective after the attack names the attacker
     ("استشهد مستشار إيراني جراء اعتداء جوي صهيوني في مدينة دير الزور.",
      "airstrike", "دير الزور", "ISR_MIL"),
+    # helicopters are the Syrian government's unless the text says whose they are
+    ("المروحيات الأميركية تستهدف مجموعة من قوات العشائر في شرقي دير الزور.",
+     "airstrike", "دير الزور", "US_COALITION"),
 ])
 def test_the_words_of_the_attack_name_the_attacker_and_the_kind(resources, text, kind, place,
                                                                 actor):

@@ -130,6 +130,11 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     if kind == "generic":
         group = lexicon.generics[int(entry.value)]
         if group.fixed:
+            # "المروحيات الأميركية": a nationality right after the noun says whose they are
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if nxt is not None and nxt.entry.kind == "adjective" and \
+                    an.words_between(hit.end, nxt.token_start) == 0:
+                return None
             return group.fixed
         words = an.text[hit.start:hit.end].split()
         # "قوات المقاومة", "فصائل المقاومة": the noun after a force word names the side
