@@ -503,3 +503,8 @@ def test_the_owner_of_a_second_base_named_with_waw_is_the_target(resources):
     events = events_of(resources, text)
     assert {(e.place, e.actor2) for e in events} == {("حقل العمر", "US_COALITION"),
                                                      ("الشدادي", "US_COALITION")}
+
+
+def test_a_capital_named_as_the_capital_is_a_place_not_its_government(resources):
+    text = "غارات أميركية وبريطانية تستهدف العاصمة اليمنية صنعاء ومحافظتي حجة وتعز."
+    assert sorted(e.place for e in events_of(resources, text)) == ["تعز", "حجة", "صنعاء"]

@@ -192,6 +192,8 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         prev_word = an.prev_word(hit.token_start)
         if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in LOCATIVE_WORDS:
             located = True
+        elif "العاصمه" in an.words(max(0, hit.token_start - 24), hit.token_start)[-2:]:
+            located = True  # "تستهدف العاصمة اليمنية صنعاء": the capital, not its government
     if not located and " " in hit.entry.value and not metonym and \
             not hit.entry.value.startswith(_PERSON_HEADS):
         located = True  # a name of two words or more is hardly an ordinary phrase
@@ -259,10 +261,10 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
     """Does a locative word stand right before this name ("في إسرائيل", "من العراق")?"""
     if kinds & {"place_drop", "place_keep", "relation"} or "ب" in hit.proclitics:
         return True
-    words = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
+    words = an.words(max(0, hit.token_start - 24), hit.token_start)[-2:]
     if words[-1:] == ["من"]:
         return words != ["كل", "من"]  # "انسحاب القوات من العراق"; not "كل من روسيا وإيران"
-    return bool(words) and words[-1] in LOCATIVE_WORDS
+    return bool(words) and (words[-1] in LOCATIVE_WORDS or "العاصمه" in words)
 
 
 def _describes_actor(an: Analysis, hit: Hit) -> bool:
