@@ -105,11 +105,16 @@ class Lexicon:
     generics: tuple[GenericGroup, ...] = ()
     #: gazetteer names that are ordinary words: places only after a feature word
     common_words: frozenset[str] = field(default_factory=frozenset)
+    #: forms() answers, made once per kind (the frame rules ask for every frame)
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def forms(self, kind: str) -> frozenset[str]:
         """The written forms (article restored) of the entries of one kind."""
-        return frozenset(("ال" + e.form) if e.article else e.form
-                         for e in self.entries if e.kind == kind)
+        found = self._forms.get(kind)
+        if found is None:
+            found = self._forms[kind] = frozenset(("ال" + e.form) if e.article else e.form
+                                                  for e in self.entries if e.kind == kind)
+        return found
 
     def coalition(self, actor_id: str | None) -> str | None:
         """The coalition of `actor_id` (ACTORS.md), or None when unknown."""
