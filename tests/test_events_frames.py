@@ -372,6 +372,13 @@ def test_a_subject_right_before_the_verb_makes_what_follows_its_object(resources
     assert (event.actor1, event.actor2) == ("SYR_MIL", "HTS")
 
 
+def test_weapons_supplied_are_goods_not_an_attack(resources):
+    text = "وقالت الصحيفة إن إسرائيل وافقت على تزويد أوكرانيا بقذائف مدفعية عبر الولايات المتحدة."
+    assert events_of(resources, text) == []
+    text = "سقطت قذائف على بلدة الطيانة في ريف دير الزور."
+    assert [e.kind for e in events_of(resources, text)] == ["shelling"]
+
+
 def test_a_conditional_attack_is_a_threat_not_an_event(resources):
     text = "وقال المصدر إننا نملك القدرة على الرد في حال تم استهداف مراكزنا في ريف دير الزور."
     assert events_of(resources, text) == []

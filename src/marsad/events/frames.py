@@ -253,6 +253,9 @@ def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
     for h in reversed(hits[max(0, i - 6):i]):
         if h.entry.kind == "condition" and an.words_between(h.end, hit.token_start) <= 3:
             return True  # "في حال تمّ استهداف مراكزنا": a threat, not an event
+        if h.entry.kind == "supply" and hit.entry.attr("form") == "noun" and \
+                an.words_between(h.end, hit.token_start) <= 2:
+            return True  # "تزويد أوكرانيا بقذائف": weapons supplied, not fired
     if "ل" in hit.proclitics and hit.entry.attr("form") in (
             "masdar", "verb") and hit.entry.value in ("capture", "withdrawal", "advance"):
         return True

@@ -25,13 +25,14 @@ SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml", "common_words.yaml")
 _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
     "fatalities", "partial", "places", "purpose", "allies", "common_words", "reasons",
-    "states", "conditions", "claims", "origins",
+    "states", "conditions", "claims", "origins", "supplies",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 #: sections that are a plain list of words, and the entry kind their words get
 _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
                "states": "state", "reasons": "reason", "purpose": "purpose",
-               "conditions": "condition", "claims": "claim", "origins": "origin"}
+               "conditions": "condition", "claims": "claim", "origins": "origin",
+               "supplies": "supply"}
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
 
