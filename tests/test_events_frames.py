@@ -515,3 +515,16 @@ def test_the_owner_of_a_second_base_named_with_waw_is_the_target(resources):
 def test_a_capital_named_as_the_capital_is_a_place_not_its_government(resources):
     text = "غارات أميركية وبريطانية تستهدف العاصمة اليمنية صنعاء ومحافظتي حجة وتعز."
     assert sorted(e.place for e in events_of(resources, text)) == ["تعز", "حجة", "صنعاء"]
+
+
+def test_a_verb_after_a_relative_pronoun_has_its_object_after_it(resources):
+    # "القصف ... الذي استهدف القوات الأميركية": the forces were struck; who claimed it did it
+    text = ("تبنت المقاومة الإسلامية في العراق القصف بالطيران المسير الذي استهدف القوات "
+            "الأميركية في قاعدة تل بيدر في الحسكة.")
+    event = one(events_of(resources, text), "airstrike", "تل بيدر")
+    assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
+
+
+def test_a_count_of_times_is_a_tally_not_an_event(resources):
+    text = "وأضاف أن القوات الأميركية تعرضت 12 مرة منفصلة على الأقل لهجمات في العراق."
+    assert events_of(resources, text) == []

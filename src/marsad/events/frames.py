@@ -273,6 +273,7 @@ _MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|ع�
 _AGGREGATE_COUNT = 20
 
 
+_TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
 _MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
 
 
@@ -284,6 +285,13 @@ def _aggregate(an: Analysis, hit: Hit) -> bool:
         m = _MANY_AFTER.search(after)
         if m is not None and (not m.group(1).isdigit() or int(m.group(1)) >= _AGGREGATE_COUNT):
             return True
+        # "تعرّضت القوات الأميركية 12 مرةً": a count of times is a tally too
+        m = _TIMES.search(after)
+        if m is not None and int(m.group(1)) >= 3:
+            return True
+    if _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start]) and int(
+            _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start]).group(1)) >= 3:
+        return True  # "تعرضت 12 مرة منفصلة لهجمات": a tally of attacks
     origin = max(0, hit.token_start - 24)
     before = an.text[origin:hit.token_start]
     before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
@@ -449,8 +457,9 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
     if svo:
         actor1 = _group_head(an, usable, svo)
         object_of_noun = near_after[0] if near_after else None
-    elif near_after and verb and _after_event_noun(an, t):
-        object_of_noun = near_after[0]  # "قصفاً استهدف القوات الأميركية": the object
+    elif near_after and verb and (_after_event_noun(an, t) or _after_relative(an, t)):
+        # "قصفاً استهدف القوات الأميركية", "القصف الذي استهدف القوات": the object
+        object_of_noun = near_after[0]
     elif near_after:
         first = near_after[0]
         if first.kind == "adjective" or verb or not attack or movement:
@@ -520,6 +529,12 @@ def _between(an: Analysis, frame: Frame, after: list[ActorRef]) -> bool:
                 return True
             return False
     return False
+
+
+def _after_relative(an: Analysis, t: Hit) -> bool:
+    """"القصف الذي استهدف القوات": a verb after a relative pronoun has its subject before."""
+    prev = an.prev_word(t.token_start)
+    return prev is not None and an.text[prev[0]:prev[1]] in ("الذي", "التي", "اللذين", "اللتين")
 
 
 def _after_event_noun(an: Analysis, t: Hit) -> bool:
