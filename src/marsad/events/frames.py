@@ -289,8 +289,8 @@ def _aggregate(an: Analysis, hit: Hit) -> bool:
         m = _TIMES.search(after)
         if m is not None and int(m.group(1)) >= 3:
             return True
-    if _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start]) and int(
-            _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start]).group(1)) >= 3:
+    times = _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start])
+    if times is not None and int(times.group(1)) >= 3:
         return True  # "تعرضت 12 مرة منفصلة لهجمات": a tally of attacks
     origin = max(0, hit.token_start - 24)
     before = an.text[origin:hit.token_start]
