@@ -396,3 +396,47 @@ def test_article_scans_are_kept_by_identity_and_by_text(geo_gaz):
     assert len(geo_gaz._doc_cache) <= size
     # an evicted article is scanned again, to the same hits
     assert [h.start for h in geo_gaz.doc_context(norm).hits] == [h.start for h in doc.hits]
+
+
+def test_the_resolver_index_holds_what_a_name_read_bare_computes(geo_gaz):
+    from marsad.geo.resolve import (
+        _candidates,
+        _Cues,
+        _entries,
+        _settlements_over_units,
+        build_resolver_index,
+    )
+
+    index = build_resolver_index(geo_gaz)
+    assert build_resolver_index(geo_gaz) is index  # built once per gazetteer
+    ranked = geo_gaz.ranked_index()
+    # every key but those still opening with ال once the article is stripped
+    assert set(index) == {k for k in ranked if not k.startswith("ال")}
+    assert any(len(entries) > 1 for entries, _ in index.values())
+    for key, (entries, site) in index.items():
+        # `_prepare`'s general path for the name `key` with no feature word
+        places, general_site = _candidates(_Cues(key, None, None, key), geo_gaz)
+        if len(places) > 1:
+            places = _settlements_over_units(places)
+        exact = {p.id for p in geo_gaz.exact_key(key)}
+        assert (entries, site) == (_entries(places, exact, geo_gaz), general_site), key
+
+
+def test_the_resolver_makes_the_same_place_matches_as_the_dataclass():
+    import dataclasses
+
+    from marsad.geo.resolve import _match_factory
+
+    make = _match_factory()
+    assert make is not PlaceMatch  # the fast maker is in use for the current record
+    for values in [
+        ("geonames:1", "حلب", 36.2, 37.1, 1, "city", "SY", "حلب", "جبل سمعان", None, 2_000_000,
+         4.5, "city; in the article's country SY"),
+        (None, "X", 0.0, -1.5, 3, "unknown", None, None, None, None, None, 0.0, ""),
+    ]:
+        fast, plain = make(*values), PlaceMatch(*values)
+        assert type(fast) is PlaceMatch
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert dataclasses.astuple(fast) == values
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.lat = 1.0  # type: ignore[misc]

@@ -76,6 +76,8 @@ class Gazetteer:
         self.memo: dict[str, dict] = {}
         #: what the resolver precomputes once per place (by `id(place)`): index data, not a memo
         self.place_parts: dict[int, tuple] = {}
+        #: what the resolver precomputes once per surface key (`build_resolver_index`): index data
+        self.key_entries: dict[str, tuple] = {}
         self.by_id: dict[str, Place] = {}
         self._surface: dict[str, list[Place]] = {}
         self._canon: dict[str, list[Place]] = {}

@@ -11,9 +11,11 @@ narrowest enclosing unit the text names, with precision 3 and no place_id.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 import re
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -33,7 +35,7 @@ from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
 from marsad.model import NormText, PlaceMatch
 from marsad.text.normalize import fold
 
-__all__ = ["Candidate", "explain", "guess_country", "resolve_place"]
+__all__ = ["Candidate", "build_resolver_index", "explain", "guess_country", "resolve_place"]
 
 #: Feature word -> features of entries it fits.
 _FITS = {
@@ -411,6 +413,28 @@ def _entries(places: list[Place], exact: Set[str], gazetteer: Gazetteer) -> list
     return out
 
 
+def build_resolver_index(gazetteer: Gazetteer) -> dict[str, tuple[list[_Entry], bool]]:
+    """Build what the resolver reads per gazetteer key (else built on first resolve); return it.
+
+    Index data, like the ranked index it is made from: for every surface key without a
+    leading ال, the (entries, site) `_prepare` would compute for that key read bare (no
+    feature word in or before it that changes the candidates), so that a new name costs
+    a dict lookup instead of a ranking, a merge and a score table.
+    """
+    index = gazetteer.key_entries
+    if index:
+        return index
+    surface = gazetteer.exact_key
+    for key, ranked in gazetteer.ranked_index().items():
+        if key.startswith("ال"):
+            continue  # `_key` strips it again: such names take the general path
+        places = list(ranked)
+        if len(places) > 1:
+            places = _settlements_over_units(places)
+        index[key] = (_entries(places, {p.id for p in surface(key)}, gazetteer), False)
+    return index
+
+
 def _score(entry: _Entry, f: _Frame, reasons: list[str]) -> float:
     """Score one candidate and append to `reasons` why.
 
@@ -546,11 +570,17 @@ def _prepare(mention: str, context: PlaceContext,
     shaping = feature_word if feature_word in _SHAPING else None
     cached = record.found.get(shaping)
     if cached is None:
-        places, site = _candidates(cues, gazetteer)
-        if len(places) > 1 and feature_word not in _ADMIN_WORDS:
-            places = _settlements_over_units(places)
-        exact = {p.id for p in gazetteer.exact_key(cues.name)}
-        cached = record.found[shaping] = (_entries(places, exact, gazetteer), site)
+        name = cues.name
+        if shaping is None and cues.whole == name and not name.startswith("ال"):
+            # the usual name: a gazetteer key read bare, its candidates in the key index
+            cached = (gazetteer.key_entries or build_resolver_index(gazetteer)).get(name)
+        if cached is None:
+            places, site = _candidates(cues, gazetteer)
+            if len(places) > 1 and feature_word not in _ADMIN_WORDS:
+                places = _settlements_over_units(places)
+            exact = {p.id for p in gazetteer.exact_key(name)}
+            cached = (_entries(places, exact, gazetteer), site)
+        record.found[shaping] = cached
     entries, site = cached
     if not entries:
         return None
@@ -731,8 +761,62 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
             # `place.match(precision, score, reason)`, positional: one is made per call
             admin = place.admin
             n = len(admin)
-            return PlaceMatch(place.id, place.name, place.lat, place.lon, precision, place.feature,
+            return _match_factory()(place.id, place.name, place.lat, place.lon, precision, place.feature,
                               place.country, admin[0] if n else None, admin[1] if n > 1 else None,
                               admin[2] if n > 2 else None, place.population, score,
                               "; ".join(reasons))
     return _enclosing(mention, context, gazetteer)
+
+
+#: PlaceMatch's fields, in order: what `_match_factory`'s maker takes positionally.
+_MATCH_FIELDS = ("place_id", "name", "lat", "lon", "geo_precision", "feature", "country",
+                 "admin1", "admin2", "admin3", "population", "score", "reason")
+
+
+@functools.cache
+def _match_factory() -> Callable[..., PlaceMatch]:
+    """`PlaceMatch` itself, or a maker of the same records without the frozen dataclass's
+    `__init__` (one `object.__setattr__` lookup per field: about 1.5 µs of each resolution).
+
+    The maker sets every slot through its descriptor, the fields after `_MATCH_FIELDS` to
+    their defaults; it is used only while PlaceMatch is a plain frozen slotted dataclass
+    whose first fields are `_MATCH_FIELDS` (no `__post_init__`, no field without default
+    after them), else PlaceMatch is called.
+    """
+    fields = dataclasses.fields(PlaceMatch)
+    extra = fields[len(_MATCH_FIELDS) :]
+    if (
+        tuple(f.name for f in fields[: len(_MATCH_FIELDS)]) != _MATCH_FIELDS
+        or hasattr(PlaceMatch, "__post_init__")
+        or not hasattr(PlaceMatch, "__slots__")
+        or any(f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+               for f in extra)
+    ):
+        return PlaceMatch
+    slot = PlaceMatch.__dict__
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 = (slot[n].__set__ for n in _MATCH_FIELDS)
+    defaults = [(slot[f.name].__set__, f.default, f.default_factory) for f in extra]
+    new = object.__new__
+
+    def make(place_id: str | None, name: str, lat: float, lon: float, geo_precision: int,
+             feature: str, country: str | None, admin1: str | None, admin2: str | None,
+             admin3: str | None, population: int | None, score: float, reason: str) -> PlaceMatch:
+        m = new(PlaceMatch)
+        s0(m, place_id)
+        s1(m, name)
+        s2(m, lat)
+        s3(m, lon)
+        s4(m, geo_precision)
+        s5(m, feature)
+        s6(m, country)
+        s7(m, admin1)
+        s8(m, admin2)
+        s9(m, admin3)
+        s10(m, population)
+        s11(m, score)
+        s12(m, reason)
+        for set_field, default, factory in defaults:
+            set_field(m, factory() if default is dataclasses.MISSING else default)
+        return m
+
+    return make
