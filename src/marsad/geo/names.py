@@ -13,10 +13,11 @@ Two forms of a name exist here:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, fold_chars, fold_table
 
 __all__ = [
     "FEATURE_WORDS",
@@ -128,7 +129,25 @@ def split_feature_prefix(folded: str) -> tuple[str | None, str]:
 
 def surface_key(name: str) -> str:
     """The surface key of `name`: folded, punctuation to spaces, no leading article."""
-    return folded_surface_key(fold(name))
+    # `folded_surface_key(fold(name))` with folding and punctuation in one translate: the
+    # words are the same (`fold_chars`), and a name of letters only is the same string.
+    mapped = fold_chars(name, _key_table())
+    if mapped.isalpha():
+        cleaned = mapped
+    else:
+        cleaned = " ".join(mapped.split())
+        if not cleaned:
+            return ""
+    head, _, rest = cleaned.partition(" ")
+    if head.startswith(_ARTICLE) and len(head) > 3:  # `_strip_article`, inline
+        head = head[2:]
+    return f"{head} {rest}" if rest else head
+
+
+@functools.cache
+def _key_table() -> dict[int, str]:
+    """The translate table of `fold` then `_PUNCT_TO_SPACE` (built once, on first use)."""
+    return fold_table(_PUNCT_TO_SPACE)
 
 
 def folded_surface_key(folded: str) -> str:

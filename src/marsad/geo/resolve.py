@@ -30,7 +30,7 @@ from marsad.geo.context import (
 )
 from marsad.geo.distance import EARTH_KM
 from marsad.geo.gazetteer import Gazetteer, remember
-from marsad.geo.names import FEATURE_WORDS, folded_surface_key
+from marsad.geo.names import FEATURE_WORDS, folded_surface_key, surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
 from marsad.model import NormText, PlaceMatch
 from marsad.text.normalize import fold
@@ -165,8 +165,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _mention_cues(mention: str) -> _Cues:
     """The mention's own feature and relation words: (name, feature, relation, key)."""
-    folded = fold(mention)
-    key = folded_surface_key(folded)
+    key = surface_key(mention)  # fold and key in one pass
     if " " not in key:
         return _Cues(key, None, None, key)  # one word: no cue word to split off
     words = key.split(" ")
@@ -176,7 +175,7 @@ def _mention_cues(mention: str) -> _Cues:
         head = words[0]
         # "المحيط الهندي" is an ocean, "محيط الميادين" the surroundings of a town.
         if head in RELATION_WORDS and relation is None and not (
-            first and folded.strip().split(" ", 1)[0].startswith("ال")
+            first and fold(mention).strip().split(" ", 1)[0].startswith("ال")
         ):
             relation = head
         elif head in FEATURE_WORDS and feature_word is None:
@@ -489,7 +488,12 @@ def _score(entry: _Entry, f: _Frame, reasons: list[str]) -> float:
         score += 2.5
         reasons.append("resolved earlier in the article")
     elif points:
-        d = min([_hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG) for la, lo in points])
+        # min() of the distances, in a loop: a comprehension is a function call of its own
+        d = math.inf
+        for la, lo in points:
+            e = _hypot((lo - plon) * kx, (la - plat) * _KM_PER_DEG)
+            if e < d:
+                d = e
         if d < 150:
             score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
             reasons.append(f"{d:.0f} km from a place resolved earlier")
@@ -607,7 +611,8 @@ def _prepare(mention: str, context: PlaceContext,
         resolved_points = list({(m.lat, m.lon): None for m in resolved if m.place_id})
     else:
         resolved_ids, resolved_points = _NONE, []
-    frame = _Frame(
+    # `_Frame(...)` without its Python-level `__new__`: one frame is made per call
+    frame = _new_tuple(_Frame, (
         cues,
         _FEATURE_OF.get(feature_word),
         cues.relation in _COUNTRYSIDE,
@@ -621,11 +626,12 @@ def _prepare(mention: str, context: PlaceContext,
         resolved_points,
         context.country or doc.country,
         gazetteer.overlay_ids,
-    )
+    ))
     return frame, entries, site
 
 
 _NONE: frozenset[str] = frozenset()
+_new_tuple = tuple.__new__
 
 
 def _settlements_over_units(places: list[Place]) -> list[Place]:
@@ -710,23 +716,31 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
     locating = _locating(doc, start, end, s_end, hits[j:]) if j < len(hits) else None
     if locating is not None:
         place = _pick(locating, resolved, country, True)
-        return place.match(3, 0.0, f"unknown place; the {place.feature} named after it",
-                           place_id=None, name=mention)
+        return _unknown_in(place, mention, 0.0, f"unknown place; the {place.feature} named after it")
     before = [h for h in hits[:i] if h.cue != "مع"]
     if before:
         place = _pick(before[-1], resolved, country, True)
-        return place.match(3, 0.0, f"unknown place; the {place.feature} named before it in the sentence",
-                           place_id=None, name=mention)
+        return _unknown_in(place, mention, 0.0,
+                           f"unknown place; the {place.feature} named before it in the sentence")
     for m in reversed(context.resolved):
         if m.place_id and m.geo_precision <= 2 and m.feature in ("city", "governorate"):
             place = gazetteer.get(m.place_id)
             if place is not None:
-                return place.match(3, 0.0, f"unknown place; the {place.feature} the article is about",
-                                   place_id=None, name=mention)
+                return _unknown_in(place, mention, 0.0,
+                                   f"unknown place; the {place.feature} the article is about")
     place = gazetteer.country_place(country)
     if place is None:
         return None
-    return place.match(3, 0.0, "unknown place; the article's country", place_id=None, name=mention)
+    return _unknown_in(place, mention, 0.0, "unknown place; the article's country")
+
+
+def _unknown_in(place: Place, mention: str, score: float, reason: str) -> PlaceMatch:
+    """`place.match(3, score, reason, place_id=None, name=mention)`, by the fast maker."""
+    admin = place.admin
+    n = len(admin)
+    return _match_factory()(None, mention, place.lat, place.lon, 3, place.feature, place.country,
+                            admin[0] if n else None, admin[1] if n > 1 else None,
+                            admin[2] if n > 2 else None, place.population, score, reason)
 
 
 def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
@@ -753,7 +767,7 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
                 return PlaceMatch(None, mention, place.lat, place.lon, 3, place.feature,
                                   place.country, unit.name if unit else None,
                                   score=score, reason="; ".join(reasons))
-            return place.match(3, score, "; ".join(reasons), place_id=None, name=mention)
+            return _unknown_in(place, mention, score, "; ".join(reasons))
         # A candidate the text places elsewhere ("X في ريف اللاذقية" but X is in Aleppo)
         # is a homonym: the unknown place is better put in the unit the text names.
         misplaced = frame.locating is not None and not _fits_unit(place, frame.locating)
@@ -761,10 +775,10 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
             # `place.match(precision, score, reason)`, positional: one is made per call
             admin = place.admin
             n = len(admin)
-            return _match_factory()(place.id, place.name, place.lat, place.lon, precision, place.feature,
-                              place.country, admin[0] if n else None, admin[1] if n > 1 else None,
-                              admin[2] if n > 2 else None, place.population, score,
-                              "; ".join(reasons))
+            return _match_factory()(place.id, place.name, place.lat, place.lon, precision,
+                                    place.feature, place.country, admin[0] if n else None,
+                                    admin[1] if n > 1 else None, admin[2] if n > 2 else None,
+                                    place.population, score, "; ".join(reasons))
     return _enclosing(mention, context, gazetteer)
 
 

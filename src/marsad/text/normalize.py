@@ -152,6 +152,30 @@ def _space_after(match: re.Match[str]) -> str:
     return match.group() + " "
 
 
+def fold_table(then: dict[int, str]) -> dict[int, str]:
+    """`fold`'s character map followed by the `str.translate` table `then`, as one table.
+
+    For `fold_chars`: a caller that maps more characters after folding (names turning
+    punctuation into spaces) does both in one translate instead of folding first.
+    """
+    table = _tables()[0]
+    out = {c: v.translate(then) for c, v in table.items()}
+    for c, v in then.items():
+        out.setdefault(c, v)
+    return out
+
+
+def fold_chars(text: str, table: dict[int, str]) -> str:
+    """`fold(text).translate(then)` with white space left as it is (`table` is `fold_table(then)`).
+
+    The words (`str.split()`) are those of `fold(text).translate(then)`: `fold`'s last step
+    only shortens runs of white space.
+    """
+    if "\u0629" in text or "\u0649" in text:
+        text = _GLUED_RE.sub(_space_after, text)
+    return text.translate(table)
+
+
 def _collapse(match: re.Match[str]) -> str:
     return "\n" if "\n" in match.group() else " "
 
