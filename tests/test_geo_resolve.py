@@ -126,6 +126,14 @@ def test_a_unit_joined_by_waw_is_a_second_place_not_the_first_ones_unit(shipped_
     assert resolve(shipped_gaz, text, "اللاذقية").place_id is not None
 
 
+def test_a_feature_word_whose_name_did_not_match_locates_nothing(shipped_gaz):
+    # the seed article's tweet: the link glued to "دير الزور" hides the name, and
+    # "مدينة" alone is no unit (it is also Medina's name in the gazetteer)
+    text = "وضعية تظهر سيطرة الجيش السوري على حي الصناعة في مدينة دير الزورhttps://t.co/x"
+    match = resolve(shipped_gaz, text, "حي الصناعة")
+    assert match.country == "SY" and match.admin1 == "دير الزور"
+
+
 def test_the_city_told_before_is_no_unit_named_city(shipped_gaz):
     # the seed article (Al Mayadeen, 2017-10-25): "في المدينة" is Deir ez-Zor, told before,
     # not a town called "المدينة" that would leave the quarter unknown

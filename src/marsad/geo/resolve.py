@@ -82,7 +82,10 @@ _ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "�
 _SHAPING = _SITE_WORDS | _ADMIN_WORDS
 #: Words between a place and the unit that locates it ("X في ريف دير الزور").
 #: a feature word with the article points back at a place named before ("في المدينة")
-_ANAPHORIC = frozenset({"المدينه", "المنطقه", "البلده", "القريه", "المحافظه", "الناحيه"})
+#: and one without it is a feature word whose name did not match ("في مدينة دير الزورhttps"):
+#: neither is the unit "المدينة" (Medina) that locates a place
+_ANAPHORIC = frozenset({"المدينه", "المنطقه", "البلده", "القريه", "المحافظه", "الناحيه",
+                        "مدينه", "منطقه", "بلده", "قريه", "محافظه", "ناحيه"})
 _LINKS = frozenset({
     "في", "ريف", "ارياف", "محافظه", "مدينه", "منطقه", "داخل", "ضمن", "قرب", "بالقرب",
     "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "الواقع", "الواقعه",
