@@ -528,3 +528,13 @@ def test_a_verb_after_a_relative_pronoun_has_its_object_after_it(resources):
 def test_a_count_of_times_is_a_tally_not_an_event(resources):
     text = "وأضاف أن القوات الأميركية تعرضت 12 مرة منفصلة على الأقل لهجمات في العراق."
     assert events_of(resources, text) == []
+
+
+def test_an_event_told_twice_keeps_what_each_telling_says(resources):
+    # the lede gives the day, the target and the dead, the body the source: one event
+    text = ("استهدفت القوات السورية اليوم الأربعاء مقار هيئة تحرير الشام في ريف إدلب، ما أدى "
+            "إلى مقتل 5 مسلحين.\n"
+            "وقالت وزارة الدفاع إن وحداتها استهدفت مقار المسلحين في ريف إدلب.")
+    event = one(events_of(resources, text), "shelling", "إدلب")
+    assert (event.source, event.actor2, event.fatalities) == ("وزارة الدفاع", "HTS", 5)
+    assert event.date == PUBLISHED

@@ -185,7 +185,10 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     dates = [DateAt(*norm.norm_span(m.span.start, m.span.end), m)
              for m in find_dates(norm, doc.published)]
     numbers = []
-    if any(h.entry.kind == "fatality" for h in hits):
+    deaths = matcher.lexicon.forms("fatality")
+    # counts matter only near a death noun, alone or ending a cue ("أدى إلى مقتل 5")
+    if any(h.entry.kind == "fatality" or (h.entry.kind == "trigger" and
+                                          h.entry.last_word() in deaths) for h in hits):
         numbers = [NumberAt(*norm.norm_span(m.span.start, m.span.end), m.value, m.noun)
                    for m in find_numbers(norm)]
     dates.sort(key=lambda d: d.start)

@@ -19,7 +19,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from marsad.events.analysis import Analysis, DateAt
@@ -635,7 +635,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         modality = "planned"  # agreed or decided, not yet done
     day, precision, dated = _date_for(an, frame)
     # a toll told once for attacks on several places is their total, no one event's
-    fatalities = _fatalities(an, frame.sentence) if len(frame.places) == 1 and any(
+    fatalities = _fatalities(an, lexicon, frame.sentence) if len(frame.places) == 1 and any(
         k in _ATTACK or k in ("clash", "attack_civilians") for k in kinds) else None
     evidence_norm = frame.clause if len(frame.clause) == 2 and \
         an.words_between(*frame.sentence) > 45 else frame.sentence
@@ -688,10 +688,13 @@ def _contains(area: PlaceMatch, place: PlaceRef, other: PlaceMatch | None) -> bo
 _INJURED = ("اصابه", "اصيب", "جرح", "جرحي", "اصابات", "مصابين", "واصابه", "واصيب")
 
 
-def _fatalities(an: Analysis, sentence: tuple[int, int]) -> int | None:
+def _fatalities(an: Analysis, lexicon: Lexicon, sentence: tuple[int, int]) -> int | None:
     """Deaths the sentence counts: "مقتل 12 عنصراً", "سقوط 7 قتلى", "مقتل أميركي" (one)."""
     best: int | None = None
-    cues = [h for h in an.hits_in(*sentence) if h.entry.kind == "fatality"]
+    deaths = lexicon.forms("fatality")
+    # a cue that ends in a death noun ("أدى إلى مقتل") counts as that noun
+    cues = [h for h in an.hits_in(*sentence) if h.entry.kind == "fatality" or (
+        h.entry.kind == "trigger" and h.entry.last_word() in deaths)]
     if not cues:
         return None
     for number in an.numbers_in(*sentence):
@@ -787,7 +790,8 @@ def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, b
 def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     """One event per (kind, actor1, place): the headline and the body tell it once.
 
-    The telling kept is the richest: a date the text gives, a source, the other side.
+    The telling kept is the richest: a date the text gives, a source, the other side; what
+    it does not say (the source, the dead) another telling may fill in.
     """
     best: dict[tuple[str, str | None, str], tuple[Event, int]] = {}
     order: list[tuple[str, str | None, str]] = []
@@ -799,13 +803,22 @@ def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             best[key] = (event, score)
             order.append(key)
         elif score > kept[1]:
-            best[key] = (event, score)
+            best[key] = (_filled(event, kept[0]), score)
+        else:
+            best[key] = (_filled(kept[0], event), kept[1])
     captured = {(k[1], k[2]) for k in order if k[0] == "capture"}
     # a telling that does not say who did it is the same event as one that does
     known = {(k[0], k[2]) for k in order if k[1] is not None}
     return [best[k][0] for k in order
             if not (k[0] == "advance" and (k[1], k[2]) in captured)
             and not (k[1] is None and (k[0], k[2]) in known)]
+
+
+def _filled(event: Event, other: Event) -> Event:
+    """`event` with the source and dead it lacks taken from `other`."""
+    missing = {name: getattr(other, name) for name in ("source", "fatalities")
+               if getattr(event, name) is None and getattr(other, name) is not None}
+    return replace(event, **missing) if missing else event
 
 
 def _richness(event: Event) -> int:

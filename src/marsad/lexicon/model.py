@@ -79,6 +79,10 @@ class Entry:
     attrs: tuple[tuple[str, object], ...] = ()
     origin: str = ""
 
+    def last_word(self) -> str:
+        """The entry's last word as written: "مقتل" for "أدى إلى مقتل" and "أسفر* عن مقتل"."""
+        return self.tail[-1][0] if self.tail else self.form.rsplit(" ", 1)[-1]
+
     def attr(self, name: str, default: object = None) -> object:
         """The attribute `name` of this entry (trigger form, means flag, ...)."""
         for key, value in self.attrs:
