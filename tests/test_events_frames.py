@@ -538,3 +538,10 @@ def test_an_event_told_twice_keeps_what_each_telling_says(resources):
     event = one(events_of(resources, text), "shelling", "إدلب")
     assert (event.source, event.actor2, event.fatalities) == ("وزارة الدفاع", "HTS", 5)
     assert event.date == PUBLISHED
+
+
+def test_a_feature_word_licenses_only_the_name_right_after_it(resources):
+    # "الضفة" (also a place's name) is the river's bank here: "المحافظة" before "في" does
+    # not make it a place
+    text = "وسيطرت قسد تدريجياً على كامل أرياف المحافظة في الضفة الشرقية لنهر الفرات."
+    assert events_of(resources, text) == []

@@ -175,8 +175,12 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
             and an.words_between(prev.end, hit.token_start) == 0
             and not an.text[prev.end:hit.token_start].strip())
     # "قرية شباط" names a village; "المنطقة" (with the article) points back to one
-    licensing = {h.entry.kind for h in before if not (h.entry.kind == "place_drop"
-                                                       and h.entry.article)}
+    # ... and only right before the name: "أرياف المحافظة في الضفة" licenses nothing
+    licensing = {h.entry.kind for h in before
+                 if not (h.entry.kind == "place_drop" and (
+                     h.entry.article or an.text[h.token_start:h.start].endswith("ال")))
+                 and not (h.entry.kind in ("place_drop", "place_keep")
+                          and an.words_between(h.end, hit.token_start) > 0)}
     # "بلدتي ذيبان والطيانة", "حقلي كونيكو والعمر": the dual licenses its second name too
     dual = _dual_before(an, hits, i, before)
     if dual is not None:
