@@ -48,6 +48,12 @@ def test_masdar_takes_its_agent_after_it(resources):
     assert event.source == "مسؤول محلي"
 
 
+def test_a_nationality_right_after_the_attack_word_of_a_passive_is_its_author(resources):
+    text = "خرج مطار دمشق عن الخدمة من جراء تعرضه لعدوان إسرائيلي أدى إلى استشهاد مدنيين."
+    event = one(events_of(resources, text), "airstrike", "مطار دمشق")
+    assert (event.actor1, event.actor2) == ("ISR_MIL", None)
+
+
 def test_passive_subject_is_the_one_acted_on(resources):
     event = one(events_of(resources, "تعرضت القاعدة الأميركية في حقل العمر لقصف صاروخي."),
                 "shelling", "حقل العمر")

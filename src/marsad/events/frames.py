@@ -422,9 +422,11 @@ def _fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorR
 
     if frame.form == "passive":
         # "القاعدة الأميركية تعرضت لقصف" or "تعرضت القاعدة الأميركية لقصف"
+        # "تعرضه لعدوان إسرائيلي": the nationality after the attack is its author's
         patient = next((r for r in reversed(usable) if r.end <= t.start
                         and r.start >= frame.clause[0]), None) or \
-            next((r for r in after_all if an.words_between(t.end, r.start) <= 3), None)
+            next((r for r in after_all if an.words_between(t.end, r.start) <= 3
+                  and not (r.kind == "adjective" and _after_attack_word(an, r))), None)
         frame.actor2 = patient.actor if patient else None
         adjective = _adjective_after(an, t, [r for r in after if r is not patient])
         frame.actor1 = agent.actor if agent else adjective
@@ -529,6 +531,13 @@ def _between(an: Analysis, frame: Frame, after: list[ActorRef]) -> bool:
                 return True
             return False
     return False
+
+
+def _after_attack_word(an: Analysis, ref: ActorRef) -> bool:
+    """Does a trigger or weapon word stand right before this adjective ("لعدوان إسرائيلي")?"""
+    prev = an.prev_word(ref.token_start)
+    return prev is not None and any(h.entry.kind in ("trigger", "means")
+                                    for h in an.hits_in(prev[0], prev[1]))
 
 
 def _after_relative(an: Analysis, t: Hit) -> bool:
