@@ -551,3 +551,10 @@ def test_a_feature_word_licenses_only_the_name_right_after_it(resources):
     # not make it a place
     text = "وسيطرت قسد تدريجياً على كامل أرياف المحافظة في الضفة الشرقية لنهر الفرات."
     assert events_of(resources, text) == []
+
+
+def test_who_condemns_an_attack_is_its_source_and_its_seat_no_place(resources):
+    text = "ودانت وزارة الخارجية في حكومة صنعاء غارات إسرائيلية على مدينة الحديدة."
+    event = one(events_of(resources, text), "airstrike", "الحديدة")
+    assert event.source == "وزارة الخارجية في حكومة صنعاء"
+    assert [e.place for e in events_of(resources, text)] == ["الحديدة"]
