@@ -1,0 +1,310 @@
+"""Who acts in a frame and on whom: the actor rules of the frame builder.
+
+actor1 is the agent: the actor right after a verb or a masdar of movement, an adjective
+of nationality after an attack, the subject right before a verb (SVO), else the nearest
+actor before the trigger that is not in target position; whoever claims an attack that
+names no agent. actor2 is the first actor in target position after the trigger, the
+other side of "بين A و B", the owner of a base struck, or civilians struck. `frames`
+calls `fill_actors` for each frame and the fallbacks (`claimed_by`, `source_actor`) in
+order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from marsad.events.analysis import Analysis
+from marsad.events.attribution import SourceRef
+from marsad.events.roles import ActorRef
+from marsad.lexicon.model import Lexicon
+from marsad.recognize.matcher import Hit
+
+if TYPE_CHECKING:
+    from marsad.events.frames import Frame
+
+#: kinds of remote violence: consecutive cues of these in a clause tell one attack
+ATTACK = {"airstrike", "shelling", "explosion"}
+#: kinds whose masdar takes its agent after it ("استعادة القوات العراقية السيطرة")
+AGENT_AFTER = {"capture", "withdrawal", "advance", "deployment", "contact", "other"}
+
+
+def civilians(lexicon: Lexicon, actor_id: str) -> bool:
+    actor = lexicon.actors.get(actor_id)
+    return actor is not None and actor.type == "civilians"
+
+
+def claimed_by(an: Analysis, frame: Frame, actors: list[ActorRef]) -> str | None:
+    """"أعلنت المقاومة الإسلامية في العراق مسؤوليتها عنه": who claims the sentence's attack."""
+    if not attack_kinds(frame.kinds):
+        return None
+    for claim in an.hits_in(*frame.sentence):
+        if claim.entry.kind != "claim":
+            continue
+        claimant = next((r for r in reversed(actors) if r.end <= claim.token_start
+                         and frame.sentence[0] <= r.start and not r.target and not r.locative
+                         and an.words_between(r.end, claim.token_start) <= 3), None) or \
+            next((r for r in actors if r.start >= claim.end and not r.target  # "تبنى داعش"
+                  and an.words_between(claim.end, r.token_start) <= 1), None)
+        if claimant is not None and claimant.actor != frame.actor2:
+            return claimant.actor
+    return None
+
+
+def lost_men(an: Analysis, lexicon: Lexicon, frame: Frame, actor: str,
+              actors: list[ActorRef]) -> bool:
+    """"البنتاغون: مقتل أميركي في هجوم": the speaker's side counts its dead, it was struck."""
+    a, b = frame.clause
+    deaths = lexicon.forms("fatality")
+    return any(ref.actor == actor and a <= ref.start < b and _after_word(an, ref, deaths)
+               for ref in actors)
+
+
+def _after_word(an: Analysis, ref: ActorRef, words: frozenset[str]) -> bool:
+    prev = an.prev_word(ref.token_start)
+    return prev is not None and an.text[prev[0]:prev[1]] in words
+
+
+def source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
+    """The actor named in the source phrase that vouches for the frame, if any."""
+    source = None
+    for ref in sources:
+        if ref.cue <= frame.trigger.start:
+            source = ref
+    if source is None:
+        return None
+    if source.actor is not None:
+        return source.actor
+    for actor in actors:
+        if source.start <= actor.start < source.end and not actor.target and not actor.locative:
+            return actor.actor
+    return None
+
+
+def attack_kinds(kinds: list[str]) -> bool:
+    return bool(kinds) and all(k in ATTACK or k == "remote" for k in kinds)
+
+
+def conjugated(an: Analysis, trigger: Hit) -> bool:
+    """A cue that reads as a conjugated verb: its subject may be dropped ("واستهدفت")."""
+    word = an.text[trigger.start:trigger.token_end]
+    stem = trigger.entry.form
+    if word.startswith(("ي", "ت", "ن")) and not stem.startswith(("ت", "ي", "ن")):
+        return True
+    rest = word[len(stem):] if word.startswith(stem) else ""
+    return rest in ("ت", "وا", "تا", "ن")
+
+
+def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
+                 scope_end: int) -> None:
+    t = frame.trigger
+    usable = [r for r in refs if not r.locative]
+    helpers = [r for r in usable if r.helper]
+    usable = [r for r in usable if not r.helper]
+    # civilians are acted on, never the actor (ACTORS.md CIVILIANS: "civilians as targets")
+    # "مقتل أميركي": one named right after a death noun died, he did not act
+    deaths = lexicon.forms("fatality")
+    agents = [r for r in usable if not civilians(lexicon, r.actor)
+              and not _after_word(an, r, deaths)]
+    before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
+    if not before:
+        before = [r for r in agents if r.end <= t.start]
+    after_all = [r for r in usable if t.end <= r.start < scope_end]
+    after = [r for r in after_all if r in agents]
+    agent = next((r for r in after if r.agent), None)
+    attack = all(k in ATTACK or k in ("remote", "clash", "attack_civilians") for k in frame.kinds)
+    loses = any(k in ("capture", "withdrawal") for k in frame.kinds)
+
+    if frame.form == "passive":
+        # "القاعدة الأميركية تعرضت لقصف" or "تعرضت القاعدة الأميركية لقصف"
+        # "تعرضه لعدوان إسرائيلي": the nationality after the attack is its author's
+        patient = next((r for r in reversed(usable) if r.end <= t.start
+                        and r.start >= frame.clause[0]), None) or \
+            next((r for r in after_all if an.words_between(t.end, r.start) <= 3
+                  and not (r.kind == "adjective" and _after_attack_word(an, r))), None)
+        frame.actor2 = patient.actor if patient else None
+        adjective = _adjective_after(an, t, [r for r in after if r is not patient])
+        frame.actor1 = agent.actor if agent else adjective
+        return
+    if frame.form == "repel":
+        defender = next((r for r in reversed(before) if not r.target), None)
+        attacker = agent or (after[0] if after else None)
+        frame.actor1 = attacker.actor if attacker else None
+        frame.actor2 = defender.actor if defender else None
+        return
+    if ("clash" in frame.kinds or "contact" in frame.kinds) and _between(an, frame, after):
+        return
+
+    actor1: ActorRef | None = None
+    verb = _is_verb(an, t)
+    movement = not attack and all(k in AGENT_AFTER for k in frame.kinds)
+    if movement and not verb:
+        # "انسحاب حاملة الطائرات الأميركية", "استعادة القوات العراقية": the genitive acts
+        near_after = [r for r in after if an.words_between(t.end, r.start) <= 3
+                      and not (loses and r.from_marked)]
+    else:
+        near_after = [r for r in after if an.words_between(t.end, r.start) <= 2
+                      and not r.target and not (loses and r.from_marked)]
+    object_of_noun = None
+    # "الجيش السوري يستهدف مقراً لـ"هيئة تحرير الشام"": a subject right before the verb
+    # (SVO) makes what follows the verb its object
+    svo = verb and next((r for r in reversed(before) if not r.target and r.kind != "allies"
+                         and r.end <= t.start and not an.text[r.end:t.token_start].strip()),
+                        None)
+    if svo:
+        actor1 = _group_head(an, usable, svo)
+        object_of_noun = near_after[0] if near_after else None
+    elif near_after and verb and (_after_event_noun(an, t) or _after_relative(an, t)):
+        # "قصفاً استهدف القوات الأميركية", "القصف الذي استهدف القوات": the object
+        object_of_noun = near_after[0]
+    elif near_after:
+        first = near_after[0]
+        if first.kind == "adjective" or verb or not attack or movement:
+            actor1 = first
+    if actor1 is None and agent is not None:
+        actor1 = agent
+    if actor1 is None and attack:
+        # "استهدف المستشفى ... بضربة جوية روسية": the weapon's nationality names the agent
+        actor1 = next((r for r in after if r.kind == "adjective" and not r.target
+                       and r.start < frame.clause[1]), None)
+    if actor1 is None:
+        subject = [r for r in before if not r.target and r.kind != "allies"
+                   and not (loses and r.from_marked)]
+        if subject:
+            # "بعد سيطرتها": the pronoun is the nearest actor, not the head of its group
+            possessive = an.text[t.start:t.token_end].endswith(("تها", "ته", "تهم", "اها", "اه"))
+            actor1 = subject[-1] if possessive else _group_head(an, usable, subject[-1])
+    if actor1 is not None:
+        frame.actor1 = actor1.actor
+        frame.assoc1 = _associates(an, lexicon, actor1, usable)
+        for r in helpers:
+            if frame.clause[0] <= r.start < frame.clause[1] and r.actor not in frame.assoc1 \
+                    and r.actor != frame.actor1:
+                frame.assoc1.append(r.actor)
+    # actor2: the first actor in target position after the trigger, else a clash's other side
+    for r in after_all:
+        if r is actor1 or (r.actor == frame.actor1 and r.kind == "generic"):
+            continue
+        lost = loses and r.from_marked
+        if ((r.target or lost) and r.actor not in (frame.actor1, *frame.assoc1)) or (
+                "clash" in frame.kinds and r.start > (actor1.end if actor1 else t.end)
+                and r.actor != frame.actor1 and r.kind != "allies"):
+            frame.actor2 = r.actor
+            break
+    if frame.actor2 is None and object_of_noun is not None and object_of_noun is not actor1:
+        frame.actor2 = object_of_noun.actor
+    # "رداً على الاعتداءات ... على القرى الآمنة، نفذت وحدات ...": civilians named in the
+    # reason for the attack were struck by another
+    reasons = [h.end for h in an.hits_in(frame.clause[0], t.start) if h.entry.kind == "reason"]
+    if frame.actor2 is None and attack and any(
+            civilians(lexicon, r.actor) for r in usable
+            if frame.clause[0] <= r.start < frame.clause[1]
+            and not (reasons and reasons[0] <= r.start < t.start)):
+        frame.actor2 = "CIVILIANS"  # "أصيب مدنيون في قصف ...": civilians were struck
+    if frame.actor2 is None and (attack or "clash" in frame.kinds):
+        # "استهدفت القاعدة الأميركية ... بقصف صاروخي": the target named before the cue
+        others = [r for r in usable if r.target and r.actor != frame.actor1
+                  and frame.clause[0] <= r.start and r.end <= t.start
+                  and not (reasons and reasons[0] <= r.start)]
+        if others:
+            frame.actor2 = others[-1].actor
+
+
+def _between(an: Analysis, frame: Frame, after: list[ActorRef]) -> bool:
+    """"اشتباكات بين A و B": A is actor1, B actor2. True when the pattern was found."""
+    t = frame.trigger
+    for h in an.hits_in(t.end, min(frame.clause[1], t.end + 40)):
+        if h.entry.kind == "target" and h.entry.form == "بين":
+            sides = [r for r in after if r.start > h.end and r.kind != "allies"]
+            if len(sides) >= 2:
+                first = sides[0]
+                second = next((r for r in sides[1:] if (r.actor != first.actor
+                               and an.text[r.token_start:r.start].startswith("و"))
+                               or (r.actor != first.actor and r.kind != "generic")), None)
+                frame.actor1 = first.actor
+                frame.actor2 = second.actor if second else None
+                return True
+            return False
+    return False
+
+
+def _after_attack_word(an: Analysis, ref: ActorRef) -> bool:
+    """Does a trigger or weapon word stand right before this adjective ("لعدوان إسرائيلي")?"""
+    prev = an.prev_word(ref.token_start)
+    return prev is not None and any(h.entry.kind in ("trigger", "means")
+                                    for h in an.hits_in(prev[0], prev[1]))
+
+
+def _after_relative(an: Analysis, t: Hit) -> bool:
+    """"القصف الذي استهدف القوات": a verb after a relative pronoun has its subject before."""
+    prev = an.prev_word(t.token_start)
+    return prev is not None and an.text[prev[0]:prev[1]] in ("الذي", "التي", "اللذين", "اللتين")
+
+
+def _after_event_noun(an: Analysis, t: Hit) -> bool:
+    """"قصفاً استهدف القوات": the verb's subject is the event noun before it."""
+    prev = an.prev_word(t.token_start)
+    if prev is None:
+        return False
+    for h in an.hits_in(max(0, prev[0] - 1), prev[1] + 1):
+        if h.end <= t.token_start and h.entry.kind in ("trigger", "means") and \
+                an.words_between(h.end, t.token_start) == 0:
+            return True
+    return False
+
+
+def _group_head(an: Analysis, refs: list[ActorRef], ref: ActorRef) -> ActorRef:
+    """The first actor of the coordination ref stands in ("الجيش السوري وحلفاؤه في محور المقاومة")."""
+    head = ref
+    i = refs.index(ref)
+    while i > 0:
+        prev = refs[i - 1]
+        gap = an.text[prev.token_end:head.token_start].strip(" ,")
+        joined = gap in ("", "و", "في") or (gap == "" and head.kind in ("allies", "adjective"))
+        if not joined or prev.target:
+            break
+        head = prev
+        i -= 1
+    return head
+
+
+def _adjective_after(an: Analysis, t: Hit, after: list[ActorRef]) -> str | None:
+    for r in after:
+        if r.kind == "adjective" and an.words_between(t.end, r.start) <= 3:
+            return r.actor
+    return None
+
+
+def _is_verb(an: Analysis, t: Hit) -> bool:
+    """Does the trigger word read as a verb (its subject follows: VSO)?"""
+    word = an.text[t.start:t.token_end]
+    if t.entry.attr("form") not in ("verb", "repel"):
+        # a masdar ("استهداف القوات الأميركية") takes its object after it; a verb among
+        # nominal cues shows its past-tense ending ("اقتحمت القوات", "اشتبكوا")
+        stem = t.entry.form
+        return t.entry.prefix and word.startswith(stem) and word[len(stem):] in ("ت", "وا", "تا")
+    if word.startswith(("ي", "ت", "ن")) and not word.startswith("تعرض"):
+        return True
+    # a cue that begins like the article ("ألقت" folds to "القت") keeps it in its stem
+    stem = ("ال" if t.entry.article else "") + t.entry.form
+    rest = word[len(stem):] if word.startswith(stem) else word
+    # not "ا": "قصفاً" (a masdar with its accusative ending) is far more common in the
+    # news than the dual "قصفا"
+    return rest in ("", "ت", "وا", "تا", "ه", "ها", "هم", "ته", "تها", "تهم")
+
+
+def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[ActorRef]) -> list[str]:
+    out: list[str] = []
+    last_end = actor1.token_end
+    for r in refs:
+        if r.start < actor1.end:
+            continue
+        gap = an.text[last_end:r.token_start]
+        # "الجيش السوري وحلفاؤه", "سلاحا الجو السوري الروسي"
+        joined = gap.strip() in ("", ",") and (an.text[r.token_start:r.start].startswith("و")
+                                                  or r.kind in ("adjective", "allies"))
+        if not joined and gap.strip() not in ("في", "و"):
+            break
+        if r.actor != actor1.actor and r.actor not in out and not r.target:
+            out.append(r.actor)
+        last_end = r.token_end
+    return out
