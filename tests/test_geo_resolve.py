@@ -24,8 +24,9 @@ from marsad.geo import (
     resolve_place,
 )
 from marsad.geo.context import strip_clitics, word_before
+from marsad.geo.mention import CUE_WORDS as _CUE_WORDS
+from marsad.geo.mention import words_before as _words_before
 from marsad.geo.overlay import add_places, make_place
-from marsad.geo.resolve import _CUE_WORDS, _words_before
 from marsad.model import PlaceMatch
 from marsad.text.normalize import normalize_text
 
@@ -288,8 +289,8 @@ def test_a_feature_word_with_a_clitic_before_the_name_counts(geo_gaz):
 
 
 def test_a_town_beats_the_sub_district_named_after_it():
+    from marsad.geo.index import settlements_over_units as _settlements_over_units
     from marsad.geo.place import Place
-    from marsad.geo.resolve import _settlements_over_units
 
     unit = Place("ocha:SY050201", "سلحب", "subdistrict", 35.27, 36.33, "SY",
                  admin_ids=("ocha:SY05", "ocha:SY0502"))
@@ -322,7 +323,8 @@ _LETTERS = "ابتثجحخدذرسشصضطظعغفقكلمنهوي"
        st.sampled_from(sorted(_CUE_WORDS)),
        st.text(_LETTERS, max_size=2), st.text(_LETTERS + " ,.", max_size=8))
 def test_the_cue_table_reads_words_as_the_cue_function_does(clitic, article, cue, tail, other):
-    from marsad.geo.resolve import _CUE_OF, _cue
+    from marsad.geo.mention import CUE_OF as _CUE_OF
+    from marsad.geo.mention import bare_cue as _cue
 
     for word in (clitic + article + cue, clitic + article + cue + tail, other, other.strip(",.")):
         read = _cue(word)
@@ -333,7 +335,8 @@ def _list_cue_by_regex(text: str, start: int) -> str | None:
     """The list-cue reading as it was written with regex tokens (the reference)."""
     import re
 
-    from marsad.geo.resolve import _BREAK, _ITEM_SPLIT, _LIST_CUES, _cue
+    from marsad.geo.mention import _BREAK, _ITEM_SPLIT, _LIST_CUES
+    from marsad.geo.mention import bare_cue as _cue
 
     j = start
     glued = j > 0 and text[j - 1] == "و" and (j < 2 or text[j - 2] == " ")
@@ -361,7 +364,7 @@ _LIST_PIECES = ["محافظات", "وبلدات", "مدن", "قري", "ريفي"
 
 @given(st.lists(st.sampled_from(_LIST_PIECES), max_size=14), st.sampled_from(["", " ", "و", " و"]))
 def test_list_cues_read_by_split_as_by_regex(pieces, glue):
-    from marsad.geo.resolve import _list_cue
+    from marsad.geo.mention import list_cue as _list_cue
 
     text = " ".join(pieces) + glue
     start = len(text)
@@ -407,13 +410,11 @@ def test_article_scans_are_kept_by_identity_and_by_text(geo_gaz):
 
 
 def test_the_resolver_index_holds_what_a_name_read_bare_computes(geo_gaz):
-    from marsad.geo.resolve import (
-        _candidates,
-        _Cues,
-        _entries,
-        _settlements_over_units,
-        build_resolver_index,
-    )
+    from marsad.geo.index import build_resolver_index
+    from marsad.geo.index import candidate_entries as _entries
+    from marsad.geo.index import settlements_over_units as _settlements_over_units
+    from marsad.geo.mention import Cues as _Cues
+    from marsad.geo.resolve import _candidates
 
     index = build_resolver_index(geo_gaz)
     assert build_resolver_index(geo_gaz) is index  # built once per gazetteer
@@ -433,7 +434,7 @@ def test_the_resolver_index_holds_what_a_name_read_bare_computes(geo_gaz):
 def test_the_resolver_makes_the_same_place_matches_as_the_dataclass():
     import dataclasses
 
-    from marsad.geo.resolve import _match_factory
+    from marsad.geo.index import match_factory as _match_factory
 
     make = _match_factory()
     assert make is not PlaceMatch  # the fast maker is in use for the current record

@@ -1,0 +1,274 @@
+"""How the words around a place mention read: the cue words in and before it, the list it
+ends, and the unit named right after it that locates it.
+
+The mention's own feature and relation words ("قرية X", "ريف X"), those just before it
+("في بلدة X", "بالقرب من X"), the cue governing a list it ends ("محافظات إدلب وحماة"),
+and the unit named after it ("X في ريف دير الزور"), with the cue tables these are read
+with. The resolver (`geo.resolve`) scores candidates against what is read here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from marsad.geo.context import (
+    _CLITIC_PREFIXES,
+    _WORD,
+    PROCLITICS,
+    RELATION_WORDS,
+    DocContext,
+    Hit,
+    strip_clitics,
+)
+from marsad.geo.distance import EARTH_KM
+from marsad.geo.names import FEATURE_WORDS, folded_surface_key, surface_key
+from marsad.geo.place import Place
+from marsad.text.normalize import fold
+
+#: Plural or governing cue words that carry over a list ("محافظات إدلب وحماة وحلب").
+_LIST_CUES = frozenset({"محافظات", "مدن", "بلدات", "قري", "ارياف", "ريفي", "مناطق", "احياء",
+                        "محافظتي", "مدينتي", "بلدتي", "قريتي", "محاور", "جبهات"})
+_LIST_FEATURE = {"محافظتي": "governorate", "مدينتي": "city", "بلدتي": "town", "قريتي": "village"}
+COUNTRYSIDE = frozenset({"ريف", "ارياف", "ريفي"})
+#: Natural features: before a settlement they mean "near it" ("جبل مدينة البصيرة").
+NATURAL = frozenset({"جبل", "تلال", "تله", "سهل", "وادي"})
+#: Words between a place and the unit that locates it ("X في ريف دير الزور").
+#: a feature word with the article points back at a place named before ("في المدينة")
+#: and one without it is a feature word whose name did not match ("في مدينة دير الزورhttps"):
+#: neither is the unit "المدينة" (Medina) that locates a place
+_ANAPHORIC = frozenset({"المدينه", "المنطقه", "البلده", "القريه", "المحافظه", "الناحيه",
+                        "مدينه", "منطقه", "بلده", "قريه", "محافظه", "ناحيه"})
+_LINKS = frozenset({
+    "في", "ريف", "ارياف", "محافظه", "مدينه", "منطقه", "داخل", "ضمن", "قرب", "بالقرب",
+    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "الواقع", "الواقعه",
+    "التابع", "التابعه", "باديه", "قضاء", "ناحيه", "اطراف",
+})
+#: Words that may stand between a cue and the name without breaking it ("شمال العاصمة بغداد").
+_NEUTRAL = frozenset({"منطقه", "العاصمه", "عاصمه"})
+_BREAK = re.compile(r"[.!?:;\n]")
+_BREAK_CHARS = frozenset(".!?:;\n")
+_ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
+#: Every cue word with each clitic it may carry ("وبريف", "بالقرب"), mapped to the bare cue,
+#: so that words before a mention are read with one dict lookup.
+_CUE_FORMS = {
+    clitic + word: word
+    for word in {*FEATURE_WORDS, *RELATION_WORDS, *_NEUTRAL, *NATURAL, *_LINKS, *_LIST_CUES,
+                 "قرب", "مقربه", "من"}
+    for clitic in PROCLITICS
+}
+
+#: Every cue word the resolver compares a word before or after a mention with.
+CUE_WORDS = frozenset(_CUE_FORMS.values())
+
+
+def _cue_table() -> dict[str, str]:
+    """Every word `bare_cue` reads as a cue word, mapped to that cue.
+
+    `bare_cue` is `_CUE_FORMS` first, else `strip_clitics`; a word `strip_clitics` turns into a
+    cue is a clitic (plus, after a one-letter one, the article) glued to that cue, so trying
+    each clitic on each cue finds every such word. A word missing here reads as no cue.
+    """
+    table = {}
+    for cue in CUE_WORDS:
+        for clitic in ("", *_CLITIC_PREFIXES):
+            for word in (clitic + cue, clitic + "ال" + cue):
+                read = bare_cue(word)
+                if read in CUE_WORDS:
+                    table[word] = read
+    table.update(_CUE_FORMS)
+    return table
+
+
+
+class Cues(NamedTuple):
+    # a tuple, not a frozen dataclass: one is made per mention, and a tuple is made faster
+    name: str
+    feature_word: str | None
+    relation: str | None
+    whole: str
+
+
+KM_PER_DEG = EARTH_KM * math.pi / 180
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # Equirectangular is plenty for ranking at these latitudes and much cheaper than haversine.
+    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return KM_PER_DEG * math.hypot(x, lat2 - lat1)
+
+
+
+def mention_cues(mention: str) -> Cues:
+    """The mention's own feature and relation words: (name, feature, relation, key)."""
+    key = surface_key(mention)  # fold and key in one pass
+    if " " not in key:
+        return Cues(key, None, None, key)  # one word: no cue word to split off
+    words = key.split(" ")
+    feature_word = relation = None
+    first = True
+    while len(words) > 1:
+        head = words[0]
+        # "المحيط الهندي" is an ocean, "محيط الميادين" the surroundings of a town.
+        if head in RELATION_WORDS and relation is None and not (
+            first and fold(mention).strip().split(" ", 1)[0].startswith("ال")
+        ):
+            relation = head
+        elif head in FEATURE_WORDS and feature_word is None:
+            feature_word = head
+        else:
+            break
+        first = False
+        words = words[1:]
+        # a word of `key` is folded already, and folding is idempotent
+        words[0] = folded_surface_key(words[0])
+    return Cues(" ".join(words), feature_word, relation, key)
+
+
+def bare_cue(word: str) -> str:
+    """A cue word without its clitics: the known cue first ("وبلدة" -> "بلده"), else stripped."""
+    return _CUE_FORMS.get(word) or strip_clitics(word)
+
+
+#: word -> the cue `bare_cue` reads it as, for every word read as a cue: one dict lookup per
+#: word instead of a regex, `None` for the words that are no cue
+CUE_OF = _cue_table()
+
+
+
+def read_cues(alone: Cues, text: str, start: int) -> Cues:
+    """The mention's own feature and relation words with those read just before it."""
+    feature_word, relation = alone.feature_word, alone.relation
+    raw = words_before(text, start)
+    get = CUE_OF.get
+    # Only words that `bare_cue` reads as cues matter here: the table gives them, others are None.
+    first = get(raw[0]) if raw else None
+    if first == "من" and len(raw) > 1 and get(raw[1]) in ("بالقرب", "قرب", "مقربه"):
+        relation = relation or "قرب"
+    elif first is not None:
+        for k, w in enumerate(raw):
+            w = get(w) if k else first
+            if w in _NEUTRAL:
+                continue  # "منطقة X" is "the area of X": neither a district nor a relation
+            if w in NATURAL and feature_word is not None and relation is None:
+                relation = w  # "جبل مدينة البصيرة": the mountain by the town
+                continue
+            if w in FEATURE_WORDS and feature_word is None and relation is None:
+                feature_word = w
+                continue
+            if w in RELATION_WORDS and relation is None:
+                relation = w
+                continue
+            break
+    if feature_word is None and relation is None:
+        listed = list_cue(text, start)
+        if listed in COUNTRYSIDE or listed in ("محاور", "جبهات"):
+            relation = listed
+        elif listed is not None:
+            feature_word = listed
+    if feature_word == alone.feature_word and relation == alone.relation:
+        return alone
+    return Cues(alone.name, feature_word, relation, alone.whole)
+
+
+def words_before(text: str, pos: int) -> list[str]:
+    """`context.word_before(text, pos, 3)`, reading a short window first.
+
+    When a short window holds four words or more, its last three are whole words and the
+    same as word_before's 60-character window gives: most mentions never read the rest.
+    """
+    words = _WORD.findall(text, max(0, pos - 24), pos)
+    if len(words) < 4:
+        words = _WORD.findall(text, max(0, pos - 60), pos)
+    return words[:-4:-1]
+
+
+def list_cue(text: str, start: int) -> str | None:
+    """The cue governing a list the mention ends ("محافظات إدلب وحماة" -> "محافظات")."""
+    j = start
+    glued = j > 0 and text[j - 1] == "و" and (j < 2 or text[j - 2] == " ")
+    if glued:
+        j -= 1
+    lo = max(0, j - 80)
+    if not glued:
+        # window.rstrip() ends with "," or " و", read in place (most mentions end no list)
+        k = j
+        while k > lo and text[k - 1].isspace():
+            k -= 1
+        if not (k > lo and text[k - 1] == ",") and not (k - lo >= 2 and text[k - 2 : k] == " و"):
+            return None
+    # Tokens by str.split (the runs of non-space, without a match object each); what follows
+    # the cue is its tokens joined by single spaces: splitting it into items and counting
+    # their words reads whitespace runs as one space anyway.
+    words = text[lo:j].split()
+    for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
+        token = words[k]
+        w = CUE_OF.get(token.strip(",."))
+        if w in _LIST_CUES:
+            between = " ".join(words[k + 1 :])
+            items = [i for i in _ITEM_SPLIT.split(between) if i.strip()]
+            if items and all(len(i.split()) <= 3 for i in items):
+                return w
+            return None
+        if not _BREAK_CHARS.isdisjoint(token):  # `_BREAK.search(token)`, without a regex call
+            return None
+    return None
+
+
+def feature_of(word: str | None) -> str | None:
+    """The feature a cue word names ("محافظتي" -> "governorate"), or None."""
+    if word is None:
+        return None
+    return _LIST_FEATURE.get(word) or FEATURE_WORDS.get(word)
+
+
+#: `feature_of` as one dict (its values are never empty, so `or` is the merge order)
+FEATURE_OF = {**FEATURE_WORDS, **_LIST_FEATURE}
+
+
+def locating_unit(doc: DocContext, start: int, end: int, s_end: int,
+              after: list[Hit] | None = None) -> Hit | None:
+    """A unit named right after the mention that locates it ("X في ريف دير الزور")."""
+    limit = min(s_end, end + 45)
+    text = doc.norm.text
+    for h in (after if after is not None else doc.hits_in(end, limit)):
+        if h.start < end:
+            continue
+        if h.start >= limit:
+            return None
+        between = text[end : h.start - len(h.proclitic)]
+        if h.cue == "مع" or not _BREAK_CHARS.isdisjoint(between) or "," in between:
+            return None
+        words = between.split()
+        if len(words) > 5:
+            return None
+        for w in words:
+            if w.startswith("و") and w not in _LINKS and w != "وسط":
+                # "حلب وريف إدلب", "ريف اللاذقية الشمالي ومحيط إدلب": a second place, not
+                # where the first is
+                return None
+        if not words and h.proclitic.startswith("و"):
+            return None
+        if text[max(0, h.start - 2) : h.end] in _ANAPHORIC or text[h.start : h.end] in _ANAPHORIC:
+            continue  # "حي الصناعة في المدينة": the city told before, not a place "المدينة"
+        if h.proclitic.startswith(("ب", "وب")):
+            return h
+        for w in words:
+            if w in _LINKS or CUE_OF.get(w) in _LINKS:
+                return h
+        return None
+    return None
+
+
+def fits_unit(place: Place, hit: Hit) -> bool:
+    """True when `place` lies in (or beside) one of the units a hit names."""
+    if not hit.ids.isdisjoint(place.idset) or not hit.ids.isdisjoint(place.adminset):
+        return True
+    for unit in hit.places:
+        if unit.feature == "country" and unit.country == place.country:
+            return True
+        if unit.feature == "city" and _km(place.lat, place.lon, unit.lat, unit.lon) < 30:
+            return True
+    return False
+
