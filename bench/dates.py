@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 import warnings
@@ -33,19 +32,13 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from jsonl import load_jsonl  # bench/jsonl.py, beside this script
 from marsad.model import same_period
 from marsad.text.dates import FORMS, find_dates
 from marsad.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
 
-
-def _load(paths: list[Path]) -> list[dict]:
-    docs = []
-    for path in paths:
-        with path.open(encoding="utf-8") as fh:
-            docs += [json.loads(line) for line in fh if line.strip()]
-    return docs
 
 
 def _pub(doc: dict) -> dt.date | None:
@@ -258,8 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print every sample row")
     args = ap.parse_args(argv)
     console = Console()
-    corpus = _load(sorted((args.shared / "corpus").glob("*.jsonl")))
-    gold = _load(sorted((args.shared / "gold").glob("*.jsonl")))
+    corpus = load_jsonl(sorted((args.shared / "corpus").glob("*.jsonl")))
+    gold = load_jsonl(sorted((args.shared / "gold").glob("*.jsonl")))
     corpus_table(console, corpus)
     gold_table(console, gold)
     compare_table(console, corpus, not args.no_dateparser, args.show)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 from pathlib import Path
@@ -26,18 +25,11 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from jsonl import load_jsonl  # bench/jsonl.py, beside this script
 from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize_text
 from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences, tokenize
-
-
-def _load(paths: list[Path]) -> list[dict]:
-    docs = []
-    for path in paths:
-        with path.open(encoding="utf-8") as fh:
-            docs += [json.loads(line) for line in fh if line.strip()]
-    return docs
 
 
 def _best(fn, repeat: int, clock=time.perf_counter) -> float:
@@ -139,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     console = Console()
-    corpus = _load(sorted((args.shared / "corpus").glob("*.jsonl")))
-    gold = _load(sorted((args.shared / "gold").glob("*.jsonl")))
+    corpus = load_jsonl(sorted((args.shared / "corpus").glob("*.jsonl")))
+    gold = load_jsonl(sorted((args.shared / "gold").glob("*.jsonl")))
     texts = [d["text"] for d in corpus]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
