@@ -132,16 +132,7 @@ def surface_key(name: str) -> str:
     # `folded_surface_key(fold(name))` with folding and punctuation in one translate: the
     # words are the same (`fold_chars`), and a name of letters only is the same string.
     mapped = fold_chars(name, _key_table())
-    if mapped.isalpha():
-        cleaned = mapped
-    else:
-        cleaned = " ".join(mapped.split())
-        if not cleaned:
-            return ""
-    head, _, rest = cleaned.partition(" ")
-    if head.startswith(_ARTICLE) and len(head) > 3:  # `_strip_article`, inline
-        head = head[2:]
-    return f"{head} {rest}" if rest else head
+    return _key_of(mapped if mapped.isalpha() else " ".join(mapped.split()))
 
 
 @functools.cache
@@ -152,16 +143,15 @@ def _key_table() -> dict[int, str]:
 
 def folded_surface_key(folded: str) -> str:
     """`surface_key` of a name already passed through `fold` (saves folding it twice)."""
-    if folded.isalpha():
-        cleaned = folded  # one word of letters (most names): no space or punctuation to clean
-    else:
-        cleaned = " ".join(folded.translate(_PUNCT_TO_SPACE).split())
-        if not cleaned:
-            return ""
+    # one word of letters (most names): no space or punctuation to clean
+    return _key_of(folded if folded.isalpha()
+                   else " ".join(folded.translate(_PUNCT_TO_SPACE).split()))
+
+
+def _key_of(cleaned: str) -> str:
+    """A cleaned name (single spaces, no punctuation) without the article of its first word."""
     head, _, rest = cleaned.partition(" ")
-    if head.startswith(_ARTICLE) and len(head) > 3:  # `_strip_article`, inline
-        head = head[2:]
-    return f"{head} {rest}" if rest else head
+    return f"{_strip_article(head)} {rest}" if rest else _strip_article(head)
 
 
 def canonical(name: str) -> str:
