@@ -60,8 +60,7 @@ def lost_men(an: Analysis, lexicon: Lexicon, frame: Frame, actor: str,
 
 
 def _after_word(an: Analysis, ref: ActorRef, words: frozenset[str]) -> bool:
-    prev = an.prev_word(ref.token_start)
-    return prev is not None and an.text[prev[0]:prev[1]] in words
+    return an.word_before(ref.token_start) in words
 
 
 def source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
@@ -234,10 +233,12 @@ def _after_attack_word(an: Analysis, ref: ActorRef) -> bool:
                                     for h in an.hits_in(prev[0], prev[1]))
 
 
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
+
+
 def _after_relative(an: Analysis, t: Hit) -> bool:
     """"القصف الذي استهدف القوات": a verb after a relative pronoun has its subject before."""
-    prev = an.prev_word(t.token_start)
-    return prev is not None and an.text[prev[0]:prev[1]] in ("الذي", "التي", "اللذين", "اللتين")
+    return an.word_before(t.token_start) in _RELATIVES
 
 
 def _after_event_noun(an: Analysis, t: Hit) -> bool:
@@ -285,7 +286,7 @@ def _is_verb(an: Analysis, t: Hit) -> bool:
     if word.startswith(("ي", "ت", "ن")) and not word.startswith("تعرض"):
         return True
     # a cue that begins like the article ("ألقت" folds to "القت") keeps it in its stem
-    stem = ("ال" if t.entry.article else "") + t.entry.form
+    stem = t.entry.written
     rest = word[len(stem):] if word.startswith(stem) else word
     # not "ا": "قصفاً" (a masdar with its accusative ending) is far more common in the
     # news than the dual "قصفا"

@@ -130,6 +130,11 @@ class Analysis:
             return None
         return self.word_starts[i], self.word_ends[i]
 
+    def word_before(self, pos: int) -> str:
+        """The last word ending at or before `pos` ("" at the start of the text)."""
+        span = self.prev_word(pos)
+        return self.norm.text[span[0]:span[1]] if span is not None else ""
+
     def prev_word(self, pos: int) -> tuple[int, int] | None:
         """The [start, end) of the last word ending at or before `pos`."""
         i = bisect.bisect_right(self.word_ends, pos) - 1

@@ -433,9 +433,7 @@ def _fatalities(an: Analysis, lexicon: Lexicon, sentence: tuple[int, int]) -> in
     for number in an.numbers_in(*sentence):
         if number.value is None:
             continue
-        prev = an.prev_word(number.start)
-        before = an.text[prev[0]:prev[1]] if prev else ""
-        if before in _INJURED:
+        if an.word_before(number.start) in _INJURED:
             continue
         near_cue = any((h.end <= number.start and an.words_between(h.end, number.start) <= 1)
                        or (h.start >= number.end and an.words_between(number.end, h.start) <= 4)

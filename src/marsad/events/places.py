@@ -193,12 +193,9 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         return None  # "قاعدة للتحالف", "مقر للجيش": whose base, not a place's name
     metonym = any(h.entry.kind == "metonym" and (h.start, h.end) == (hit.start, hit.end)
                   for h in hits[max(0, i - 2):i + 3])
-    if not located and an.words_between(hit.token_start, hit.start) == 0:
-        prev_word = an.prev_word(hit.token_start)
-        if prev_word is not None and an.text[prev_word[0]:prev_word[1]] in LOCATIVE_WORDS:
-            located = True
-        elif "العاصمه" in an.words(max(0, hit.token_start - 24), hit.token_start)[-2:]:
-            located = True  # "تستهدف العاصمة اليمنية صنعاء": the capital, not its government
+    if not located and an.words_between(hit.token_start, hit.start) == 0 and (
+            an.word_before(hit.token_start) in LOCATIVE_WORDS or _capital_before(an, hit)):
+        located = True
     if not located and " " in hit.entry.value and not metonym and \
             not hit.entry.value.startswith(_PERSON_HEADS):
         located = True  # a name of two words or more is hardly an ordinary phrase
@@ -266,10 +263,15 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
     """Does a locative word stand right before this name ("في إسرائيل", "من العراق")?"""
     if kinds & {"place_drop", "place_keep", "relation"} or "ب" in hit.proclitics:
         return True
-    words = an.words(max(0, hit.token_start - 24), hit.token_start)[-2:]
+    words = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
     if words[-1:] == ["من"]:
         return words != ["كل", "من"]  # "انسحاب القوات من العراق"; not "كل من روسيا وإيران"
-    return bool(words) and (words[-1] in LOCATIVE_WORDS or "العاصمه" in words)
+    return (bool(words) and words[-1] in LOCATIVE_WORDS) or _capital_before(an, hit)
+
+
+def _capital_before(an: Analysis, hit: Hit) -> bool:
+    """"تستهدف العاصمة اليمنية صنعاء": the capital named as such, not its government."""
+    return "العاصمه" in an.words(max(0, hit.token_start - 24), hit.token_start)[-2:]
 
 
 def _describes_actor(an: Analysis, hit: Hit) -> bool:
@@ -294,7 +296,7 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
     for h in before:
         k = h.entry.kind
         if k == "place_keep" and feature is None and relation is None:
-            feature = h.entry.form if not h.entry.article else "ال" + h.entry.form
+            feature = h.entry.written
             surface_start = h.start
             kept = h
         elif k == "place_drop" and feature is None and relation is None:

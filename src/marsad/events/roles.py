@@ -67,8 +67,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         actor = _actor_id(an, lexicon, hits, i, out, day)
         if actor is None:
             continue
-        prev_word = an.prev_word(hit.token_start)
-        prev_text = an.text[prev_word[0]:prev_word[1]] if prev_word else ""
+        prev_text = an.word_before(hit.token_start)
         locative = kind == "metonym" and an.words_before(hit.token_start, 12, 2) != ["كل", "من"] and (
             (hit.start, hit.end) in place_spans
             or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})

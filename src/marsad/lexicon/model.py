@@ -79,6 +79,11 @@ class Entry:
     attrs: tuple[tuple[str, object], ...] = ()
     origin: str = ""
 
+    @property
+    def written(self) -> str:
+        """The form with its article restored, as the lexicon file writes it ("القت", "البحر")."""
+        return "ال" + self.form if self.article else self.form
+
     def last_word(self) -> str:
         """The entry's last word as written: "مقتل" for "أدى إلى مقتل" and "أسفر* عن مقتل"."""
         return self.tail[-1][0] if self.tail else self.form.rsplit(" ", 1)[-1]
@@ -117,8 +122,8 @@ class Lexicon:
         """The written forms (article restored) of the entries of one kind."""
         found = self._forms.get(kind)
         if found is None:
-            found = self._forms[kind] = frozenset(("ال" + e.form) if e.article else e.form
-                                                  for e in self.entries if e.kind == kind)
+            found = self._forms[kind] = frozenset(e.written for e in self.entries
+                                                  if e.kind == kind)
         return found
 
     def coalition(self, actor_id: str | None) -> str | None:
