@@ -285,20 +285,23 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
         before = [f for f in same if f.trigger.start < place.start]
         if before:
             frame = before[-1]
-            if any(h.entry.kind in ("reason", "condition")
-                   for h in an.hits_in(frame.trigger.end, place.start)):
+            if _cut(an, frame.trigger.end, place.start):
                 continue  # "نصرةً لغزة", "في حال استمر العدوان على غزة": not where it happened
             if _territorial(frame) and frame.form != "passive" and \
                     an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS:
                 continue  # "استعادة كرامتهم ... لتركيا": too far to be what was taken
             frame.places.append(place)
-        elif same and not _territorial(same[0]) and not any(
-                h.entry.kind in ("reason", "condition")
-                for h in an.hits_in(place.end, same[0].trigger.start)):
+        elif same and not _territorial(same[0]) and \
+                not _cut(an, place.end, same[0].trigger.start):
             # "في ريف إدلب، نفذ الجيش غارات": a place may come first; a place taken,
             # left or advanced on follows its verb; but "مسيرة في تعز تنديداً بالمجازر": a
             # trigger inside a reason is no event of the places before the reason
             same[0].places.append(place)
+
+
+def _cut(an: Analysis, a: int, b: int) -> bool:
+    """Does a reason or a condition stand in normalized [a, b), cutting a place from a trigger?"""
+    return any(h.entry.kind in ("reason", "condition") for h in an.hits_in(a, b))
 
 
 #: how far after its cue the place of a capture, withdrawal or advance may stand
