@@ -558,3 +558,10 @@ def test_who_condemns_an_attack_is_its_source_and_its_seat_no_place(resources):
     event = one(events_of(resources, text), "airstrike", "الحديدة")
     assert event.source == "وزارة الخارجية في حكومة صنعاء"
     assert [e.place for e in events_of(resources, text)] == ["الحديدة"]
+
+
+def test_a_source_glued_to_its_outlet_link_is_read(resources):
+    # web pages lose the spaces around the outlet's linked name
+    event = one(events_of(resources, "وأفاد مراسلالميادينفي حلب بأن الطائرات الروسية شنت غارات "
+                                     "على بلدة سراقب."), "airstrike", "سراقب")
+    assert (event.actor1, event.source) == ("RUS_MIL", "مراسل الميادين في حلب")

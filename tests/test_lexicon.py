@@ -87,6 +87,7 @@ def test_dated_name_belongs_to_its_actor_only_in_its_period():
          "unknown actor id"),
         ("actors:\n  SYR_MIL:\n    names: [جيش الاختبار]\n  ISIS:\n    names: [جيش الاختبار]\n",
          5, "already actor SYR_MIL"),
+        ("linked_names: [قناة الاختبار]\n", 1, "must be one word"),
     ],
 )
 def test_mistakes_are_reported_with_path_and_line(tmp_path, text, line, message):

@@ -119,6 +119,27 @@ class NormText:
         """The original text behind normalized `[start, end)`."""
         return self.original_span(start, end).slice(self.original)
 
+    def spaced_slice(self, start: int, end: int) -> str:
+        """`original_slice`, with a space put back wherever normalization split glued words.
+
+        Web pages lose the space around a link ("مراسلالميادينفي"); normalization puts one
+        in the normalized text (a space whose original character is not white space), and
+        a phrase quoted back to the user (a source, a place) should read as split too.
+        """
+        span = self.original_span(start, end)
+        text, original, offsets = self.text, self.original, self.to_original
+        cuts = [offsets[i + 1] for i in range(start, end)
+                if text[i] == " " and not original[offsets[i]].isspace()]
+        if not cuts:
+            return span.slice(original)
+        pieces, prev = [], span.start
+        for cut in cuts:
+            if span.start < cut < span.end:
+                pieces.append(original[prev:cut])
+                prev = cut
+        pieces.append(original[prev:span.end])
+        return " ".join(pieces)
+
     def norm_span(self, start: int, end: int) -> tuple[int, int]:
         """The normalized span of original `[start, end)`: the first normalized characters at
         or after each offset (the inverse of `original_span` on span boundaries)."""

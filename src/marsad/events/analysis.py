@@ -17,6 +17,7 @@ from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize_text
 from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences
+from marsad.text.unglue import unglue
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -179,7 +180,7 @@ def _bounded(a: int, b: int, clauses: tuple[tuple[int, int], ...],
 
 def analyse(doc: Document, matcher: Matcher) -> Analysis:
     """Normalize, segment, match and date one document."""
-    norm = normalize_text(doc.text)
+    norm = unglue(normalize_text(doc.text), matcher.lexicon.linked_names)
     text = norm.text
     words = [m.span() for m in _WORD.finditer(text)]
     hits = matcher.hits(text, words)

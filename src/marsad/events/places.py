@@ -233,7 +233,7 @@ def _dual_before(an: Analysis, hits: list[Hit], i: int,
 
 def _singular(an: Analysis, feature: Hit) -> str:
     """A feature word as written, a dual ("حقلي") made singular ("حقل")."""
-    word = an.norm.original_slice(feature.start, feature.end)
+    word = an.norm.spaced_slice(feature.start, feature.end)
     return word[:-1] if feature.entry.value == "dual_keep" else word
 
 
@@ -306,13 +306,13 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
         elif k == "partial":
             partial = True
     surface_start, end = _trim_surface(an, surface_start, end, keep=True)
-    surface = an.norm.original_slice(surface_start, end)
+    surface = an.norm.spaced_slice(surface_start, end)
     if kept is not None and kept.entry.value == "dual_keep" and surface_start == kept.start:
         feature = feature[:-1]
-        surface = _singular(an, kept) + an.norm.original_slice(kept.end, end)
+        surface = _singular(an, kept) + an.norm.spaced_slice(kept.end, end)
     elif kept is None and dual is not None and dual.entry.value == "dual_keep":
         feature = dual.entry.form[:-1]
-        surface = f"{_singular(an, dual)} {an.norm.original_slice(surface_start, end)}"
+        surface = f"{_singular(an, dual)} {an.norm.spaced_slice(surface_start, end)}"
     return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
                     partial, coordinated="و" in hit.proclitics)
 
@@ -364,10 +364,10 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
         if keep:
             # "حقلي كونيكو والعمر": the dual names two sites, each "حقل X"
             feat = _singular(an, feature_hit)
-            surface = f"{feat} {_clean(an.norm.original_slice(n_start, n_end))}"
+            surface = f"{feat} {_clean(an.norm.spaced_slice(n_start, n_end))}"
             s_start = feature_hit.start if not refs else n_start
         else:
-            surface = _clean(an.norm.original_slice(n_start, n_end))
+            surface = _clean(an.norm.spaced_slice(n_start, n_end))
             s_start = n_start
         feature = feature_hit.entry.form
         relation = next((h.entry.form for h in before if h.entry.kind == "relation"), None)

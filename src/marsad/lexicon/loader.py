@@ -25,7 +25,7 @@ SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml", "common_words.yaml")
 _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
     "fatalities", "partial", "places", "purpose", "allies", "common_words", "reasons",
-    "states", "conditions", "claims", "origins", "supplies",
+    "states", "conditions", "claims", "origins", "supplies", "linked_names",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 #: sections that are a plain list of words, and the entry kind their words get
@@ -110,6 +110,7 @@ class _Builder:
         self.generics: list[GenericGroup] = []
         self.pending_names: list[tuple[_File, yaml.Node, str]] = []
         self.common_words: set[str] = set()
+        self.linked_names: set[str] = set()
 
     def read(self, text: str, path: str) -> None:
         f = _File(path)
@@ -307,6 +308,13 @@ class _Builder:
             word = fold(f.scalar(item, "a common word"))
             self.common_words.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
 
+    def _read_linked_names(self, f: _File, node: yaml.Node) -> None:
+        for item in f.sequence(node, "linked_names"):
+            name = fold(f.scalar(item, "a linked name")).strip()
+            if len(name.split()) != 1:
+                raise f.error(item, f"linked_names: {name!r} must be one word")
+            self.linked_names.add(name)
+
     def _read_words(self, f: _File, node: yaml.Node, section: str) -> None:
         """A plain list of cue words: `targets`, `partial`, `allies`, `states`, ..."""
         kind = _WORD_LISTS[section]
@@ -356,7 +364,8 @@ class _Builder:
         _check_duplicates(self.entries)
         self.entries = _mark_weapons(self.entries)
         return Lexicon(actors=dict(self.actors), entries=tuple(self.entries),
-                       generics=tuple(self.generics), common_words=frozenset(self.common_words))
+                       generics=tuple(self.generics), common_words=frozenset(self.common_words),
+                       linked_names=frozenset(self.linked_names))
 
 
 def _mark_weapons(entries: list[Entry]) -> list[Entry]:

@@ -115,6 +115,8 @@ class Lexicon:
     generics: tuple[GenericGroup, ...] = ()
     #: gazetteer names that are ordinary words: places only after a feature word
     common_words: frozenset[str] = field(default_factory=frozenset)
+    #: names web pages glue to the words around them (a linked outlet name, text/unglue.py)
+    linked_names: frozenset[str] = field(default_factory=frozenset)
     #: forms() answers, made once per kind (the frame rules ask for every frame)
     _forms: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
