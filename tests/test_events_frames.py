@@ -565,3 +565,10 @@ def test_a_source_glued_to_its_outlet_link_is_read(resources):
     event = one(events_of(resources, "وأفاد مراسلالميادينفي حلب بأن الطائرات الروسية شنت غارات "
                                      "على بلدة سراقب."), "airstrike", "سراقب")
     assert (event.actor1, event.source) == ("RUS_MIL", "مراسل الميادين في حلب")
+
+
+def test_a_count_of_weapons_is_not_a_count_of_dead(resources):
+    # "سقوط" tells deaths too ("سقوط 7 قتلى"); here it counts the rockets that fell
+    event = one(events_of(resources, "أفادت مصادر بسقوط أكثر من 15 صاروخاً على القاعدة "
+                                     "الأميركية في حقل كونيكو."), "shelling", "حقل كونيكو")
+    assert event.fatalities is None

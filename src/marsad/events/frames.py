@@ -424,6 +424,9 @@ def _contains(area: PlaceMatch, place: PlaceRef, other: PlaceMatch | None) -> bo
 _INJURED = ("اصابه", "اصيب", "جرح", "جرحي", "اصابات", "مصابين", "واصابه", "واصيب")
 
 
+_MEANS = frozenset({"means"})
+
+
 def _fatalities(an: Analysis, lexicon: Lexicon, sentence: tuple[int, int]) -> int | None:
     """Deaths the sentence counts: "مقتل 12 عنصراً", "سقوط 7 قتلى", "مقتل أميركي" (one)."""
     best: int | None = None
@@ -438,6 +441,9 @@ def _fatalities(an: Analysis, lexicon: Lexicon, sentence: tuple[int, int]) -> in
             continue
         if an.word_before(number.start) in _INJURED:
             continue
+        after = an.next_word(number.end)
+        if after is not None and an.has_hit(_MEANS, after[0], after[0] + 1):
+            continue  # "سقوط 15 صاروخاً": what fell is counted, not the dead
         near_cue = any((h.end <= number.start and an.words_between(h.end, number.start) <= 1)
                        or (h.start >= number.end and an.words_between(number.end, h.start) <= 4)
                        for h in cues)
