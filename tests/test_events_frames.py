@@ -572,3 +572,9 @@ def test_a_count_of_weapons_is_not_a_count_of_dead(resources):
     event = one(events_of(resources, "أفادت مصادر بسقوط أكثر من 15 صاروخاً على القاعدة "
                                      "الأميركية في حقل كونيكو."), "shelling", "حقل كونيكو")
     assert event.fatalities is None
+
+
+def test_a_known_name_that_only_heads_a_longer_name_is_not_the_place(resources):
+    # the gazetteer knows a place "راس"; "راس حسن" is a neighbourhood it does not know
+    events = events_of(resources, "انتشرت وحدات من الجيش السوري في حي راس حسن السكني في مدينة حلب.")
+    assert [(e.kind, e.place) for e in events] == [("deployment", "راس حسن")]

@@ -120,7 +120,8 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
             follows = next((h for h in hits[i + 1:] if h.start >= hit.end), None)
             nxt = an.next_word(hit.end)
             if follows is not None and nxt is not None and follows.start <= nxt[0] and \
-                    follows.entry.kind in ("place", "place_drop", "place_keep", "relation"):
+                    follows.entry.kind in ("place", "place_drop", "place_keep", "relation") \
+                    and not _head_of_longer_name(an, follows, b):
                 continue  # a known name (or another feature word) follows: handled there
             for ref in _unknown_places(an, hits, i, b):
                 out.append(ref)
@@ -385,6 +386,18 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
         if pos >= limit:
             break
     return refs
+
+
+def _head_of_longer_name(an: Analysis, known: Hit, limit: int) -> bool:
+    """Is the known name after a feature word only the head of a longer unknown name?
+
+    "حي راس حسن": the gazetteer knows a place "راس", but "راس" heads a construct name
+    ("راس حسن") that it does not know.
+    """
+    if known.entry.kind != "place" or an.text[known.start:known.end] not in _CONSTRUCT_HEADS:
+        return False
+    name = _name_after(an, known.start, limit)
+    return name is not None and name[1] > known.end
 
 
 def _construct(first: str) -> bool:
