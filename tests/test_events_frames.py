@@ -578,3 +578,16 @@ def test_a_known_name_that_only_heads_a_longer_name_is_not_the_place(resources):
     # the gazetteer knows a place "راس"; "راس حسن" is a neighbourhood it does not know
     events = events_of(resources, "انتشرت وحدات من الجيش السوري في حي راس حسن السكني في مدينة حلب.")
     assert [(e.kind, e.place) for e in events] == [("deployment", "راس حسن")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقعت ست هجمات كيماوية في مدينة حمص خلال عام 2013.",
+    "وقال المسؤول إن الهجمات بلغت 14 هجوماً في العراق خلال أسبوعين.",
+])
+def test_a_counted_attack_noun_is_a_tally(resources, text):
+    assert events_of(resources, text) == []
+
+
+def test_counted_strikes_are_one_raid(resources):
+    events = events_of(resources, "شن الطيران الروسي 17 غارة على مدينة سراقب.")
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("airstrike", "RUS_MIL", "سراقب")]

@@ -223,6 +223,11 @@ _MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|ع�
 _AGGREGATE_COUNT = 20
 
 
+_TALLY = frozenset({"tally"})
+#: counts written as words (normalized), the feminine and masculine forms
+_COUNT_WORDS = frozenset({"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع",
+                          "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده",
+                          "بضع", "بضعه", "عشرات", "مئات"})
 _TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
 _MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
 
@@ -247,12 +252,16 @@ def _aggregate(an: Analysis, hit: Hit) -> bool:
     before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
     m = _MANY.search(before)
     if m is None:
-        return False
+        # "ست هجمات", "عدة عمليات": a counted attack noun is a tally (cues.yaml `tallies`)
+        words = before.split()
+        return bool(words) and words[-1] in _COUNT_WORDS and \
+            (hit.start, hit.end) in an.spans_of(_TALLY)
     number_at = origin + m.start(1)
     if any(d.start <= number_at < d.end for d in an.dates_in(max(0, number_at - 40), number_at + 1)):
         return False  # "في 22 أيار 2011 اقتحمت": a year, not a count of events
     count = m.group(1)
-    return not count.isdigit() or int(count) >= _AGGREGATE_COUNT
+    return not count.isdigit() or int(count) >= _AGGREGATE_COUNT or (
+        int(count) >= 2 and (hit.start, hit.end) in an.spans_of(_TALLY))
 
 
 def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[str]:

@@ -25,14 +25,14 @@ SHIPPED = ("actors.yaml", "triggers.yaml", "cues.yaml", "common_words.yaml")
 _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
     "fatalities", "partial", "places", "purpose", "allies", "common_words", "reasons",
-    "states", "conditions", "claims", "origins", "supplies", "linked_names",
+    "states", "conditions", "claims", "origins", "supplies", "linked_names", "tallies",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 #: sections that are a plain list of words, and the entry kind their words get
 _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
                "states": "state", "reasons": "reason", "purpose": "purpose",
                "conditions": "condition", "claims": "claim", "origins": "origin",
-               "supplies": "supply"}
+               "supplies": "supply", "tallies": "tally"}
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
 

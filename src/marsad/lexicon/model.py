@@ -41,6 +41,7 @@ ENTRY_KINDS = (
     "claim",  # "أعلنت X مسؤوليتها عن": X did the attack the sentence tells
     "origin",  # "من اتجاه", "انطلقت من": the place after it is where the attack came from
     "supply",  # "تزويد أوكرانيا بقذائف": the weapons after it are goods, not an attack
+    "tally",  # "ست هجمات": an attack noun that, counted, tells a tally of attacks
     "state",  # "مناطق سيطرة": the trigger after it names a state, not an event
     "reason",  # "نصرة لغزة", "رداً على": the places after it are no places of the event before
     "place",  # value: gazetteer key (added by the matcher, not by lexicon files)
