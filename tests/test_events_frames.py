@@ -591,3 +591,10 @@ def test_a_counted_attack_noun_is_a_tally(resources, text):
 def test_counted_strikes_are_one_raid(resources):
     events = events_of(resources, "شن الطيران الروسي 17 غارة على مدينة سراقب.")
     assert [(e.kind, e.actor1, e.place) for e in events] == [("airstrike", "RUS_MIL", "سراقب")]
+
+
+def test_who_takes_part_in_the_act_does_it(resources):
+    # "بمشاركة X في <masdar>": X is the masdar's agent, not only an associate
+    events = events_of(resources, "يشهد الجانب السوري تنسيقاً واسعاً بدأ بمشاركة الطائرات العراقية "
+                                  "في استهداف داعش داخل الأراضي السورية.")
+    assert [(e.kind, e.actor1, e.actor2) for e in events] == [("airstrike", "IRQ_MIL", "ISIS")]

@@ -172,6 +172,12 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             # "بعد سيطرتها": the pronoun is the nearest actor, not the head of its group
             possessive = an.text[t.start:t.token_end].endswith(("تها", "ته", "تهم", "اها", "اه"))
             actor1 = subject[-1] if possessive else _group_head(an, usable, subject[-1])
+    # "بمشاركة الطائرات العراقية في استهداف داعش": who takes part in the act does it
+    partaker = next((r for r in helpers if r.end <= t.start
+                     and an.text[r.end:t.token_start].strip() == "في"), None)
+    if partaker is not None:
+        actor1 = partaker
+        object_of_noun = object_of_noun or (near_after[0] if near_after and attack else None)
     if actor1 is not None:
         frame.actor1 = actor1.actor
         frame.assoc1 = _associates(an, lexicon, actor1, usable)
