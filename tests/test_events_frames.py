@@ -598,3 +598,9 @@ def test_who_takes_part_in_the_act_does_it(resources):
     events = events_of(resources, "يشهد الجانب السوري تنسيقاً واسعاً بدأ بمشاركة الطائرات العراقية "
                                   "في استهداف داعش داخل الأراضي السورية.")
     assert [(e.kind, e.actor1, e.actor2) for e in events] == [("airstrike", "IRQ_MIL", "ISIS")]
+
+
+def test_who_ordered_the_act_did_it(resources):
+    event = one(events_of(resources, "شنت طائرات مسيرة غارات نفذت بأوامر من الجيش التركي على "
+                                     "قرية تل رفعت."), "airstrike", "تل رفعت")
+    assert event.actor1 == "TUR_MIL"

@@ -237,7 +237,13 @@ def _helper_marked(an: Analysis, hit: Hit) -> bool:
 def _agent_marked(an: Analysis, hit: Hit) -> bool:
     words = an.words_before(hit.token_start, 50, 4)
     text = " ".join(words)
-    return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in _DONE_BY)
+    return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in _DONE_BY) or \
+        text.endswith(_ORDERED_BY)
+
+
+#: "غارات نُفّذت بأوامر من حكومة الدبيبة": who ordered the act did it
+_ORDERED_BY = ("بامر من", "بامر", "باوامر من", "باوامر", "بتوجيه من", "بتوجيهات من",
+               "بايعاز من", "بتعليمات من")
 
 
 #: "الهجوم الذي نفذه X", "المجزرة التي ارتكبتها X": the verb names the one who did it
