@@ -251,7 +251,7 @@ def test_forces_of_a_named_side_refer_to_that_side(resources):
 def test_a_country_after_a_region_locates_and_does_not_act(resources):
     # "كردستان العراق": Iraq names where Kurdistan is, not who struck
     text = "قصفت طائرات مسيرة قاعدة حرير في كردستان العراق، كما قصفت قاعدة التنف في سوريا."
-    assert one(events_of(resources, text), "shelling", "التنف").actor1 is None
+    assert one(events_of(resources, text), "airstrike", "التنف").actor1 is None
 
 
 @pytest.mark.parametrize(("text", "kind", "place", "actor"), [
@@ -604,3 +604,13 @@ def test_who_ordered_the_act_did_it(resources):
     event = one(events_of(resources, "شنت طائرات مسيرة غارات نفذت بأوامر من الجيش التركي على "
                                      "قرية تل رفعت."), "airstrike", "تل رفعت")
     assert event.actor1 == "TUR_MIL"
+
+
+@pytest.mark.parametrize(("first", "kind"), [
+    ("شنت الطائرات الحربية غارات جوية عنيفة على ريف إدلب الجنوبي.", "airstrike"),
+    ("سقطت قذائف على بلدة سراقب.", "shelling"),
+])
+def test_an_attack_told_with_no_weapon_nor_actor_is_of_the_kind_the_article_tells(
+        resources, first, kind):
+    events = events_of(resources, first + " وتم استهداف المشفى الوطني في بلدة كفرنبل.")
+    assert one(events, kind, "كفرنبل").actor1 is None

@@ -361,7 +361,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     air = actor is not None and actor.remote == "airstrike"
     for kind in frame.kinds:
         if kind == "remote":
-            kind = actor.remote if actor else "shelling"
+            kind = actor.remote if actor else _told_means(an)
         elif kind == "shelling" and air and not _artillery(an, frame.clause):
             kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
@@ -410,6 +410,24 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 evidence=evidence,
             ), 2 * dated + (frame.sentence[0] > 0)))
     return out
+
+
+def _told_means(an: Analysis) -> str:
+    """The kind of attack the article tells most by its weapons: air strikes or shelling.
+
+    An attack told with no weapon and no actor ("هوجم المستشفى") is most likely one of
+    the kind the article is about; shelling when the article names no weapon at all.
+    """
+    found = an._memo.get("told_means")
+    if found is None:
+        counts = {"airstrike": 0, "shelling": 0}
+        for k in an.hit_indices(_MEANS):
+            value = an.hits[k].entry.value
+            if value in counts:
+                counts[value] += 1
+        found = an._memo["told_means"] = (
+            "airstrike" if counts["airstrike"] > counts["shelling"] else "shelling")
+    return found
 
 
 #: admin areas that hold the places named with them (PlaceMatch.feature)
