@@ -215,7 +215,13 @@ def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
             return True
         if h.entry.kind == "state" and an.words_between(h.end, hit.token_start) == 0:
             return True  # "مناطق سيطرة الجيش": a state, not an event
+        if h.entry.kind == "reason" and h.entry.form in _CAUSES and \
+                an.words_between(h.end, hit.token_start) == 0:
+            return True  # "استُهدفت بسبب انتهاكها الحظر": the cause told, not an event
     return False
+
+
+_CAUSES = frozenset({"بسبب", "علي خلفيه"})
 
 
 _MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) $")
