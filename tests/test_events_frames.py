@@ -618,5 +618,6 @@ def test_an_attack_told_with_no_weapon_nor_actor_is_of_the_kind_the_article_tell
 
 def test_the_cause_told_after_bisabab_is_no_event(resources):
     # "انتهاك" (a violation) is an `other` event, but here it is only why the ship was hit
-    text = "وأكد المتحدث أن السفينة جرى استهدافها بسبب انتهاكها قرار حظر الوصول إلى موانئ فلسطين."
+    text = ("وأكد المتحدث باسم القوات المسلحة اليمنية أن السفينة جرى استهدافها بسبب انتهاكها "
+            "قرار حظر الوصول إلى موانئ فلسطين.")
     assert [e for e in events_of(resources, text) if e.kind == "other"] == []
