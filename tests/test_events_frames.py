@@ -621,3 +621,8 @@ def test_the_cause_told_after_bisabab_is_no_event(resources):
     text = ("وأكد المتحدث باسم القوات المسلحة اليمنية أن السفينة جرى استهدافها بسبب انتهاكها "
             "قرار حظر الوصول إلى موانئ فلسطين.")
     assert [e for e in events_of(resources, text) if e.kind == "other"] == []
+
+
+def test_a_definite_word_after_wa_is_no_name_after_a_feature_word(resources):
+    text = "وقال إن صواريخ القوات الأميركية سقطت في البحر والبعض الآخر في مناطق خالية."
+    assert [e.place for e in events_of(resources, text) if e.place.startswith("البحر")] == []

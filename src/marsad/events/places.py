@@ -455,8 +455,8 @@ def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) 
             break  # "كفرجوم المتاخمة", "الهبيط نحذر": a description, not part of the name
         if start is not None and word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS):
             break  # "حقل كونيكو الغازي": an adjective, not part of the name
-        if start is not None and word.startswith("و"):
-            break
+        if word.startswith("و") and (start is not None or word.startswith("وال")):
+            break  # "في البحر والبعض الآخر": "و" joins another phrase, not a name
         if start is None and word.endswith("يه") and not word.startswith("ال"):
             break  # "قاعدة عسكرية", "ضربة جوية": an adjective, not a name
         if start is None:
