@@ -626,3 +626,8 @@ def test_the_cause_told_after_bisabab_is_no_event(resources):
 def test_a_definite_word_after_wa_is_no_name_after_a_feature_word(resources):
     text = "وقال إن صواريخ القوات الأميركية سقطت في البحر والبعض الآخر في مناطق خالية."
     assert [e.place for e in events_of(resources, text) if e.place.startswith("البحر")] == []
+
+
+def test_the_district_after_a_neighbourhood_locates_it(resources):
+    events = events_of(resources, "شن طيران التحالف السعودي غارات على حي النهضة بمديرية الثورة في صنعاء.")
+    assert [(e.kind, e.place) for e in events] == [("airstrike", "حي النهضة")]

@@ -32,6 +32,7 @@ _LINK_WORDS = {
     "للفرات", "لنهر", "الضفتين", "المنطقه", "تلك", "بلده", "مدينه", "المدينه", "محافظه",
     "ريف", "تحديدا", "بالتحديد", "الداخل", "كردستان", "القريبه", "القريب",
     "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
+    "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
 }
 #: Words that end an unknown place name.
 _NAME_STOPS = {
@@ -510,7 +511,7 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                     len(words) <= 6:
                 context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
             elif len(words) <= 5 and all(_link_word(w) for w in words) and (
-                ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه")
+                ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه", "مديريه")
                 or words or ("," in between and not _listed(an, refs, i))
             ):
                 context = True
