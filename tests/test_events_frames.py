@@ -631,3 +631,9 @@ def test_a_definite_word_after_wa_is_no_name_after_a_feature_word(resources):
 def test_the_district_after_a_neighbourhood_locates_it(resources):
     events = events_of(resources, "شن طيران التحالف السعودي غارات على حي النهضة بمديرية الثورة في صنعاء.")
     assert [(e.kind, e.place) for e in events] == [("airstrike", "حي النهضة")]
+
+
+def test_where_the_target_was_heading_is_not_where_it_was_struck(resources):
+    text = ("وأعلنت القوات المسلحة اليمنية أنها استهدفت سفينة نفطية بعدد من الطائرات المسيرة "
+            "وهي في طريقها إلى ميناء حيفا.")
+    assert events_of(resources, text) == []
