@@ -47,6 +47,9 @@ _LINKS = frozenset({
 })
 #: Words that may stand between a cue and the name without breaking it ("شمال العاصمة بغداد").
 _NEUTRAL = frozenset({"منطقه", "العاصمه", "عاصمه"})
+#: Words that make the name after them a river, sea or mountain ("شرقي نهر الفرات"): that
+#: name is no admin unit of the same name (an Iraqi sub-district "الفرات") to locate by.
+_NATURAL_HEADS = frozenset({"نهر", "بحر", "بحيره", "خليج", "جبل", "جبال", "وادي", "سهل"})
 _BREAK = re.compile(r"[.!?:;\n]")
 _BREAK_CHARS = frozenset(".!?:;\n")
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
@@ -235,7 +238,7 @@ def locating_unit(doc: DocContext, start: int, end: int, s_end: int,
     for h in (after if after is not None else doc.hits_in(end, limit)):
         if h.start < end:
             continue
-        if h.start >= limit:
+        if h.start >= limit or h.cue in _NATURAL_HEADS:
             return None
         between = text[end : h.start - len(h.proclitic)]
         if h.cue == "مع" or not _BREAK_CHARS.isdisjoint(between) or "," in between:
