@@ -38,3 +38,21 @@ def test_a_river_named_after_a_site_does_not_locate_it(gaz):
     match = resolve(gaz, text, "حقل كونيكو")
     assert match.place_id == "marsad:conoco-gas-plant"
     assert match.country == "SY"
+
+
+def test_a_homonym_near_a_city_the_article_names_elsewhere_wins(gaz):
+    # عابدين is a village near Khan Shaykhun (Idlib, 42 km from Hama) and one in Daraa;
+    # the article names Hama in another sentence
+    text = "وصل الجرحى إلى مشافي حماة. وكانت الطائرات قد قصفت المستشفى المركزي في عابدين"
+    match = resolve(gaz, text, "عابدين")
+    assert match.admin1 == "إدلب"
+
+
+def test_the_unit_the_article_names_most_wins_a_homonym(gaz):
+    # جوبر is a quarter of Damascus and a village by Homs: Damascus named three times
+    # beats Homs named once
+    text = ("اشتباكات عنيفة في دمشق. وسقطت قذائف على دمشق. وتوتر في دمشق. "
+            "وهدوء في حمص. وقصف على جوبر")
+    assert resolve(gaz, text, "جوبر").place_id == "syrianarchive:5739"
+    text = "اشتباكات عنيفة في دمشق. وهدوء في حمص. وتوتر في حمص. وهدوء في حمص. وقصف على جوبر"
+    assert resolve(gaz, text, "جوبر").place_id == "syrianarchive:3673"
