@@ -56,3 +56,17 @@ def test_the_unit_the_article_names_most_wins_a_homonym(gaz):
     assert resolve(gaz, text, "جوبر").place_id == "syrianarchive:5739"
     text = "اشتباكات عنيفة في دمشق. وهدوء في حمص. وتوتر في حمص. وهدوء في حمص. وقصف على جوبر"
     assert resolve(gaz, text, "جوبر").place_id == "syrianarchive:3673"
+
+
+def test_a_countryside_named_right_before_locates_the_place(gaz):
+    # the only "جبرين" the gazetteer knows is a village of Hama: "في ريف حلب الشرقي في منطقة
+    # جبرين" puts this one in Aleppo, so it is an unknown place of Aleppo governorate
+    text = "قصف على نقاط الجيش في ريف حلب الشرقي في منطقة جبرين"
+    match = resolve(gaz, text, "جبرين")
+    assert match.place_id is None and match.geo_precision == 3
+    assert match.admin1 is None and (match.lat, match.lon) == (gaz.get("ocha:SY02").lat,
+                                                               gaz.get("ocha:SY02").lon)
+    # a comma or a "و" starts another phrase: the village keeps its own reading
+    for text in ("قصف على نقاط الجيش في ريف حلب الشرقي, وفي منطقة جبرين",
+                 "قصف على نقاط الجيش في ريف حلب الشرقي وفي منطقة جبرين"):
+        assert resolve(gaz, text, "جبرين").place_id == "syrianarchive:3162"

@@ -264,6 +264,40 @@ def locating_unit(doc: DocContext, start: int, end: int, s_end: int,
     return None
 
 
+#: What may stand between a region and a place named inside it ("في ريف حلب الشرقي في
+#: منطقة X"): "في", direction adjectives of the region, the place's feature word.
+_INSIDE = frozenset({"في", "ضمن", "داخل"})
+_DIRECTIONS = frozenset({"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه",
+                         "الشماليه", "الجنوبيه"})
+_REGION_CUES = COUNTRYSIDE | {"محافظه"}
+
+
+def preceding_unit(text: str, before: Hit | None, start: int) -> Hit | None:
+    """A countryside or governorate named right before the mention that holds it.
+
+    "في ريف حلب الشرقي في منطقة X" locates X as "X في ريف حلب" does (`locating_unit`);
+    a comma, a sentence end or a "و" between them starts another phrase.
+    """
+    if before is None or before.cue not in _REGION_CUES or start - before.end > 45:
+        return None
+    between = text[before.end : start]
+    if "," in between or not _BREAK_CHARS.isdisjoint(between):
+        return None
+    inside = False
+    for w in between.split():
+        if w in _DIRECTIONS:
+            continue
+        if w in _INSIDE:
+            inside = True
+            continue
+        cue = CUE_OF.get(w)
+        if cue is not None and (cue in FEATURE_WORDS or cue in _NEUTRAL) and not w.startswith("و"):
+            inside = inside or w.startswith("ب")  # "ببلدة X"
+            continue
+        return None
+    return before if inside else None
+
+
 def fits_unit(place: Place, hit: Hit) -> bool:
     """True when `place` lies in (or beside) one of the units a hit names."""
     if not hit.ids.isdisjoint(place.idset) or not hit.ids.isdisjoint(place.adminset):

@@ -41,6 +41,7 @@ from marsad.geo.mention import (
     fits_unit,
     locating_unit,
     mention_cues,
+    preceding_unit,
     read_cues,
 )
 from marsad.geo.names import folded_surface_key
@@ -344,6 +345,9 @@ def _prepare(mention: str, context: PlaceContext,
         resolved_points = list({(m.lat, m.lon): None for m in resolved if m.place_id})
     else:
         resolved_ids, resolved_points = _NONE, []
+    locating = locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None
+    if locating is None and i:
+        locating = preceding_unit(norm.text, hits[i - 1], start)
     # `_Frame(...)` without its Python-level `__new__`: one frame is made per call
     frame = _new_tuple(_Frame, (
         cues,
@@ -353,7 +357,7 @@ def _prepare(mention: str, context: PlaceContext,
         info.suffix[j],
         doc.id_counts,
         own,
-        locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None,
+        locating,
         cities,
         resolved_ids,
         resolved_points,
