@@ -70,3 +70,9 @@ def test_a_countryside_named_right_before_locates_the_place(gaz):
     for text in ("قصف على نقاط الجيش في ريف حلب الشرقي, وفي منطقة جبرين",
                  "قصف على نقاط الجيش في ريف حلب الشرقي وفي منطقة جبرين"):
         assert resolve(gaz, text, "جبرين").place_id == "syrianarchive:3162"
+
+
+def test_a_dual_district_word_governs_both_names(gaz):
+    # "مديريتي X وY": two districts; the second is the district named after its town
+    text = "شن العدوان غارات على مديريتي حيفان ومقبنة"
+    assert resolve(gaz, text, "مقبنة").geo_precision == 3

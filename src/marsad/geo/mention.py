@@ -29,7 +29,7 @@ from marsad.text.normalize import fold
 
 #: Plural or governing cue words that carry over a list ("محافظات إدلب وحماة وحلب").
 _LIST_CUES = frozenset({"محافظات", "مدن", "بلدات", "قري", "ارياف", "ريفي", "مناطق", "احياء",
-                        "محافظتي", "مدينتي", "بلدتي", "قريتي", "محاور", "جبهات"})
+                        "محافظتي", "مدينتي", "بلدتي", "قريتي", "محاور", "جبهات", "مديريتي"})
 _LIST_FEATURE = {"محافظتي": "governorate", "مدينتي": "city", "بلدتي": "town", "قريتي": "village"}
 COUNTRYSIDE = frozenset({"ريف", "ارياف", "ريفي"})
 #: Natural features: before a settlement they mean "near it" ("جبل مدينة البصيرة").
