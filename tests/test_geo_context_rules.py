@@ -76,3 +76,10 @@ def test_a_dual_district_word_governs_both_names(gaz):
     # "مديريتي X وY": two districts; the second is the district named after its town
     text = "شن العدوان غارات على مديريتي حيفان ومقبنة"
     assert resolve(gaz, text, "مقبنة").geo_precision == 3
+
+
+def test_a_relation_before_the_feature_word_of_a_name_headed_by_one_counts(gaz):
+    # "جسر" heads the town's name: "مدينة" is the feature word and "أطراف" still reads
+    match = resolve(gaz, "استهدف الطيران بغارتين أطراف مدينة جسر الشغور", "جسر الشغور")
+    assert (match.feature, match.geo_precision) == ("city", 2)
+    assert resolve(gaz, "استهدف الطيران مدينة جسر الشغور", "جسر الشغور").geo_precision == 1

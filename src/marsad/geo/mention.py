@@ -23,7 +23,7 @@ from marsad.geo.context import (
     strip_clitics,
 )
 from marsad.geo.distance import EARTH_KM
-from marsad.geo.names import FEATURE_WORDS, folded_surface_key, surface_key
+from marsad.geo.names import FEATURE_WORDS, NAME_HEADS, folded_surface_key, surface_key
 from marsad.geo.place import Place
 from marsad.text.normalize import fold
 
@@ -157,7 +157,12 @@ def read_cues(alone: Cues, text: str, start: int) -> Cues:
             if w in NATURAL and feature_word is not None and relation is None:
                 relation = w  # "جبل مدينة البصيرة": the mountain by the town
                 continue
-            if w in FEATURE_WORDS and feature_word is None and relation is None:
+            if w in FEATURE_WORDS and relation is None and (
+                feature_word is None
+                # "أطراف مدينة جسر الشغور": "جسر" heads the town's name, "مدينة" is its
+                # feature word, and the relation before it still counts
+                or (feature_word == alone.feature_word and feature_word in NAME_HEADS)
+            ):
                 feature_word = w
                 continue
             if w in RELATION_WORDS and relation is None:
