@@ -83,3 +83,17 @@ def test_a_relation_before_the_feature_word_of_a_name_headed_by_one_counts(gaz):
     match = resolve(gaz, "استهدف الطيران بغارتين أطراف مدينة جسر الشغور", "جسر الشغور")
     assert (match.feature, match.geo_precision) == ("city", 2)
     assert resolve(gaz, "استهدف الطيران مدينة جسر الشغور", "جسر الشغور").geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("استهدف القصف الأحياء الشرقية من مدينة دير الزور", 2),
+        ("استهدف القصف أجزاء من دير الزور", 2),
+        ("انسحب المسلحون من مدينة دير الزور", 1),
+        ("انسحب المسلحون شرقا من دير الزور", 1),
+    ],
+)
+def test_a_part_of_a_place_is_precision_2(gaz, text, precision):
+    match = resolve(gaz, text, "دير الزور")
+    assert (match.place_id, match.geo_precision) == ("syrianarchive:2839", precision)

@@ -168,6 +168,8 @@ def read_cues(alone: Cues, text: str, start: int) -> Cues:
             if w in RELATION_WORDS and relation is None:
                 relation = w
                 continue
+            if w == "من" and relation is None:
+                relation = part_before(text, start)
             break
     if feature_word is None and relation is None:
         listed = list_cue(text, start)
@@ -178,6 +180,27 @@ def read_cues(alone: Cues, text: str, start: int) -> Cues:
     if feature_word == alone.feature_word and relation == alone.relation:
         return alone
     return Cues(alone.name, feature_word, relation, alone.whole)
+
+
+#: Nouns of a part of a place: "الأحياء الشرقية من X" is part of X (ACLED precision 2).
+_PARTS = frozenset({"احياء", "الاحياء", "جزء", "الجزء", "اجزاء", "الاجزاء", "قسم", "القسم",
+                    "اقسام", "الاقسام"})
+
+
+def part_before(text: str, start: int) -> str | None:
+    """The part noun of "الأحياء الشرقية من (مدينة) X" before a mention, or None."""
+    words = _WORD.findall(text, max(0, start - 60), start)[::-1]
+    k = 0
+    while k < len(words) and words[k] != "من":
+        if CUE_OF.get(words[k]) not in FEATURE_WORDS:
+            return None
+        k += 1
+    k += 1
+    while k < len(words) and words[k] in _DIRECTIONS:
+        k += 1
+    if k < len(words) and words[k] in _PARTS:
+        return strip_clitics(words[k])
+    return None
 
 
 def words_before(text: str, pos: int) -> list[str]:
