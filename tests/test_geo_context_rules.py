@@ -97,3 +97,9 @@ def test_a_relation_before_the_feature_word_of_a_name_headed_by_one_counts(gaz):
 def test_a_part_of_a_place_is_precision_2(gaz, text, precision):
     match = resolve(gaz, text, "دير الزور")
     assert (match.place_id, match.geo_precision) == ("syrianarchive:2839", precision)
+
+
+def test_a_base_named_after_a_sub_district_is_by_its_seat(gaz):
+    # the gazetteer knows "حرير" only as an Iraqi sub-district, named after its seat town
+    match = resolve(gaz, "قصفت المقاومة قاعدة حرير بطائرتين مسيرتين", "حرير")
+    assert (match.place_id, match.geo_precision) == ("ocha:IQG11Q06N03", 2)

@@ -385,6 +385,11 @@ def _reading(entry: Entry, frame: _Frame, site: bool, reasons: list[str]) -> tup
     cues = frame.cues
     place = entry[0]
     if site:
+        if place.feature == "subdistrict" and cues.feature_word != "مطار":
+            # A sub-district is named after its seat (OCHA): a base or field named after it
+            # is by that town, whose point the gazetteer only has as the unit's ("قاعدة حرير").
+            reasons.insert(0, f"{cues.feature_word} by the seat of this subdistrict")
+            return 2, False
         if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
             # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
             reasons.insert(0, f"unknown {cues.feature_word} in this {place.feature}")
