@@ -103,3 +103,11 @@ def test_a_base_named_after_a_sub_district_is_by_its_seat(gaz):
     # the gazetteer knows "حرير" only as an Iraqi sub-district, named after its seat town
     match = resolve(gaz, "قصفت المقاومة قاعدة حرير بطائرتين مسيرتين", "حرير")
     assert (match.place_id, match.geo_precision) == ("ocha:IQG11Q06N03", 2)
+
+
+def test_a_definite_feature_word_with_an_adjective_is_a_name_of_its_own(gaz):
+    # "القرية الخضراء" is "the green village" (a base), not the village called "الخضراء"
+    match = resolve(gaz, "استهدفت المسيرات القرية الخضراء في سوريا", "القرية الخضراء")
+    assert match.place_id is None and match.geo_precision == 3
+    village = resolve(gaz, "قصفت المدفعية قرية الخضراء في سوريا", "قرية الخضراء")
+    assert village.place_id is not None and village.geo_precision == 1

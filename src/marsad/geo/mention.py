@@ -111,6 +111,10 @@ def mention_cues(mention: str) -> Cues:
     words = key.split(" ")
     feature_word = relation = None
     first = True
+    if words[0] in _DESCRIBED and words[1].startswith("ال") and _definite(mention):
+        # "القرية الخضراء", "المدينة القديمة": a noun and its adjective, a name of its own,
+        # not the feature word of a village "الخضراء" ("قرية الخضراء" would be)
+        return Cues(key, None, None, key)
     while len(words) > 1:
         head = words[0]
         # "المحيط الهندي" is an ocean, "محيط الميادين" the surroundings of a town.
@@ -127,6 +131,15 @@ def mention_cues(mention: str) -> Cues:
         # a word of `key` is folded already, and folding is idempotent
         words[0] = folded_surface_key(words[0])
     return Cues(" ".join(words), feature_word, relation, key)
+
+
+#: Settlement feature words that, with the article, take an adjective ("البلدة القديمة").
+_DESCRIBED = frozenset({"قريه", "بلده", "مدينه", "حي"})
+
+
+def _definite(mention: str) -> bool:
+    """True when the mention's first word carries the article ("القرية ...")."""
+    return fold(mention).lstrip().startswith("ال")
 
 
 def bare_cue(word: str) -> str:
