@@ -109,6 +109,24 @@ class DocContext:
     country: str | None
     #: per sentence start: what the resolver reads of it (filled on first use)
     sentence_infos: dict[int, SentenceInfo] = field(default_factory=dict)
+    #: (ids, lat, lon) of each city the article names, one per city (see `cities_named`)
+    _city_points: list[tuple[frozenset[str], float, float]] | None = None
+    #: place id -> its distance class to the article's cities (see `resolve._near_article`)
+    near: dict[str, int] = field(default_factory=dict)
+
+    def cities_named(self) -> list[tuple[frozenset[str], float, float]]:
+        """(ids, lat, lon) of every city named anywhere in the article, each once."""
+        points = self._city_points
+        if points is None:
+            seen: dict[str, tuple[frozenset[str], float, float]] = {}
+            for h in self.hits:
+                if h.cue == "مع":
+                    continue  # "الحدودي مع سوريا": a neighbour, not where the article is
+                for u in h.places:
+                    if u.feature == "city":
+                        seen.setdefault(u.id, (h.ids, u.lat, u.lon))
+            points = self._city_points = list(seen.values())
+        return points
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding normalized offset `pos`."""

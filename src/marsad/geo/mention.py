@@ -23,13 +23,13 @@ from marsad.geo.context import (
     strip_clitics,
 )
 from marsad.geo.distance import EARTH_KM
-from marsad.geo.names import FEATURE_WORDS, folded_surface_key, surface_key
+from marsad.geo.names import FEATURE_WORDS, NAME_HEADS, folded_surface_key, surface_key
 from marsad.geo.place import Place
 from marsad.text.normalize import fold
 
 #: Plural or governing cue words that carry over a list ("محافظات إدلب وحماة وحلب").
 _LIST_CUES = frozenset({"محافظات", "مدن", "بلدات", "قري", "ارياف", "ريفي", "مناطق", "احياء",
-                        "محافظتي", "مدينتي", "بلدتي", "قريتي", "محاور", "جبهات"})
+                        "محافظتي", "مدينتي", "بلدتي", "قريتي", "محاور", "جبهات", "مديريتي"})
 _LIST_FEATURE = {"محافظتي": "governorate", "مدينتي": "city", "بلدتي": "town", "قريتي": "village"}
 COUNTRYSIDE = frozenset({"ريف", "ارياف", "ريفي"})
 #: Natural features: before a settlement they mean "near it" ("جبل مدينة البصيرة").
@@ -47,6 +47,9 @@ _LINKS = frozenset({
 })
 #: Words that may stand between a cue and the name without breaking it ("شمال العاصمة بغداد").
 _NEUTRAL = frozenset({"منطقه", "العاصمه", "عاصمه"})
+#: Words that make the name after them a river, sea or mountain ("شرقي نهر الفرات"): that
+#: name is no admin unit of the same name (an Iraqi sub-district "الفرات") to locate by.
+_NATURAL_HEADS = frozenset({"نهر", "بحر", "بحيره", "خليج", "جبل", "جبال", "وادي", "سهل"})
 _BREAK = re.compile(r"[.!?:;\n]")
 _BREAK_CHARS = frozenset(".!?:;\n")
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
@@ -108,6 +111,10 @@ def mention_cues(mention: str) -> Cues:
     words = key.split(" ")
     feature_word = relation = None
     first = True
+    if words[0] in _DESCRIBED and words[1].startswith("ال") and _definite(mention):
+        # "القرية الخضراء", "المدينة القديمة": a noun and its adjective, a name of its own,
+        # not the feature word of a village "الخضراء" ("قرية الخضراء" would be)
+        return Cues(key, None, None, key)
     while len(words) > 1:
         head = words[0]
         # "المحيط الهندي" is an ocean, "محيط الميادين" the surroundings of a town.
@@ -124,6 +131,15 @@ def mention_cues(mention: str) -> Cues:
         # a word of `key` is folded already, and folding is idempotent
         words[0] = folded_surface_key(words[0])
     return Cues(" ".join(words), feature_word, relation, key)
+
+
+#: Settlement feature words that, with the article, take an adjective ("البلدة القديمة").
+_DESCRIBED = frozenset({"قريه", "بلده", "مدينه", "حي"})
+
+
+def _definite(mention: str) -> bool:
+    """True when the mention's first word carries the article ("القرية ...")."""
+    return fold(mention).lstrip().startswith("ال")
 
 
 def bare_cue(word: str) -> str:
@@ -154,12 +170,19 @@ def read_cues(alone: Cues, text: str, start: int) -> Cues:
             if w in NATURAL and feature_word is not None and relation is None:
                 relation = w  # "جبل مدينة البصيرة": the mountain by the town
                 continue
-            if w in FEATURE_WORDS and feature_word is None and relation is None:
+            if w in FEATURE_WORDS and relation is None and (
+                feature_word is None
+                # "أطراف مدينة جسر الشغور": "جسر" heads the town's name, "مدينة" is its
+                # feature word, and the relation before it still counts
+                or (feature_word == alone.feature_word and feature_word in NAME_HEADS)
+            ):
                 feature_word = w
                 continue
             if w in RELATION_WORDS and relation is None:
                 relation = w
                 continue
+            if w == "من" and relation is None:
+                relation = part_before(text, start)
             break
     if feature_word is None and relation is None:
         listed = list_cue(text, start)
@@ -170,6 +193,27 @@ def read_cues(alone: Cues, text: str, start: int) -> Cues:
     if feature_word == alone.feature_word and relation == alone.relation:
         return alone
     return Cues(alone.name, feature_word, relation, alone.whole)
+
+
+#: Nouns of a part of a place: "الأحياء الشرقية من X" is part of X (ACLED precision 2).
+_PARTS = frozenset({"احياء", "الاحياء", "جزء", "الجزء", "اجزاء", "الاجزاء", "قسم", "القسم",
+                    "اقسام", "الاقسام"})
+
+
+def part_before(text: str, start: int) -> str | None:
+    """The part noun of "الأحياء الشرقية من (مدينة) X" before a mention, or None."""
+    words = _WORD.findall(text, max(0, start - 60), start)[::-1]
+    k = 0
+    while k < len(words) and words[k] != "من":
+        if CUE_OF.get(words[k]) not in FEATURE_WORDS:
+            return None
+        k += 1
+    k += 1
+    while k < len(words) and words[k] in _DIRECTIONS:
+        k += 1
+    if k < len(words) and words[k] in _PARTS:
+        return strip_clitics(words[k])
+    return None
 
 
 def words_before(text: str, pos: int) -> list[str]:
@@ -235,7 +279,7 @@ def locating_unit(doc: DocContext, start: int, end: int, s_end: int,
     for h in (after if after is not None else doc.hits_in(end, limit)):
         if h.start < end:
             continue
-        if h.start >= limit:
+        if h.start >= limit or h.cue in _NATURAL_HEADS:
             return None
         between = text[end : h.start - len(h.proclitic)]
         if h.cue == "مع" or not _BREAK_CHARS.isdisjoint(between) or "," in between:
@@ -259,6 +303,40 @@ def locating_unit(doc: DocContext, start: int, end: int, s_end: int,
                 return h
         return None
     return None
+
+
+#: What may stand between a region and a place named inside it ("في ريف حلب الشرقي في
+#: منطقة X"): "في", direction adjectives of the region, the place's feature word.
+_INSIDE = frozenset({"في", "ضمن", "داخل"})
+_DIRECTIONS = frozenset({"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه",
+                         "الشماليه", "الجنوبيه"})
+_REGION_CUES = COUNTRYSIDE | {"محافظه"}
+
+
+def preceding_unit(text: str, before: Hit | None, start: int) -> Hit | None:
+    """A countryside or governorate named right before the mention that holds it.
+
+    "في ريف حلب الشرقي في منطقة X" locates X as "X في ريف حلب" does (`locating_unit`);
+    a comma, a sentence end or a "و" between them starts another phrase.
+    """
+    if before is None or before.cue not in _REGION_CUES or start - before.end > 45:
+        return None
+    between = text[before.end : start]
+    if "," in between or not _BREAK_CHARS.isdisjoint(between):
+        return None
+    inside = False
+    for w in between.split():
+        if w in _DIRECTIONS:
+            continue
+        if w in _INSIDE:
+            inside = True
+            continue
+        cue = CUE_OF.get(w)
+        if cue is not None and (cue in FEATURE_WORDS or cue in _NEUTRAL) and not w.startswith("و"):
+            inside = inside or w.startswith("ب")  # "ببلدة X"
+            continue
+        return None
+    return before if inside else None
 
 
 def fits_unit(place: Place, hit: Hit) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from marsad.geo.context import Hit
+from marsad.geo.context import DocContext, Hit
 from marsad.geo.gazetteer import Gazetteer, remember
 from marsad.geo.index import (
     PRIOR,
@@ -41,6 +41,7 @@ from marsad.geo.mention import (
     fits_unit,
     locating_unit,
     mention_cues,
+    preceding_unit,
     read_cues,
 )
 from marsad.geo.names import folded_surface_key
@@ -138,6 +139,16 @@ class _Frame(NamedTuple):
     resolved_points: list[tuple[float, float]]
     country: str | None
     overlay: frozenset[str]
+    doc: DocContext
+
+
+def _near_article(doc: DocContext, ids: frozenset[str], lat: float, lon: float,
+                  kx: float) -> int:
+    """1 when a city the article names (other than the place itself) is within 50 km, else 0."""
+    for city_ids, clat, clon in doc.cities_named():
+        if city_ids.isdisjoint(ids) and _hypot((clon - lon) * kx, (clat - lat) * KM_PER_DEG) < 50:
+            return 1
+    return 0
 
 
 def _score(entry: Entry, f: _Frame, reasons: list[str]) -> float:
@@ -148,7 +159,7 @@ def _score(entry: Entry, f: _Frame, reasons: list[str]) -> float:
     """
     place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
     (cues, ff, countryside, before_ids, after_ids, id_counts, own, locating, cities,
-     resolved_ids, points, fc, overlay) = f
+     resolved_ids, points, fc, overlay, doc) = f
     reasons.append(feature)
     if overlay and place.id in overlay:
         reasons.append("user overlay")
@@ -170,12 +181,18 @@ def _score(entry: Entry, f: _Frame, reasons: list[str]) -> float:
             score += 3
             reasons.append("admin unit named in the sentence")
         else:
+            # The more often the article names a unit, the more it is about it ("ريف دمشق"
+            # four times beats a lone "حلب"); one naming gives 1, five or more give 2.
             get = id_counts.get
+            n = 0
             for a in admin:
-                if get(a, 0) - (a in own) > 0:
-                    score += 1
-                    reasons.append("admin unit named in the article")
-                    break
+                k = get(a, 0) - (a in own)
+                if k > n:
+                    n = k
+            if n > 0:
+                score += 0.75 + 0.25 * (n if n < 5 else 5)
+                reasons.append("admin unit named in the article" if n == 1 else
+                               f"admin unit named {n} times in the article")
     if locating is not None:
         if fits_unit(place, locating):
             score += 2
@@ -184,12 +201,23 @@ def _score(entry: Entry, f: _Frame, reasons: list[str]) -> float:
             score -= 4
             reasons.append(_NOT_IN_UNIT)
     # Distances in km on a local plane (one cosine per candidate, none per point).
+    near_sentence = False
     if cities:
         for city_ids, lat, lon in cities:
             if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * KM_PER_DEG) < 40:
                 score += 1
                 reasons.append("near a city named in the sentence")
+                near_sentence = True
                 break
+    if not near_sentence and feature in SETTLEMENTS:
+        # A homonym near a city the article names elsewhere is likelier than one far from
+        # every such city (the article is about one area). Cached per article and place.
+        near = doc.near.get(place.id)
+        if near is None:
+            near = doc.near[place.id] = _near_article(doc, ids, plat, plon, kx)
+        if near:
+            score += 0.5
+            reasons.append("near a city named in the article")
     if not resolved_ids.isdisjoint(ids):
         score += 2.5
         reasons.append("resolved earlier in the article")
@@ -317,6 +345,9 @@ def _prepare(mention: str, context: PlaceContext,
         resolved_points = list({(m.lat, m.lon): None for m in resolved if m.place_id})
     else:
         resolved_ids, resolved_points = _NONE, []
+    locating = locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None
+    if locating is None and i:
+        locating = preceding_unit(norm.text, hits[i - 1], start)
     # `_Frame(...)` without its Python-level `__new__`: one frame is made per call
     frame = _new_tuple(_Frame, (
         cues,
@@ -326,12 +357,13 @@ def _prepare(mention: str, context: PlaceContext,
         info.suffix[j],
         doc.id_counts,
         own,
-        locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None,
+        locating,
         cities,
         resolved_ids,
         resolved_points,
         context.country or doc.country,
         gazetteer.overlay_ids,
+        doc,
     ))
     return frame, entries, site
 
@@ -353,6 +385,11 @@ def _reading(entry: Entry, frame: _Frame, site: bool, reasons: list[str]) -> tup
     cues = frame.cues
     place = entry[0]
     if site:
+        if place.feature == "subdistrict" and cues.feature_word != "مطار":
+            # A sub-district is named after its seat (OCHA): a base or field named after it
+            # is by that town, whose point the gazetteer only has as the unit's ("قاعدة حرير").
+            reasons.insert(0, f"{cues.feature_word} by the seat of this subdistrict")
+            return 2, False
         if (cues.feature_word == "مطار" and place.feature in _BIG) or place.feature in AREA_FEATURES:
             # A city's airport lies outside it: an unknown site in the unit (EVENTS.md).
             reasons.insert(0, f"unknown {cues.feature_word} in this {place.feature}")
