@@ -637,3 +637,9 @@ def test_where_the_target_was_heading_is_not_where_it_was_struck(resources):
     text = ("وأعلنت القوات المسلحة اليمنية أنها استهدفت سفينة نفطية بعدد من الطائرات المسيرة "
             "وهي في طريقها إلى ميناء حيفا.")
     assert events_of(resources, text) == []
+
+
+def test_a_nisba_with_tanween_is_no_country(resources):
+    # "سورياً" folds to "سوريا"; the tanween shows the adjective "Syrian", not the country
+    text = "وذكرت المصادر أن ضابطاً سورياً استشهد في عدوان جوي إسرائيلي استهدف موقعين في ريف دمشق."
+    assert [(e.kind, e.place) for e in events_of(resources, text)] == [("airstrike", "ريف دمشق")]

@@ -106,6 +106,8 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
                 h.end == hit.end and h.entry.kind not in ("place", "metonym")
                 for h in an.hits_in(hit.start, hit.start + 1)):
             continue
+        if kind == "place" and "\u064b" in an.norm.original_slice(hit.start, hit.end)[-2:]:
+            continue  # "ضابطاً سورياً": tanween marks a nisba adjective; names take none
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, hits, i)
             if ref is not None:
