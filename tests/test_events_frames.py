@@ -643,3 +643,8 @@ def test_a_nisba_with_tanween_is_no_country(resources):
     # "سورياً" folds to "سوريا"; the tanween shows the adjective "Syrian", not the country
     text = "وذكرت المصادر أن ضابطاً سورياً استشهد في عدوان جوي إسرائيلي استهدف موقعين في ريف دمشق."
     assert [(e.kind, e.place) for e in events_of(resources, text)] == [("airstrike", "ريف دمشق")]
+
+
+def test_what_follows_a_colon_after_a_reporting_verb_is_said_not_who_says_it(resources):
+    text = 'ويقول: "الدفاع المدني السوري يقوم بإخلاء المستشفى بعد غارات روسية على بلدة كفرنبل".'
+    assert one(events_of(resources, text), "airstrike", "كفرنبل").source is None

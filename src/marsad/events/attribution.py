@@ -112,6 +112,8 @@ class Attribution:
         an = self.an
         text = an.text
         start = _skip_space(text, cue.token_end)
+        if text[start:start + 1] == ":":
+            return None  # "ويقول: "الدفاع المدني يقوم ..."": what is said follows, not who
         for d in an.dates_in(start, start + 1):  # "أفاد، اليوم الأحد، مراسل ...": skip it
             start = _skip_space(text, d.end)
         j = i + 1
