@@ -648,3 +648,17 @@ def test_a_nisba_with_tanween_is_no_country(resources):
 def test_what_follows_a_colon_after_a_reporting_verb_is_said_not_who_says_it(resources):
     text = 'ويقول: "الدفاع المدني السوري يقوم بإخلاء المستشفى بعد غارات روسية على بلدة كفرنبل".'
     assert one(events_of(resources, text), "airstrike", "كفرنبل").source is None
+
+
+def test_two_tellings_dated_to_different_days_are_two_events(resources):
+    text = ("استهدفت القوات المسلحة اليمنية يوم الاثنين سفينة في البحر الأحمر. "
+            "واستهدفت القوات المسلحة اليمنية يوم الأربعاء سفينة أخرى في البحر الأحمر.")
+    events = events_of(resources, text, dt.date(2024, 5, 30))
+    assert sorted(e.date for e in events) == [dt.date(2024, 5, 27), dt.date(2024, 5, 29)]
+
+
+def test_an_undated_headline_and_its_dated_body_are_one_event(resources):
+    text = ("القوات المسلحة اليمنية تستهدف سفينة في البحر الأحمر.\n"
+            "وأعلنت القوات المسلحة اليمنية أمس استهداف سفينة في البحر الأحمر.")
+    events = events_of(resources, text, dt.date(2024, 5, 30))
+    assert [e.date for e in events] == [dt.date(2024, 5, 29)]

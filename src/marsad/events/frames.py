@@ -561,30 +561,38 @@ def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, b
 
 
 def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
-    """One event per (kind, actor1, place): the headline and the body tell it once.
+    """One event per (kind, actor1, place) and day: the headline and the body tell it once.
 
-    The telling kept is the richest: a date the text gives, a source, the other side; what
-    it does not say (the source, the dead) another telling may fill in.
+    Two tellings that each date themselves, to different days, are two events (the same
+    sea struck on Monday and on Wednesday); a telling with no date of its own is the same
+    event as a dated one. The telling kept is the richest: a date the text gives, a
+    source, the other side; what it does not say (the source, the dead) another telling
+    may fill in.
     """
-    best: dict[tuple[str, str | None, str], tuple[Event, int]] = {}
-    order: list[tuple[str, str | None, str]] = []
+    kept: dict[tuple[str, str | None, str], list[list]] = {}
+    order: list[list] = []
     for event, bonus in events:
         key = (event.kind, event.actor1, surface_key(event.place))
-        kept = best.get(key)
+        dated = bonus >= 2
         score = _richness(event) + bonus
-        if kept is None:
-            best[key] = (event, score)
-            order.append(key)
-        elif score > kept[1]:
-            best[key] = (_filled(event, kept[0]), score)
+        same = next((k for k in kept.get(key, ()) if not (dated and k[2])
+                     or k[0].date == event.date), None)
+        if same is None:
+            entry = [event, score, dated, key]
+            kept.setdefault(key, []).append(entry)
+            order.append(entry)
+        elif score > same[1]:
+            same[0], same[1] = _filled(event, same[0]), score
+            same[2] = same[2] or dated
         else:
-            best[key] = (_filled(kept[0], event), kept[1])
-    captured = {(k[1], k[2]) for k in order if k[0] == "capture"}
+            same[0] = _filled(same[0], event)
+            same[2] = same[2] or dated
+    captured = {(k[3][1], k[3][2]) for k in order if k[3][0] == "capture"}
     # a telling that does not say who did it is the same event as one that does
-    known = {(k[0], k[2]) for k in order if k[1] is not None}
-    return [best[k][0] for k in order
-            if not (k[0] == "advance" and (k[1], k[2]) in captured)
-            and not (k[1] is None and (k[0], k[2]) in known)]
+    known = {(k[3][0], k[3][2]) for k in order if k[3][1] is not None}
+    return [k[0] for k in order
+            if not (k[3][0] == "advance" and (k[3][1], k[3][2]) in captured)
+            and not (k[3][1] is None and (k[3][0], k[3][2]) in known)]
 
 
 def _filled(event: Event, other: Event) -> Event:
