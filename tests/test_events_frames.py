@@ -662,3 +662,10 @@ def test_an_undated_headline_and_its_dated_body_are_one_event(resources):
             "وأعلنت القوات المسلحة اليمنية أمس استهداف سفينة في البحر الأحمر.")
     events = events_of(resources, text, dt.date(2024, 5, 30))
     assert [e.date for e in events] == [dt.date(2024, 5, 29)]
+
+
+def test_an_undated_telling_days_away_from_a_dated_one_is_another_event(resources):
+    text = ("وأكد المتحدث أن القوات المسلحة اليمنية استهدفت سفينة في البحر الأحمر.\n"
+            "وقبل ثلاثة أيام، استهدفت القوات المسلحة اليمنية سفينة أخرى في البحر الأحمر.")
+    events = events_of(resources, text, dt.date(2024, 5, 30))
+    assert sorted(e.date for e in events) == [dt.date(2024, 5, 27), dt.date(2024, 5, 30)]

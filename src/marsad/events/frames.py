@@ -575,8 +575,8 @@ def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
         key = (event.kind, event.actor1, surface_key(event.place))
         dated = bonus >= 2
         score = _richness(event) + bonus
-        same = next((k for k in kept.get(key, ()) if not (dated and k[2])
-                     or k[0].date == event.date), None)
+        same = next((k for k in kept.get(key, ()) if k[0].date == event.date or (
+            not (dated and k[2]) and _near_days(k[0].date, event.date))), None)
         if same is None:
             entry = [event, score, dated, key]
             kept.setdefault(key, []).append(entry)
@@ -593,6 +593,11 @@ def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     return [k[0] for k in order
             if not (k[3][0] == "advance" and (k[3][1], k[3][2]) in captured)
             and not (k[3][1] is None and (k[3][0], k[3][2]) in known)]
+
+
+def _near_days(a: dt.date | None, b: dt.date | None) -> bool:
+    """Days one telling may shift by: the publication day and "أمس" tell one event."""
+    return a is None or b is None or abs((a - b).days) <= 1
 
 
 def _filled(event: Event, other: Event) -> Event:
