@@ -669,3 +669,9 @@ def test_an_undated_telling_days_away_from_a_dated_one_is_another_event(resource
             "وقبل ثلاثة أيام، استهدفت القوات المسلحة اليمنية سفينة أخرى في البحر الأحمر.")
     events = events_of(resources, text, dt.date(2024, 5, 30))
     assert sorted(e.date for e in events) == [dt.date(2024, 5, 27), dt.date(2024, 5, 30)]
+
+
+def test_a_known_head_word_alone_is_not_the_place_it_heads(resources):
+    # the gazetteer knows a place "رأس", not "رأس عيسى"
+    events = events_of(resources, "شنت طائرات أميركية غارات على منطقة رأس عيسى في محافظة الحديدة.")
+    assert [e.place for e in events] == ["رأس عيسى"]

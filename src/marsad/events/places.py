@@ -216,6 +216,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if an.dates_in(max(0, hit.start - 12), hit.end) and any(
             d.start <= hit.start < d.end for d in an.dates_in(max(0, hit.start - 12), hit.end)):
         return None  # "في تشرين الأول": a month, not the village of that name
+    if _head_of_longer_name(an, hit, min(len(an.text), hit.end + 80)):
+        # "منطقة رأس عيسى": the gazetteer's "رأس" only heads a name it does not know
+        name = _name_after(an, hit.start, min(len(an.text), hit.end + 80))
+        return _ref(an, name[0], name[1], None, before, hit, dual)
     return _ref(an, hit.start, hit.end, hit.entry.value, before, hit, dual)
 
 
