@@ -675,3 +675,10 @@ def test_a_known_head_word_alone_is_not_the_place_it_heads(resources):
     # the gazetteer knows a place "رأس", not "رأس عيسى"
     events = events_of(resources, "شنت طائرات أميركية غارات على منطقة رأس عيسى في محافظة الحديدة.")
     assert [e.place for e in events] == ["رأس عيسى"]
+
+
+def test_an_attack_on_a_base_strikes_the_forces_it_hosts(resources):
+    # actors.yaml `sites`: the text names no side but the base
+    event = one(events_of(resources, "استهدفت المقاومة الإسلامية في العراق قاعدة حرير "
+                                     "بطائرتين مسيرتين."), "airstrike", "حرير")
+    assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")

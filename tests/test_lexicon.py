@@ -125,3 +125,11 @@ def test_every_entry_kind_is_a_documented_one():
     kinds = {e.kind for e in load_lexicon().entries}
     assert kinds <= set(ENTRY_KINDS)
     assert {"actor", "trigger", "means", "place_name"} <= kinds
+
+
+def test_a_user_file_adds_a_site_to_an_actor(tmp_path):
+    path = write(tmp_path, "actors:\n  US_COALITION:\n    sites: [قاعدة الاختبار]\n")
+    lexicon = load_lexicon([path])
+    assert lexicon.site_holder("قاعدة الاختبار") == "US_COALITION"
+    assert lexicon.site_holder("التنف") == "US_COALITION"  # the shipped sites are kept
+    assert lexicon.site_holder("حلب") is None

@@ -83,6 +83,11 @@ def attack_kinds(kinds: list[str]) -> bool:
     return bool(kinds) and all(k in ATTACK or k == "remote" for k in kinds)
 
 
+def _name(an: Analysis, place) -> str:
+    """The name of a place mention without its feature word, as normalized."""
+    return an.text[place.name_start:place.name_end]
+
+
 def conjugated(an: Analysis, trigger: Hit) -> bool:
     """A cue that reads as a conjugated verb: its subject may be dropped ("واستهدفت")."""
     word = an.text[trigger.start:trigger.token_end]
@@ -205,6 +210,12 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             if frame.clause[0] <= r.start < frame.clause[1]
             and not (reasons and reasons[0] <= r.start < t.start)):
         frame.actor2 = "CIVILIANS"  # "أصيب مدنيون في قصف ...": civilians were struck
+    if frame.actor2 is None and attack:
+        # "استهدفت المقاومة قاعدة التنف": a base hosts its forces (actors.yaml `sites`)
+        holder = next((h for p in frame.places if (h := lexicon.site_holder(p.surface)
+                                                    or lexicon.site_holder(_name(an, p)))), None)
+        if holder is not None and holder != frame.actor1:
+            frame.actor2 = holder
     if frame.actor2 is None and (attack or "clash" in frame.kinds):
         # "استهدفت القاعدة الأميركية ... بقصف صاروخي": the target named before the cue
         others = [r for r in usable if r.target and r.actor != frame.actor1

@@ -141,7 +141,7 @@ class _Builder:
                 raise f.error(key, f"actor id {actor_id!r} must be UPPER_SNAKE")
             fields = {k.value: v for k, v in f.mapping(body, f"actor {actor_id}")}
             known = {"coalition", "acled", "remote", "type", "allies", "names", "adjectives",
-                     "units", "metonyms", "inter"}
+                     "units", "metonyms", "inter", "sites"}
             for k, _ in f.mapping(body, f"actor {actor_id}"):
                 if k.value not in known:
                     raise f.error(k, f"actor {actor_id}: unknown field {k.value!r}")
@@ -174,6 +174,10 @@ class _Builder:
                 else (old.allies if old else None),
                 inter=inter if inter is not None else (old.inter if old else None),
                 origin=f.origin(key) if old is None else old.origin,
+                sites=(old.sites if old else frozenset()) | frozenset(
+                    fold(f.scalar(item, "a site")).strip()
+                    for item in (f.sequence(fields["sites"], "sites") if "sites" in fields
+                                 else ())),
             )
             if "allies" in fields:
                 self.pending_names.append((f, fields["allies"], "allies"))

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from marsad.text.normalize import fold
+
 #: The kinds of lexicon entries (`Entry.kind`), as the matcher reports them in its hits.
 ENTRY_KINDS = (
     "actor",  # value: actor id
@@ -61,6 +63,8 @@ class Actor:
     #: ACLED's inter code (1 state forces ... 8 external forces), None when unknown
     inter: int | None = None
     origin: str = ""
+    #: sites that host this actor's forces (folded names): an attack on one strikes it
+    sites: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,14 @@ class Lexicon:
             found = self._forms[kind] = frozenset(e.written for e in self.entries
                                                   if e.kind == kind)
         return found
+
+    def site_holder(self, name: str) -> str | None:
+        """The actor whose forces a site hosts ("قاعدة التنف": the US coalition), or None."""
+        key = fold(name).strip()
+        for actor in self.actors.values():
+            if key in actor.sites:
+                return actor.id
+        return None
 
     def coalition(self, actor_id: str | None) -> str | None:
         """The coalition of `actor_id` (ACTORS.md), or None when unknown."""
