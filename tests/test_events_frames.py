@@ -682,3 +682,13 @@ def test_an_attack_on_a_base_strikes_the_forces_it_hosts(resources):
     event = one(events_of(resources, "استهدفت المقاومة الإسلامية في العراق قاعدة حرير "
                                      "بطائرتين مسيرتين."), "airstrike", "حرير")
     assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
+
+
+def test_an_outlets_website_is_no_place(resources):
+    text = "وقال القيادي في حديث إلى الميادين نت إن الطائرات الإسرائيلية قصفت مواقع في غزة."
+    assert [e.place for e in events_of(resources, text)] == ["غزة"]
+
+
+def test_the_city_of_the_outlets_name_is_still_a_place(resources):
+    text = "سيطر الجيش السوري على مدينة الميادين بعد معارك مع داعش."
+    assert [(e.kind, e.place) for e in events_of(resources, text)] == [("capture", "الميادين")]

@@ -59,6 +59,8 @@ class Analysis:
     #: whether the article is about the past: no day it names lies within a week of its
     #: publication (set by `analyse`)
     retrospective: bool = False
+    #: outlet names that web pages link (lexicon `linked_names`): a channel, not a place
+    linked_names: frozenset[str] = frozenset()
     #: what the frame rules derive from the fields above once per article (see `spans_of`)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -207,4 +209,5 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
         word_ends=[w[1] for w in words], sentences=sentences, dates=dates, numbers=numbers,
         hit_starts=[h.start for h in hits], date_starts=[d.start for d in dates],
         number_starts=[n.start for n in numbers], retrospective=retrospective,
+        linked_names=matcher.lexicon.linked_names,
     )

@@ -34,6 +34,8 @@ _LINK_WORDS = {
     "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
     "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
 }
+#: what follows an outlet's name when its website is meant ("الميادين نت")
+_ONLINE = frozenset({"نت", "اونلاين", "اون"})
 #: Words that end an unknown place name.
 _NAME_STOPS = {
     "في", "علي", "على", "من", "الي", "إلى", "عن", "مع", "بين", "ضد", "الذي", "التي", "عند",
@@ -170,6 +172,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if prev is not None and prev.entry.kind == "source_noun" and \
             an.words_between(prev.end, hit.start) == 0:
         return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
+    nxt = an.next_word(hit.end)
+    if nxt is not None and an.text[nxt[0]:nxt[1]] in _ONLINE and \
+            an.text[hit.start:hit.end] in an.linked_names:
+        return None  # "إلى الميادين أونلاين": the outlet's website, not the city
     # "استهداف كفرتخاريم", "قصفت دمشق": the object of an attack is where it struck
     struck = prev is not None and prev.entry.kind == "trigger" and \
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
