@@ -692,3 +692,11 @@ def test_an_outlets_website_is_no_place(resources):
 def test_the_city_of_the_outlets_name_is_still_a_place(resources):
     text = "سيطر الجيش السوري على مدينة الميادين بعد معارك مع داعش."
     assert [(e.kind, e.place) for e in events_of(resources, text)] == [("capture", "الميادين")]
+
+
+def test_an_announced_operation_is_of_the_force_named_before_and_kept_apart(resources):
+    # the planned operation has no agent of its own; it is not the strike told before it
+    text = ("دمّرت القوات العراقية مواقع لداعش في راوة. وأفادت معلومات خاصة بقرب انطلاق "
+            "العمليات العسكرية ضد آخر معاقل داعش في راوة.")
+    events = events_of(resources, text)
+    assert ("clash", "IRQ_MIL", "planned") in {(e.kind, e.actor1, e.modality) for e in events}

@@ -103,6 +103,10 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                     (conjugated(an, frame.trigger) or not sentence_actors) and \
                     an.words_between(previous_sentence_end, s_start) < 60:
                 frame.actor1 = previous_agent
+            if frame.actor1 is None and previous_agent and frame.form == "noun" and \
+                    modality_of(an, frame.clause[0], frame.trigger) == "planned":
+                # "قرب انطلاق العمليات العسكرية ضد داعش": the operation announced is theirs
+                frame.actor1 = previous_agent
             if frame.actor1 is None and k > 0 and frames[k - 1].actor1 and frame.form != "passive":
                 frame.actor1 = frames[k - 1].actor1
                 frame.assoc1 = list(frames[k - 1].assoc1)
@@ -572,7 +576,7 @@ def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     kept: dict[tuple[str, str | None, str], list[list]] = {}
     order: list[list] = []
     for event, bonus in events:
-        key = (event.kind, event.actor1, surface_key(event.place))
+        key = (event.kind, event.actor1, surface_key(event.place), event.modality)
         dated = bonus >= 2
         score = _richness(event) + bonus
         same = next((k for k in kept.get(key, ()) if k[0].date == event.date or (
