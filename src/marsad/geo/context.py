@@ -13,11 +13,12 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import is_
 
 import ahocorasick
 
 from marsad.geo.place import Place
-from marsad.model import NormText
+from marsad.model import NormText, PlaceMatch
 
 #: Features whose names are scanned as context.
 CONTEXT_FEATURES = frozenset({"country", "governorate", "district", "subdistrict", "city"})
@@ -113,6 +114,31 @@ class DocContext:
     _city_points: list[tuple[frozenset[str], float, float]] | None = None
     #: place id -> its distance class to the article's cities (see `resolve._near_article`)
     near: dict[str, int] = field(default_factory=dict)
+    #: (resolved places, their ids, their points) of the last mention (see `resolved_sets`)
+    _resolved: tuple[tuple[PlaceMatch, ...], set[str], dict[tuple[float, float], None]] | None = None
+
+    def resolved_sets(self, resolved: tuple[PlaceMatch, ...]
+                      ) -> tuple[set[str], dict[tuple[float, float], None]]:
+        """The ids and the points (each once, in order) of the places resolved before a mention.
+
+        An extractor resolves an article's mentions in order, each with the places resolved
+        before it: when `resolved` extends the last mention's, only the new places are read.
+        The sets returned are new ones (callers may keep them).
+        """
+        last = self._resolved
+        if last is not None and len(last[0]) <= len(resolved) and all(map(is_, last[0], resolved)):
+            ids, points = set(last[1]), dict(last[2])
+            new = resolved[len(last[0]) :]
+        else:
+            ids, points = set(), {}
+            new = resolved
+        for m in new:
+            if m.place_id:
+                ids.add(m.place_id)
+                # one point per place: an article names the same town again and again
+                points[(m.lat, m.lon)] = None
+        self._resolved = (resolved, ids, points)
+        return ids, points
 
     def cities_named(self) -> list[tuple[frozenset[str], float, float]]:
         """(ids, lat, lon) of every city named anywhere in the article, each once."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Set
+from collections.abc import Collection, Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -136,7 +136,7 @@ class _Frame(NamedTuple):
     locating: Hit | None
     cities: list[tuple[frozenset[str], float, float]]
     resolved_ids: Set[str]
-    resolved_points: list[tuple[float, float]]
+    resolved_points: Collection[tuple[float, float]]
     country: str | None
     overlay: frozenset[str]
     doc: DocContext
@@ -340,9 +340,7 @@ def _prepare(mention: str, context: PlaceContext,
         cities = [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j]
     resolved = context.resolved
     if resolved:
-        resolved_ids = {m.place_id for m in resolved if m.place_id}
-        # one point per place: an article names the same town again and again
-        resolved_points = list({(m.lat, m.lon): None for m in resolved if m.place_id})
+        resolved_ids, resolved_points = doc.resolved_sets(resolved)
     else:
         resolved_ids, resolved_points = _NONE, []
     locating = locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None
