@@ -17,6 +17,7 @@ from operator import is_
 
 import ahocorasick
 
+from marsad.geo.names import FEATURE_WORDS
 from marsad.geo.place import Place
 from marsad.model import NormText, PlaceMatch
 
@@ -35,6 +36,13 @@ RELATION_WORDS = frozenset({
     "جنوبا", "شمالا", "شرقا", "غربا", "محيط", "قرب", "اطراف", "مشارف", "ضواحي", "تخوم",
     "باديه", "بساتين", "مداخل", "مدخل", "جوار", "حول", "مقربه", "محاذاه", "قباله", "ضفاف",
     "محور", "محاور",
+})
+#: Nouns of a news outlet or a source: a name right after one names the outlet ("مراسل
+#: الميادين", "مصادر الميادين", "قناة حلب", "شبكة حماة الإخبارية"), not a place the
+#: article is about, so the scan does not count it.
+OUTLET_NOUNS = frozenset({
+    "مراسل", "مراسله", "مراسلو", "مراسلي", "قناه", "قنوات", "مصادر", "مصدر", "شبكه",
+    "موقع", "وكاله", "صحيفه", "جريده", "اذاعه", "تلفزيون", "فضائيه",
 })
 _LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -239,8 +247,14 @@ def _bounded_starts(starts: list[int], text: str) -> list[int]:
     return out
 
 
-def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
-    """Sentences and context hits of one normalized article."""
+def scan(norm: NormText, automaton: ahocorasick.Automaton,
+         common: frozenset[str] = frozenset()) -> DocContext:
+    """Sentences and context hits of one normalized article.
+
+    A name right after an outlet noun is skipped (`OUTLET_NOUNS`), and so is one of the
+    `common` words (ordinary words that are also place names: "خمس", "فجر", "انه") unless
+    a feature word stands before it ("مدينة خمس"), as the recognizer reads them.
+    """
     text = norm.text
     starts = [0]
     for m in _SENTENCE_END.finditer(text):
@@ -271,6 +285,12 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
             last_end = end
             before = word_before(text, start - len(proclitic), 1)
             cue = strip_clitics(before[0]) if before else None
+            if cue in OUTLET_NOUNS or (before and before[0] in OUTLET_NOUNS):  # "وكاله" is no و + "كاله"
+                continue
+            if common and cue not in FEATURE_WORDS and (
+                text[start:end] in common or proclitic + text[start:end] in common
+            ):
+                continue
             hits.append(Hit(start, end, places, cue, frozenset(i for p in places for i in p.ids),
                             proclitic))
             for p in places:
