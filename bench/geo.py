@@ -25,6 +25,7 @@ from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import load_gazetteer
 from marsad.geo.place import PlaceContext
 from marsad.geo.resolve import build_resolver_index, resolve_place
+from marsad.lexicon import load_lexicon
 from marsad.model import NormText
 from marsad.text.normalize import normalize_text
 
@@ -64,8 +65,10 @@ def main() -> None:
                     help="timed passes over the gold mentions per figure, in rounds (best kept)")
     args = ap.parse_args()
 
+    # The lexicon's common words are what the pipeline gives the gazetteer (load_resources)
+    common = load_lexicon().common_words
     t0 = time.perf_counter()
-    gaz = load_gazetteer(overlay=Path("/nonexistent"))
+    gaz = load_gazetteer(overlay=Path("/nonexistent"), common_words=common)
     load_s = time.perf_counter() - t0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The resolver's ranked index of every key is built on first use; timed here, apart from

@@ -111,3 +111,21 @@ def test_a_definite_feature_word_with_an_adjective_is_a_name_of_its_own(gaz):
     assert match.place_id is None and match.geo_precision == 3
     village = resolve(gaz, "قصفت المدفعية قرية الخضراء في سوريا", "قرية الخضراء")
     assert village.place_id is not None and village.geo_precision == 1
+
+
+def test_a_homonym_far_from_the_town_the_phrase_names_is_an_unknown_place_near_it():
+    # as the pipeline loads it: these common words ("شمال", "مدينة") are no place names here
+    gaz = load_gazetteer(overlay=NO_OVERLAY, common_words=("شمال", "جنوب", "شرقي", "مدينه"))
+    # the only "المزارع" the gazetteer knows is a village of Tartus; "جنوب شرقي مدينة
+    # الميادين" puts this one by the town: ACLED precision 2 at the town (EVENTS.md)
+    town = gaz.get("syrianarchive:2797")  # الميادين
+    text = "استهدفت الغارات منطقة المزارع جنوب شرقي مدينة الميادين"
+    match = resolve(gaz, text, "المزارع")
+    assert (match.place_id, match.geo_precision) == (None, 2)
+    assert (match.lat, match.lon) == (town.lat, town.lon)
+    # a name no gazetteer knows reads the same
+    match = resolve(gaz, "قصفت الطائرات منطقة الكرامية شمال مدينة الميادين", "الكرامية")
+    assert (match.place_id, match.geo_precision, match.lat) == (None, 2, town.lat)
+    # inside a countryside or a unit it is only an unknown place of that unit
+    match = resolve(gaz, "قصفت الطائرات منطقة الكرامية في ريف الميادين", "الكرامية")
+    assert (match.place_id, match.geo_precision) == (None, 3)

@@ -13,11 +13,13 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import is_
 
 import ahocorasick
 
+from marsad.geo.names import FEATURE_WORDS
 from marsad.geo.place import Place
-from marsad.model import NormText
+from marsad.model import NormText, PlaceMatch
 
 #: Features whose names are scanned as context.
 CONTEXT_FEATURES = frozenset({"country", "governorate", "district", "subdistrict", "city"})
@@ -34,6 +36,13 @@ RELATION_WORDS = frozenset({
     "جنوبا", "شمالا", "شرقا", "غربا", "محيط", "قرب", "اطراف", "مشارف", "ضواحي", "تخوم",
     "باديه", "بساتين", "مداخل", "مدخل", "جوار", "حول", "مقربه", "محاذاه", "قباله", "ضفاف",
     "محور", "محاور",
+})
+#: Nouns of a news outlet or a source: a name right after one names the outlet ("مراسل
+#: الميادين", "مصادر الميادين", "قناة حلب", "شبكة حماة الإخبارية"), not a place the
+#: article is about, so the scan does not count it.
+OUTLET_NOUNS = frozenset({
+    "مراسل", "مراسله", "مراسلو", "مراسلي", "قناه", "قنوات", "مصادر", "مصدر", "شبكه",
+    "موقع", "وكاله", "صحيفه", "جريده", "اذاعه", "تلفزيون", "فضائيه",
 })
 _LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -113,6 +122,31 @@ class DocContext:
     _city_points: list[tuple[frozenset[str], float, float]] | None = None
     #: place id -> its distance class to the article's cities (see `resolve._near_article`)
     near: dict[str, int] = field(default_factory=dict)
+    #: (resolved places, their ids, their points) of the last mention (see `resolved_sets`)
+    _resolved: tuple[tuple[PlaceMatch, ...], set[str], dict[tuple[float, float], None]] | None = None
+
+    def resolved_sets(self, resolved: tuple[PlaceMatch, ...]
+                      ) -> tuple[set[str], dict[tuple[float, float], None]]:
+        """The ids and the points (each once, in order) of the places resolved before a mention.
+
+        An extractor resolves an article's mentions in order, each with the places resolved
+        before it: when `resolved` extends the last mention's, only the new places are read.
+        The sets returned are new ones (callers may keep them).
+        """
+        last = self._resolved
+        if last is not None and len(last[0]) <= len(resolved) and all(map(is_, last[0], resolved)):
+            ids, points = set(last[1]), dict(last[2])
+            new = resolved[len(last[0]) :]
+        else:
+            ids, points = set(), {}
+            new = resolved
+        for m in new:
+            if m.place_id:
+                ids.add(m.place_id)
+                # one point per place: an article names the same town again and again
+                points[(m.lat, m.lon)] = None
+        self._resolved = (resolved, ids, points)
+        return ids, points
 
     def cities_named(self) -> list[tuple[frozenset[str], float, float]]:
         """(ids, lat, lon) of every city named anywhere in the article, each once."""
@@ -213,8 +247,14 @@ def _bounded_starts(starts: list[int], text: str) -> list[int]:
     return out
 
 
-def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
-    """Sentences and context hits of one normalized article."""
+def scan(norm: NormText, automaton: ahocorasick.Automaton,
+         common: frozenset[str] = frozenset()) -> DocContext:
+    """Sentences and context hits of one normalized article.
+
+    A name right after an outlet noun is skipped (`OUTLET_NOUNS`), and so is one of the
+    `common` words (ordinary words that are also place names: "خمس", "فجر", "انه") unless
+    a feature word stands before it ("مدينة خمس"), as the recognizer reads them.
+    """
     text = norm.text
     starts = [0]
     for m in _SENTENCE_END.finditer(text):
@@ -245,6 +285,12 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton) -> DocContext:
             last_end = end
             before = word_before(text, start - len(proclitic), 1)
             cue = strip_clitics(before[0]) if before else None
+            if cue in OUTLET_NOUNS or (before and before[0] in OUTLET_NOUNS):  # "وكاله" is no و + "كاله"
+                continue
+            if common and cue not in FEATURE_WORDS and (
+                text[start:end] in common or proclitic + text[start:end] in common
+            ):
+                continue
             hits.append(Hit(start, end, places, cue, frozenset(i for p in places for i in p.ids),
                             proclitic))
             for p in places:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Set
+from collections.abc import Collection, Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from marsad.geo.context import DocContext, Hit
+from marsad.geo.context import RELATION_WORDS, DocContext, Hit
 from marsad.geo.gazetteer import Gazetteer, remember
 from marsad.geo.index import (
     PRIOR,
@@ -33,6 +33,7 @@ from marsad.geo.index import (
 )
 from marsad.geo.mention import (
     COUNTRYSIDE,
+    CUE_OF,
     FEATURE_OF,
     KM_PER_DEG,
     NATURAL,
@@ -136,7 +137,7 @@ class _Frame(NamedTuple):
     locating: Hit | None
     cities: list[tuple[frozenset[str], float, float]]
     resolved_ids: Set[str]
-    resolved_points: list[tuple[float, float]]
+    resolved_points: Collection[tuple[float, float]]
     country: str | None
     overlay: frozenset[str]
     doc: DocContext
@@ -340,9 +341,7 @@ def _prepare(mention: str, context: PlaceContext,
         cities = [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j]
     resolved = context.resolved
     if resolved:
-        resolved_ids = {m.place_id for m in resolved if m.place_id}
-        # one point per place: an article names the same town again and again
-        resolved_points = list({(m.lat, m.lon): None for m in resolved if m.place_id})
+        resolved_ids, resolved_points = doc.resolved_sets(resolved)
     else:
         resolved_ids, resolved_points = _NONE, []
     locating = locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None
@@ -440,7 +439,13 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
     # sentence's hits from its end), hits[:i] end before it.
     locating = locating_unit(doc, start, end, s_end, hits[j:]) if j < len(hits) else None
     if locating is not None:
-        place = _pick(locating, resolved, country, True)
+        relation = _relation_between(context.norm.text, end, locating)
+        place = _pick(locating, resolved, country, relation is None)
+        if relation is not None and place.feature not in AREA_FEATURES:
+            # "منطقة X جنوب شرقي مدينة Y": X is near the town Y (ACLED precision 2, EVENTS.md
+            # "south of X"), not somewhere in the town's unit
+            return _unknown_in(place, mention, 0.0,
+                               f"unknown place; {relation} the {place.feature} named after it", 2)
         return _unknown_in(place, mention, 0.0, f"unknown place; the {place.feature} named after it")
     before = [h for h in hits[:i] if h.cue != "مع"]
     if before:
@@ -459,11 +464,24 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
     return _unknown_in(place, mention, 0.0, "unknown place; the article's country")
 
 
-def _unknown_in(place: Place, mention: str, score: float, reason: str) -> PlaceMatch:
-    """`place.match(3, score, reason, place_id=None, name=mention)`, by the fast maker."""
+def _relation_between(text: str, end: int, unit: Hit) -> str | None:
+    """The relation word (not "ريف") between a mention and the unit that locates it, or None.
+
+    "X جنوب شرقي مدينة Y" -> "جنوب"; "X في ريف Y", "X في Y" -> None.
+    """
+    for w in text[end : unit.start - len(unit.proclitic)].split():
+        cue = CUE_OF.get(w, w)
+        if cue in RELATION_WORDS and cue not in COUNTRYSIDE:
+            return cue
+    return None
+
+
+def _unknown_in(place: Place, mention: str, score: float, reason: str,
+                precision: int = 3) -> PlaceMatch:
+    """`place.match(precision, score, reason, place_id=None, name=mention)`, by the fast maker."""
     admin = place.admin
     n = len(admin)
-    return match_factory()(None, mention, place.lat, place.lon, 3, place.feature, place.country,
+    return match_factory()(None, mention, place.lat, place.lon, precision, place.feature, place.country,
                             admin[0] if n else None, admin[1] if n > 1 else None,
                             admin[2] if n > 2 else None, place.population, score, reason)
 
