@@ -700,3 +700,10 @@ def test_an_announced_operation_is_of_the_force_named_before_and_kept_apart(reso
             "العمليات العسكرية ضد آخر معاقل داعش في راوة.")
     events = events_of(resources, text)
     assert ("clash", "IRQ_MIL", "planned") in {(e.kind, e.actor1, e.modality) for e in events}
+
+
+def test_allies_named_between_fight_together_against_the_side_they_face(resources):
+    text = ("اندلعت اشتباكات عنيفة في دير الزور بين الجيش السوري وقوى المقاومة في مواجهة قوات "
+            "الاحتلال الأميركي.")
+    event = one(events_of(resources, text), "clash", "دير الزور")
+    assert (event.actor1, event.assoc1, event.actor2) == ("SYR_MIL", ("SYR_ALLIES",), "US_COALITION")

@@ -135,7 +135,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         frame.actor1 = attacker.actor if attacker else None
         frame.actor2 = defender.actor if defender else None
         return
-    if ("clash" in frame.kinds or "contact" in frame.kinds) and _between(an, frame, after):
+    if ("clash" in frame.kinds or "contact" in frame.kinds) and \
+            _between(an, lexicon, frame, after):
         return
 
     actor1: ActorRef | None = None
@@ -225,18 +226,34 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             frame.actor2 = others[-1].actor
 
 
-def _between(an: Analysis, frame: Frame, after: list[ActorRef]) -> bool:
-    """"اشتباكات بين A و B": A is actor1, B actor2. True when the pattern was found."""
+def _between(an: Analysis, lexicon: Lexicon, frame: Frame, after: list[ActorRef]) -> bool:
+    """"اشتباكات بين A و B": A is actor1, B actor2. True when the pattern was found.
+
+    "بين الجيش السوري وقوى المقاومة في مواجهة قوات الاحتلال": two sides of one coalition
+    fight together; the first named after them of another coalition is the other side.
+    """
     t = frame.trigger
     for h in an.hits_in(t.end, min(frame.clause[1], t.end + 40)):
         if h.entry.kind == "target" and h.entry.form == "بين":
             sides = [r for r in after if r.start > h.end and r.kind != "allies"]
             if len(sides) >= 2:
                 first = sides[0]
-                second = next((r for r in sides[1:] if (r.actor != first.actor
-                               and an.text[r.token_start:r.start].startswith("و"))
-                               or (r.actor != first.actor and r.kind != "generic")), None)
+                side = lexicon.coalition(first.actor)
+                assoc: list[str] = []
+                second = None
+                for r in sides[1:]:
+                    if r.actor == first.actor:
+                        continue
+                    if side is not None and lexicon.coalition(r.actor) == side:
+                        if r.actor not in assoc:
+                            assoc.append(r.actor)  # an ally fighting beside the first
+                        continue
+                    if an.text[r.token_start:r.start].startswith("و") or r.kind != "generic" \
+                            or assoc:
+                        second = r
+                        break
                 frame.actor1 = first.actor
+                frame.assoc1 = assoc
                 frame.actor2 = second.actor if second else None
                 return True
             return False
