@@ -707,3 +707,10 @@ def test_allies_named_between_fight_together_against_the_side_they_face(resource
             "الاحتلال الأميركي.")
     event = one(events_of(resources, text), "clash", "دير الزور")
     assert (event.actor1, event.assoc1, event.actor2) == ("SYR_MIL", ("SYR_ALLIES",), "US_COALITION")
+
+
+def test_who_is_faced_is_a_target_not_the_agent_of_what_follows(resources):
+    text = ('تؤكد المصادر اندلاع اشتباكات في دير الزور بين الجيش السوري وقوى المقاومة في مواجهة '
+            'قوات الاحتلال الأميركي و"قسد"، واستهداف قواعد الاحتلال الأميركي في حقل العمر بالصواريخ.')
+    event = one(events_of(resources, text), "shelling", "حقل العمر")
+    assert (event.actor1, event.actor2) == ("SYR_MIL", "US_COALITION")
