@@ -714,3 +714,9 @@ def test_who_is_faced_is_a_target_not_the_agent_of_what_follows(resources):
             'قوات الاحتلال الأميركي و"قسد"، واستهداف قواعد الاحتلال الأميركي في حقل العمر بالصواريخ.')
     event = one(events_of(resources, text), "shelling", "حقل العمر")
     assert (event.actor1, event.actor2) == ("SYR_MIL", "US_COALITION")
+
+
+def test_each_country_of_a_list_after_fi_kull_min_is_a_place(resources):
+    # "كل من روسيا وإيران" names actors; "في كل من سوريا والعراق" names places
+    text = "تؤكد المقاومة الإسلامية في العراق استهداف القواعد الأميركية في كل من سوريا والعراق."
+    assert {e.place for e in events_of(resources, text)} == {"سوريا", "العراق"}

@@ -181,7 +181,7 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
     # "ب" before a name locates it ("بريف", "بالقائم"); "ل" mostly does not ("لسان")
     located = bool(kinds) or struck or "ب" in hit.proclitics \
-        or _after_place_list(an, hits, i) or (
+        or _after_place_list(an, hits, i) or _in_each_of(an, hit) or (
             prev is not None and prev.entry.kind == "place" and not prev.entry.attr("common")
             and an.words_between(prev.end, hit.token_start) == 0
             and not an.text[prev.end:hit.token_start].strip())
@@ -277,10 +277,21 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
     """Does a locative word stand right before this name ("في إسرائيل", "من العراق")?"""
     if kinds & {"place_drop", "place_keep", "relation"} or "ب" in hit.proclitics:
         return True
+    if _in_each_of(an, hit):
+        return True  # "في كل من سوريا والعراق": both are where it happened
     words = an.words(max(0, hit.token_start - 12), hit.token_start)[-2:]
     if words[-1:] == ["من"]:
         return words != ["كل", "من"]  # "انسحاب القوات من العراق"; not "كل من روسيا وإيران"
     return (bool(words) and words[-1] in LOCATIVE_WORDS) or _capital_before(an, hit)
+
+
+def _in_each_of(an: Analysis, hit: Hit) -> bool:
+    """Is the name one of a list opened by "في كل من" ("في كل من سوريا والعراق")?"""
+    words = an.words(max(0, hit.token_start - 40), hit.token_start)
+    for k in range(len(words) - 3, max(-1, len(words) - 8), -1):
+        if words[k:k + 3] == ["في", "كل", "من"]:
+            return all("," not in w for w in words[k + 3:])
+    return False
 
 
 def _capital_before(an: Analysis, hit: Hit) -> bool:
