@@ -109,7 +109,9 @@ def test_a_payload_decides_the_kind_only_without_a_weapon(resources):
         return sorted(e.kind for e in extract(Document("t", text, None), resources))
     assert kinds("قصف الطيران المروحي بالبراميل المتفجرة المحملة بغاز الكلور بلدة كفرزيتا.") == \
         ["airstrike"]
-    assert kinds("قصفت قوات النظام بلدة كفرزيتا بغاز الكلور.") == ["shelling"]
+    assert kinds("قصفت قوات النظام بلدة كفرزيتا بقذائف مدفعية محملة بغاز الكلور.") == ["shelling"]
+    # with no weapon named, chemicals were dropped from the air (triggers.yaml payload)
+    assert kinds("قصفت قوات النظام بلدة كفرزيتا بغاز الكلور.") == ["airstrike"]
 
 
 def test_actor_names_that_name_a_weapon_carry_its_kind():
