@@ -57,7 +57,7 @@ def extract(document: Document, resources: Resources | None = None) -> list[Even
 
     def resolve(place: PlaceRef, analysis: Analysis, resolved: list[PlaceMatch]) -> PlaceMatch | None:
         if not country:
-            country.append(guess_country(an.norm.text, res.gazetteer))
+            country.append(guess_country(an.norm, res.gazetteer))
         context = PlaceContext(analysis.norm, (place.name_start, place.name_end),
                                tuple(resolved[-8:]), country[0], document.doc_id)
         match = geo_resolve(place.surface, context, res.gazetteer)
