@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad.lexicon import load_lexicon
-from marsad.recognize.matcher import Matcher
+from marsad.recognize.matcher import Matcher, _keep_few, _keep_many
 from marsad.text.normalize import fold
 
 
@@ -146,3 +146,27 @@ _GAPS = ["", "", " ", " ", "  ", "، ", ".", "-", "\n"]
 def test_hits_equal_the_direct_reading_on_any_text(wide_matcher, parts):
     text = "".join(p + g for p, g in parts)
     assert spans(wide_matcher.hits(text)) == spans(wide_matcher.hits_direct(text))
+
+
+# --- overlap resolution: the pairwise reading of a few hits equals the character map ---
+
+_SPANS = st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPANS, max_size=30))
+def test_few_hits_are_kept_as_the_character_map_keeps_them(spans_):
+    # items as `_resolve` sorts them (longest first); empty spans and equal spans included
+    items = [(s, e, s, e, None, (), e, s, k) for k, (s, e) in enumerate(spans_)]
+    items.sort(key=lambda h: (h[0] - h[1], h[0], h[6], h[7], h[8]))
+    assert _keep_few(list(items)) == _keep_many(list(items))
+
+
+def test_a_hit_inside_or_crossing_a_longer_one_is_dropped():
+    items = [(0, 6, 0, 6, None, (), 6, 0, 0), (0, 6, 0, 6, None, (), 6, 0, 1),
+             (2, 4, 2, 4, None, (), 4, 2, 0), (5, 9, 5, 9, None, (), 9, 5, 0),
+             (7, 9, 7, 9, None, (), 9, 7, 0)]
+    items.sort(key=lambda h: (h[0] - h[1], h[0], h[6], h[7], h[8]))
+    # both hits of the longest span stay, (2, 4) lies inside it, (5, 9) crosses it
+    for keep in (_keep_few, _keep_many):
+        assert [(i[0], i[1]) for i in keep(list(items))] == [(0, 6), (0, 6), (7, 9)]

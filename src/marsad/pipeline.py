@@ -51,11 +51,15 @@ def extract(document: Document, resources: Resources | None = None) -> list[Even
     """Return the events `document` reports, each with its evidence span."""
     res = resources if resources is not None else load_resources()
     an = analyse(document, res.matcher)
-    country = guess_country(an.norm.text, res.gazetteer)
+    # the article's country costs a scan of its text: made when the first place is
+    # resolved, not for articles that resolve none
+    country: list[str | None] = []
 
     def resolve(place: PlaceRef, analysis: Analysis, resolved: list[PlaceMatch]) -> PlaceMatch | None:
+        if not country:
+            country.append(guess_country(an.norm, res.gazetteer))
         context = PlaceContext(analysis.norm, (place.name_start, place.name_end),
-                               tuple(resolved[-8:]), country, document.doc_id)
+                               tuple(resolved[-8:]), country[0], document.doc_id)
         match = geo_resolve(place.surface, context, res.gazetteer)
         if res.unknown is not None and (match is None or match.place_id is None):
             res.unknown.record(place.surface, document.doc_id)

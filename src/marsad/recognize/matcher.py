@@ -132,10 +132,10 @@ class _Positions:
 
     __slots__ = ("_ends", "_extra", "_fields", "_infos", "_starts")
 
-    def __init__(self, words: Sequence[tuple[int, int]], infos: list[_Word],
+    def __init__(self, word_starts: list[int], word_ends: list[int], infos: list[_Word],
                  fields: tuple[str, ...], extra: set[int]) -> None:
-        self._starts = [w[0] for w in words]
-        self._ends = [w[1] for w in words]
+        self._starts = word_starts
+        self._ends = word_ends
         self._infos = infos
         self._fields = fields
         self._extra = extra
@@ -149,7 +149,8 @@ class _Positions:
         if i < 0 or p > self._ends[i]:
             return False
         x = p - self._starts[i]
-        return any(x in getattr(self._infos[i], f) for f in self._fields)
+        info = self._infos[i]
+        return any(x in getattr(info, f) for f in self._fields)
 
 
 class Matcher:
@@ -193,22 +194,24 @@ class Matcher:
         if words is None:
             words = [m.span() for m in _WORD.finditer(text)]
         memo = self._memo
+        get = memo.get
         infos = []
+        append = infos.append
         for ws, we in words:
             w = text[ws:we]
-            info = memo.get(w)
+            info = get(w)
             if info is None:
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()
                 info = memo[w] = self._word(w)
-            infos.append(info)
+            append(info)
         spanning: list[_Raw] = []
         if self._spanning.kind != ahocorasick.EMPTY:
             spanning = [(e + 1 - len(form), e + 1, entries)
                         for e, (form, entries) in self._spanning.iter(text)]
         if not spanning and not any(info.tails for info in infos):
             out: list[Hit] = []
-            _emit(out, words, infos, 0, len(words))
+            _emit(out, [w[0] for w in words], infos, 0, len(words))
             return out
         return self._hits_in_context(text, words, infos, spanning)
 
@@ -260,9 +263,9 @@ class Matcher:
                 if x not in infos[i].long_ends and x in infos[i].raw_starts:
                     dirty.add(i)
         span_ends = {b for _, b in long}
-        starts = _Positions(words, infos, ("long_starts",), {a for a, _ in long})
-        ends = _Positions(words, infos, ("long_ends",), span_ends)
-        allowed = _Positions(words, infos, ("starts", "long_ends"), span_ends)
+        starts = _Positions(word_starts, word_ends, infos, ("long_starts",), {a for a, _ in long})
+        ends = _Positions(word_starts, word_ends, infos, ("long_ends",), span_ends)
+        allowed = _Positions(word_starts, word_ends, infos, ("starts", "long_ends"), span_ends)
         # hits reaching beyond their word (spanning forms, tails) are resolved with the
         # hits of every word they touch
         wide = self._verify_all(text, spanning, allowed, starts, ends, None)
@@ -300,7 +303,7 @@ class Matcher:
         done = 0  # words emitted
         for (lo, hi), group in zip(clusters, members, strict=True):
             inside = touched(lo, hi)
-            _emit(out, words, infos, done, inside.start)
+            _emit(out, word_starts, infos, done, inside.start)
             for i in inside:
                 if i in local:
                     group.extend(local[i])
@@ -310,7 +313,7 @@ class Matcher:
                              for s, e, ts, te, entry, parts, b, a, k in infos[i].verified)
             out.extend(_hit(*item[:6]) for item in _resolve(group))
             done = max(done, inside.stop)
-        _emit(out, words, infos, done, len(words))
+        _emit(out, word_starts, infos, done, len(words))
         return out
 
     def _verify_all(self, text: str, raw: Iterable[_Raw], allowed: Container[int],
@@ -433,14 +436,30 @@ def _match_tail(text: str, pos: int, tail: Sequence[tuple[str, bool]]) -> int | 
 def _resolve(items: list[_Item]) -> list[_Item]:
     """Keep the longest hits; drop a hit inside (or crossing) a longer kept one.
 
-    Hits of the same span all stay. Linear in the number of hits after sorting: kept
-    spans never overlap (except equal ones), so a coverage map of kept positions answers
-    "is this span free" by looking at its own characters only. The result is in text
-    order (start, end), hits of one span in the order the automaton found them.
+    Hits of the same span all stay. The result is in text order (start, end), hits of one
+    span in the order the automaton found them.
     """
     if not items:
         return []
     items.sort(key=lambda h: (h[0] - h[1], h[0], h[6], h[7], h[8]))
+    kept = _keep_few(items) if len(items) <= _FEW else _keep_many(items)
+    kept.sort(key=lambda h: (h[0], h[1], h[6], h[7], h[8]))
+    return kept
+
+
+#: up to this many hits, `_resolve` compares spans pairwise instead of mapping characters:
+#: the common case (a spanning form and the hits of the two or three words it touches,
+#: or the hits of one word), where building the map costs more than the comparisons
+_FEW = 24
+
+
+def _keep_many(items: list[_Item]) -> list[_Item]:
+    """The hits `_resolve` keeps of `items` (sorted longest first), in that order.
+
+    Linear in the number of hits: kept spans never overlap (except equal ones), so a
+    coverage map of kept positions answers "is this span free" by looking at its own
+    characters only.
+    """
     owner: dict[int, tuple[int, int]] = {}  # character offset -> kept span covering it
     kept: list[_Item] = []
     for item in items:
@@ -452,19 +471,35 @@ def _resolve(items: list[_Item]) -> list[_Item]:
             for i in range(item[0], item[1]):
                 owner[i] = span
         kept.append(item)
-    kept.sort(key=lambda h: (h[0], h[1], h[6], h[7], h[8]))
     return kept
 
 
-def _emit(out: list[Hit], words: Sequence[tuple[int, int]], infos: list[_Word], i: int, j: int) -> None:
-    """Append the hits words[i:j] yield on their own to `out` (`_hit`, inlined: the hot loop)."""
+def _keep_few(items: list[_Item]) -> list[_Item]:
+    """`_keep_many` for a few `items`: the same rule, each span compared with the kept
+    spans (pairwise disjoint, so at most one of them equals it) instead of a character map."""
+    spans: list[tuple[int, int]] = []  # the kept spans that cover characters
+    kept: list[_Item] = []
+    for item in items:
+        s, e = item[0], item[1]
+        covering = [k for k in spans if k[0] < e and s < k[1]] if s < e else []
+        if not covering:
+            if s < e:
+                spans.append((s, e))
+        elif covering != [(s, e)]:
+            continue  # inside or crossing a longer kept hit
+        kept.append(item)
+    return kept
+
+
+def _emit(out: list[Hit], word_starts: list[int], infos: list[_Word], i: int, j: int) -> None:
+    """Append the hits of words i to j - 1 on their own to `out` (`_hit`, inlined: the hot loop)."""
     new = object.__new__
     s0, s1, s2, s3, s4, s5 = _HIT_SLOTS
     append = out.append
     for k in range(i, j):
         kept = infos[k].kept
         if kept:
-            ws = words[k][0]
+            ws = word_starts[k]
             for s, e, ts, te, entry, parts in kept:
                 hit = new(Hit)
                 s0(hit, s + ws)
