@@ -54,6 +54,7 @@ _NAME_STOPS = {
 }
 _MAX_NAME_WORDS = 3
 _KEEP = frozenset({"place_keep"})
+_FEATURES = frozenset({"place_drop", "place_keep"})
 #: the hit kinds `find_places` reads a place from
 _PLACE_KINDS = frozenset({"place", "place_name", "place_drop", "place_keep"})
 #: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
@@ -108,7 +109,8 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
                 h.end == hit.end and h.entry.kind not in ("place", "metonym")
                 for h in an.hits_in(hit.start, hit.start + 1)):
             continue
-        if kind == "place" and "\u064b" in an.norm.original_slice(hit.start, hit.end)[-2:]:
+        if kind == "place" and "\u064b" in an.norm.original[
+                an.norm.to_original[hit.end] - 2:an.norm.to_original[hit.end]]:
             continue  # "ضابطاً سورياً": tanween marks a nisba adjective; names take none
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, hits, i)
@@ -166,6 +168,9 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
 
 def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     hit = hits[i]
+    if hit.entry.attr("common") and \
+            not an.has_hit(_FEATURES, max(0, hit.token_start - 80), hit.token_start):
+        return None  # a common word is a place only after a feature word (or its dual)
     before = _before(hits, i, an)
     kinds = {h.entry.kind for h in before}
     prev = hits[i - 1] if i > 0 else None
@@ -287,6 +292,8 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
 
 def _in_each_of(an: Analysis, hit: Hit) -> bool:
     """Is the name one of a list opened by "في كل من" ("في كل من سوريا والعراق")?"""
+    if "كل من" not in an.text[max(0, hit.token_start - 40):hit.token_start]:
+        return False
     words = an.words(max(0, hit.token_start - 40), hit.token_start)
     for k in range(len(words) - 3, max(-1, len(words) - 8), -1):
         if words[k:k + 3] == ["في", "كل", "من"]:
