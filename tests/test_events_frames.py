@@ -720,3 +720,14 @@ def test_each_country_of_a_list_after_fi_kull_min_is_a_place(resources):
     # "كل من روسيا وإيران" names actors; "في كل من سوريا والعراق" names places
     text = "تؤكد المقاومة الإسلامية في العراق استهداف القواعد الأميركية في كل من سوريا والعراق."
     assert {e.place for e in events_of(resources, text)} == {"سوريا", "العراق"}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # the speaker did not send the drones that are the verb's subject
+    ("وأعلن جهاز مكافحة الإرهاب في إقليم كردستان العراق أنّ 3 طائرات مسيرة هاجمت قاعدة "
+     "عسكرية في أربيل.", None),
+    # an owner inside the weapon's phrase did
+    ("ينص المنشور على أن طائرات الأسد المروحية تلقي 4 براميل متفجرة على قرية بسيمة.", "SYR_MIL"),
+])
+def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources, text, actor):
+    assert [e.actor1 for e in events_of(resources, text) if e.kind == "airstrike"] == [actor]

@@ -88,6 +88,21 @@ def _name(an: Analysis, place) -> str:
     return an.text[place.name_start:place.name_end]
 
 
+def weapon_subject(an: Analysis, trigger: Hit) -> int | None:
+    """Where the weapon that is the verb's subject starts ("أن 3 طائرات مسيرة هاجمت"), or None.
+
+    A weapon right before the verb is its subject: an actor named before the weapon's
+    phrase did not do it, while one inside it owns the weapon ("طائرات الأسد المروحية تلقي").
+    """
+    prev = an.prev_word(trigger.token_start)
+    if prev is None:
+        return None
+    # "بالطائرات المسيرة، استهدفت": a weapon after "ب" or a comma is the means, not the subject
+    return next((h.token_start for h in an.hits_in(max(0, prev[0] - 40), prev[1])
+                 if h.entry.kind == "means" and h.end == prev[1] and "ب" not in h.proclitics
+                 and not an.text[h.end:trigger.token_start].strip()), None)
+
+
 def conjugated(an: Analysis, trigger: Hit) -> bool:
     """A cue that reads as a conjugated verb: its subject may be dropped ("واستهدفت")."""
     word = an.text[trigger.start:trigger.token_end]
@@ -171,9 +186,11 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         # "استهدف المستشفى ... بضربة جوية روسية": the weapon's nationality names the agent
         actor1 = next((r for r in after if r.kind == "adjective" and not r.target
                        and r.start < frame.clause[1]), None)
+    weapon = weapon_subject(an, t) if verb else None
     if actor1 is None:
         subject = [r for r in before if not r.target and r.kind != "allies"
-                   and not (loses and r.from_marked)]
+                   and not (loses and r.from_marked)
+                   and (weapon is None or r.end > weapon or an.words_between(r.end, weapon) == 0)]
         if subject:
             # "بعد سيطرتها": the pronoun is the nearest actor, not the head of its group
             possessive = an.text[t.start:t.token_end].endswith(("تها", "ته", "تهم", "اها", "اه"))

@@ -31,6 +31,7 @@ from marsad.events.agents import (
     fill_actors,
     lost_men,
     source_actor,
+    weapon_subject,
 )
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
@@ -110,7 +111,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 is None and k > 0 and frames[k - 1].actor1 and frame.form != "passive":
                 frame.actor1 = frames[k - 1].actor1
                 frame.assoc1 = list(frames[k - 1].assoc1)
-            if frame.actor1 is None and frame.form not in ("passive",):
+            if frame.actor1 is None and frame.form not in ("passive",) and \
+                    weapon_subject(an, frame.trigger) is None:
                 # "أكد سريع استهداف ...": the spokesman's side did it, unless it was the target
                 speaker = source_actor(frame, sources, sentence_actors)
                 if speaker is not None and speaker != frame.actor2 and \
