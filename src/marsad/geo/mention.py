@@ -231,6 +231,12 @@ def words_before(text: str, pos: int) -> list[str]:
 def list_cue(text: str, start: int) -> str | None:
     """The cue governing a list the mention ends ("محافظات إدلب وحماة" -> "محافظات")."""
     j = start
+    if j > 1 and text[j - 1] == " ":
+        # the usual letter and space before a mention: no "," or " و" ends the text before
+        # it once trailing white space is trimmed (the test below), so it ends no list
+        c = text[j - 2]
+        if c != "," and c != "و" and not c.isspace():
+            return None
     glued = j > 0 and text[j - 1] == "و" and (j < 2 or text[j - 2] == " ")
     if glued:
         j -= 1
