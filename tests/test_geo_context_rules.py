@@ -6,6 +6,10 @@ shipped gazetteer; each was checked to fail without the rule it names.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +133,19 @@ def test_a_homonym_far_from_the_town_the_phrase_names_is_an_unknown_place_near_i
     # inside a countryside or a unit it is only an unknown place of that unit
     match = resolve(gaz, "قصفت الطائرات منطقة الكرامية في ريف الميادين", "الكرامية")
     assert (match.place_id, match.geo_precision) == (None, 3)
+
+
+
+def test_the_cue_table_reads_the_same_under_every_hash_seed():
+    # two readings meet in words like "بالقرب" and "والعاصمه": set order must not pick one
+    code = ("import json; from marsad.geo import mention as m; "
+            "print(json.dumps(list(m._CUE_FORMS.items()), ensure_ascii=False))")
+    tables = set()
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                             text=True, check=True)
+        tables.add(run.stdout)
+    assert len(tables) == 1
+    table = dict(json.loads(tables.pop()))
+    assert (table["بالقرب"], table["والعاصمه"]) == ("بالقرب", "العاصمه")

@@ -55,12 +55,19 @@ _BREAK_CHARS = frozenset(".!?:;\n")
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
 #: Every cue word with each clitic it may carry ("وبريف", "بالقرب"), mapped to the bare cue,
 #: so that words before a mention are read with one dict lookup.
-_CUE_FORMS = {
-    clitic + word: word
-    for word in {*FEATURE_WORDS, *RELATION_WORDS, *_NEUTRAL, *NATURAL, *_LINKS, *_LIST_CUES,
-                 "قرب", "مقربه", "من"}
-    for clitic in PROCLITICS
-}
+#: Where two readings meet ("بالقرب" is "ب" + "القرب" and the word "بالقرب" itself;
+#: "والعاصمه" is "و" + "العاصمه" and "وال" + "عاصمه"), the reading with the shorter clitic,
+#: the longer cue word, wins: built in a fixed order, so no hash seed changes a reading.
+def _cue_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for clitic in sorted(PROCLITICS, key=lambda c: (len(c), c)):
+        for word in sorted({*FEATURE_WORDS, *RELATION_WORDS, *_NEUTRAL, *NATURAL, *_LINKS,
+                            *_LIST_CUES, "قرب", "مقربه", "من"}):
+            forms.setdefault(clitic + word, word)
+    return forms
+
+
+_CUE_FORMS = _cue_forms()
 
 #: Every cue word the resolver compares a word before or after a mention with.
 CUE_WORDS = frozenset(_CUE_FORMS.values())
