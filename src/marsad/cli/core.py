@@ -17,13 +17,13 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from marsad import pipeline
 from marsad.cli.app import app, err_console, out_console
 from marsad.cli.common import (
     DbOption,
     LexiconOption,
     errors_as_lines,
     fail_plain,
+    load_resources,
     machine_stdout,
     note,
     output_file,
@@ -181,7 +181,7 @@ def ingest_command(
     """
     limit = _size(max_bytes)
     with errors_as_lines():
-        resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
+        resources = load_resources(lexicon)
         with open_store(db) as store:
             progress = progress_bar()
             task = progress.add_task("ingesting", total=estimate_count(paths), current="")
@@ -346,7 +346,7 @@ def extract_command(
         # Nothing piped in: waiting for the user to type an article is never what they meant.
         raise fail_plain("no input: give files or folders, or pipe articles into standard input")
     with errors_as_lines():
-        resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
+        resources = load_resources(lexicon)
         stream = machine_stdout() if output is ExtractFormat.jsonl else None
         for item in extract_documents(paths or ["-"], resources, max_bytes=limit):
             if isinstance(item, Failure):

@@ -17,9 +17,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from marsad import pipeline
 from marsad.cli.app import app, err_console, out_console
-from marsad.cli.common import LexiconOption, errors_as_lines, progress_bar
+from marsad.cli.common import LexiconOption, errors_as_lines, load_resources, progress_bar
 from marsad.eval import Counts, DocumentResult, Report, evaluate, evidence_excerpt, report_to_dict
 from marsad.eval.match import place_key
 from marsad.eval.report import attribute_value
@@ -47,7 +46,7 @@ def eval_command(
     """
     # errors_as_lines: a gold file's name may hold brackets, which must not read as markup
     with errors_as_lines():
-        resources = pipeline.load_resources(lexicons=tuple(lexicon or ()))
+        resources = load_resources(lexicon)
         with progress_bar() as bar:
             task = bar.add_task("extracting", total=None, current="")
 
