@@ -186,8 +186,13 @@ def test_long_article_scales_linearly(resources, separator):
         [("airstrike", "راوة"), ("airstrike", "القائم")]
 
 
-def test_a_tally_of_attacks_is_no_event(resources):
-    text = "تعرضت القوات الأميركية في سوريا لأكثر من 150 استهدافاً منذ بدء الحرب."
+@pytest.mark.parametrize("text", [
+    "تعرضت القوات الأميركية في سوريا لأكثر من 150 استهدافاً منذ بدء الحرب.",
+    # a counted attack noun (cues.yaml `tallies`), in words or in figures
+    "وقعت ست هجمات كيماوية في مدينة حمص خلال عام 2013.",
+    "وقال المسؤول إن الهجمات بلغت 14 هجوماً في العراق خلال أسبوعين.",
+])
+def test_a_tally_of_attacks_is_no_event(resources, text):
     assert events_of(resources, text) == []
 
 
@@ -580,30 +585,11 @@ def test_a_known_name_that_only_heads_a_longer_name_is_not_the_place(resources):
     assert [(e.kind, e.place) for e in events] == [("deployment", "راس حسن")]
 
 
-@pytest.mark.parametrize("text", [
-    "وقعت ست هجمات كيماوية في مدينة حمص خلال عام 2013.",
-    "وقال المسؤول إن الهجمات بلغت 14 هجوماً في العراق خلال أسبوعين.",
-])
-def test_a_counted_attack_noun_is_a_tally(resources, text):
-    assert events_of(resources, text) == []
-
-
 def test_counted_strikes_are_one_raid(resources):
     events = events_of(resources, "شن الطيران الروسي 17 غارة على مدينة سراقب.")
     assert [(e.kind, e.actor1, e.place) for e in events] == [("airstrike", "RUS_MIL", "سراقب")]
 
 
-def test_who_takes_part_in_the_act_does_it(resources):
-    # "بمشاركة X في <masdar>": X is the masdar's agent, not only an associate
-    events = events_of(resources, "يشهد الجانب السوري تنسيقاً واسعاً بدأ بمشاركة الطائرات العراقية "
-                                  "في استهداف داعش داخل الأراضي السورية.")
-    assert [(e.kind, e.actor1, e.actor2) for e in events] == [("airstrike", "IRQ_MIL", "ISIS")]
-
-
-def test_who_ordered_the_act_did_it(resources):
-    event = one(events_of(resources, "شنت طائرات مسيرة غارات نفذت بأوامر من الجيش التركي على "
-                                     "قرية تل رفعت."), "airstrike", "تل رفعت")
-    assert event.actor1 == "TUR_MIL"
 
 
 @pytest.mark.parametrize(("first", "kind"), [
@@ -650,25 +636,20 @@ def test_what_follows_a_colon_after_a_reporting_verb_is_said_not_who_says_it(res
     assert one(events_of(resources, text), "airstrike", "كفرنبل").source is None
 
 
-def test_two_tellings_dated_to_different_days_are_two_events(resources):
-    text = ("استهدفت القوات المسلحة اليمنية يوم الاثنين سفينة في البحر الأحمر. "
-            "واستهدفت القوات المسلحة اليمنية يوم الأربعاء سفينة أخرى في البحر الأحمر.")
+@pytest.mark.parametrize(("text", "days"), [
+    # two tellings that each date themselves to different days are two events
+    ("استهدفت القوات المسلحة اليمنية يوم الاثنين سفينة في البحر الأحمر. واستهدفت القوات "
+     "المسلحة اليمنية يوم الأربعاء سفينة أخرى في البحر الأحمر.", [27, 29]),
+    # an undated headline and its body dated "أمس" are one event
+    ("القوات المسلحة اليمنية تستهدف سفينة في البحر الأحمر.\nوأعلنت القوات المسلحة اليمنية أمس "
+     "استهداف سفينة في البحر الأحمر.", [29]),
+    # an undated telling days away from a dated one is another event
+    ("وأكد المتحدث أن القوات المسلحة اليمنية استهدفت سفينة في البحر الأحمر.\nوقبل ثلاثة أيام، "
+     "استهدفت القوات المسلحة اليمنية سفينة أخرى في البحر الأحمر.", [27, 30]),
+], ids=["two-dated-days", "headline-and-body", "undated-and-far"])
+def test_tellings_of_one_place_are_one_event_per_day(resources, text, days):
     events = events_of(resources, text, dt.date(2024, 5, 30))
-    assert sorted(e.date for e in events) == [dt.date(2024, 5, 27), dt.date(2024, 5, 29)]
-
-
-def test_an_undated_headline_and_its_dated_body_are_one_event(resources):
-    text = ("القوات المسلحة اليمنية تستهدف سفينة في البحر الأحمر.\n"
-            "وأعلنت القوات المسلحة اليمنية أمس استهداف سفينة في البحر الأحمر.")
-    events = events_of(resources, text, dt.date(2024, 5, 30))
-    assert [e.date for e in events] == [dt.date(2024, 5, 29)]
-
-
-def test_an_undated_telling_days_away_from_a_dated_one_is_another_event(resources):
-    text = ("وأكد المتحدث أن القوات المسلحة اليمنية استهدفت سفينة في البحر الأحمر.\n"
-            "وقبل ثلاثة أيام، استهدفت القوات المسلحة اليمنية سفينة أخرى في البحر الأحمر.")
-    events = events_of(resources, text, dt.date(2024, 5, 30))
-    assert sorted(e.date for e in events) == [dt.date(2024, 5, 27), dt.date(2024, 5, 30)]
+    assert sorted(e.date for e in events) == [dt.date(2024, 5, d) for d in days]
 
 
 def test_a_known_head_word_alone_is_not_the_place_it_heads(resources):
@@ -676,12 +657,6 @@ def test_a_known_head_word_alone_is_not_the_place_it_heads(resources):
     events = events_of(resources, "شنت طائرات أميركية غارات على منطقة رأس عيسى في محافظة الحديدة.")
     assert [e.place for e in events] == ["رأس عيسى"]
 
-
-def test_an_attack_on_a_base_strikes_the_forces_it_hosts(resources):
-    # actors.yaml `sites`: the text names no side but the base
-    event = one(events_of(resources, "استهدفت المقاومة الإسلامية في العراق قاعدة حرير "
-                                     "بطائرتين مسيرتين."), "airstrike", "حرير")
-    assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
 
 
 def test_an_outlets_website_is_no_place(resources):
@@ -709,12 +684,6 @@ def test_allies_named_between_fight_together_against_the_side_they_face(resource
     assert (event.actor1, event.assoc1, event.actor2) == ("SYR_MIL", ("SYR_ALLIES",), "US_COALITION")
 
 
-def test_who_is_faced_is_a_target_not_the_agent_of_what_follows(resources):
-    text = ('تؤكد المصادر اندلاع اشتباكات في دير الزور بين الجيش السوري وقوى المقاومة في مواجهة '
-            'قوات الاحتلال الأميركي و"قسد"، واستهداف قواعد الاحتلال الأميركي في حقل العمر بالصواريخ.')
-    event = one(events_of(resources, text), "shelling", "حقل العمر")
-    assert (event.actor1, event.actor2) == ("SYR_MIL", "US_COALITION")
-
 
 def test_each_country_of_a_list_after_fi_kull_min_is_a_place(resources):
     # "كل من روسيا وإيران" names actors; "في كل من سوريا والعراق" names places
@@ -731,3 +700,23 @@ def test_each_country_of_a_list_after_fi_kull_min_is_a_place(resources):
 ])
 def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources, text, actor):
     assert [e.actor1 for e in events_of(resources, text) if e.kind == "airstrike"] == [actor]
+
+
+@pytest.mark.parametrize(("text", "kind", "place", "actors"), [
+    # "بمشاركة X في <masdar>": X is the masdar's agent, not only an associate
+    ("يشهد الجانب السوري تنسيقاً واسعاً بدأ بمشاركة الطائرات العراقية في استهداف داعش داخل "
+     "الأراضي السورية.", "airstrike", "الأراضي السورية", ("IRQ_MIL", "ISIS")),
+    # who ordered the act did it
+    ("شنت طائرات مسيرة غارات نفذت بأوامر من الجيش التركي على قرية تل رفعت.", "airstrike",
+     "تل رفعت", ("TUR_MIL", None)),
+    # actors.yaml `sites`: the text names no side but the base
+    ("استهدفت المقاومة الإسلامية في العراق قاعدة حرير بطائرتين مسيرتين.", "airstrike", "حرير",
+     ("IRQ_RESISTANCE", "US_COALITION")),
+    # who is faced ("في مواجهة") is a target, not the agent of the attack told next
+    ('تؤكد المصادر اندلاع اشتباكات في دير الزور بين الجيش السوري وقوى المقاومة في مواجهة قوات '
+     'الاحتلال الأميركي و"قسد"، واستهداف قواعد الاحتلال الأميركي في حقل العمر بالصواريخ.',
+     "shelling", "حقل العمر", ("SYR_MIL", "US_COALITION")),
+], ids=["takes-part", "ordered", "site", "faced"])
+def test_who_acted_and_who_was_struck(resources, text, kind, place, actors):
+    event = one(events_of(resources, text), kind, place)
+    assert (event.actor1, event.actor2) == actors
