@@ -191,6 +191,7 @@ def test_long_article_scales_linearly(resources, separator):
     # a counted attack noun (cues.yaml `tallies`), in words or in figures
     "وقعت ست هجمات كيماوية في مدينة حمص خلال عام 2013.",
     "وقال المسؤول إن الهجمات بلغت 14 هجوماً في العراق خلال أسبوعين.",
+    "شهد ريف دمشق غالبية هجمات الأسلحة الكيماوية خلال سنوات الحرب.",
 ])
 def test_a_tally_of_attacks_is_no_event(resources, text):
     assert events_of(resources, text) == []
