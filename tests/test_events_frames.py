@@ -10,6 +10,8 @@ import datetime as dt
 
 import pytest
 
+from marsad.events.analysis import analyse
+from marsad.events.places import find_places
 from marsad.model import Document, Event
 from marsad.pipeline import extract
 
@@ -721,3 +723,17 @@ def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources
 def test_who_acted_and_who_was_struck(resources, text, kind, place, actors):
     event = one(events_of(resources, text), kind, place)
     assert (event.actor1, event.actor2) == actors
+
+
+def test_an_aircraft_that_acts_fires_the_missiles(resources):
+    # "طيارة" is the spoken word for an aircraft, and no village here
+    events = events_of(resources, "يشير المصور إلى طيارة حربية تقصف معرة النعمان بصاروخ.")
+    assert [(e.kind, e.place) for e in events] == [("airstrike", "معرة النعمان")]
+
+
+def test_a_colour_is_no_place(resources):
+    # "الرمادي" is Ramadi and the colour grey: after "باللون" it is the colour
+    an = analyse(Document("t", "قصفت الطائرات مواقع داعش في الرمادي، وتظهر على الخريطة "
+                               "باللون الرمادي.", None), resources.matcher)
+    assert [p.surface for p in find_places(an, 0, len(an.text))] == ["الرمادي"]
+    assert [p.start for p in find_places(an, 0, len(an.text))] == [an.text.index("الرمادي")]

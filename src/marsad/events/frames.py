@@ -372,7 +372,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         return []
     kinds = []
     actor = lexicon.actors.get(frame.actor1 or "")
-    air = actor is not None and actor.remote == "airstrike"
+    air = (actor is not None and actor.remote == "airstrike") or _aircraft_subject(an, frame.trigger)
     for kind in frame.kinds:
         if kind == "remote":
             kind = actor.remote if actor else _told_means(an)
@@ -424,6 +424,14 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 evidence=evidence,
             ), 2 * dated + (frame.sentence[0] > 0)))
     return out
+
+
+def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:
+    """"طيارة حربية تقصف معرة النعمان بصاروخ": an aircraft that acts fires the missiles."""
+    start = weapon_subject(an, trigger)
+    return start is not None and any(
+        h.entry.kind == "means" and h.entry.value == "airstrike" and h.token_start == start
+        for h in an.hits_in(start, start + 1))
 
 
 def _told_means(an: Analysis) -> str:

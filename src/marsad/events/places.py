@@ -34,6 +34,8 @@ _LINK_WORDS = {
     "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
     "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
 }
+#: words after which a name is a colour ("باللون الرمادي")
+_COLOUR = frozenset({"اللون", "باللون", "لون", "بلون"})
 #: what follows an outlet's name when its website is meant ("الميادين نت")
 _ONLINE = frozenset({"نت", "اونلاين", "اون"})
 #: Words that end an unknown place name.
@@ -177,6 +179,8 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if prev is not None and prev.entry.kind == "source_noun" and \
             an.words_between(prev.end, hit.start) == 0:
         return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
+    if an.word_before(hit.token_start) in _COLOUR:
+        return None  # "داعش باللون الرمادي": a colour on a map's legend, not Ramadi
     nxt = an.next_word(hit.end)
     if nxt is not None and an.text[nxt[0]:nxt[1]] in _ONLINE and \
             an.text[hit.start:hit.end] in an.linked_names:
