@@ -737,3 +737,9 @@ def test_a_colour_is_no_place(resources):
                                "باللون الرمادي.", None), resources.matcher)
     assert [p.surface for p in find_places(an, 0, len(an.text))] == ["الرمادي"]
     assert [p.start for p in find_places(an, 0, len(an.text))] == [an.text.index("الرمادي")]
+
+
+def test_a_strip_keeps_its_feature_word(resources):
+    event = one(events_of(resources, "شن الطيران الإسرائيلي غارات على قطاع غزة."), "airstrike",
+                "قطاع غزة")
+    assert (event.actor1, event.geo_precision) == ("ISR_MIL", 3)

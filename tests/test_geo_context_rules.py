@@ -136,6 +136,14 @@ def test_a_homonym_far_from_the_town_the_phrase_names_is_an_unknown_place_near_i
 
 
 
+
+def test_a_strip_named_after_its_city_is_a_region_at_the_city(gaz):
+    # "قطاع غزة": the region named after Gaza city, ACLED precision 3 at the city's point
+    city = resolve(gaz, "قصف على مدينة غزة", "غزة")
+    strip = resolve(gaz, "غارات إسرائيلية على قطاع غزة", "قطاع غزة")
+    assert (strip.lat, strip.lon, strip.geo_precision) == (city.lat, city.lon, 3)
+
+
 def test_the_cue_table_reads_the_same_under_every_hash_seed():
     # two readings meet in words like "بالقرب" and "والعاصمه": set order must not pick one
     code = ("import json; from marsad.geo import mention as m; "

@@ -75,6 +75,7 @@ FEATURE_WORDS: dict[str, str] = {
     "سهل": "region",
     "مديريه": "district",
     "مديريتي": "district",
+    "قطاع": "district",  # "قطاع غزة": the strip named after its city
     "وادي": "river",
 }
 

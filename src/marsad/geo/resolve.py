@@ -84,7 +84,8 @@ _SITE_WORDS = frozenset({
     "وادي", "بحر", "خليج",
 })
 #: Admin feature words: a settlement named after one stands for its unit (precision 3).
-_ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "قضاء", "ناحيه", "مديريه", "مديريتي"})
+_ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "قضاء", "ناحيه", "مديريه", "مديريتي",
+                          "قطاع"})
 #: The feature words that change which entries a name has (see `_candidates`, `_prepare`).
 _SHAPING = _SITE_WORDS | _ADMIN_WORDS
 _GOVERNORATE_CUES = frozenset({"ريف", "ارياف", "ريفي", "محافظه", "محافظات", "محافظتي"})
