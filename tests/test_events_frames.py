@@ -719,7 +719,10 @@ def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources
     ('تؤكد المصادر اندلاع اشتباكات في دير الزور بين الجيش السوري وقوى المقاومة في مواجهة قوات '
      'الاحتلال الأميركي و"قسد"، واستهداف قواعد الاحتلال الأميركي في حقل العمر بالصواريخ.',
      "shelling", "حقل العمر", ("SYR_MIL", "US_COALITION")),
-], ids=["takes-part", "ordered", "site", "faced"])
+    # an attack masdar's genitive followed by its object is the masdar's agent
+    ('أفاد المراسل باقتحام مسلحي "قوات سوريا الديمقراطية" "قسد" بلدة الصبحة شرقي دير الزور.',
+     "clash", "الصبحة", ("SDF", None)),
+], ids=["takes-part", "ordered", "site", "faced", "masdar-agent"])
 def test_who_acted_and_who_was_struck(resources, text, kind, place, actors):
     event = one(events_of(resources, text), kind, place)
     assert (event.actor1, event.actor2) == actors

@@ -178,7 +178,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         object_of_noun = near_after[0]
     elif near_after:
         first = near_after[0]
-        if first.kind == "adjective" or verb or not attack or movement:
+        if first.kind == "adjective" or verb or not attack or movement or \
+                _object_follows(an, first):
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
@@ -241,6 +242,28 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
                   and not (reasons and reasons[0] <= r.start)]
         if others:
             frame.actor2 = others[-1].actor
+
+
+_OBJECT_KINDS = frozenset({"place", "place_drop", "place_keep", "target"})
+
+
+def _object_follows(an: Analysis, ref: ActorRef) -> bool:
+    """"اقتحام مسلحي قسد بلدة الصبحة", "استهداف المقاومة قاعدة حرير": an attack masdar's
+    genitive followed by its object, with no preposition between, is the masdar's agent."""
+    end = ref.token_end
+    nxt = an.next_word(end)
+    if nxt is not None and not an.text[end:nxt[0]].strip(' "«»') and any(
+            h.entry.kind == "actor" and h.entry.value == ref.actor and h.start == nxt[0]
+            for h in an.hits_in(nxt[0], nxt[1])):
+        end = next(h.token_end for h in an.hits_in(nxt[0], nxt[1]) if h.entry.kind == "actor")
+        nxt = an.next_word(end)  # "قوات سوريا الديمقراطية" "قسد": the same actor again
+    if nxt is None or an.text[end:nxt[0]].strip(' "«»'):
+        return False  # punctuation: the phrase ended
+    return any(h.entry.kind in _OBJECT_KINDS and h.start == nxt[0] and not h.proclitics
+               and h.entry.form not in _PREPOSITIONS for h in an.hits_in(nxt[0], nxt[1]))
+
+
+_PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "ضد", "بين"})
 
 
 def _between(an: Analysis, lexicon: Lexicon, frame: Frame, after: list[ActorRef]) -> bool:
