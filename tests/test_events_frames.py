@@ -746,3 +746,8 @@ def test_a_strip_keeps_its_feature_word(resources):
     event = one(events_of(resources, "شن الطيران الإسرائيلي غارات على قطاع غزة."), "airstrike",
                 "قطاع غزة")
     assert (event.actor1, event.geo_precision) == ("ISR_MIL", 3)
+
+
+def test_a_quoted_name_after_a_base_and_its_owner_is_the_base(resources):
+    text = 'المقاومة الإسلامية في العراق تستهدف قاعدة الاحتلال الأميركي "حرير" شمالي العراق.'
+    assert [e.place for e in events_of(resources, text)] == ["حرير"]

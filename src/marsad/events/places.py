@@ -215,6 +215,8 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if not located and an.words_between(hit.token_start, hit.start) == 0 and (
             an.word_before(hit.token_start) in LOCATIVE_WORDS or _capital_before(an, hit)):
         located = True
+    if not located and _quoted_after_feature(an, hits, i):
+        located = True  # 'قاعدة الاحتلال الأميركي "حرير"': the base's name, in quotes
     if not located and " " in hit.entry.value and not metonym and \
             not hit.entry.value.startswith(_PERSON_HEADS):
         located = True  # a name of two words or more is hardly an ordinary phrase
@@ -236,6 +238,16 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         name = _name_after(an, hit.start, min(len(an.text), hit.end + 80))
         return _ref(an, name[0], name[1], None, before, hit, dual)
     return _ref(an, hit.start, hit.end, hit.entry.value, before, hit, dual)
+
+
+def _quoted_after_feature(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Is hits[i] a quoted name a few words after a feature word ('قاعدة الاحتلال "حرير"')?"""
+    hit = hits[i]
+    if an.text[hit.token_start - 1:hit.token_start] not in ('"', "«"):
+        return False
+    feature = next((h for h in reversed(hits[max(0, i - 8):i])
+                    if h.entry.kind in ("place_drop", "place_keep")), None)
+    return feature is not None and an.words_between(feature.end, hit.token_start) <= 4
 
 
 def _dual_before(an: Analysis, hits: list[Hit], i: int,
