@@ -751,3 +751,11 @@ def test_a_strip_keeps_its_feature_word(resources):
 def test_a_quoted_name_after_a_base_and_its_owner_is_the_base(resources):
     text = 'المقاومة الإسلامية في العراق تستهدف قاعدة الاحتلال الأميركي "حرير" شمالي العراق.'
     assert [e.place for e in events_of(resources, text)] == ["حرير"]
+
+
+def test_a_second_object_after_wa_ala_is_taken_however_far(resources):
+    # "وعلى" repeats the verb's preposition: a second object of the capture
+    text = ("سيطر الجيش السوري على قرية طابية الجزيرة على الضفة الشرقية للفرات في ريف دير الزور "
+            "وعلى قسم كبير من حي الصناعة في المدينة.")
+    event = one(events_of(resources, text), "capture", "حي الصناعة")
+    assert (event.actor1, event.partial) == ("SYR_MIL", True)

@@ -311,8 +311,12 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
             if _cut(an, frame.trigger.end, place.start):
                 continue  # "نصرةً لغزة", "في حال استمر العدوان على غزة": not where it happened
             if _territorial(frame) and frame.form != "passive" and \
-                    an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS:
-                continue  # "استعادة كرامتهم ... لتركيا": too far to be what was taken
+                    an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS and \
+                    "وعلي" not in an.words(max(frame.trigger.end, place.start - 40),
+                                           place.start)[-5:]:
+                # "استعادة كرامتهم ... لتركيا": too far to be what was taken; but "يسيطرون
+                # على قرية X ... وعلى قسم كبير من حي Y": "وعلى" repeats the verb's object
+                continue
             frame.places.append(place)
         elif same and not _territorial(same[0]) and \
                 not _cut(an, place.end, same[0].trigger.start):
