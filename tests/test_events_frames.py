@@ -722,7 +722,10 @@ def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources
     # an attack masdar's genitive followed by its object is the masdar's agent
     ('أفاد المراسل باقتحام مسلحي "قوات سوريا الديمقراطية" "قسد" بلدة الصبحة شرقي دير الزور.',
      "clash", "الصبحة", ("SDF", None)),
-], ids=["takes-part", "ordered", "site", "faced", "masdar-agent"])
+    # the owner named after "التابع لـ" is the side struck, not the unit before it
+    ('واستهدف مجهولون مقر القيادة العامة التابع لـ"قسد" بقذيفة صاروخية في مدينة البصيرة.',
+     "shelling", "البصيرة", ("UNKNOWN", "SDF")),
+], ids=["takes-part", "ordered", "site", "faced", "masdar-agent", "owner"])
 def test_who_acted_and_who_was_struck(resources, text, kind, place, actors):
     event = one(events_of(resources, text), kind, place)
     assert (event.actor1, event.actor2) == actors

@@ -213,6 +213,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     for r in after_all:
         if r is actor1 or (r.actor == frame.actor1 and r.kind == "generic"):
             continue
+        if _owned(an, r):
+            continue  # 'مقر القيادة العامة التابع لـ"قسد"': the owner named next is the side
         lost = loses and r.from_marked
         if ((r.target or lost) and r.actor not in (frame.actor1, *frame.assoc1)) or (
                 "clash" in frame.kinds and r.start > (actor1.end if actor1 else t.end)
@@ -244,6 +246,13 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             frame.actor2 = others[-1].actor
 
 
+def _owned(an: Analysis, ref: ActorRef) -> bool:
+    """Is the actor followed by "التابع لـ" and its owner ("القيادة العامة التابع لـ X")?"""
+    nxt = an.next_word(ref.token_end)
+    return nxt is not None and an.text[nxt[0]:nxt[1]] in _BELONGING
+
+
+_BELONGING = frozenset({"التابع", "التابعه", "التابعين", "التابعون", "تابع", "تابعه"})
 _OBJECT_KINDS = frozenset({"place", "place_drop", "place_keep", "target"})
 
 
