@@ -761,3 +761,10 @@ def test_a_second_object_after_wa_ala_is_taken_however_far(resources):
             "وعلى قسم كبير من حي الصناعة في المدينة.")
     event = one(events_of(resources, text), "capture", "حي الصناعة")
     assert (event.actor1, event.partial) == ("SYR_MIL", True)
+
+
+def test_a_part_of_a_place_joined_by_wa_is_another_place(resources):
+    # "وبعض الأجزاء من شمالي حمص" is a second place, not what locates إدلب
+    text = ("وقّعت روسيا وإيران وتركيا اتفاقاً على وقف إطلاق النار في محافظة إدلب، وبعض الأجزاء "
+            "من شمالي محافظة حمص.")
+    assert {e.place for e in events_of(resources, text)} == {"إدلب", "حمص"}

@@ -34,6 +34,8 @@ _LINK_WORDS = {
     "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
     "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
 }
+#: words that name a part of the place after them ("وبعض الأجزاء من شمالي حمص")
+_PART_WORDS = frozenset({"بعض", "اجزاء", "الاجزاء", "جزء", "قسم", "معظم", "كامل", "اغلب"})
 #: words after which a name is a colour ("باللون الرمادي")
 _COLOUR = frozenset({"اللون", "باللون", "لون", "بلون"})
 #: what follows an outlet's name when its website is meant ("الميادين نت")
@@ -551,8 +553,11 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                 else:
                     context = True
             words = [w for w in between.replace(",", " ").split() if w]
-            if words and words[0].startswith("و") and _link_word(words[0][1:]):
-                pass  # "حلب وريف إدلب": a second place, coordinated through its relation word
+            if words and words[0].startswith("و") and (
+                    _link_word(words[0][1:]) or words[0][1:] in _PART_WORDS):
+                # "حلب وريف إدلب", "إدلب، وبعض الأجزاء من شمالي حمص": a second place,
+                # coordinated through its relation word or a part of it
+                pass
             elif ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
                     len(words) <= 6:
                 context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
