@@ -768,3 +768,8 @@ def test_a_part_of_a_place_joined_by_wa_is_another_place(resources):
     text = ("وقّعت روسيا وإيران وتركيا اتفاقاً على وقف إطلاق النار في محافظة إدلب، وبعض الأجزاء "
             "من شمالي محافظة حمص.")
     assert {e.place for e in events_of(resources, text)} == {"إدلب", "حمص"}
+
+
+def test_what_an_attack_is_to_force_is_no_event(resources):
+    text = "شن مقاتلو العشائر هجمات على مواقع قسد في ريف دير الزور لإجبارها على الانسحاب من بلدة ذيبان."
+    assert [e.kind for e in events_of(resources, text)] == ["clash"]
