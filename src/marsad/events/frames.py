@@ -86,8 +86,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     for s_start, s_end, clauses in an.sentences:
         sources = attribution.sentence_sources(s_start, s_end)
         frames = _frames(an, lexicon, s_start, s_end, clauses)
-        if not frames:
-            continue
+        if not frames or an.text.startswith(_REMINDERS, s_start):
+            continue  # "يُذكر أنّ ...": a reminder of what was told before, no news
         places = [p for p in places_of.get((s_start, s_end), ()) if not p.context_only
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
@@ -228,6 +228,11 @@ def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
 
 
 _CAUSES = frozenset({"بسبب", "علي خلفيه"})
+
+
+#: openings of a sentence that reminds the reader of something told before
+_REMINDERS = ("يذكر ان", "ويذكر ان", "الجدير ذكره", "والجدير ذكره", "الجدير بالذكر",
+              "والجدير بالذكر", "يشار الي ان", "ويشار الي ان")
 
 
 _MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) $")
