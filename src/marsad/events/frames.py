@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from marsad.events.agents import (
@@ -35,9 +34,10 @@ from marsad.events.agents import (
 )
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
+from marsad.events.merge import merge_duplicates
+from marsad.events.noevents import REMINDERS, aggregate, named, purpose
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.geo.names import surface_key
 from marsad.lexicon.model import Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -86,7 +86,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     for s_start, s_end, clauses in an.sentences:
         sources = attribution.sentence_sources(s_start, s_end)
         frames = _frames(an, lexicon, s_start, s_end, clauses)
-        if not frames or an.text.startswith(_REMINDERS, s_start):
+        if not frames or an.text.startswith(REMINDERS, s_start):
             continue  # "يُذكر أنّ ...": a reminder of what was told before, no news
         places = [p for p in places_of.get((s_start, s_end), ()) if not p.context_only
                   and not any(src.start <= p.start < src.end for src in sources)]
@@ -126,7 +126,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         previous_sentence_end = s_end
         for frame in frames:
             events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved))
-    return _merge_duplicates(events)
+    return merge_duplicates(events)
 
 
 def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
@@ -145,7 +145,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         if (hit.start, hit.end) in seen_spans:
             continue
         seen_spans.add((hit.start, hit.end))
-        if _purpose(an, hits, i) or _aggregate(an, hit) or not _named(an, hits, i):
+        if purpose(an, hits, i) or aggregate(an, hit) or not named(an, hits, i):
             continue
         clause = next(((a, b) for a, b in clauses if a <= hit.start < b), (s_start, s_end))
         # the hits of one span all start where it starts
@@ -183,104 +183,6 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             continue  # "استقدم ... تعزيزات": one deployment told by two cues
         frames.append(frame)
     return frames
-
-
-def _named(an: Analysis, hits: list[Hit], i: int) -> bool:
-    """A `named_by: adjective` cue ("الاعتداء") needs its author's nationality right after it,
-    and no word of duration ("العدوان الإسرائيلي المستمر"): a campaign is no one event."""
-    hit = hits[i]
-    if hit.entry.attr("named_by") != "adjective":
-        return True
-    adjective = next((h for h in hits[i + 1:i + 4] if h.entry.kind == "adjective"
-                      and an.words_between(hit.end, h.token_start) == 0), None)
-    if adjective is None:
-        return False
-    after = an.next_word(adjective.end)
-    return after is None or an.text[after[0]:after[1]] not in _ONGOING
-
-
-#: words that make an attack a campaign: "العدوان الإسرائيلي المستمر على غزة"
-_ONGOING = frozenset({"المستمر", "المستمره", "المتواصل", "المتواصله", "المتكرر", "المتكرره"})
-
-
-def _purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
-    """True for a trigger that states a purpose ("للسيطرة على", "بهدف تحرير") or a condition."""
-    hit = hits[i]
-    for h in reversed(hits[max(0, i - 6):i]):
-        if h.entry.kind == "condition" and an.words_between(h.end, hit.token_start) <= 3:
-            return True  # "في حال تمّ استهداف مراكزنا": a threat, not an event
-        if h.entry.kind == "supply" and hit.entry.attr("form") == "noun" and \
-                an.words_between(h.end, hit.token_start) <= 2:
-            return True  # "تزويد أوكرانيا بقذائف": weapons supplied, not fired
-    if "ل" in hit.proclitics and hit.entry.attr("form") in (
-            "masdar", "verb") and hit.entry.value in ("capture", "withdrawal", "advance"):
-        return True
-    for j in range(i - 1, max(-1, i - 3), -1):
-        h = hits[j]
-        if h.entry.kind == "purpose" and an.words_between(h.end, hit.token_start) <= 1:
-            return True
-        if h.entry.kind == "state" and an.words_between(h.end, hit.token_start) == 0:
-            return True  # "مناطق سيطرة الجيش": a state, not an event
-        if h.entry.kind == "reason" and h.entry.form in _CAUSES and \
-                an.words_between(h.end, hit.token_start) == 0:
-            return True  # "استُهدفت بسبب انتهاكها الحظر": the cause told, not an event
-    return False
-
-
-_CAUSES = frozenset({"بسبب", "علي خلفيه"})
-
-
-#: openings of a sentence that reminds the reader of something told before
-_REMINDERS = ("يذكر ان", "ويذكر ان", "الجدير ذكره", "والجدير ذكره", "الجدير بالذكر",
-              "والجدير بالذكر", "يشار الي ان", "ويشار الي ان")
-
-
-_MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) $")
-#: a count of attacks this large tells a tally over weeks, not one event
-_AGGREGATE_COUNT = 20
-
-
-_TALLY = frozenset({"tally"})
-#: counts written as words (normalized), the feminine and masculine forms
-_COUNT_WORDS = frozenset({"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع",
-                          "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده",
-                          "بضع", "بضعه", "عشرات", "مئات",
-                          # "غالبية هجمات الأسلحة الكيماوية": a share of many attacks
-                          "غالبيه", "معظم", "اغلب", "اغلبيه"})
-_TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
-_MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
-
-
-def _aggregate(an: Analysis, hit: Hit) -> bool:
-    """"تعرضت القوات الأميركية لأكثر من 151 استهدافاً": a tally, not an event."""
-    if hit.entry.attr("form") == "passive":
-        # the passive's object is the tally: "تعرضت ... لأكثر من 151 استهدافاً"
-        after = an.text[hit.token_end:hit.token_end + 60]
-        m = _MANY_AFTER.search(after)
-        if m is not None and (not m.group(1).isdigit() or int(m.group(1)) >= _AGGREGATE_COUNT):
-            return True
-        # "تعرّضت القوات الأميركية 12 مرةً": a count of times is a tally too
-        m = _TIMES.search(after)
-        if m is not None and int(m.group(1)) >= 3:
-            return True
-    times = _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start])
-    if times is not None and int(times.group(1)) >= 3:
-        return True  # "تعرضت 12 مرة منفصلة لهجمات": a tally of attacks
-    origin = max(0, hit.token_start - 24)
-    before = an.text[origin:hit.token_start]
-    before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
-    m = _MANY.search(before)
-    if m is None:
-        # "ست هجمات", "عدة عمليات": a counted attack noun is a tally (cues.yaml `tallies`)
-        words = before.split()
-        return bool(words) and words[-1] in _COUNT_WORDS and \
-            (hit.start, hit.end) in an.spans_of(_TALLY)
-    number_at = origin + m.start(1)
-    if any(d.start <= number_at < d.end for d in an.dates_in(max(0, number_at - 40), number_at + 1)):
-        return False  # "في 22 أيار 2011 اقتحمت": a year, not a count of events
-    count = m.group(1)
-    return not count.isdigit() or int(count) >= _AGGREGATE_COUNT or (
-        int(count) >= 2 and (hit.start, hit.end) in an.spans_of(_TALLY))
 
 
 def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[str]:
@@ -583,55 +485,3 @@ def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, b
         first = an.dates[0].mention
         return first.day, first.time_precision, False
     return None, None, False
-
-
-def _merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
-    """One event per (kind, actor1, place) and day: the headline and the body tell it once.
-
-    Two tellings that each date themselves, to different days, are two events (the same
-    sea struck on Monday and on Wednesday); a telling with no date of its own is the same
-    event as a dated one. The telling kept is the richest: a date the text gives, a
-    source, the other side; what it does not say (the source, the dead) another telling
-    may fill in.
-    """
-    kept: dict[tuple[str, str | None, str], list[list]] = {}
-    order: list[list] = []
-    for event, bonus in events:
-        key = (event.kind, event.actor1, surface_key(event.place), event.modality)
-        dated = bonus >= 2
-        score = _richness(event) + bonus
-        same = next((k for k in kept.get(key, ()) if k[0].date == event.date or (
-            not (dated and k[2]) and _near_days(k[0].date, event.date))), None)
-        if same is None:
-            entry = [event, score, dated, key]
-            kept.setdefault(key, []).append(entry)
-            order.append(entry)
-        elif score > same[1]:
-            same[0], same[1] = _filled(event, same[0]), score
-            same[2] = same[2] or dated
-        else:
-            same[0] = _filled(same[0], event)
-            same[2] = same[2] or dated
-    captured = {(k[3][1], k[3][2]) for k in order if k[3][0] == "capture"}
-    # a telling that does not say who did it is the same event as one that does
-    known = {(k[3][0], k[3][2]) for k in order if k[3][1] is not None}
-    return [k[0] for k in order
-            if not (k[3][0] == "advance" and (k[3][1], k[3][2]) in captured)
-            and not (k[3][1] is None and (k[3][0], k[3][2]) in known)]
-
-
-def _near_days(a: dt.date | None, b: dt.date | None) -> bool:
-    """Days one telling may shift by: the publication day and "أمس" tell one event."""
-    return a is None or b is None or abs((a - b).days) <= 1
-
-
-def _filled(event: Event, other: Event) -> Event:
-    """`event` with the source and dead it lacks taken from `other`."""
-    missing = {name: getattr(other, name) for name in ("source", "fatalities")
-               if getattr(event, name) is None and getattr(other, name) is not None}
-    return replace(event, **missing) if missing else event
-
-
-def _richness(event: Event) -> int:
-    return (event.source is not None) * 2 + (event.actor2 is not None) + \
-        (event.time_precision == 1) + (event.place_id is not None)

@@ -1,0 +1,116 @@
+"""Triggers that tell no event: purposes, conditions, causes, tallies, campaigns.
+
+A cue word of an attack or a capture is often no event of its own: what an attack is
+for ("بهدف السيطرة على"), a hypothesis ("في حال تم استهداف"), the cause of what is told
+("بسبب انتهاكها"), a tally of many attacks ("ست هجمات"، "أكثر من 150 استهدافاً"), a
+campaign named by its author ("العدوان الإسرائيلي المستمر"), or a sentence that reminds
+the reader of what was told before ("يُذكر أنّ"). `frames._frames` asks these before it
+makes a frame.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.events.analysis import Analysis
+from marsad.recognize.matcher import Hit
+
+__all__ = ["REMINDERS", "aggregate", "named", "purpose"]
+
+
+def named(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """A `named_by: adjective` cue ("الاعتداء") needs its author's nationality right after it,
+    and no word of duration ("العدوان الإسرائيلي المستمر"): a campaign is no one event."""
+    hit = hits[i]
+    if hit.entry.attr("named_by") != "adjective":
+        return True
+    adjective = next((h for h in hits[i + 1:i + 4] if h.entry.kind == "adjective"
+                      and an.words_between(hit.end, h.token_start) == 0), None)
+    if adjective is None:
+        return False
+    after = an.next_word(adjective.end)
+    return after is None or an.text[after[0]:after[1]] not in _ONGOING
+
+
+#: words that make an attack a campaign: "العدوان الإسرائيلي المستمر على غزة"
+_ONGOING = frozenset({"المستمر", "المستمره", "المتواصل", "المتواصله", "المتكرر", "المتكرره"})
+
+
+def purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """True for a trigger that states a purpose ("للسيطرة على", "بهدف تحرير") or a condition."""
+    hit = hits[i]
+    for h in reversed(hits[max(0, i - 6):i]):
+        if h.entry.kind == "condition" and an.words_between(h.end, hit.token_start) <= 3:
+            return True  # "في حال تمّ استهداف مراكزنا": a threat, not an event
+        if h.entry.kind == "supply" and hit.entry.attr("form") == "noun" and \
+                an.words_between(h.end, hit.token_start) <= 2:
+            return True  # "تزويد أوكرانيا بقذائف": weapons supplied, not fired
+    if "ل" in hit.proclitics and hit.entry.attr("form") in (
+            "masdar", "verb") and hit.entry.value in ("capture", "withdrawal", "advance"):
+        return True
+    for j in range(i - 1, max(-1, i - 3), -1):
+        h = hits[j]
+        if h.entry.kind == "purpose" and an.words_between(h.end, hit.token_start) <= 1:
+            return True
+        if h.entry.kind == "state" and an.words_between(h.end, hit.token_start) == 0:
+            return True  # "مناطق سيطرة الجيش": a state, not an event
+        if h.entry.kind == "reason" and h.entry.form in _CAUSES and \
+                an.words_between(h.end, hit.token_start) == 0:
+            return True  # "استُهدفت بسبب انتهاكها الحظر": the cause told, not an event
+    return False
+
+
+_CAUSES = frozenset({"بسبب", "علي خلفيه"})
+
+
+#: openings of a sentence that reminds the reader of something told before
+REMINDERS = ("يذكر ان", "ويذكر ان", "الجدير ذكره", "والجدير ذكره", "الجدير بالذكر",
+              "والجدير بالذكر", "يشار الي ان", "ويشار الي ان")
+
+
+_MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) $")
+#: a count of attacks this large tells a tally over weeks, not one event
+_AGGREGATE_COUNT = 20
+
+
+_TALLY = frozenset({"tally"})
+#: counts written as words (normalized), the feminine and masculine forms
+_COUNT_WORDS = frozenset({"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع",
+                          "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده",
+                          "بضع", "بضعه", "عشرات", "مئات",
+                          # "غالبية هجمات الأسلحة الكيماوية": a share of many attacks
+                          "غالبيه", "معظم", "اغلب", "اغلبيه"})
+_TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
+_MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
+
+
+def aggregate(an: Analysis, hit: Hit) -> bool:
+    """"تعرضت القوات الأميركية لأكثر من 151 استهدافاً": a tally, not an event."""
+    if hit.entry.attr("form") == "passive":
+        # the passive's object is the tally: "تعرضت ... لأكثر من 151 استهدافاً"
+        after = an.text[hit.token_end:hit.token_end + 60]
+        m = _MANY_AFTER.search(after)
+        if m is not None and (not m.group(1).isdigit() or int(m.group(1)) >= _AGGREGATE_COUNT):
+            return True
+        # "تعرّضت القوات الأميركية 12 مرةً": a count of times is a tally too
+        m = _TIMES.search(after)
+        if m is not None and int(m.group(1)) >= 3:
+            return True
+    times = _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start])
+    if times is not None and int(times.group(1)) >= 3:
+        return True  # "تعرضت 12 مرة منفصلة لهجمات": a tally of attacks
+    origin = max(0, hit.token_start - 24)
+    before = an.text[origin:hit.token_start]
+    before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
+    m = _MANY.search(before)
+    if m is None:
+        # "ست هجمات", "عدة عمليات": a counted attack noun is a tally (cues.yaml `tallies`)
+        words = before.split()
+        return bool(words) and words[-1] in _COUNT_WORDS and \
+            (hit.start, hit.end) in an.spans_of(_TALLY)
+    number_at = origin + m.start(1)
+    if any(d.start <= number_at < d.end for d in an.dates_in(max(0, number_at - 40), number_at + 1)):
+        return False  # "في 22 أيار 2011 اقتحمت": a year, not a count of events
+    count = m.group(1)
+    return not count.isdigit() or int(count) >= _AGGREGATE_COUNT or (
+        int(count) >= 2 and (hit.start, hit.end) in an.spans_of(_TALLY))
