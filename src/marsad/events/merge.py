@@ -9,7 +9,7 @@ an undated telling merges with a dated one only a day away at most.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from marsad.geo.names import surface_key
 from marsad.model import Event
@@ -17,39 +17,50 @@ from marsad.model import Event
 __all__ = ["merge_duplicates"]
 
 
+@dataclass(slots=True)
+class _Telling:
+    """The telling of one event kept so far, and what the next telling is compared with."""
+
+    event: Event
+    score: int
+    dated: bool  # a telling kept so far dated itself (a date expression of its text)
+    key: tuple[str, str | None, str, str]  # kind, actor1, place, modality
+
+
 def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
-    """One event per (kind, actor1, place) and day: the headline and the body tell it once.
+    """One event per (kind, actor1, place, modality) and day: the headline and the body tell it once.
 
     Two tellings that each date themselves, to different days, are two events (the same
     sea struck on Monday and on Wednesday); a telling with no date of its own is the same
-    event as a dated one. The telling kept is the richest: a date the text gives, a
-    source, the other side; what it does not say (the source, the dead) another telling
-    may fill in.
+    event as a dated one a day away at most. The telling kept is the richest: a date the
+    text gives, a source, the other side; what it does not say (the source, the dead)
+    another telling may fill in. `events` pairs each event with its bonus (2 when its text
+    dates it, 1 when it is not in the headline).
     """
-    kept: dict[tuple[str, str | None, str], list[list]] = {}
-    order: list[list] = []
+    kept: dict[tuple[str, str | None, str, str], list[_Telling]] = {}
+    order: list[_Telling] = []
     for event, bonus in events:
         key = (event.kind, event.actor1, surface_key(event.place), event.modality)
         dated = bonus >= 2
         score = _richness(event) + bonus
-        same = next((k for k in kept.get(key, ()) if k[0].date == event.date or (
-            not (dated and k[2]) and _near_days(k[0].date, event.date))), None)
+        same = next((t for t in kept.get(key, ()) if t.event.date == event.date or (
+            not (dated and t.dated) and _near_days(t.event.date, event.date))), None)
         if same is None:
-            entry = [event, score, dated, key]
-            kept.setdefault(key, []).append(entry)
-            order.append(entry)
-        elif score > same[1]:
-            same[0], same[1] = _filled(event, same[0]), score
-            same[2] = same[2] or dated
+            telling = _Telling(event, score, dated, key)
+            kept.setdefault(key, []).append(telling)
+            order.append(telling)
+            continue
+        if score > same.score:
+            same.event, same.score = _filled(event, same.event), score
         else:
-            same[0] = _filled(same[0], event)
-            same[2] = same[2] or dated
-    captured = {(k[3][1], k[3][2]) for k in order if k[3][0] == "capture"}
+            same.event = _filled(same.event, event)
+        same.dated = same.dated or dated
+    captured = {(t.key[1], t.key[2]) for t in order if t.key[0] == "capture"}
     # a telling that does not say who did it is the same event as one that does
-    known = {(k[3][0], k[3][2]) for k in order if k[3][1] is not None}
-    return [k[0] for k in order
-            if not (k[3][0] == "advance" and (k[3][1], k[3][2]) in captured)
-            and not (k[3][1] is None and (k[3][0], k[3][2]) in known)]
+    known = {(t.key[0], t.key[2]) for t in order if t.key[1] is not None}
+    return [t.event for t in order
+            if not (t.key[0] == "advance" and (t.key[1], t.key[2]) in captured)
+            and not (t.key[1] is None and (t.key[0], t.key[2]) in known)]
 
 
 def _near_days(a: dt.date | None, b: dt.date | None) -> bool:
