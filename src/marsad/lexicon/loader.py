@@ -369,7 +369,8 @@ class _Builder:
         self.entries = _mark_weapons(self.entries)
         return Lexicon(actors=dict(self.actors), entries=tuple(self.entries),
                        generics=tuple(self.generics), common_words=frozenset(self.common_words),
-                       linked_names=frozenset(self.linked_names))
+                       linked_names=frozenset(self.linked_names),
+                       site_holders={s: a.id for a in self.actors.values() for s in a.sites})
 
 
 def _mark_weapons(entries: list[Entry]) -> list[Entry]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from marsad.text.normalize import fold
 
@@ -123,8 +122,10 @@ class Lexicon:
     common_words: frozenset[str] = field(default_factory=frozenset)
     #: names web pages glue to the words around them (a linked outlet name, text/unglue.py)
     linked_names: frozenset[str] = field(default_factory=frozenset)
+    #: folded site name -> the actor whose forces it hosts (every actor's `sites`)
+    site_holders: Mapping[str, str] = field(default_factory=dict)
     #: forms() answers, made once per kind (the frame rules ask for every frame)
-    _forms: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def forms(self, kind: str) -> frozenset[str]:
         """The written forms (article restored) of the entries of one kind."""
@@ -136,10 +137,7 @@ class Lexicon:
 
     def site_holder(self, name: str) -> str | None:
         """The actor whose forces a site hosts ("قاعدة التنف": the US coalition), or None."""
-        sites = self._forms.get("sites")
-        if sites is None:  # made once: the frame rules ask for every place of every attack
-            sites = self._forms["sites"] = {s: a.id for a in self.actors.values() for s in a.sites}
-        return sites.get(fold(name).strip())
+        return self.site_holders.get(fold(name).strip())
 
     def coalition(self, actor_id: str | None) -> str | None:
         """The coalition of `actor_id` (ACTORS.md), or None when unknown."""
