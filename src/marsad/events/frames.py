@@ -84,10 +84,13 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     previous_agent: str | None = None
     previous_sentence_end = -1
     for s_start, s_end, clauses in an.sentences:
+        # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
-        frames = _frames(an, lexicon, s_start, s_end, clauses)
-        if not frames or an.text.startswith(REMINDERS, s_start):
+        if an.text.startswith(REMINDERS, s_start):
             continue  # "يُذكر أنّ ...": a reminder of what was told before, no news
+        frames = _frames(an, lexicon, s_start, s_end, clauses)
+        if not frames:
+            continue
         places = [p for p in places_of.get((s_start, s_end), ()) if not p.context_only
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
@@ -350,17 +353,10 @@ def _told_means(an: Analysis) -> str:
 
     An attack told with no weapon and no actor ("هوجم المستشفى") is most likely one of
     the kind the article is about; shelling when the article names no weapon at all.
+    (Asked only for such attacks, a few per article: counting anew costs little.)
     """
-    found = an._memo.get("told_means")
-    if found is None:
-        counts = {"airstrike": 0, "shelling": 0}
-        for k in an.hit_indices(_MEANS):
-            value = an.hits[k].entry.value
-            if value in counts:
-                counts[value] += 1
-        found = an._memo["told_means"] = (
-            "airstrike" if counts["airstrike"] > counts["shelling"] else "shelling")
-    return found
+    values = [an.hits[k].entry.value for k in an.hit_indices(_MEANS)]
+    return "airstrike" if values.count("airstrike") > values.count("shelling") else "shelling"
 
 
 #: admin areas that hold the places named with them (PlaceMatch.feature)
