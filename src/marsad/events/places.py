@@ -132,7 +132,7 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
             nxt = an.next_word(hit.end)
             if follows is not None and nxt is not None and follows.start <= nxt[0] and \
                     follows.entry.kind in ("place", "place_drop", "place_keep", "relation") \
-                    and not _head_of_longer_name(an, follows, b):
+                    and _longer_name(an, follows, b) is None:
                 continue  # a known name (or another feature word) follows: handled there
             for ref in _unknown_places(an, hits, i, b):
                 out.append(ref)
@@ -235,10 +235,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if an.dates_in(max(0, hit.start - 12), hit.end) and any(
             d.start <= hit.start < d.end for d in an.dates_in(max(0, hit.start - 12), hit.end)):
         return None  # "في تشرين الأول": a month, not the village of that name
-    if _head_of_longer_name(an, hit, min(len(an.text), hit.end + 80)):
+    longer = _longer_name(an, hit, min(len(an.text), hit.end + 80))
+    if longer is not None:
         # "منطقة رأس عيسى": the gazetteer's "رأس" only heads a name it does not know
-        name = _name_after(an, hit.start, min(len(an.text), hit.end + 80))
-        return _ref(an, name[0], name[1], None, before, hit, dual)
+        return _ref(an, longer[0], longer[1], None, before, hit, dual)
     return _ref(an, hit.start, hit.end, hit.entry.value, before, hit, dual)
 
 
@@ -248,7 +248,7 @@ def _quoted_after_feature(an: Analysis, hits: list[Hit], i: int) -> bool:
     if an.text[hit.token_start - 1:hit.token_start] not in ('"', "«"):
         return False
     feature = next((h for h in reversed(hits[max(0, i - 8):i])
-                    if h.entry.kind in ("place_drop", "place_keep")), None)
+                    if h.entry.kind in _FEATURES), None)
     return feature is not None and an.words_between(feature.end, hit.token_start) <= 4
 
 
@@ -437,16 +437,16 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
     return refs
 
 
-def _head_of_longer_name(an: Analysis, known: Hit, limit: int) -> bool:
-    """Is the known name after a feature word only the head of a longer unknown name?
+def _longer_name(an: Analysis, known: Hit, limit: int) -> tuple[int, int] | None:
+    """The longer unknown name a known name only heads, or None.
 
     "حي راس حسن": the gazetteer knows a place "راس", but "راس" heads a construct name
     ("راس حسن") that it does not know.
     """
     if known.entry.kind != "place" or an.text[known.start:known.end] not in _CONSTRUCT_HEADS:
-        return False
+        return None
     name = _name_after(an, known.start, limit)
-    return name is not None and name[1] > known.end
+    return name if name is not None and name[1] > known.end else None
 
 
 def _construct(first: str) -> bool:
