@@ -728,7 +728,10 @@ def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources
     # the owner named after "التابع لـ" is the side struck, not the unit before it
     ('واستهدف مجهولون مقر القيادة العامة التابع لـ"قسد" بقذيفة صاروخية في مدينة البصيرة.',
      "shelling", "البصيرة", ("UNKNOWN", "SDF")),
-], ids=["takes-part", "ordered", "site", "faced", "masdar-agent", "owner"])
+    # a second cue of the same attack has its object right after it
+    ('وأضاف المراسل أن قصفاً آخر بالطائرات المسيرة استهدف القوات الأميركية في "الشدادي".',
+     "airstrike", "الشدادي", (None, "US_COALITION")),
+], ids=["takes-part", "ordered", "site", "faced", "masdar-agent", "owner", "second-cue"])
 def test_who_acted_and_who_was_struck(resources, text, kind, place, actors):
     event = one(events_of(resources, text), kind, place)
     assert (event.actor1, event.actor2) == actors

@@ -135,3 +135,6 @@ def test_a_user_file_adds_a_site_to_an_actor(tmp_path):
     assert lexicon.site_holder("قاعدة الاختبار") == "US_COALITION"
     assert lexicon.site_holder("التنف") == "US_COALITION"  # the shipped sites are kept
     assert lexicon.site_holder("حلب") is None
+    # a town that hosts a base is a site only named with its base word
+    assert (lexicon.site_holder("الشدادي"), lexicon.site_holder("قاعدة الشدادي")) == \
+        (None, "US_COALITION")

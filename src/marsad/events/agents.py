@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
 from marsad.events.attribution import SourceRef
+from marsad.events.places import PlaceRef
 from marsad.events.roles import ActorRef
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
@@ -83,9 +84,17 @@ def attack_kinds(kinds: list[str]) -> bool:
     return bool(kinds) and all(k in ATTACK or k == "remote" for k in kinds)
 
 
-def _name(an: Analysis, place) -> str:
-    """The name of a place mention without its feature word, as normalized."""
-    return an.text[place.name_start:place.name_end]
+def _site_holder(an: Analysis, lexicon: Lexicon, place: PlaceRef) -> str | None:
+    """The actor whose forces the place hosts (actors.yaml `sites`), or None.
+
+    A base named with its base word ("قاعدة الشدادي", recorded as "الشدادي") is looked up
+    as such: the town alone hosts no one.
+    """
+    name = an.text[place.name_start:place.name_end]
+    holder = lexicon.site_holder(place.surface) or lexicon.site_holder(name)
+    if holder is None and place.feature is not None and place.feature.startswith("قاعد"):
+        holder = lexicon.site_holder(f"قاعدة {name}")
+    return holder
 
 
 def weapon_subject(an: Analysis, trigger: Hit) -> int | None:
@@ -232,9 +241,19 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             and not (reasons and reasons[0] <= r.start < t.start)):
         frame.actor2 = "CIVILIANS"  # "أصيب مدنيون في قصف ...": civilians were struck
     if frame.actor2 is None and attack:
+        # "قصفاً آخر بالطائرات المسيرة استهدف القوات الأميركية": a second cue of the same
+        # attack (merged into this frame) has its object right after it
+        for h in an.hits_in(t.end, frame.clause[1]):
+            if h.entry.kind == "trigger" and h.entry.attr("form") == "verb":
+                obj = next((r for r in usable if r.token_start >= h.token_end
+                            and an.words_between(h.token_end, r.token_start) == 0
+                            and r.actor != frame.actor1), None)
+                if obj is not None:
+                    frame.actor2 = obj.actor
+                    break
+    if frame.actor2 is None and attack:
         # "استهدفت المقاومة قاعدة التنف": a base hosts its forces (actors.yaml `sites`)
-        holder = next((h for p in frame.places if (h := lexicon.site_holder(p.surface)
-                                                    or lexicon.site_holder(_name(an, p)))), None)
+        holder = next((h for p in frame.places if (h := _site_holder(an, lexicon, p))), None)
         if holder is not None and holder != frame.actor1:
             frame.actor2 = holder
     if frame.actor2 is None and (attack or "clash" in frame.kinds):
