@@ -34,8 +34,6 @@ _LINK_WORDS = {
     "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
     "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
 }
-#: words that name a part of the place after them ("وبعض الأجزاء من شمالي حمص")
-_PART_WORDS = frozenset({"بعض", "اجزاء", "الاجزاء", "جزء", "قسم", "معظم", "كامل", "اغلب"})
 #: words after which a name is a colour ("باللون الرمادي")
 _COLOUR = frozenset({"اللون", "باللون", "لون", "بلون"})
 #: what follows an outlet's name when its website is meant ("الميادين نت")
@@ -59,6 +57,8 @@ _NAME_STOPS = {
 _MAX_NAME_WORDS = 3
 _KEEP = frozenset({"place_keep"})
 _FEATURES = frozenset({"place_drop", "place_keep"})
+#: lexicon `partial` cues: "وبعض الأجزاء من شمالي حمص" names a part of a second place
+_PARTIAL = frozenset({"partial"})
 #: the hit kinds `find_places` reads a place from
 _PLACE_KINDS = frozenset({"place", "place_name", "place_drop", "place_keep"})
 #: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
@@ -554,7 +554,7 @@ def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                     context = True
             words = [w for w in between.replace(",", " ").split() if w]
             if words and words[0].startswith("و") and (
-                    _link_word(words[0][1:]) or words[0][1:] in _PART_WORDS):
+                    _link_word(words[0][1:]) or an.has_hit(_PARTIAL, prev.end, ref.start)):
                 # "حلب وريف إدلب", "إدلب، وبعض الأجزاء من شمالي حمص": a second place,
                 # coordinated through its relation word or a part of it
                 pass
