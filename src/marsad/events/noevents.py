@@ -81,6 +81,9 @@ _COUNT_WORDS = frozenset({"ثلاث", "ثلاثه", "اربع", "اربعه", "�
                           # "غالبية هجمات الأسلحة الكيماوية": a share of many attacks
                           "غالبيه", "معظم", "اغلب", "اغلبيه"})
 _TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
+#: a count of times after a cue and its object, in one run of words (a quote mark may open
+#: it): "لاستهدافات "12 مرة"", "قصفت المقاومة قاعدة عين الأسد 5 مرات"
+_TIMES_AFTER = re.compile(r"\W*(?:[^\W\d_]+ ){0,5}?(\d+) مر(?:ه|ات)\b")
 _MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
 
 
@@ -99,6 +102,9 @@ def aggregate(an: Analysis, hit: Hit) -> bool:
     times = _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start])
     if times is not None and int(times.group(1)) >= 3:
         return True  # "تعرضت 12 مرة منفصلة لهجمات": a tally of attacks
+    times = _TIMES_AFTER.match(an.text, hit.token_end)
+    if times is not None and int(times.group(1)) >= 3:
+        return True  # "لاستهدافات 12 مرة", "قصفت القاعدة 5 مرات": counted by times, a tally
     origin = max(0, hit.token_start - 24)
     before = an.text[origin:hit.token_start]
     before = before[:-1] + " " if before.endswith(("ل", "ب")) else before

@@ -1,0 +1,34 @@
+"""Whether a sentence tells an event, and which kind: rules on short invented sentences.
+
+Each sentence is written by hand in the style of the news; each case states what
+EVENTS.md asks for (an event or none, and its kind).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.model import Document, Event
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
+
+
+def events_of(resources, text: str) -> list[Event]:
+    return extract(Document("t", text, PUBLISHED, "test"), resources)
+
+
+def kinds_at(events: list[Event]) -> set[tuple[str, str]]:
+    return {(e.kind, e.place) for e in events}
+
+
+def test_attacks_counted_by_times_after_the_cue_are_a_tally(resources):
+    # "لاستهدافات 9 مرات": a count of times over weeks, no one attack at either place
+    text = "وقال المتحدث إن القوات الأميركية تعرضت لاستهدافات 9 مرات في العراق وسوريا خلال أسبوعين."
+    assert events_of(resources, text) == []
+    # the count may follow the cue's object
+    text = "وقصفت المقاومة قاعدة عين الأسد 5 مرات خلال الشهر الماضي."
+    assert events_of(resources, text) == []
+    # one attack told once is still an event
+    text = "وقال المتحدث إن القوات الأميركية تعرضت لاستهداف في قاعدة عين الأسد."
+    assert ("shelling", "عين الأسد") in kinds_at(events_of(resources, text))
