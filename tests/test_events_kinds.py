@@ -32,3 +32,11 @@ def test_attacks_counted_by_times_after_the_cue_are_a_tally(resources):
     # one attack told once is still an event
     text = "وقال المتحدث إن القوات الأميركية تعرضت لاستهداف في قاعدة عين الأسد."
     assert ("shelling", "عين الأسد") in kinds_at(events_of(resources, text))
+
+
+def test_a_place_after_an_accusative_of_support_is_no_place_of_the_attack(resources):
+    # "إسناداً للشعب الفلسطيني في قطاع غزة": why the ship was struck, not where
+    for reason in ("إسناداً للشعب الفلسطيني", "دعماً للمقاومة الفلسطينية"):
+        text = f"استهدفت القوات البحرية اليمنية سفينة في البحر الأحمر، {reason} في قطاع غزة."
+        events = events_of(resources, text)
+        assert {e.place for e in events} == {"البحر الأحمر"}, reason
