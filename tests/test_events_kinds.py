@@ -40,3 +40,23 @@ def test_a_place_after_an_accusative_of_support_is_no_place_of_the_attack(resour
         text = f"استهدفت القوات البحرية اليمنية سفينة في البحر الأحمر، {reason} في قطاع غزة."
         events = events_of(resources, text)
         assert {e.place for e in events} == {"البحر الأحمر"}, reason
+
+
+def test_a_future_attack_under_a_threat_or_a_condition_is_no_event(resources):
+    for text in ("هدد المتحدث العسكري بأن السفن الأميركية ستتعرض للاستهداف في البحر الأحمر.",
+                 "وقال الوزير إنه إذا استمر العدوان فستتعرض القواعد الأميركية للقصف في سوريا."):
+        assert events_of(resources, text) == [], text
+    # an attack named as what is threatened or warned of
+    for text in ("وحذرت وسائل إعلام من التهديد اليمني بضرب السفن في البحر الأحمر.",
+                 "كنا نحذر الناس من غارات الطائرات الحربية على بلدة كفرنبل."):
+        assert events_of(resources, text) == [], text
+    # the place of the threatened attack does not pass to an event told after it
+    text = ("وقال الوزير إنه إذا استمر العدوان فستتعرض السفن للضرب في البحر الأحمر، "
+            "مضيفاً أن اليمن يدين المجازر.")
+    assert events_of(resources, text) == []
+
+
+def test_a_future_attack_announced_without_threat_is_planned(resources):
+    text = "أعلن الجيش السوري أنه سيشن هجوماً على بلدة ذيبان في ريف دير الزور."
+    events = events_of(resources, text)
+    assert [(e.kind, e.place, e.modality) for e in events] == [("clash", "ذيبان", "planned")]
