@@ -35,7 +35,7 @@ from marsad.events.agents import (
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.merge import merge_duplicates
-from marsad.events.noevents import REMINDERS, aggregate, named, purpose
+from marsad.events.noevents import REMINDERS, aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.lexicon.model import Lexicon
@@ -148,14 +148,18 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         if (hit.start, hit.end) in seen_spans:
             continue
         seen_spans.add((hit.start, hit.end))
-        if purpose(an, hits, i) or aggregate(an, hit) or not named(an, hits, i):
-            continue
         clause = next(((a, b) for a, b in clauses if a <= hit.start < b), (s_start, s_end))
         # the hits of one span all start where it starts
         same_span = [h for h in an.hits_in(hit.start, hit.start + 1) if h.end == hit.end
                      and h.entry.kind == "trigger"]
         entry = same_span[0].entry
         form = str(entry.attr("form", "noun"))
+        if threat(an, hits, i, s_start):
+            # the threatened attack tells nothing, but its places stay its own
+            frames.append(Frame(hit, [], form, clause, (s_start, s_end)))
+            continue
+        if purpose(an, hits, i) or aggregate(an, hit) or not named(an, hits, i):
+            continue
         if entry.attr("means"):
             kinds = _means_kinds(an, clause, hit)
             if not kinds:

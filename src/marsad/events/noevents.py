@@ -15,7 +15,7 @@ import re
 from marsad.events.analysis import Analysis
 from marsad.recognize.matcher import Hit
 
-__all__ = ["REMINDERS", "aggregate", "named", "purpose"]
+__all__ = ["REMINDERS", "aggregate", "named", "purpose", "threat"]
 
 
 def named(an: Analysis, hits: list[Hit], i: int) -> bool:
@@ -63,6 +63,33 @@ def purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
 _CAUSES = frozenset({"بسبب", "علي خلفيه"})
 
 
+def threat(an: Analysis, hits: list[Hit], i: int, sentence_start: int) -> bool:
+    """An attack that a threat, a warning or a condition governs is no event.
+
+    "هدّد بأنّ سفن الاحتلال ستتعرض للاستهداف"، "إذا استمر العدوان فستتعرض السفن للضرب":
+    a future attack after a threat or a condition in its sentence; "التهديد اليمني بضرب
+    السفن"، "نحذر الناس من غارات الطائرات": an attack named as the object of a threat or a
+    warning. What a side says it will do if, or threatens to do, has neither happened nor
+    been prepared. An event in the future with no threat or condition is still `planned`.
+    """
+    hit = hits[i]
+    before = an.words_before(hit.token_start, 60, 4)
+    if ("ب" in hit.proclitics or before[-1:] == ["من"]) and \
+            any(w.startswith(_THREATS) for w in before[:-1] + before[-1:] * ("ب" in hit.proclitics)):
+        return True
+    if "س" not in hit.proclitics and before[-1:] != ["سوف"]:
+        return False
+    if any(h.entry.kind == "condition" for h in hits[:i] if h.start >= sentence_start):
+        return True
+    return any(w.startswith(_THREATS) for w in an.words(sentence_start, hit.token_start))
+
+
+#: verbs and nouns of threat and warning (normalized, with و or ف before them or not)
+_THREATS = tuple(p + w for p in ("", "و", "ف") for w in (
+    "هدد", "يهدد", "تهدد", "نهدد", "تهديد", "التهديد", "توعد", "يتوعد", "تتوعد", "نتوعد",
+    "حذر", "يحذر", "تحذر", "نحذر", "تحذير", "التحذير"))
+
+
 #: openings of a sentence that reminds the reader of something told before
 REMINDERS = ("يذكر ان", "ويذكر ان", "الجدير ذكره", "والجدير ذكره", "الجدير بالذكر",
               "والجدير بالذكر", "يشار الي ان", "ويشار الي ان")
@@ -81,6 +108,9 @@ _COUNT_WORDS = frozenset({"ثلاث", "ثلاثه", "اربع", "اربعه", "�
                           # "غالبية هجمات الأسلحة الكيماوية": a share of many attacks
                           "غالبيه", "معظم", "اغلب", "اغلبيه"})
 _TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
+#: a count of times after a cue and its object, in one run of words (a quote mark may open
+#: it): "لاستهدافات "12 مرة"", "قصفت المقاومة قاعدة عين الأسد 5 مرات"
+_TIMES_AFTER = re.compile(r"\W*(?:[^\W\d_]+ ){0,5}?(\d+) مر(?:ه|ات)\b")
 _MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
 
 
@@ -99,6 +129,9 @@ def aggregate(an: Analysis, hit: Hit) -> bool:
     times = _TIMES.search(an.text[max(0, hit.token_start - 40):hit.token_start])
     if times is not None and int(times.group(1)) >= 3:
         return True  # "تعرضت 12 مرة منفصلة لهجمات": a tally of attacks
+    times = _TIMES_AFTER.match(an.text, hit.token_end)
+    if times is not None and int(times.group(1)) >= 3:
+        return True  # "لاستهدافات 12 مرة", "قصفت القاعدة 5 مرات": counted by times, a tally
     origin = max(0, hit.token_start - 24)
     before = an.text[origin:hit.token_start]
     before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
