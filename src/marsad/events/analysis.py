@@ -9,18 +9,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-import re
 from dataclasses import dataclass, field
 
 from marsad.model import DateMention, Document, NormText
-from marsad.recognize.matcher import Hit, Matcher
+from marsad.recognize.matcher import Hit, Matcher, words_of
 from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize_text
 from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences
 from marsad.text.unglue import unglue
 
-_WORD = re.compile(r"[^\W_]+")
 _KIND = operator.attrgetter("entry.kind")
 _bisect_left = bisect.bisect_left
 
@@ -193,9 +191,8 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     """Normalize, segment, match and date one document."""
     norm = unglue(normalize_text(doc.text), matcher.lexicon.linked_names)
     text = norm.text
-    words = [m.span() for m in _WORD.finditer(text)]
-    hits = matcher.hits(text, words)
-    word_starts = [w[0] for w in words]
+    strings, word_starts, word_ends = words_of(text)
+    hits = matcher.hits_of(text, strings, word_starts, word_ends)
     sentences = []
     for s in split_sentences(norm):
         sentences.extend(_bounded(s.norm[0], s.norm[1], s.clauses, word_starts))
@@ -217,7 +214,7 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
         abs((day - published).days) > 7 for day in days))
     return Analysis(
         doc=doc, norm=norm, hits=hits, word_starts=word_starts,
-        word_ends=[w[1] for w in words], sentences=sentences, dates=dates, numbers=numbers,
+        word_ends=word_ends, sentences=sentences, dates=dates, numbers=numbers,
         hit_starts=[h.start for h in hits], date_starts=[d.start for d in dates],
         number_starts=[n.start for n in numbers], retrospective=retrospective,
         linked_names=matcher.lexicon.linked_names,
