@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from marsad.model import DateMention, Document, NormText
 from marsad.recognize.matcher import Hit, Matcher, words_of
-from marsad.text.dates import find_dates
+from marsad.text.dates import date_anchors, date_spans, find_dates
 from marsad.text.normalize import normalize_text
 from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences
@@ -196,8 +196,9 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     sentences = []
     for s in split_sentences(norm):
         sentences.extend(_bounded(s.norm[0], s.norm[1], s.clauses, word_starts))
+    anchors = date_anchors(text)  # read once for the dates and for the counts' date spans
     dates = [DateAt(*norm.norm_span(m.span.start, m.span.end), m)
-             for m in find_dates(norm, doc.published)]
+             for m in find_dates(norm, doc.published, anchors)]
     numbers = []
     deaths = matcher.lexicon.forms("fatality")
     # counts matter only near a death noun, alone or ending a cue ("أدى إلى مقتل 5")
@@ -206,7 +207,7 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     triggers = itertools.compress(hits, map("trigger".__eq__, kinds))
     if "fatality" in kinds or any(h.entry.last_word() in deaths for h in triggers):
         numbers = [NumberAt(*norm.norm_span(m.span.start, m.span.end), m.value, m.noun)
-                   for m in find_numbers(norm)]
+                   for m in find_numbers(norm, date_spans(text, anchors))]
     dates.sort(key=lambda d: d.start)
     days = [d.mention.day for d in dates if d.mention.time_precision == 1]
     published = doc.published
