@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad.lexicon import load_lexicon
-from marsad.recognize.matcher import Matcher, _keep_few, _keep_many
+from marsad.recognize.matcher import Matcher, _keep_few, _keep_many, words_of
 from marsad.text.normalize import fold
 
 
@@ -170,3 +172,18 @@ def test_a_hit_inside_or_crossing_a_longer_one_is_dropped():
     # both hits of the longest span stay, (2, 4) lies inside it, (5, 9) crosses it
     for keep in (_keep_few, _keep_many):
         assert [(i[0], i[1]) for i in keep(list(items))] == [(0, 6), (0, 6), (7, 9)]
+
+
+@given(st.text(alphabet="اب ج_،.5\n-", max_size=30))
+def test_words_of_is_the_word_runs(text: str) -> None:
+    # `words_of` splits on the gaps instead of matching each word: the same runs, in order
+    runs = list(re.finditer(r"[^\W_]+", text))
+    assert words_of(text) == ([m.group() for m in runs], [m.start() for m in runs],
+                              [m.end() for m in runs])
+
+
+def test_hits_of_words_equals_hits(matcher: Matcher) -> None:
+    text = fold("قصفت القوات التركية مواقع في حلب، وقوات النظام في القائم")
+    spans = [m.span() for m in re.finditer(r"[^\W_]+", text)]
+    assert [(h.start, h.end, h.entry) for h in matcher.hits_of(text, *words_of(text))] == \
+        [(h.start, h.end, h.entry) for h in matcher.hits(text, spans)] != []

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text.dates import FORMS, find_dates, hijri_to_gregorian
+from marsad.text.dates import FORMS, date_anchors, date_spans, find_dates, hijri_to_gregorian
 from marsad.text.normalize import normalize_text
 
 D = dt.date
@@ -310,3 +310,12 @@ def test_large_input_is_linear() -> None:
     raw = "قصفت الطائرات أمس الثلاثاء مواقع في 27 آب/أغسطس المنصرم. " * 20_000  # ~1.2 MB
     found = find_dates(normalize_text(raw), WED)
     assert len(found) == 40_000
+
+
+def test_anchors_read_once_give_the_same_dates_and_spans() -> None:
+    # analyse scans the anchors once for find_dates and for the spans find_numbers skips
+    norm = normalize_text("قصفت الطائرات يوم الأحد 22 تشرين الأول 2017 مواقع، وقبل يومين قتل 5 عناصر")
+    anchors = date_anchors(norm.text)
+    published = dt.date(2017, 10, 25)
+    assert find_dates(norm, published, anchors) == find_dates(norm, published) != []
+    assert date_spans(norm.text, anchors) == date_spans(norm.text) != []

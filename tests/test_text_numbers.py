@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.text import numbers
+from marsad.text.dates import date_spans
 from marsad.text.normalize import fold
 from marsad.text.numbers import find_numbers, parse_number_words
 
@@ -263,3 +264,10 @@ def test_candidate_windows_on_real_text() -> None:
     for path in sorted(DATA.glob("*.txt")):
         s = fold(path.read_text(encoding="utf-8"))
         assert numbers._scan(s) == numbers._scan(s, everywhere=True)
+
+
+def test_date_spans_given_are_those_found() -> None:
+    # the caller that has the date spans passes them: the same counts, dates skipped alike
+    text = fold("قتل 12 عنصرا في 25/10/2017 وأصيب ثلاثة آخرون عام 2017")
+    assert find_numbers(text, date_spans(text)) == find_numbers(text)
+    assert [m.value for m in find_numbers(text, date_spans(text))] == [12, 3]

@@ -9,18 +9,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-import re
 from dataclasses import dataclass, field
 
 from marsad.model import DateMention, Document, NormText
-from marsad.recognize.matcher import Hit, Matcher
-from marsad.text.dates import find_dates
+from marsad.recognize.matcher import Hit, Matcher, words_of
+from marsad.text.dates import date_anchors, date_spans, find_dates
 from marsad.text.normalize import normalize_text
 from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences
 from marsad.text.unglue import unglue
 
-_WORD = re.compile(r"[^\W_]+")
 _KIND = operator.attrgetter("entry.kind")
 _bisect_left = bisect.bisect_left
 
@@ -193,14 +191,14 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     """Normalize, segment, match and date one document."""
     norm = unglue(normalize_text(doc.text), matcher.lexicon.linked_names)
     text = norm.text
-    words = [m.span() for m in _WORD.finditer(text)]
-    hits = matcher.hits(text, words)
-    word_starts = [w[0] for w in words]
+    strings, word_starts, word_ends = words_of(text)
+    hits = matcher.hits_of(text, strings, word_starts, word_ends)
     sentences = []
     for s in split_sentences(norm):
         sentences.extend(_bounded(s.norm[0], s.norm[1], s.clauses, word_starts))
+    anchors = date_anchors(text)  # read once for the dates and for the counts' date spans
     dates = [DateAt(*norm.norm_span(m.span.start, m.span.end), m)
-             for m in find_dates(norm, doc.published)]
+             for m in find_dates(norm, doc.published, anchors)]
     numbers = []
     deaths = matcher.lexicon.forms("fatality")
     # counts matter only near a death noun, alone or ending a cue ("أدى إلى مقتل 5")
@@ -209,7 +207,7 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
     triggers = itertools.compress(hits, map("trigger".__eq__, kinds))
     if "fatality" in kinds or any(h.entry.last_word() in deaths for h in triggers):
         numbers = [NumberAt(*norm.norm_span(m.span.start, m.span.end), m.value, m.noun)
-                   for m in find_numbers(norm)]
+                   for m in find_numbers(norm, date_spans(text, anchors))]
     dates.sort(key=lambda d: d.start)
     days = [d.mention.day for d in dates if d.mention.time_precision == 1]
     published = doc.published
@@ -217,7 +215,7 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
         abs((day - published).days) > 7 for day in days))
     return Analysis(
         doc=doc, norm=norm, hits=hits, word_starts=word_starts,
-        word_ends=[w[1] for w in words], sentences=sentences, dates=dates, numbers=numbers,
+        word_ends=word_ends, sentences=sentences, dates=dates, numbers=numbers,
         hit_starts=[h.start for h in hits], date_starts=[d.start for d in dates],
         number_starts=[n.start for n in numbers], retrospective=retrospective,
         linked_names=matcher.lexicon.linked_names,

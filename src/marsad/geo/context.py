@@ -264,28 +264,39 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton,
     hits: list[Hit] = []
     countries: Counter[str] = Counter()
     if len(automaton) and text:
+        n = len(text)
+        # `pattern.match(text, pos)` and `findall(text, pos, endpos)` read the text in
+        # place: no one-character slices (~140 an article) nor window copies
+        letter = _LETTER.match
         raw = []
         for end_idx, (length, places) in automaton.iter_long(text):
             end = end_idx + 1
+            if end < n and letter(text, end):
+                continue
             start = end - length
-            if end < len(text) and _LETTER.match(text[end]):
-                continue
+            # the letters glued before the name: more than a proclitic's four is no proclitic,
+            # so the walk back stops at five
             ws = start
-            while ws > 0 and _LETTER.match(text[ws - 1]):
+            stop = start - 5 if start > 5 else 0
+            while ws > stop and letter(text, ws - 1):
                 ws -= 1
-            if text[ws:start] not in PROCLITICS:
+            proclitic = text[ws:start]
+            if proclitic not in PROCLITICS:
                 continue
-            raw.append((start, end, places, text[ws:start]))
+            raw.append((start, end, places, proclitic))
         # Longest match wins where hits overlap ("ريف دمشق" over "دمشق").
         raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         last_end = -1
+        findall = _WORD.findall
         for start, end, places, proclitic in raw:
             if start < last_end:
                 continue
             last_end = end
-            before = word_before(text, start - len(proclitic), 1)
-            cue = strip_clitics(before[0]) if before else None
-            if cue in OUTLET_NOUNS or (before and before[0] in OUTLET_NOUNS):  # "وكاله" is no و + "كاله"
+            pos = start - len(proclitic)
+            before = findall(text, pos - 60 if pos > 60 else 0, pos)  # `word_before(text, pos, 1)`
+            word = before[-1] if before else None
+            cue = strip_clitics(word) if word is not None else None
+            if cue in OUTLET_NOUNS or word in OUTLET_NOUNS:  # "وكاله" is no و + "كاله"
                 continue
             if common and cue not in FEATURE_WORDS and (
                 text[start:end] in common or proclitic + text[start:end] in common

@@ -23,6 +23,8 @@ the rules above; `hits` returns exactly what it returns (the tests check this).
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -32,18 +34,19 @@ import ahocorasick
 from marsad.lexicon.model import Entry, Lexicon
 from marsad.text.clitics import PROCLITIC_CHAINS, enclitic_forms, proclitics_at, suffix_ok
 
-__all__ = ["Hit", "Matcher", "build_matcher"]
+__all__ = ["Hit", "Matcher", "build_matcher", "words_of"]
 
 #: Glued function words after which (or before which) a long hit may still start (end).
 _GLUE_BEFORE = ("في", "علي", "الي", "من", "عن", "ال")
 _GLUE_AFTER = ("في", "علي", "الي", "من", "عن", "ال", "لل", "ب", "و")
 _MIN_GLUED = 4
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
-_WORD = re.compile(r"[^\W_]+")
+_BETWEEN = re.compile(r"([\W_]+)")  # what lies between two runs of `[^\W_]+` (kept by `split`)
 #: how many spellings a matcher remembers before it starts over (bounds its memory)
 _MEMO_SIZE = 50_000
 _CHAIN_LENGTHS = tuple(sorted({len(c) for c in PROCLITIC_CHAINS}))
 _CHAIN_LETTERS = frozenset("وفبكلسا")
+_TAILS = operator.attrgetter("tails")
 
 
 def _starts(text: str) -> set[int]:
@@ -192,28 +195,34 @@ class Matcher:
         when the caller has them already.
         """
         if words is None:
-            words = [m.span() for m in _WORD.finditer(text)]
+            return self.hits_of(text, *words_of(text))
+        return self.hits_of(text, [text[a:b] for a, b in words], [w[0] for w in words],
+                            [w[1] for w in words])
+
+    def hits_of(self, text: str, strings: list[str], starts: list[int], ends: list[int]) -> list[Hit]:
+        """`hits`, given the words of `text` as `words_of` returns them."""
         memo = self._memo
-        get = memo.get
-        infos = []
-        append = infos.append
-        for ws, we in words:
-            w = text[ws:we]
-            info = get(w)
-            if info is None:
-                if len(memo) >= _MEMO_SIZE:
-                    memo.clear()
-                info = memo[w] = self._word(w)
-            append(info)
+        # every spelling is looked up in C; only the few new ones are read in Python
+        infos: list[_Word] = list(map(memo.get, strings))
+        if not all(infos):  # (`None in infos` would call `_Word.__eq__` per word)
+            for k, info in enumerate(infos):
+                if info is None:
+                    w = strings[k]
+                    info = memo.get(w)  # the same new spelling twice in one text
+                    if info is None:
+                        if len(memo) >= _MEMO_SIZE:
+                            memo.clear()
+                        info = memo[w] = self._word(w)
+                    infos[k] = info
         spanning: list[_Raw] = []
         if self._spanning.kind != ahocorasick.EMPTY:
             spanning = [(e + 1 - len(form), e + 1, entries)
                         for e, (form, entries) in self._spanning.iter(text)]
-        if not spanning and not any(info.tails for info in infos):
+        if not spanning and not any(map(_TAILS, infos)):
             out: list[Hit] = []
-            _emit(out, [w[0] for w in words], infos, 0, len(words))
+            _emit(out, starts, infos, 0, len(infos))
             return out
-        return self._hits_in_context(text, words, infos, spanning)
+        return self._hits_in_context(text, starts, ends, infos, spanning)
 
     def hits_direct(self, text: str) -> list[Hit]:
         """`hits` read straight off one pass of the automaton over `text`: the plain form
@@ -236,12 +245,10 @@ class Matcher:
         return _Word(starts, long_starts, long_ends, raw, frozenset(a for a, _, _ in raw),
                      frozenset(b for _, b, _ in raw), tuple(verified), kept, tuple(tails))
 
-    def _hits_in_context(self, text: str, words: Sequence[tuple[int, int]], infos: list[_Word],
-                         spanning: list[_Raw]) -> list[Hit]:
+    def _hits_in_context(self, text: str, word_starts: list[int], word_ends: list[int],
+                         infos: list[_Word], spanning: list[_Raw]) -> list[Hit]:
         """`hits` where forms span words or tails follow: the words those touch are verified
         in `text` and resolved together with them; the other words keep what they yield alone."""
-        word_starts = [w[0] for w in words]
-        word_ends = [w[1] for w in words]
 
         def touched(a: int, b: int) -> range:
             """Indices of the words sharing a character with [a, b)."""
@@ -276,10 +283,11 @@ class Matcher:
             items = self._verify_all(text, raw, allowed, starts, ends, None)
             local[i] = [it for it in items if not it[4].tail]
             wide.extend(it for it in items if it[4].tail)
-        for i, info in enumerate(infos):
-            if info.tails and i not in dirty:
+        # the few words with a tail, picked in C (an article has ~400 words, ~2 with tails)
+        for i in itertools.compress(range(len(infos)), map(_TAILS, infos)):
+            if i not in dirty:
                 ws = word_starts[i]
-                for s, _, ts, te, entry, parts, b, a, k in info.tails:
+                for s, _, ts, te, entry, parts, b, a, k in infos[i].tails:
                     end = _match_tail(text, ws + te, entry.tail)
                     if end is not None:
                         wide.append((ws + s, end, ws + ts, end, entry, parts, ws + b, ws + a, k))
@@ -313,7 +321,7 @@ class Matcher:
                              for s, e, ts, te, entry, parts, b, a, k in infos[i].verified)
             out.extend(_hit(*item[:6]) for item in _resolve(group))
             done = max(done, inside.stop)
-        _emit(out, word_starts, infos, done, len(words))
+        _emit(out, word_starts, infos, done, len(infos))
         return out
 
     def _verify_all(self, text: str, raw: Iterable[_Raw], allowed: Container[int],
@@ -509,6 +517,20 @@ def _emit(out: list[Hit], word_starts: list[int], infos: list[_Word], i: int, j:
                 s4(hit, entry)
                 s5(hit, parts)
                 append(hit)
+
+
+def words_of(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The runs of letters and digits (`[^\\W_]+`) of `text`: their strings, starts and ends."""
+    # one split on the runs between words, the offsets summed in C: no match object per word
+    parts = _BETWEEN.split(text)  # word, gap, word, ... (the first and last word may be "")
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    strings, starts, ends = parts[0::2], offsets[0::2], offsets[1::2]
+    if not strings[-1]:
+        strings.pop()
+    if strings and not strings[0]:
+        del strings[0], starts[0], ends[0]
+    del starts[len(strings):], ends[len(strings):]
+    return strings, starts, ends
 
 
 def build_matcher(lexicon: Lexicon, gazetteer: object | None = None) -> Matcher:

@@ -43,7 +43,7 @@ from marsad.model import DateMention, NormText
 from marsad.text.date_anchors import Anchor, AnchorScan
 from marsad.text.normalize import normalize_text
 
-__all__ = ["FORMS", "date_spans", "find_dates", "hijri_to_gregorian"]
+__all__ = ["FORMS", "date_anchors", "date_spans", "find_dates", "hijri_to_gregorian"]
 
 #: form label -> what it covers (labels are stable: benchmarks and tests count by them)
 FORMS: dict[str, str] = {
@@ -530,13 +530,17 @@ def _anchor_scan() -> AnchorScan:
     return AnchorScan(tuple(anchor for _, _, anchor in _PATTERNS))
 
 
-def find_dates(text: str | NormText, published: dt.date | None) -> list[DateMention]:
-    """Find and resolve the date expressions of `text` (see the module doc for the rules)."""
+def find_dates(text: str | NormText, published: dt.date | None,
+               anchors: list[list[int] | None] | None = None) -> list[DateMention]:
+    """Find and resolve the date expressions of `text` (see the module doc for the rules).
+
+    `anchors`: `date_anchors` of the normalized text, when the caller has them.
+    """
     norm = text if isinstance(text, NormText) else normalize_text(text)
     if isinstance(published, dt.datetime):
         published = published.date()
     out = []
-    for a, b, (day, precision, form, until, conflict) in _scan(norm.text, published):
+    for a, b, (day, precision, form, until, conflict) in _scan(norm.text, published, where=anchors):
         span = norm.original_span(a, b)
         out.append(
             DateMention(span, span.slice(norm.original), day, precision, form, conflict, until)
@@ -544,14 +548,27 @@ def find_dates(text: str | NormText, published: dt.date | None) -> list[DateMent
     return out
 
 
-def date_spans(norm_text: str) -> list[tuple[int, int]]:
-    """Normalized `[start, end)` spans of every date expression, resolvable or not."""
+def date_spans(norm_text: str, anchors: list[list[int] | None] | None = None) -> list[tuple[int, int]]:
+    """Normalized `[start, end)` spans of every date expression, resolvable or not.
+
+    `anchors`: `date_anchors(norm_text)`, when the caller has them.
+    """
     # any reference date lets relative expressions ("في 17 شباط") be found; only spans count
-    return [(a, b) for a, b, _ in _scan(norm_text, dt.date(2000, 1, 1))]
+    return [(a, b) for a, b, _ in _scan(norm_text, dt.date(2000, 1, 1), where=anchors)]
+
+
+def date_anchors(norm_text: str) -> list[list[int] | None]:
+    """Where each date pattern may match in `norm_text` (for `find_dates` and `date_spans`).
+
+    The anchor scan is most of the cost of reading dates, and it does not depend on the
+    publication date: a caller reading both dates and spans scans once.
+    """
+    return _anchor_scan().starts(norm_text)
 
 
 def _scan(
-    s: str, published: dt.date | None, everywhere: bool = False
+    s: str, published: dt.date | None, everywhere: bool = False,
+    where: list[list[int] | None] | None = None,
 ) -> list[tuple[int, int, _Found]]:
     """Resolved date expressions of normalized `s` as (start, end, result), left to right.
 
@@ -561,7 +578,10 @@ def _scan(
     (`everywhere=True`, kept for the tests that check it).
     """
     found: list[tuple[int, int, _Found]] = []
-    where = _anchor_scan().starts(s) if not everywhere else [None] * len(_PATTERNS)
+    if everywhere:
+        where = [None] * len(_PATTERNS)
+    elif where is None:
+        where = _anchor_scan().starts(s)
     for (pattern, handler, _), starts in zip(_PATTERNS, where, strict=True):
         pos = k = 0
         while True:

@@ -225,11 +225,15 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # the digit tokens of `_TOKEN`
 _BACK, _AHEAD, _WINDOW = 2, 10, 20
 
 
-def find_numbers(text: str | NormText) -> list[NumberMention]:
-    """Find the counts in `text` with their values, qualifiers and counted nouns."""
+def find_numbers(text: str | NormText,
+                 dates: list[tuple[int, int]] | None = None) -> list[NumberMention]:
+    """Find the counts in `text` with their values, qualifiers and counted nouns.
+
+    `dates`: `date_spans` of the normalized text, when the caller has them.
+    """
     norm = text if isinstance(text, NormText) else normalize_text(text)
     out: list[NumberMention] = []
-    for start, end, value, vague, at_least, approx, noun, noun_at in _scan(norm.text):
+    for start, end, value, vague, at_least, approx, noun, noun_at in _scan(norm.text, dates=dates):
         span = norm.original_span(start, end)
         out.append(
             NumberMention(
@@ -246,7 +250,8 @@ def find_numbers(text: str | NormText) -> list[NumberMention]:
     return out
 
 
-def _scan(s: str, everywhere: bool = False) -> list[_Count]:
+def _scan(s: str, everywhere: bool = False,
+          dates: list[tuple[int, int]] | None = None) -> list[_Count]:
     """The counts and duals of normalized `s`, left to right.
 
     Token by token, as `_TOKEN` cuts the text; but only the tokens that can open a count or
@@ -261,7 +266,7 @@ def _scan(s: str, everywhere: bool = False) -> list[_Count]:
         starts = _candidates(s)
         window = _Windows(s)
     out: list[_Count] = []
-    dates: list[tuple[int, int]] | None = None  # found when the first candidate needs them
+    # `dates`: found when the first candidate needs them, unless given
     d = read_to = 0
     for a in starts:
         if a < read_to:
