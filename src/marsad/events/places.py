@@ -164,6 +164,12 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
             h = twin
         if an.words_between(h.end, pos) > 1:
             break
+        if h.entry.kind == "relation" and "ال" in h.proclitics and \
+                "ل" not in hits[i].proclitics and an.word_before(hits[i].token_start) != "من":
+            # "ريف إدلب الغربي وتلال الخضر": a direction with the article qualifies the
+            # place before it; it relates a name only through "ل" or "من" ("الريف الغربي
+            # لحلب", "الشمال الشرقي من سوريا")
+            break
         out.append(h)
         pos = h.token_start
         j -= 1
@@ -363,8 +369,12 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
     elif kept is None and dual is not None and dual.entry.value == "dual_keep":
         feature = dual.entry.form[:-1]
         surface = f"{_singular(an, dual)} {an.norm.spaced_slice(surface_start, end)}"
+    # "وتلال الخضر", "وحي القصور": the "و" may stand on the feature word before the name
+    # (not on a relation: "جنوب وغرب محافظة تعز" joins two directions of one place)
+    coordinated = "و" in hit.proclitics or (bool(before) and "و" in before[-1].proclitics
+                                            and before[-1].entry.kind in _FEATURES)
     return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
-                    partial, coordinated="و" in hit.proclitics)
+                    partial, coordinated=coordinated)
 
 
 #: Generic words a gazetteer variant may start with ("مدينة حلب"): not part of the place.
