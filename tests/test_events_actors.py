@@ -28,3 +28,23 @@ def test_a_verb_whose_only_name_is_a_place_takes_the_agent_before(resources):
     # subject of its own and goes on telling the raid of the sentence before
     text = "شن الطيران الإسرائيلي فجر اليوم غارات على مواقع قرب حمص. وفي وقت لاحق، استهدف محيط مطار دمشق."
     assert at(events_of(resources, text), "مطار دمشق").actor1 == "ISR_MIL"
+
+
+def test_who_acts_in_the_reason_is_not_the_agent(resources):
+    # "في ظل استمرار العدوان الإسرائيلي": the occupation's war is why, not who struck
+    text = ("وسّعت المقاومة العراقية عملياتها في ظل استمرار العدوان الإسرائيلي على غزة، "
+            "بعد أن أعلنت استهدافها ميناء حيفا بالطيران المسير.")
+    assert at(events_of(resources, text), "ميناء حيفا").actor1 == "IRQ_RESISTANCE"
+
+
+def test_an_attack_masdar_with_its_object_after_li_has_its_agent_before(resources):
+    # "استهداف المقاومة العراقية المستمر لقاعدة ...": the genitive is the agent, the object
+    # follows with "ل"
+    text = "تزامن ذلك مع استهداف المقاومة العراقية المستمر لقاعدة حرير في أربيل."
+    assert at(events_of(resources, text), "حرير").actor1 == "IRQ_RESISTANCE"
+
+
+def test_a_country_listed_after_a_place_is_a_place_not_an_actor(resources):
+    # "في سوريا والعراق": Iraq is where the bases are, not the Iraqi army acting
+    text = "ازدادت الهجمات على القواعد الأميركية في سوريا والعراق، وقصفت طائرات مسيرة قاعدة التنف."
+    assert at(events_of(resources, text), "التنف").actor1 is None

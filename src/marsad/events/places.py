@@ -314,6 +314,23 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
     return (bool(words) and words[-1] in LOCATIVE_WORDS) or _capital_before(an, hit)
 
 
+def listed_where(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """"في سوريا والعراق": a name joined by "و" to a name that is where, is where too."""
+    hit = hits[i]
+    if "و" not in hit.proclitics:
+        return False
+    j = i - 1
+    while j >= 0 and hits[j].end > hit.token_start:
+        j -= 1  # the other readings of this very word
+    if j < 0 or hits[j].entry.kind != "place" or an.text[hits[j].end:hit.token_start].strip():
+        return False
+    prev = hits[j]
+    k = j
+    while k > 0 and hits[k - 1].start == prev.start:
+        k -= 1  # the first reading of the name before
+    return _where(an, prev, {h.entry.kind for h in _before(hits, k, an)})
+
+
 def _in_each_of(an: Analysis, hit: Hit) -> bool:
     """Is the name one of a list opened by "في كل من" ("في كل من سوريا والعراق")?"""
     if "كل من" not in an.text[max(0, hit.token_start - 40):hit.token_start]:
