@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from marsad.model import Document, Event
 from marsad.pipeline import extract
 
@@ -48,3 +50,19 @@ def test_a_country_listed_after_a_place_is_a_place_not_an_actor(resources):
     # "في سوريا والعراق": Iraq is where the bases are, not the Iraqi army acting
     text = "ازدادت الهجمات على القواعد الأميركية في سوريا والعراق، وقصفت طائرات مسيرة قاعدة التنف."
     assert at(events_of(resources, text), "التنف").actor1 is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # the object of a support verb with no subject of its own
+        "وفي وقت سابق اليوم، نفذت هجوماً صاروخياً استهدف القوات الأميركية في الشدادي.",
+        # a masdar whose pronoun does it, to the object after it
+        "وسبق ذلك استهدافها قاعدة الشدادي بالطائرات المسيرة.",
+    ],
+)
+def test_an_attack_told_with_a_pronoun_agent_is_by_the_actor_before(resources, second):
+    text = "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير الأميركية. " + second
+    event = at(events_of(resources, text), "الشدادي")
+    assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
+

@@ -124,6 +124,59 @@ def conjugated(an: Analysis, trigger: Hit) -> bool:
     return rest in ("ت", "وا", "تا", "ن")
 
 
+def pronoun_agent(an: Analysis, trigger: Hit) -> bool:
+    """Is the cue's agent a pronoun, pointing back at an actor named before?
+
+    A conjugated verb ("واستهدفت"), a masdar with a possessive pronoun and its object
+    after it ("أعلنت ضربها هدفاً", "سبق ذلك استهدافها قاعدة الشدادي"), or the object of a
+    conjugated support verb ("نفذت هجوماً صاروخياً").
+    """
+    if conjugated(an, trigger):
+        return True
+    before = an.words(max(0, trigger.token_start - 16), trigger.token_start)[-1:]
+    if trigger.entry.attr("form", "noun") != "verb" and " " not in trigger.entry.form and \
+            _possessive(an, trigger):
+        return True
+    if before and before[0].lstrip("و").startswith(_SUPPORT_VERBS):
+        verb = before[0][1:] if before[0][:1] == "و" else before[0]
+        return verb.startswith(("ت", "ي", "ن")) or verb.endswith(("ت", "وا", "تا"))
+    return False
+
+
+def _possessive(an: Analysis, trigger: Hit) -> bool:
+    """"استهدافها قاعدة الشدادي", "ضربها هدفاً": a masdar with a pronoun, then its object.
+
+    With no object after it, the pronoun is more likely what was struck ("اغتياله").
+    """
+    word = an.text[trigger.start:trigger.token_end]
+    stem = trigger.entry.form
+    if word.startswith(stem) and word[len(stem):] in _PRONOUNS:
+        pass
+    elif not (stem.endswith("ه") and word.startswith(stem[:-1] + "ت")
+              and word[len(stem):] in _PRONOUNS):  # "سيطره" -> "سيطرتها"
+        return False
+    pos = trigger.token_end
+    for _ in range(4):  # "استهدافها بالطيران المسير ميناء أسدود": the means may come first
+        nxt = an.next_word(pos)
+        if nxt is None or an.text[pos:nxt[0]].strip(' "«»'):
+            return False
+        hits = an.hits_in(nxt[0], nxt[1])
+        if any(h.token_start == nxt[0] and not h.proclitics and h.entry.kind in _OBJECT_KINDS
+               and h.entry.form not in _PREPOSITIONS for h in hits):
+            return True
+        if not (an.text[nxt[0]] == "ب" or any(h.entry.kind == "means" for h in an.hits_in(
+                max(0, nxt[0] - 20), nxt[1]) if h.end >= nxt[1] and h.start < nxt[1])):
+            return any(h.token_start == nxt[0] and h.entry.kind == "place_name" for h in hits)
+        pos = nxt[1]
+    return False
+
+
+#: a masdar's possessive pronouns (normalized; after the ت of "سيطرتها" too)
+_PRONOUNS = frozenset({"ه", "ها", "هم", "هما"})
+#: verbs whose object is the attack ("نفذت هجوماً", "شنوا غارات"), normalized
+_SUPPORT_VERBS = ("نفذ", "ينفذ", "تنفذ", "شن", "يشن", "تشن", "نشن", "اطلق", "يطلق", "تطلق")
+
+
 def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
                  scope_end: int) -> None:
     t = frame.trigger
