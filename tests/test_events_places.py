@@ -43,3 +43,15 @@ def test_two_directions_joined_by_and_locate_one_place(resources):
 def test_a_direction_with_the_article_relates_a_name_after_li(resources):
     event = events_of(resources, "تقدم الجيش السوري في الريف الشمالي لحماة.")
     assert [e.place for e in event] == ["حماة"]
+
+
+def test_a_plant_named_by_what_it_does_is_located_by_the_town(resources):
+    # "محطة توليد الكهرباء": a description, not the name of a site
+    text = "قصفت طائرات مسيّرة محطة توليد الكهرباء في مدينة حمص."
+    assert places(resources, text) == ["حمص"]
+
+
+def test_the_same_site_again_is_no_new_name(resources):
+    # "القاعدة نفسها" points back at the base named before; it is no base named "نفسها"
+    text = "تعرضت قاعدة التنف لهجوم أمس. واليوم، أفاد مراسلنا بأنّ قصفاً صاروخياً استهدف القاعدة نفسها."
+    assert "نفسها" not in places(resources, text)
