@@ -11,6 +11,8 @@ order.
 
 from __future__ import annotations
 
+import bisect
+import operator
 from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
@@ -122,6 +124,59 @@ def conjugated(an: Analysis, trigger: Hit) -> bool:
     return rest in ("ت", "وا", "تا", "ن")
 
 
+def pronoun_agent(an: Analysis, trigger: Hit) -> bool:
+    """Is the cue's agent a pronoun, pointing back at an actor named before?
+
+    A conjugated verb ("واستهدفت"), a masdar with a possessive pronoun and its object
+    after it ("أعلنت ضربها هدفاً", "سبق ذلك استهدافها قاعدة الشدادي"), or the object of a
+    conjugated support verb ("نفذت هجوماً صاروخياً").
+    """
+    if conjugated(an, trigger):
+        return True
+    before = an.words(max(0, trigger.token_start - 16), trigger.token_start)[-1:]
+    if trigger.entry.attr("form", "noun") != "verb" and " " not in trigger.entry.form and \
+            _possessive(an, trigger):
+        return True
+    if before and before[0].lstrip("و").startswith(_SUPPORT_VERBS):
+        verb = before[0][1:] if before[0][:1] == "و" else before[0]
+        return verb.startswith(("ت", "ي", "ن")) or verb.endswith(("ت", "وا", "تا"))
+    return False
+
+
+def _possessive(an: Analysis, trigger: Hit) -> bool:
+    """"استهدافها قاعدة الشدادي", "ضربها هدفاً": a masdar with a pronoun, then its object.
+
+    With no object after it, the pronoun is more likely what was struck ("اغتياله").
+    """
+    word = an.text[trigger.start:trigger.token_end]
+    stem = trigger.entry.form
+    if word.startswith(stem) and word[len(stem):] in _PRONOUNS:
+        pass
+    elif not (stem.endswith("ه") and word.startswith(stem[:-1] + "ت")
+              and word[len(stem):] in _PRONOUNS):  # "سيطره" -> "سيطرتها"
+        return False
+    pos = trigger.token_end
+    for _ in range(4):  # "استهدافها بالطيران المسير ميناء أسدود": the means may come first
+        nxt = an.next_word(pos)
+        if nxt is None or an.text[pos:nxt[0]].strip(' "«»'):
+            return False
+        hits = an.hits_in(nxt[0], nxt[1])
+        if any(h.token_start == nxt[0] and not h.proclitics and h.entry.kind in _OBJECT_KINDS
+               and h.entry.form not in _PREPOSITIONS for h in hits):
+            return True
+        if not (an.text[nxt[0]] == "ب" or any(h.entry.kind == "means" for h in an.hits_in(
+                max(0, nxt[0] - 20), nxt[1]) if h.end >= nxt[1] and h.start < nxt[1])):
+            return any(h.token_start == nxt[0] and h.entry.kind == "place_name" for h in hits)
+        pos = nxt[1]
+    return False
+
+
+#: a masdar's possessive pronouns (normalized; after the ت of "سيطرتها" too)
+_PRONOUNS = frozenset({"ه", "ها", "هم", "هما"})
+#: verbs whose object is the attack ("نفذت هجوماً", "شنوا غارات"), normalized
+_SUPPORT_VERBS = ("نفذ", "ينفذ", "تنفذ", "شن", "يشن", "تشن", "نشن", "اطلق", "يطلق", "تطلق")
+
+
 def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
                  scope_end: int) -> None:
     t = frame.trigger
@@ -135,7 +190,9 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
               and not _after_word(an, r, deaths)]
     before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
-        before = [r for r in agents if r.end <= t.start]
+        # "في ظل استمرار العدوان الإسرائيلي على غزة، ... بعد أن أكدت استهدافها": who acts
+        # in the reason given for an act is not its agent
+        before = [r for r in agents if r.end <= t.start and not _in_reason(an, frame, r)]
     after_all = [r for r in usable if t.end <= r.start < scope_end]
     after = [r for r in after_all if r in agents]
     agent = next((r for r in after if r.agent), None)
@@ -265,6 +322,23 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             frame.actor2 = others[-1].actor
 
 
+_FIRST = operator.itemgetter(0)
+
+
+def _in_reason(an: Analysis, frame: Frame, ref: ActorRef) -> bool:
+    """Does `ref` stand after a reason cue of its clause ("في ظل", "رداً على"), in a clause
+    other than the trigger's?"""
+    i = bisect.bisect_right(an.sentences, frame.sentence[0], key=_FIRST) - 1
+    clauses = an.sentences[i][2] if i >= 0 and an.sentences[i][0] == frame.sentence[0] else ()
+    k = next((k for k, (a, b) in enumerate(clauses) if a <= ref.start < b), None)
+    if k is None:
+        return False
+    first, end = clauses[k]
+    if first <= frame.trigger.start < end:
+        return False
+    return any(h.entry.kind == "reason" for h in an.hits_in(first, ref.start))
+
+
 def _owned(an: Analysis, ref: ActorRef) -> bool:
     """Is the actor followed by "التابع لـ" and its owner ("القيادة العامة التابع لـ X")?"""
     nxt = an.next_word(ref.token_end)
@@ -287,8 +361,21 @@ def _object_follows(an: Analysis, ref: ActorRef) -> bool:
         nxt = an.next_word(end)  # "قوات سوريا الديمقراطية" "قسد": the same actor again
     if nxt is None or an.text[end:nxt[0]].strip(' "«»'):
         return False  # punctuation: the phrase ended
-    return any(h.entry.kind in _OBJECT_KINDS and h.start == nxt[0] and not h.proclitics
-               and h.entry.form not in _PREPOSITIONS for h in an.hits_in(nxt[0], nxt[1]))
+    if any(h.entry.kind in _OBJECT_KINDS and h.start == nxt[0] and not h.proclitics
+           and h.entry.form not in _PREPOSITIONS for h in an.hits_in(nxt[0], nxt[1])):
+        return True
+    # "استهداف المقاومة (المستمر) لقواعد الاحتلال", "قصف الطيران الروسي لمواقع المسلحين":
+    # the object after "ل" makes the genitive before it the agent
+    if an.text[nxt[0]:nxt[0] + 2] == "ال" and not an.hits_in(nxt[0], nxt[1]):
+        after = an.next_word(nxt[1])  # one adjective of the masdar between
+        if after is not None and not an.text[nxt[1]:after[0]].strip():
+            nxt = after
+    return any(h.token_start == nxt[0] and "ل" in h.proclitics and h.proclitics[:1] != ("و",)
+               and h.entry.kind in _LI_OBJECT_KINDS for h in an.hits_in(nxt[0], nxt[1]))
+
+
+#: what may follow an attack masdar's agent as its object after "ل"
+_LI_OBJECT_KINDS = _OBJECT_KINDS | {"actor", "generic", "adjective"}
 
 
 _PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "ضد", "بين"})

@@ -26,9 +26,9 @@ from marsad.events.agents import (
     attack_kinds,
     civilians,
     claimed_by,
-    conjugated,
     fill_actors,
     lost_men,
+    pronoun_agent,
     source_actor,
     weapon_subject,
 )
@@ -104,7 +104,10 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 is None:
                 frame.actor1 = claimed_by(an, frame, sentence_actors)
             if frame.actor1 is None and frame.form != "passive" and previous_agent and \
-                    (conjugated(an, frame.trigger) or not sentence_actors) and \
+                    (pronoun_agent(an, frame.trigger) or not sentence_actors or (
+                        # "استهدف محيط مطار دمشق": a country or capital read as a place
+                        # is no subject; a verb with only such names has none of its own
+                        frame.form == "verb" and all(a.locative for a in sentence_actors))) and \
                     an.words_between(previous_sentence_end, s_start) < 60:
                 frame.actor1 = previous_agent
             if frame.actor1 is None and previous_agent and frame.form == "noun" and \

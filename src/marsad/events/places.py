@@ -12,28 +12,16 @@ context, not a second place of the event).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import dataclass
 
 from marsad.events.analysis import Analysis
+from marsad.events.context import mark_context
 from marsad.geo.names import MATERIALS
 from marsad.recognize.matcher import Hit
 
 #: Hit kinds that sit between words without being content.
 _CUE_KINDS = frozenset({"place_drop", "place_keep", "relation", "place_prep", "partial",
                         "source_stop"})
-#: Words that may stand between a place and the place that locates it.
-_LINK_WORDS = {
-    "في", "ب", "من", "الواقع", "الواقعه", "التابع", "التابعه", "الحدودي", "الحدوديه", "مع",
-    "داخل", "عند", "ضمن", "اراضي", "الاراضي", "قرب", "بالقرب", "الشرقي", "الغربي",
-    "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "و",
-    "المحتله", "المحتل", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب",
-    "وسط", "اقليم", "على", "علي", "الحدود", "مثلث", "الضفه", "نهر", "العمق", "الفرات",
-    "للفرات", "لنهر", "الضفتين", "المنطقه", "تلك", "بلده", "مدينه", "المدينه", "محافظه",
-    "ريف", "تحديدا", "بالتحديد", "الداخل", "كردستان", "القريبه", "القريب",
-    "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
-    "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
-}
 #: words after which a name is a colour ("باللون الرمادي")
 _COLOUR = frozenset({"اللون", "باللون", "لون", "بلون"})
 #: what follows an outlet's name when its website is meant ("الميادين نت")
@@ -53,12 +41,15 @@ _NAME_STOPS = {
     "المجاوره", "المجاور", "الموجوده", "الموجود", "هي", "هو",
     # "قاعدة البيانات", "قاعدة الارتكاز": a base of data or of support, not a military base
     "البيانات", "بيانات", "المعلومات", "التقرير", "الارتكاز", "شعبيه", "جماهيريه",
+    # "القاعدة نفسها", "الميناء ذاته": the one named before, not a name
+    "نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها",
+    # what a plant does ("محطة توليد الكهرباء", "محطة ضخ المياه"): a description, no name
+    "توليد", "لتوليد", "تحليه", "ضخ", "معالجه", "تكرير", "اتصال", "اتصالات", "الاتصالات",
+    "كهرباء", "الكهرباء", "مياه", "المياه", "وقود", "الوقود", "تحويل", "الطاقه", "طاقه",
 }
 _MAX_NAME_WORDS = 3
 _KEEP = frozenset({"place_keep"})
 _FEATURES = frozenset({"place_drop", "place_keep"})
-#: lexicon `partial` cues: "وبعض الأجزاء من شمالي حمص" names a part of a second place
-_PARTIAL = frozenset({"partial"})
 #: the hit kinds `find_places` reads a place from
 _PLACE_KINDS = frozenset({"place", "place_name", "place_drop", "place_keep"})
 #: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
@@ -137,7 +128,7 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
             for ref in _unknown_places(an, hits, i, b):
                 out.append(ref)
                 taken_until = ref.end
-    return _mark_context(an, out)
+    return mark_context(an, out)
 
 
 def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
@@ -163,6 +154,12 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
                 break
             h = twin
         if an.words_between(h.end, pos) > 1:
+            break
+        if h.entry.kind == "relation" and "ال" in h.proclitics and \
+                "ل" not in hits[i].proclitics and an.word_before(hits[i].token_start) != "من":
+            # "ريف إدلب الغربي وتلال الخضر": a direction with the article qualifies the
+            # place before it; it relates a name only through "ل" or "من" ("الريف الغربي
+            # لحلب", "الشمال الشرقي من سوريا")
             break
         out.append(h)
         pos = h.token_start
@@ -308,6 +305,23 @@ def _where(an: Analysis, hit: Hit, kinds: set[str]) -> bool:
     return (bool(words) and words[-1] in LOCATIVE_WORDS) or _capital_before(an, hit)
 
 
+def listed_where(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """"في سوريا والعراق": a name joined by "و" to a name that is where, is where too."""
+    hit = hits[i]
+    if "و" not in hit.proclitics:
+        return False
+    j = i - 1
+    while j >= 0 and hits[j].end > hit.token_start:
+        j -= 1  # the other readings of this very word
+    if j < 0 or hits[j].entry.kind != "place" or an.text[hits[j].end:hit.token_start].strip():
+        return False
+    prev = hits[j]
+    k = j
+    while k > 0 and hits[k - 1].start == prev.start:
+        k -= 1  # the first reading of the name before
+    return _where(an, prev, {h.entry.kind for h in _before(hits, k, an)})
+
+
 def _in_each_of(an: Analysis, hit: Hit) -> bool:
     """Is the name one of a list opened by "في كل من" ("في كل من سوريا والعراق")?"""
     if "كل من" not in an.text[max(0, hit.token_start - 40):hit.token_start]:
@@ -363,8 +377,12 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
     elif kept is None and dual is not None and dual.entry.value == "dual_keep":
         feature = dual.entry.form[:-1]
         surface = f"{_singular(an, dual)} {an.norm.spaced_slice(surface_start, end)}"
+    # "وتلال الخضر", "وحي القصور": the "و" may stand on the feature word before the name
+    # (not on a relation: "جنوب وغرب محافظة تعز" joins two directions of one place)
+    coordinated = "و" in hit.proclitics or (bool(before) and "و" in before[-1].proclitics
+                                            and before[-1].entry.kind in _FEATURES)
     return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
-                    partial, coordinated="و" in hit.proclitics)
+                    partial, coordinated=coordinated)
 
 
 #: Generic words a gazetteer variant may start with ("مدينة حلب"): not part of the place.
@@ -525,75 +543,6 @@ def _words_from(an: Analysis, pos: int, limit: int):
     while i < len(an.word_starts) and an.word_starts[i] < limit:
         yield an.word_starts[i], an.word_ends[i]
         i += 1
-
-
-def _mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
-    """Mark places that only locate the place before them ("X في ريف Y", "X شمالي Y")."""
-    out: list[PlaceRef] = []
-    for i, ref in enumerate(refs):
-        if i > 0 and ("تحديدا" in an.text[refs[i - 1].end:ref.start]
-                      or "بالتحديد" in an.text[refs[i - 1].end:ref.start]):
-            # "بريف دير الزور وتحديداً في البوكمال": the second place is the precise one
-            out[-1] = replace(out[-1], context_only=True)
-            out.append(ref)
-            continue
-        context = False
-        if i > 0 and not ref.coordinated:
-            prev = refs[i - 1]
-            between = an.text[prev.end:ref.start].translate(_BRACKETS)
-            if an.text[prev.end:ref.start].strip() == "(":
-                context = True  # "أم الرشراش المحتلة (إيلات)": another name of the same
-            elif out[-1].context_only and an.text[prev.end:ref.start].strip() in ("_", "-", "/"):
-                context = True  # "مثلث حمص_حماة_الرقة": one region, named by its corners
-            elif an.text[prev.end:ref.start].strip(" \"") == "-":
-                # "مطار أبو حجر - خراب الجير": two names of one site; the one a gazetteer
-                # knows is kept
-                if prev.key is None and ref.key is not None:
-                    out[-1] = replace(out[-1], context_only=True)
-                else:
-                    context = True
-            words = [w for w in between.replace(",", " ").split() if w]
-            if words and words[0].startswith("و") and (
-                    _link_word(words[0][1:]) or an.has_hit(_PARTIAL, prev.end, ref.start)):
-                # "حلب وريف إدلب", "إدلب، وبعض الأجزاء من شمالي حمص": a second place,
-                # coordinated through its relation word or a part of it
-                pass
-            elif ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
-                    len(words) <= 6:
-                context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
-            elif len(words) <= 5 and all(_link_word(w) for w in words) and (
-                ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه", "مديريه")
-                or words or ("," in between and not _listed(an, refs, i))
-            ):
-                context = True
-        out.append(ref if ref.context_only == context else replace(ref, context_only=context))
-    return out
-
-
-def _listed(an: Analysis, refs: list[PlaceRef], i: int) -> bool:
-    """"الزعفرانة، المكرمية والرستن": a name between commas that ends in "و" + a name is listed."""
-    for ref, nxt in pairwise(refs[i:]):
-        between = an.text[ref.end:nxt.start].strip()
-        if nxt.coordinated and between in ("", "و"):
-            return True
-        if between != ",":
-            return False
-    return False
-
-
-_BRACKETS = dict.fromkeys(map(ord, "\"'«»()[]"), " ")
-
-
-def _link_word(word: str) -> bool:
-    if word in _LINK_WORDS:
-        return True
-    if word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يتين")) and len(word) > 4:
-        return True  # an adjective: "قاعده عين الاسد الاميركيه، في محافظه الانبار"
-    for prefix in ("ب", "و", "وب", "في"):
-        if word.startswith(prefix) and word[len(prefix):] in _LINK_WORDS:
-            return True
-    return word.startswith(("ريف", "بريف", "ارياف", "محيط", "بمحيط", "محافظه", "بمحافظه",
-                            "منطقه", "بمنطقه", "مدينه", "بمدينه", "ناحيه", "قضاء"))
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069"

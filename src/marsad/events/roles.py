@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from marsad.events.analysis import Analysis
-from marsad.events.places import LOCATIVE_WORDS
+from marsad.events.places import LOCATIVE_WORDS, listed_where
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
@@ -72,7 +72,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             (hit.start, hit.end) in place_spans
             or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
-            or _after_place(an, hits, i)
+            or _after_place(an, hits, i) or listed_where(an, hits, i)
         )
         out.append(ActorRef(  # positional (start, end, token_start, token_end, actor, kind,
             # target, agent, locative, helper, from_marked): cheaper than keywords, per mention

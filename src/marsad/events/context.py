@@ -1,0 +1,100 @@
+"""Which places of a sentence only locate the place before them.
+
+"طابية الجزيرة في ريف دير الزور": دير الزور says where the village is; it is no second
+place of the event. "حلب وريف إدلب", "الزعفرانة، المكرمية والرستن": places listed are
+each a place of the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from marsad.events.analysis import Analysis
+
+if TYPE_CHECKING:
+    from marsad.events.places import PlaceRef
+
+#: Words that may stand between a place and the place that locates it.
+_LINK_WORDS = {
+    "في", "ب", "من", "الواقع", "الواقعه", "التابع", "التابعه", "الحدودي", "الحدوديه", "مع",
+    "داخل", "عند", "ضمن", "اراضي", "الاراضي", "قرب", "بالقرب", "الشرقي", "الغربي",
+    "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "و",
+    "المحتله", "المحتل", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب",
+    "وسط", "اقليم", "على", "علي", "الحدود", "مثلث", "الضفه", "نهر", "العمق", "الفرات",
+    "للفرات", "لنهر", "الضفتين", "المنطقه", "تلك", "بلده", "مدينه", "المدينه", "محافظه",
+    "ريف", "تحديدا", "بالتحديد", "الداخل", "كردستان", "القريبه", "القريب",
+    "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
+    "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
+}
+#: lexicon `partial` cues: "وبعض الأجزاء من شمالي حمص" names a part of a second place
+_PARTIAL = frozenset({"partial"})
+
+def mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Mark places that only locate the place before them ("X في ريف Y", "X شمالي Y")."""
+    out: list[PlaceRef] = []
+    for i, ref in enumerate(refs):
+        if i > 0 and ("تحديدا" in an.text[refs[i - 1].end:ref.start]
+                      or "بالتحديد" in an.text[refs[i - 1].end:ref.start]):
+            # "بريف دير الزور وتحديداً في البوكمال": the second place is the precise one
+            out[-1] = replace(out[-1], context_only=True)
+            out.append(ref)
+            continue
+        context = False
+        if i > 0 and not ref.coordinated:
+            prev = refs[i - 1]
+            between = an.text[prev.end:ref.start].translate(_BRACKETS)
+            if an.text[prev.end:ref.start].strip() == "(":
+                context = True  # "أم الرشراش المحتلة (إيلات)": another name of the same
+            elif out[-1].context_only and an.text[prev.end:ref.start].strip() in ("_", "-", "/"):
+                context = True  # "مثلث حمص_حماة_الرقة": one region, named by its corners
+            elif an.text[prev.end:ref.start].strip(" \"") == "-":
+                # "مطار أبو حجر - خراب الجير": two names of one site; the one a gazetteer
+                # knows is kept
+                if prev.key is None and ref.key is not None:
+                    out[-1] = replace(out[-1], context_only=True)
+                else:
+                    context = True
+            words = [w for w in between.replace(",", " ").split() if w]
+            if words and words[0].startswith("و") and (
+                    _link_word(words[0][1:]) or an.has_hit(_PARTIAL, prev.end, ref.start)):
+                # "حلب وريف إدلب", "إدلب، وبعض الأجزاء من شمالي حمص": a second place,
+                # coordinated through its relation word or a part of it
+                pass
+            elif ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
+                    len(words) <= 6:
+                context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
+            elif len(words) <= 5 and all(_link_word(w) for w in words) and (
+                ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه", "مديريه")
+                or words or ("," in between and not _listed(an, refs, i))
+            ):
+                context = True
+        out.append(ref if ref.context_only == context else replace(ref, context_only=context))
+    return out
+
+
+def _listed(an: Analysis, refs: list[PlaceRef], i: int) -> bool:
+    """"الزعفرانة، المكرمية والرستن": a name between commas that ends in "و" + a name is listed."""
+    for ref, nxt in pairwise(refs[i:]):
+        between = an.text[ref.end:nxt.start].strip()
+        if nxt.coordinated and between in ("", "و"):
+            return True
+        if between != ",":
+            return False
+    return False
+
+
+_BRACKETS = dict.fromkeys(map(ord, "\"'«»()[]"), " ")
+
+
+def _link_word(word: str) -> bool:
+    if word in _LINK_WORDS:
+        return True
+    if word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يتين")) and len(word) > 4:
+        return True  # an adjective: "قاعده عين الاسد الاميركيه، في محافظه الانبار"
+    for prefix in ("ب", "و", "وب", "في"):
+        if word.startswith(prefix) and word[len(prefix):] in _LINK_WORDS:
+            return True
+    return word.startswith(("ريف", "بريف", "ارياف", "محيط", "بمحيط", "محافظه", "بمحافظه",
+                            "منطقه", "بمنطقه", "مدينه", "بمدينه", "ناحيه", "قضاء"))

@@ -1,0 +1,57 @@
+"""Where an event happened: place rules on short invented sentences in the style of the news.
+
+Each case states by hand which places EVENTS.md asks for (one event per place of a
+coordinated list; a place that only locates the one before it is no place of the event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.model import Document, Event
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)
+
+
+def events_of(resources, text: str) -> list[Event]:
+    return extract(Document("t", text, PUBLISHED, "test"), resources)
+
+
+def places(resources, text: str) -> list[str]:
+    return sorted({e.place for e in events_of(resources, text)})
+
+
+def test_a_direction_with_the_article_qualifies_the_place_before_it(resources):
+    # "الجنوبي" is the adjective of "ريف إدلب": it makes "بلدة سلحب" no "south of" place,
+    # and the "و" on "بلدة" coordinates the village with the first one
+    text = "قصفت المدفعية السورية مواقع المسلحين في بلدة كفرنبل بريف إدلب الجنوبي وبلدة سلحب في ريف حماة."
+    assert places(resources, text) == ["سلحب", "كفرنبل"]
+
+
+def test_a_feature_word_carrying_and_coordinates_its_place(resources):
+    text = "استهدفت غارات أميركية الأحياء السكنية في البوكمال وحي الصناعة في دير الزور."
+    assert places(resources, text) == ["البوكمال", "حي الصناعة"]
+
+
+def test_two_directions_joined_by_and_locate_one_place(resources):
+    # "جنوب وغرب محافظة تعز": the "و" joins two directions, not a second place
+    text = "شن العدوان غارات على مديريتي حيفان ومقبنة جنوب وغرب محافظة تعز."
+    assert places(resources, text) == ["حيفان", "مقبنة"]
+
+
+def test_a_direction_with_the_article_relates_a_name_after_li(resources):
+    event = events_of(resources, "تقدم الجيش السوري في الريف الشمالي لحماة.")
+    assert [e.place for e in event] == ["حماة"]
+
+
+def test_a_plant_named_by_what_it_does_is_located_by_the_town(resources):
+    # "محطة توليد الكهرباء": a description, not the name of a site
+    text = "قصفت طائرات مسيّرة محطة توليد الكهرباء في مدينة حمص."
+    assert places(resources, text) == ["حمص"]
+
+
+def test_the_same_site_again_is_no_new_name(resources):
+    # "القاعدة نفسها" points back at the base named before; it is no base named "نفسها"
+    text = "تعرضت قاعدة التنف لهجوم أمس. واليوم، أفاد مراسلنا بأنّ قصفاً صاروخياً استهدف القاعدة نفسها."
+    assert "نفسها" not in places(resources, text)
