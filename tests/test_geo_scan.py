@@ -32,7 +32,7 @@ def names(doc: DocContext) -> list[str]:
     return [doc.norm.text[h.start : h.end] for h in doc.hits]
 
 
-@pytest.mark.parametrize("outlet", ["مراسل", "مصادر", "قناة", "وكالة", "لمراسلة"])
+@pytest.mark.parametrize("outlet", ["مراسل", "مصادر", "قناة", "وكالة", "لمراسلة", "فضائية"])
 def test_a_name_after_an_outlet_noun_is_the_outlet_not_a_place(gaz, outlet):
     # "الميادين" is a Syrian town and district, and the TV channel
     doc = gaz.doc_context(normalize_text(f"وقال {outlet} الميادين إن الطائرات قصفت حلب"))

@@ -117,3 +117,11 @@ def test_a_listed_word_matches_itself_in_the_normalized_text(tmp_path_factory, w
     path.write_text(f'injured: ["{word}"]\n', encoding="utf-8")
     lexicon = load_lexicon([path], shipped=False)
     assert lexicon.words("injured") == {normalize_text(word).text.strip()}
+
+
+@pytest.mark.parametrize("text", ["نفذت قوات النظام مئات هجمات على بلدة مورك.",
+                                  "تعرضت بلدة مورك لمئات الهجمات."])
+def test_hundreds_of_attacks_are_a_tally(resources, text):
+    # "مئات" reads "ميات" in the normalized text: written unfolded, the rules missed it
+    assert events(text, resources) == []
+    assert events("تعرضت بلدة مورك لهجمات.", resources) == [("shelling", "مورك")]

@@ -85,7 +85,8 @@ def threat(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, sentence_sta
 _CONJUNCTIONS = ("", "و", "ف")
 
 
-_MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) $")
+#: counts in the normalized text ("مئات" reads "ميات"), "أكثر من" or "نحو" before them
+_MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|ميات|الاف) $")
 #: a count of attacks this large tells a tally over weeks, not one event
 _AGGREGATE_COUNT = 20
 
@@ -95,7 +96,7 @@ _TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
 #: a count of times after a cue and its object, in one run of words (a quote mark may open
 #: it): "لاستهدافات "12 مرة"", "قصفت المقاومة قاعدة عين الأسد 5 مرات"
 _TIMES_AFTER = re.compile(r"\W*(?:[^\W\d_]+ ){0,5}?(\d+) مر(?:ه|ات)\b")
-_MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
+_MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|ميات|الاف) ")
 
 
 def aggregate(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
