@@ -65,10 +65,11 @@ def main() -> None:
                     help="timed passes over the gold mentions per figure, in rounds (best kept)")
     args = ap.parse_args()
 
-    # The lexicon's common words are what the pipeline gives the gazetteer (load_resources)
-    common = load_lexicon().common_words
+    # The lexicon's common words and outlet nouns are what the pipeline gives the gazetteer
+    lexicon = load_lexicon()
     t0 = time.perf_counter()
-    gaz = load_gazetteer(overlay=Path("/nonexistent"), common_words=common)
+    gaz = load_gazetteer(overlay=Path("/nonexistent"), common_words=lexicon.common_words,
+                         outlet_nouns=lexicon.words("outlet_nouns"))
     load_s = time.perf_counter() - t0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The resolver's ranked index of every key is built on first use; timed here, apart from

@@ -43,7 +43,8 @@ def load_resources(
 ) -> Resources:
     """Load the shipped lexicons (plus the user's `lexicons`) and the gazetteer."""
     lexicon = load_lexicon(lexicons)
-    gaz = load_gazetteer(gazetteer, overlay=overlay, common_words=lexicon.common_words)
+    gaz = load_gazetteer(gazetteer, overlay=overlay, common_words=lexicon.common_words,
+                         outlet_nouns=lexicon.words("outlet_nouns"))
     return Resources(lexicon, gaz, build_matcher(lexicon, gaz), unknown)
 
 

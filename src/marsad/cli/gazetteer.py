@@ -113,9 +113,12 @@ def lookup(
     Example: marsad gazetteer lookup "ربيعة" --context "استعادة السيطرة على منفذ ربيعة الحدودي مع سوريا"
     """
     from marsad.geo import PlaceContext, explain, load_gazetteer, resolve_place
+    from marsad.lexicon.loader import load_lexicon
     from marsad.text.normalize import normalize_text
 
-    gaz = load_gazetteer(index, overlay=overlay)
+    # the outlet nouns the pipeline gives the article scan ("مراسل الميادين" is no town)
+    gaz = load_gazetteer(index, overlay=overlay,
+                         outlet_nouns=load_lexicon().words("outlet_nouns"))
     text = context if context and name in context else f"{context or ''} {name}".strip()
     norm = normalize_text(text)
     pos = text.rfind(name)

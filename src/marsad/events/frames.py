@@ -35,7 +35,7 @@ from marsad.events.agents import (
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.merge import merge_duplicates
-from marsad.events.noevents import REMINDERS, aggregate, named, purpose, threat
+from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.lexicon.model import Lexicon
@@ -83,10 +83,11 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
     previous_sentence_end = -1
+    reminders = lexicon.starts("reminders")
     for s_start, s_end, clauses in an.sentences:
         # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
-        if an.text.startswith(REMINDERS, s_start):
+        if an.text.startswith(reminders, s_start):
             continue  # "يُذكر أنّ ...": a reminder of what was told before, no news
         frames = _frames(an, lexicon, s_start, s_end, clauses)
         if not frames:
@@ -157,11 +158,12 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                      and h.entry.kind == "trigger"]
         entry = same_span[0].entry
         form = str(entry.attr("form", "noun"))
-        if threat(an, hits, i, s_start):
+        if threat(an, lexicon, hits, i, s_start):
             # the threatened attack tells nothing, but its places stay its own
             frames.append(Frame(hit, [], form, clause, (s_start, s_end)))
             continue
-        if purpose(an, hits, i) or aggregate(an, hit) or not named(an, hits, i):
+        if purpose(an, lexicon, hits, i) or aggregate(an, lexicon, hit) or \
+                not named(an, lexicon, hits, i):
             continue
         if entry.attr("means"):
             kinds = _means_kinds(an, clause, hit)
@@ -297,7 +299,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     for kind in frame.kinds:
         if kind == "remote":
             kind = actor.remote if actor else _told_means(an)
-        elif kind == "shelling" and air and not _artillery(an, frame.clause):
+        elif kind == "shelling" and air and not _artillery(an, lexicon, frame.clause):
             kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
     if frame.actor2 is not None and civilians(lexicon, frame.actor2):
@@ -313,7 +315,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     modality = modality_of(an, frame.clause[0], frame.trigger)
     if frame.agreed and modality == "asserted":
         modality = "planned"  # agreed or decided, not yet done
-    day, precision, dated = _date_for(an, frame)
+    day, precision, dated = _date_for(an, lexicon, frame)
     # a toll told once for attacks on several places is their total, no one event's
     fatalities = _fatalities(an, lexicon, frame.sentence) if len(frame.places) == 1 and any(
         k in ATTACK or k in ("clash", "attack_civilians") for k in kinds) else None
@@ -384,9 +386,6 @@ def _contains(area: PlaceMatch, place: PlaceRef, other: PlaceMatch | None) -> bo
         area.admin1 == other.admin1
 
 
-_INJURED = ("اصابه", "اصيب", "جرح", "جرحي", "اصابات", "مصابين", "واصابه", "واصيب")
-
-
 _MEANS = frozenset({"means"})
 
 
@@ -399,10 +398,12 @@ def _fatalities(an: Analysis, lexicon: Lexicon, sentence: tuple[int, int]) -> in
         h.entry.kind == "trigger" and h.entry.last_word() in deaths)]
     if not cues:
         return None
+    injured = lexicon.words("injured")
+    dead = lexicon.starts("death_nouns")
     for number in an.numbers_in(*sentence):
         if number.value is None:
             continue
-        if an.word_before(number.start) in _INJURED:
+        if an.word_before(number.start) in injured:
             continue
         after = an.next_word(number.end)
         if after is not None and an.has_hit(_MEANS, after[0], after[0] + 1):
@@ -410,7 +411,7 @@ def _fatalities(an: Analysis, lexicon: Lexicon, sentence: tuple[int, int]) -> in
         near_cue = any((h.end <= number.start and an.words_between(h.end, number.start) <= 1)
                        or (h.start >= number.end and an.words_between(number.end, h.start) <= 4)
                        for h in cues)
-        dead_noun = number.noun is not None and number.noun.startswith(("قتل", "شهيد", "شهدا"))
+        dead_noun = number.noun is not None and number.noun.startswith(dead)
         if near_cue or dead_noun:
             best = max(best or 0, number.value)
     if best is None:
@@ -422,13 +423,11 @@ def _fatalities(an: Analysis, lexicon: Lexicon, sentence: tuple[int, int]) -> in
     return best
 
 
-#: ground weapons: an air force's attack told with them is shelling (normalized text)
-_ARTILLERY = tuple(fold(w) for w in ("مدفع", "هاون", "قذائف", "قذيفة", "راجم"))
-
-
-def _artillery(an: Analysis, clause: tuple[int, int]) -> bool:
+def _artillery(an: Analysis, lexicon: Lexicon, clause: tuple[int, int]) -> bool:
+    """Does the clause name a ground weapon (lexicon `artillery`)? An air force's attack
+    told with one is shelling."""
     text = an.text[clause[0]:clause[1]]
-    return any(w in text for w in _ARTILLERY)
+    return any(w in text for w in lexicon.words("artillery"))
 
 
 def _source_for(frame: Frame, sources: list[SourceRef]) -> str | None:
@@ -439,21 +438,18 @@ def _source_for(frame: Frame, sources: list[SourceRef]) -> str | None:
     return after[0].text if after else None
 
 
-_SAME_DAY = ("اليوم نفسه", "نفس اليوم", "اليوم ذاته", "ذات اليوم", "اليوم عينه", "ذلك اليوم",
-             "الوقت نفسه", "نفس الوقت", "الوقت ذاته")
-_CONTINUING = ("كما ", "وكذلك ", "كذلك ", "ثم ", "وبعد ذلك", "كما و")
 #: form labels of find_dates, most specific first: an explicit day beats "قبل يومين"
 _FORM_RANK = {"weekday": 0, "weekday_night": 0, "today": 0, "yesterday": 0}
 
 
-def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, bool]:
+def _date_for(an: Analysis, lexicon: Lexicon, frame: Frame) -> tuple[dt.date | None, int | None, bool]:
     """The event's day and time_precision, and whether an expression of the text gave it.
 
     The nearest date expression of the clause, else of the sentence; a sentence that says
-    "the same day" or goes on from the one before ("كما استهدفت ...") takes the last date
-    named before it; an article about the past (no day it names lies within a week of its
-    publication) dates an undated sentence by the last day named before it; otherwise the
-    publication day (EVENTS.md: today's news).
+    "the same day" or goes on from the one before ("كما استهدفت ...": lexicon `same_day`,
+    `continuing`) takes the last date named before it; an article about the past (no day
+    it names lies within a week of its publication) dates an undated sentence by the last
+    day named before it; otherwise the publication day (EVENTS.md: today's news).
     """
     t = frame.trigger.start
 
@@ -477,7 +473,8 @@ def _date_for(an: Analysis, frame: Frame) -> tuple[dt.date | None, int | None, b
     before = bisect.bisect_left(an.date_starts, s_start)
     last = an.dates[before - 1].mention if before else None
     sentence = an.text[s_start:s_end]
-    if last and (any(w in sentence for w in _SAME_DAY) or sentence.startswith(_CONTINUING)):
+    if last and (any(w in sentence for w in lexicon.words("same_day")) or
+                 sentence.startswith(lexicon.starts("continuing"))):
         return last.day, last.time_precision, True
     published = an.doc.published
     if an.retrospective and last:

@@ -5,7 +5,9 @@ for ("بهدف السيطرة على"), a hypothesis ("في حال تم استه
 ("بسبب انتهاكها"), a tally of many attacks ("ست هجمات"، "أكثر من 150 استهدافاً"), a
 campaign named by its author ("العدوان الإسرائيلي المستمر"), or a sentence that reminds
 the reader of what was told before ("يُذكر أنّ"). `frames._frames` asks these before it
-makes a frame.
+makes a frame. The cue words are lexicon data (cues.yaml `ongoing`, `causes`, `threats`,
+`counts`); the Arabic left here is grammar (proclitics, "من", "سوف") and the count and
+times patterns of the regular expressions.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from __future__ import annotations
 import re
 
 from marsad.events.analysis import Analysis
+from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["REMINDERS", "aggregate", "named", "purpose", "threat"]
+__all__ = ["aggregate", "named", "purpose", "threat"]
 
 
-def named(an: Analysis, hits: list[Hit], i: int) -> bool:
+def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     """A `named_by: adjective` cue ("الاعتداء") needs its author's nationality right after it,
-    and no word of duration ("العدوان الإسرائيلي المستمر"): a campaign is no one event."""
+    and no word of duration (lexicon `ongoing`): a campaign is no one event."""
     hit = hits[i]
     if hit.entry.attr("named_by") != "adjective":
         return True
@@ -29,14 +32,10 @@ def named(an: Analysis, hits: list[Hit], i: int) -> bool:
     if adjective is None:
         return False
     after = an.next_word(adjective.end)
-    return after is None or an.text[after[0]:after[1]] not in _ONGOING
+    return after is None or an.text[after[0]:after[1]] not in lexicon.words("ongoing")
 
 
-#: words that make an attack a campaign: "العدوان الإسرائيلي المستمر على غزة"
-_ONGOING = frozenset({"المستمر", "المستمره", "المتواصل", "المتواصله", "المتكرر", "المتكرره"})
-
-
-def purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
+def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     """True for a trigger that states a purpose ("للسيطرة على", "بهدف تحرير") or a condition."""
     hit = hits[i]
     for h in reversed(hits[max(0, i - 6):i]):
@@ -54,16 +53,13 @@ def purpose(an: Analysis, hits: list[Hit], i: int) -> bool:
             return True
         if h.entry.kind == "state" and an.words_between(h.end, hit.token_start) == 0:
             return True  # "مناطق سيطرة الجيش": a state, not an event
-        if h.entry.kind == "reason" and h.entry.form in _CAUSES and \
+        if h.entry.kind == "reason" and h.entry.written in lexicon.words("causes") and \
                 an.words_between(h.end, hit.token_start) == 0:
             return True  # "استُهدفت بسبب انتهاكها الحظر": the cause told, not an event
     return False
 
 
-_CAUSES = frozenset({"بسبب", "علي خلفيه"})
-
-
-def threat(an: Analysis, hits: list[Hit], i: int, sentence_start: int) -> bool:
+def threat(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, sentence_start: int) -> bool:
     """An attack that a threat, a warning or a condition governs is no event.
 
     "هدّد بأنّ سفن الاحتلال ستتعرض للاستهداف"، "إذا استمر العدوان فستتعرض السفن للضرب":
@@ -73,48 +69,37 @@ def threat(an: Analysis, hits: list[Hit], i: int, sentence_start: int) -> bool:
     been prepared. An event in the future with no threat or condition is still `planned`.
     """
     hit = hits[i]
+    threats = lexicon.starts("threats", _CONJUNCTIONS)
     before = an.words_before(hit.token_start, 60, 4)
     if ("ب" in hit.proclitics or before[-1:] == ["من"]) and \
-            any(w.startswith(_THREATS) for w in before[:-1] + before[-1:] * ("ب" in hit.proclitics)):
+            any(w.startswith(threats) for w in before[:-1] + before[-1:] * ("ب" in hit.proclitics)):
         return True
     if "س" not in hit.proclitics and before[-1:] != ["سوف"]:
         return False
     if any(h.entry.kind == "condition" for h in hits[:i] if h.start >= sentence_start):
         return True
-    return any(w.startswith(_THREATS) for w in an.words(sentence_start, hit.token_start))
+    return any(w.startswith(threats) for w in an.words(sentence_start, hit.token_start))
 
 
-#: verbs and nouns of threat and warning (normalized, with و or ف before them or not)
-_THREATS = tuple(p + w for p in ("", "و", "ف") for w in (
-    "هدد", "يهدد", "تهدد", "نهدد", "تهديد", "التهديد", "توعد", "يتوعد", "تتوعد", "نتوعد",
-    "حذر", "يحذر", "تحذر", "نحذر", "تحذير", "التحذير"))
+#: what may stand glued before a word of threat (lexicon `threats`): "وهدد", "فحذر"
+_CONJUNCTIONS = ("", "و", "ف")
 
 
-#: openings of a sentence that reminds the reader of something told before
-REMINDERS = ("يذكر ان", "ويذكر ان", "الجدير ذكره", "والجدير ذكره", "الجدير بالذكر",
-              "والجدير بالذكر", "يشار الي ان", "ويشار الي ان")
-
-
-_MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) $")
+#: counts in the normalized text ("مئات" reads "ميات"), "أكثر من" or "نحو" before them
+_MANY = re.compile(r"(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|ميات|الاف) $")
 #: a count of attacks this large tells a tally over weeks, not one event
 _AGGREGATE_COUNT = 20
 
 
 _TALLY = frozenset({"tally"})
-#: counts written as words (normalized), the feminine and masculine forms
-_COUNT_WORDS = frozenset({"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع",
-                          "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده",
-                          "بضع", "بضعه", "عشرات", "مئات",
-                          # "غالبية هجمات الأسلحة الكيماوية": a share of many attacks
-                          "غالبيه", "معظم", "اغلب", "اغلبيه"})
 _TIMES = re.compile(r"(\d+) مر(?:ه|ات)\b")
 #: a count of times after a cue and its object, in one run of words (a quote mark may open
 #: it): "لاستهدافات "12 مرة"", "قصفت المقاومة قاعدة عين الأسد 5 مرات"
 _TIMES_AFTER = re.compile(r"\W*(?:[^\W\d_]+ ){0,5}?(\d+) مر(?:ه|ات)\b")
-_MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|مئات|الاف) ")
+_MANY_AFTER = re.compile(r" [^ ]*?(?:ل|ب)?(?:اكثر من |نحو |حوالي |قرابه )?(\d+|عشرات|ميات|الاف) ")
 
 
-def aggregate(an: Analysis, hit: Hit) -> bool:
+def aggregate(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     """"تعرضت القوات الأميركية لأكثر من 151 استهدافاً": a tally, not an event."""
     if hit.entry.attr("form") == "passive":
         # the passive's object is the tally: "تعرضت ... لأكثر من 151 استهدافاً"
@@ -137,9 +122,10 @@ def aggregate(an: Analysis, hit: Hit) -> bool:
     before = before[:-1] + " " if before.endswith(("ل", "ب")) else before
     m = _MANY.search(before)
     if m is None:
-        # "ست هجمات", "عدة عمليات": a counted attack noun is a tally (cues.yaml `tallies`)
+        # "ست هجمات", "عدة عمليات": a counted attack noun is a tally (lexicon `counts`,
+        # `tallies`)
         words = before.split()
-        return bool(words) and words[-1] in _COUNT_WORDS and \
+        return bool(words) and words[-1] in lexicon.words("counts") and \
             (hit.start, hit.end) in an.spans_of(_TALLY)
     number_at = origin + m.start(1)
     if any(d.start <= number_at < d.end for d in an.dates_in(max(0, number_at - 40), number_at + 1)):

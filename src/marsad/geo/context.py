@@ -37,13 +37,6 @@ RELATION_WORDS = frozenset({
     "باديه", "بساتين", "مداخل", "مدخل", "جوار", "حول", "مقربه", "محاذاه", "قباله", "ضفاف",
     "محور", "محاور",
 })
-#: Nouns of a news outlet or a source: a name right after one names the outlet ("مراسل
-#: الميادين", "مصادر الميادين", "قناة حلب", "شبكة حماة الإخبارية"), not a place the
-#: article is about, so the scan does not count it.
-OUTLET_NOUNS = frozenset({
-    "مراسل", "مراسله", "مراسلو", "مراسلي", "قناه", "قنوات", "مصادر", "مصدر", "شبكه",
-    "موقع", "وكاله", "صحيفه", "جريده", "اذاعه", "تلفزيون", "فضائيه",
-})
 _LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3a-z0-9]+")
@@ -248,10 +241,13 @@ def _bounded_starts(starts: list[int], text: str) -> list[int]:
 
 
 def scan(norm: NormText, automaton: ahocorasick.Automaton,
-         common: frozenset[str] = frozenset()) -> DocContext:
+         common: frozenset[str] = frozenset(), outlets: frozenset[str] = frozenset()
+         ) -> DocContext:
     """Sentences and context hits of one normalized article.
 
-    A name right after an outlet noun is skipped (`OUTLET_NOUNS`), and so is one of the
+    A name right after one of the `outlets` nouns (the lexicon's `outlet_nouns`: "مراسل
+    الميادين", "قناة حلب") names the outlet, not a place the article is about: it is
+    skipped; so is one of the
     `common` words (ordinary words that are also place names: "خمس", "فجر", "انه") unless
     a feature word stands before it ("مدينة خمس"), as the recognizer reads them.
     """
@@ -296,7 +292,7 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton,
             before = findall(text, pos - 60 if pos > 60 else 0, pos)  # `word_before(text, pos, 1)`
             word = before[-1] if before else None
             cue = strip_clitics(word) if word is not None else None
-            if cue in OUTLET_NOUNS or word in OUTLET_NOUNS:  # "وكاله" is no و + "كاله"
+            if cue in outlets or word in outlets:  # "وكاله" is no و + "كاله"
                 continue
             if common and cue not in FEATURE_WORDS and (
                 text[start:end] in common or proclitic + text[start:end] in common

@@ -56,11 +56,14 @@ class Gazetteer:
                  canon: dict[int, tuple[str, ...]] | None = None,
                  admin_path: Path | None = None, overlay_ids: frozenset[str] = frozenset(),
                  path: Path | None = None, overlay_path: Path | None = None,
-                 common_words: Iterable[str] = ()) -> None:
+                 common_words: Iterable[str] = (), outlet_nouns: Iterable[str] = ()) -> None:
         self.places: list[Place] = list(places)
         #: ordinary words that are also place names (the lexicon's `common_words`): the
         #: article scan counts them only after a feature word, as the recognizer does
         self.common_words = frozenset(common_words)
+        #: nouns of a news outlet (the lexicon's `outlet_nouns`): the article scan skips a
+        #: name right after one ("مراسل الميادين" names the channel, not the town)
+        self.outlet_nouns = frozenset(outlet_nouns)
         self.path = path
         self.overlay_path = overlay_path
         self.overlay_ids = overlay_ids
@@ -237,7 +240,7 @@ class Gazetteer:
         if found is None:
             if self._automaton is None:
                 self._automaton = _context_automaton(self._surface)
-            found = scan(norm, self._automaton, self.common_words)
+            found = scan(norm, self._automaton, self.common_words, self.outlet_nouns)
         cache.pop(key, None)
         cache[key] = (norm, found)
         while len(cache) > self.doc_cache_size:
@@ -392,8 +395,8 @@ def default_index() -> Path:
 
 
 def load_gazetteer(path: Path | None = None, *, overlay: Path | None = None,
-                   common_words: Iterable[str] = ()) -> Gazetteer:
-    """Load the gazetteer (default: `default_index()`) + overlay; `common_words`: see `Gazetteer`."""
+                   common_words: Iterable[str] = (), outlet_nouns: Iterable[str] = ()) -> Gazetteer:
+    """Load the gazetteer (default: `default_index()`) + overlay; the word lists: see `Gazetteer`."""
     folder = default_index() if path is None else path
     places_file = folder / PLACES_FILE if folder.is_dir() else folder
     admin_file = places_file.with_name(ADMIN_FILE)
@@ -410,7 +413,8 @@ def load_gazetteer(path: Path | None = None, *, overlay: Path | None = None,
         places.extend(extra)
     return Gazetteer(places, keys=keys, canon=canon, admin_path=admin_file,
                      overlay_ids=frozenset(overlay_ids), path=places_file,
-                     overlay_path=overlay_path, common_words=common_words)
+                     overlay_path=overlay_path, common_words=common_words,
+                     outlet_nouns=outlet_nouns)
 
 
 __all__ = ["COLUMNS", "Gazetteer", "default_index", "load_gazetteer", "read_places"]

@@ -33,6 +33,15 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
                "states": "state", "reasons": "reason", "purpose": "purpose",
                "conditions": "condition", "claims": "claim", "origins": "origin",
                "supplies": "supply", "tallies": "tally"}
+#: named word lists the rules compare the text with (`Lexicon.words`), and how they read
+#: each: "word" a whole word or phrase; "start" the start of a word, which may go on;
+#: "text" found anywhere in a stretch of text; "opening" what a sentence opens with, a
+#: whole word unless it ends in `*` (kept with the space that ends it)
+_WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
+              "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
+              "injured": "word", "death_nouns": "start", "artillery": "text",
+              "outlet_nouns": "word"}
+_TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
 
@@ -111,6 +120,8 @@ class _Builder:
         self.pending_names: list[tuple[_File, yaml.Node, str]] = []
         self.common_words: set[str] = set()
         self.linked_names: set[str] = set()
+        self.word_sets: dict[str, set[str]] = {}
+        self.causes: list[tuple[_File, yaml.Node, str]] = []
 
     def read(self, text: str, path: str) -> None:
         f = _File(path)
@@ -129,6 +140,8 @@ class _Builder:
                               f"{', '.join(sorted(_TOP_KEYS))})")
             if key.value in _WORD_LISTS:
                 self._read_words(f, value, key.value)
+            elif key.value in _WORD_SETS:
+                self._read_word_set(f, value, key.value)
             else:
                 getattr(self, f"_read_{key.value}")(f, value)
 
@@ -325,6 +338,27 @@ class _Builder:
         for item in f.sequence(node, section):
             self._add(f, item, f.scalar(item, f"a {section} cue"), kind, kind)
 
+    def _read_word_set(self, f: _File, node: yaml.Node, name: str) -> None:
+        """A named word list the rules compare the text with: `reminders`, `counts`, ..."""
+        how = _WORD_SETS[name]
+        found = self.word_sets.setdefault(name, set())
+        for item in f.sequence(node, name):
+            text = f.scalar(item, f"a {name} word")
+            words = fold(text).split()
+            star = bool(words) and words[-1].endswith("*")
+            if star:
+                words[-1] = words[-1][:-1]
+            if not words or not all(words) or any("*" in w for w in words):
+                raise f.error(item, f"{name}: {text!r} must be letters (`*` may only end an "
+                              "opening)")
+            if star and how != "opening":
+                raise f.error(item, f"{name}: {text!r}: `*` may only end an opening "
+                              f"({', '.join(k for k, v in _WORD_SETS.items() if v == 'opening')})")
+            phrase = " ".join(words)
+            found.add(phrase + " " if how == "opening" and not star else phrase)
+            if name == "causes":
+                self.causes.append((f, item, phrase))
+
     def _read_lists(self, f: _File, node: yaml.Node, section: str, kinds: dict[str, str]) -> None:
         for key, items in f.mapping(node, section):
             if key.value not in kinds:
@@ -366,10 +400,16 @@ class _Builder:
                 path, _, line = entry.origin.rpartition(":")
                 raise LexiconError(f"unknown actor id {entry.value!r}", path, int(line))
         _check_duplicates(self.entries)
+        # a cause is read off the `reasons` hit before a trigger: it must be one of them
+        reasons = {e.written for e in self.entries if e.kind == "reason"}
+        for f, node, phrase in self.causes:
+            if phrase not in reasons:
+                raise f.error(node, f"causes: {phrase!r} is not one of the `reasons` cues")
         self.entries = _mark_weapons(self.entries)
         return Lexicon(actors=dict(self.actors), entries=tuple(self.entries),
                        generics=tuple(self.generics), common_words=frozenset(self.common_words),
                        linked_names=frozenset(self.linked_names),
+                       word_sets={k: frozenset(v) for k, v in self.word_sets.items()},
                        site_holders={s: a.id for a in self.actors.values() for s in a.sites})
 
 

@@ -124,8 +124,14 @@ class Lexicon:
     linked_names: frozenset[str] = field(default_factory=frozenset)
     #: folded site name -> the actor whose forces it hosts (every actor's `sites`)
     site_holders: Mapping[str, str] = field(default_factory=dict)
+    #: named word lists the rules compare the text with (`reminders`, `counts`, ...;
+    #: loader `_WORD_SETS`), folded
+    word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: forms() answers, made once per kind (the frame rules ask for every frame)
     _forms: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    #: starts() answers, made once per list and proclitics
+    _starts: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def forms(self, kind: str) -> frozenset[str]:
         """The written forms (article restored) of the entries of one kind."""
@@ -133,6 +139,19 @@ class Lexicon:
         if found is None:
             found = self._forms[kind] = frozenset(e.written for e in self.entries
                                                   if e.kind == kind)
+        return found
+
+    def words(self, name: str) -> frozenset[str]:
+        """The folded words of the named word list `name` ("counts", "injured", ...)."""
+        return self.word_sets.get(name, frozenset())
+
+    def starts(self, name: str, proclitics: tuple[str, ...] = ("",)) -> tuple[str, ...]:
+        """The words of list `name`, each after each of `proclitics`, for `str.startswith`."""
+        key = (name, proclitics)
+        found = self._starts.get(key)
+        if found is None:
+            found = self._starts[key] = tuple(p + w for p in proclitics
+                                              for w in sorted(self.words(name)))
         return found
 
     def site_holder(self, name: str) -> str | None:
