@@ -419,9 +419,9 @@ def test_a_date_of_the_announcement_does_not_date_the_event_that_has_its_own(res
 
 
 def test_who_claims_an_attack_with_no_agent_did_it(resources):
-    text = ("تعرّضت قاعدة الاحتلال الأميركي في حقل العمر إلى استهداف، أعلنت المقاومة "
-            "الإسلامية في العراق مسؤوليتها عنه.")
-    event = one(events_of(resources, text), "shelling", "حقل العمر")
+    text = ("تعرّضت قاعدة الاحتلال الأميركي في حقل كونيكو إلى استهداف فجر اليوم، أعلنت "
+            "المقاومة الإسلامية في العراق لاحقاً مسؤوليتها عنه.")
+    event = one(events_of(resources, text), "shelling", "حقل كونيكو")
     assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
     text = "انفجرت عبوة ناسفة في مدينة الرقة، وتبنى تنظيم داعش الهجوم."
     assert one(events_of(resources, text), "explosion", "الرقة").actor1 == "ISIS"
@@ -678,7 +678,7 @@ def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources
      "shelling", "سرمين", ("SYR_MIL", "HTS")),
     # "القصف ... الذي استهدف القوات الأميركية": the forces were struck; who claimed it did it
     ("تبنت المقاومة الإسلامية في العراق القصف بالطيران المسير الذي استهدف القوات الأميركية في "
-     "قاعدة تل بيدر في الحسكة.", "airstrike", "تل بيدر", ("IRQ_RESISTANCE", "US_COALITION")),
+     "مطار خراب الجير.", "airstrike", "مطار خراب الجير", ("IRQ_RESISTANCE", "US_COALITION")),
     # a second cue of the same attack has its object right after it
     ('وأضاف المصدر أن قصفاً آخر بالصواريخ استهدف القوات الأميركية في "خراب الجير".',
      "shelling", "خراب الجير", (None, "US_COALITION")),
@@ -752,8 +752,8 @@ def test_a_reminder_is_no_news(resources):
     ('ويقول: "الدفاع المدني السوري يقوم بإخلاء المستشفى بعد غارات روسية على بلدة كفرنبل".',
      "airstrike", "كفرنبل", "source", None),
     # the villages named in the reason for the strikes were struck by the others, before
-    ("وقالت وزارة الدفاع إنه رداً على الاعتداءات التي تشنها التنظيمات الإرهابية على القرى "
-     "والبلدات الآمنة في ريف حلب، نفذت وحدات من قواتنا ضربات مركزة على مواقع الإرهابيين في "
+    ("وأوضحت وزارة الدفاع أنه رداً على اعتداءات المجموعات الإرهابية المتكررة على القرى "
+     "والبلدات الآمنة بريف حماة، نفذت وحدات من قواتنا ضربات صاروخية على مقرات الإرهابيين في "
      "ريف إدلب.", "shelling", "إدلب", "actor2", None),
 ], ids=["anaphor-source", "denial", "claimed-bombing", "weapons-counted", "colon", "reason"])
 def test_one_field_of_one_event(resources, text, kind, place, field, value):
