@@ -38,7 +38,7 @@ def resolve(gaz, text: str, mention: str, *, occurrence: int = -1) -> PlaceMatch
 
 def test_a_river_named_after_a_site_does_not_locate_it(gaz):
     # "نهر الفرات" is the river, not the Iraqi sub-district called "الفرات"
-    text = "سقطت صواريخ على القواعد الأميركية في حقل كونيكو شرقي نهر الفرات"
+    text = "دوت انفجارات عنيفة ليل أمس في حقل كونيكو شرقي نهر الفرات"
     match = resolve(gaz, text, "حقل كونيكو")
     assert match.place_id == "marsad:conoco-gas-plant"
     assert match.country == "SY"

@@ -298,7 +298,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             and not (reasons and reasons[0] <= r.start < t.start)):
         frame.actor2 = "CIVILIANS"  # "أصيب مدنيون في قصف ...": civilians were struck
     if frame.actor2 is None and attack:
-        # "قصفاً آخر بالطائرات المسيرة استهدف القوات الأميركية": a second cue of the same
+        # "قصفاً آخر بالصواريخ استهدف القوات الأميركية": a second cue of the same
         # attack (merged into this frame) has its object right after it
         for h in an.hits_in(t.end, frame.clause[1]):
             if h.entry.kind == "trigger" and h.entry.attr("form") == "verb":
@@ -384,7 +384,7 @@ _PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "
 def _between(an: Analysis, lexicon: Lexicon, frame: Frame, after: list[ActorRef]) -> bool:
     """"اشتباكات بين A و B": A is actor1, B actor2. True when the pattern was found.
 
-    "بين الجيش السوري وقوى المقاومة في مواجهة قوات الاحتلال": two sides of one coalition
+    "بين الجيش السوري والقوات الرديفة في مواجهة مسلحي قسد": two sides of one coalition
     fight together; the first named after them of another coalition is the other side.
     """
     t = frame.trigger
