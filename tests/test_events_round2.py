@@ -1,0 +1,60 @@
+"""Second round of event rules: breakdowns of counted attacks, victims, attacks told again.
+
+Each sentence is invented, in the style of the news; each case states what EVENTS.md
+asks for and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.model import Document, Event
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
+
+
+def events_of(resources, text: str) -> list[Event]:
+    return extract(Document("t", text, PUBLISHED, "test"), resources)
+
+
+def places_of(events: list[Event]) -> set[str]:
+    return {e.place for e in events}
+
+
+def test_the_parts_of_a_counted_raid_are_the_same_raids(resources):
+    # "4 منها" shares out the 12 raids already counted: 4 + 5 + 3 = 12, no new raids
+    text = ("وشن الطيران الروسي 12 غارة على مدينة إدلب، استهدفت 4 منها مستودعاً في حي "
+            "الضبيط، و5 غارات بلدة بنش، و3 منطقة سرمين شرقي المدينة.")
+    events = events_of(resources, text)
+    assert places_of(events) == {"إدلب"}
+    assert {(e.kind, e.actor1) for e in events} == {("airstrike", "RUS_MIL")}
+    # the partitive may come before its verb, and "إحداها" is a part of one
+    text = ("وشن الطيران الروسي 3 غارات على مدينة إدلب، إحداها استهدفت بلدة بنش، "
+            "و2 بلدة سرمين.")
+    assert places_of(events_of(resources, text)) == {"إدلب"}
+
+
+def test_counted_raids_without_a_partitive_or_a_place_keep_their_places(resources):
+    # no "منها": two counts are two attacks at two places
+    text = "وشن الطيران الروسي 12 غارة على مدينة إدلب، و5 غارات على بلدة بنش."
+    assert places_of(events_of(resources, text)) == {"إدلب", "بنش"}
+    # the whole names no place: the parts say where the raids struck
+    text = ("وشن الطيران الروسي 12 غارة، استهدفت 4 منها بلدة بنش، و8 غارات بلدة سرمين.")
+    assert places_of(events_of(resources, text)) == {"بنش", "سرمين"}
+
+
+def test_counts_that_exceed_the_whole_are_no_breakdown(resources):
+    # 4 + 9 > 12: the second count is not a share of the first
+    text = ("وشن الطيران الروسي 12 غارة على مدينة إدلب، استهدفت 4 منها بلدة بنش، "
+            "و9 غارات بلدة سرمين.")
+    assert {"إدلب", "سرمين"} <= places_of(events_of(resources, text))
+
+
+def test_a_new_attack_after_a_breakdown_is_news_again(resources):
+    # the shelling that follows is no part of the raids counted
+    text = ("وشن الطيران الروسي 12 غارة على مدينة إدلب، استهدفت 4 منها حي الضبيط، "
+            "فيما قصفت المدفعية بلدة سرمين.")
+    events = events_of(resources, text)
+    assert places_of(events) == {"إدلب", "سرمين"}
+    assert ("shelling", "سرمين") in {(e.kind, e.place) for e in events}
