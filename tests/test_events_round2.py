@@ -58,3 +58,28 @@ def test_a_new_attack_after_a_breakdown_is_news_again(resources):
     events = events_of(resources, text)
     assert places_of(events) == {"إدلب", "سرمين"}
     assert ("shelling", "سرمين") in {(e.kind, e.place) for e in events}
+
+
+def test_men_killed_in_an_attack_are_its_target_not_its_author(resources):
+    # "قتلوا" with no object after it is passive: the soldiers were killed; their side
+    # (the speaker's too) was struck
+    text = ("أعلن الجيش الأميركي أن ثلاثة من الجنود الأميركيين قتلوا وأصيب خمسة في هجوم "
+            "بطائرة مسيرة استهدف قاعدة الشدادي.")
+    events = events_of(resources, text)
+    assert [(e.kind, e.place) for e in events] == [("airstrike", "الشدادي")]
+    assert events[0].actor1 != "US_COALITION"
+    assert events[0].actor2 == "US_COALITION"
+    # the genitive of a noun of injury, with the men counted between
+    text = "أعلن الجيش الأميركي إصابة ثلاثة من الجنود الأميركيين في هجوم صاروخي على قاعدة الشدادي."
+    events = events_of(resources, text)
+    assert [(e.actor1, e.actor2) for e in events] == [(None, "US_COALITION")]
+
+
+def test_men_who_kill_with_an_object_are_the_authors(resources):
+    # "قتلت 5 مسلحين": active, its object follows; the forces acted
+    text = "وقال مصدر إن القوات الأميركية قتلت 5 مسلحين في غارة على بلدة الشحيل."
+    assert [e.actor1 for e in events_of(resources, text)] == ["US_COALITION"]
+    # men hurt DURING an operation may have carried it out: no victim rule there
+    text = ("وأعلنت القيادة الأميركية إصابة 4 من الجنود الأميركيين خلال غارة مع قوات "
+            "سوريا الديمقراطية على بلدة الشحيل.")
+    assert [e.actor1 for e in events_of(resources, text)] == ["US_COALITION"]
