@@ -83,3 +83,17 @@ def test_men_who_kill_with_an_object_are_the_authors(resources):
     text = ("وأعلنت القيادة الأميركية إصابة 4 من الجنود الأميركيين خلال غارة مع قوات "
             "سوريا الديمقراطية على بلدة الشحيل.")
     assert [e.actor1 for e in events_of(resources, text)] == ["US_COALITION"]
+
+
+def test_the_object_of_an_attack_told_again_is_no_author_of_it(resources):
+    # "الهجوم الذي استهدف القوات الأميركية": the forces were struck; "أنه استهدف" has the
+    # attack as its subject, so the forces named before are no author of it
+    text = ('قال المتحدث إن "الهجوم الذي استهدف القوات الأميركية فجراً لم يكن كبيراً"، '
+            'مشيراً إلى أنه "استهدف قاعدة الشدادي في ريف الحسكة".')
+    events = [e for e in events_of(resources, text) if e.place == "الشدادي"]
+    assert len(events) == 1
+    assert events[0].actor1 is None
+    assert events[0].actor2 == "US_COALITION"
+    # a subject right before its verb still acts
+    text = "وقال المتحدث إن القوات الأميركية استهدفت مواقع في بلدة الشحيل."
+    assert [e.actor1 for e in events_of(resources, text)] == ["US_COALITION"]

@@ -238,6 +238,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     suffered = attack_kinds(frame.kinds) and an.word_before(t.token_start) != "خلال"
     agents = [r for r in usable if not civilians(lexicon, r.actor) and not (
         victim(an, r, deaths) if suffered else _after_word(an, r, deaths))]
+    # "الهجوم الذي استهدف القوات الأميركية ... أنه استهدف قاعدة": the object of a verb
+    # whose subject is an attack (a relative or the attack noun before it) was struck; it
+    # is the author of no later attack of the sentence
+    agents = [r for r in agents if not _struck_by_attack(an, r, t)]
     if suffered:
         # "أعلنت القيادة الأميركية أن جنوداً أميركيين قُتلوا في هجوم": a side whose men
         # the attack killed or wounded was struck by it; it is not its author
@@ -483,6 +487,17 @@ def _after_attack_word(an: Analysis, ref: ActorRef) -> bool:
 
 
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
+
+
+def _struck_by_attack(an: Analysis, ref: ActorRef, t: Hit) -> bool:
+    """Is `ref` the object of an attack verb before the trigger `t` whose subject is the
+    attack itself ("القصف الذي استهدف القوات", "قصفاً استهدف القوات")?"""
+    prev = an.prev_word(ref.token_start)
+    if prev is None or prev[1] > t.start or an.text[prev[1]:ref.token_start].strip(' "«»'):
+        return False
+    return any(h.entry.kind == "trigger" and h.entry.attr("form") == "verb" and h.end == prev[1]
+               and (_after_relative(an, h) or _after_event_noun(an, h))
+               for h in an.hits_in(prev[0], prev[1]))
 
 
 def _after_relative(an: Analysis, t: Hit) -> bool:
