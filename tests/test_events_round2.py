@@ -97,3 +97,10 @@ def test_the_object_of_an_attack_told_again_is_no_author_of_it(resources):
     # a subject right before its verb still acts
     text = "وقال المتحدث إن القوات الأميركية استهدفت مواقع في بلدة الشحيل."
     assert [e.actor1 for e in events_of(resources, text)] == ["US_COALITION"]
+
+
+def test_a_place_after_a_participle_with_li_only_locates_the_one_before(resources):
+    # "حرير المجاورة لمطار أربيل": the airport says where the base is; ل is the
+    # participle's preposition, no new place of the attack
+    text = "كما قصفت الفصائل قاعدة الشدادي أمس، وقاعدة حرير المجاورة لمطار أربيل بطائرتين مسيرتين."
+    assert places_of(events_of(resources, text)) == {"الشدادي", "حرير"}
