@@ -58,12 +58,59 @@ def lost_men(an: Analysis, lexicon: Lexicon, frame: Frame, actor: str,
     """"البنتاغون: مقتل أميركي في هجوم": the speaker's side counts its dead, it was struck."""
     a, b = frame.clause
     deaths = lexicon.forms("fatality")
-    return any(ref.actor == actor and a <= ref.start < b and _after_word(an, ref, deaths)
+    return any(ref.actor == actor and a <= ref.start < b and victim(an, ref, deaths)
                for ref in actors)
 
 
 def _after_word(an: Analysis, ref: ActorRef, words: frozenset[str]) -> bool:
     return an.word_before(ref.token_start) in words
+
+
+def victim(an: Analysis, ref: ActorRef, deaths: frozenset[str]) -> bool:
+    """Is the actor named as who was killed or wounded, so struck, not striking?
+
+    The genitive of a noun of death or injury ("مقتل جنود أميركيين", "إصابة جنود"), or
+    the subject of a verb of dying or injury told without an object: passive or
+    intransitive ("جنود أميركيون قُتلوا في هجوم", "أُصيب جنود أميركيون", "استشهد"). The
+    active "قتلوا 5 مسلحين" has its object after it: there the actor killed.
+    """
+    # "مقتل ثلاثة من الجنود الأميركيين", "إصابة 3 جنود أميركيين": the noun of death
+    # stands before the men counted
+    noun = next((w for w in reversed(an.words_before(ref.token_start, 50, 4))
+                 if not (w in _MEN or w == "من" or w[:1].isdigit() or w in _SOME)), "")
+    if noun in deaths or noun in _INJURY_NOUNS:
+        return True
+    nxt = an.next_word(ref.token_end)
+    if nxt is None or an.text[ref.token_end:nxt[0]].strip(' "«»'):
+        return False  # punctuation: the phrase ended
+    word = an.text[nxt[0]:nxt[1]]
+    if word in _SUFFERED:
+        return True
+    if word not in _KILLED:
+        return False
+    after = an.next_word(nxt[1])
+    # no object: a preposition, a conjunction or the end of the clause follows
+    return after is None or bool(an.text[nxt[1]:after[0]].strip(' "«»')) or \
+        an.text[after[0]:after[1]] in _NO_OBJECT or an.text[after[0]] == "و"
+
+
+#: the men a toll counts, between the noun of death and their side, normalized
+_MEN = frozenset({"جنود", "الجنود", "جندي", "جنديين", "عناصر", "العناصر", "عنصر", "عنصرين",
+                  "افراد", "عسكريين", "العسكريين", "عسكريا", "ضباط", "الضباط", "مقاتلين",
+                  "المقاتلين", "اخرين", "جنديا", "عنصرا"})
+#: how many, in words: "مقتل ثلاثة من", "إصابة عدد من"
+_SOME = frozenset({"عدد", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+                   "اثنين", "اثنان", "عشرات", "بعض"})
+#: nouns whose genitive was wounded ("إصابة جنود أميركيين"), normalized
+_INJURY_NOUNS = frozenset({"اصابه", "واصابه", "جرح", "وجرح", "اصابات"})
+#: verbs whose subject suffered, whatever follows (passive or intransitive), normalized
+_SUFFERED = frozenset({"اصيب", "اصيبوا", "اصيبا", "اصيبت", "استشهد", "استشهدوا", "استشهدت",
+                       "لقي", "لقوا", "لقيا", "جرحوا", "سقطوا"})
+#: "قتل" forms: passive ("قُتلوا") when no object follows, else active
+_KILLED = frozenset({"قتل", "قتلوا", "قتلا", "قتلت", "جرح"})
+#: words that may follow a verb of killing told without an object
+_NO_OBJECT = frozenset({"في", "خلال", "جراء", "اثر", "بنيران", "بقصف", "بهجوم", "بغاره",
+                        "بضربه", "علي", "عند", "قرب", "داخل", "اليوم", "امس"})
 
 
 def source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
@@ -186,8 +233,21 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     # civilians are acted on, never the actor (ACTORS.md CIVILIANS: "civilians as targets")
     # "مقتل أميركي": one named right after a death noun died, he did not act
     deaths = lexicon.forms("fatality")
-    agents = [r for r in usable if not civilians(lexicon, r.actor)
-              and not _after_word(an, r, deaths)]
+    # "أصيب جنود أميركيون خلال غارة": men hurt DURING an operation may have been its
+    # authors; hurt IN or BY an attack ("في هجوم", "جراء قصف") they were its target
+    suffered = attack_kinds(frame.kinds) and an.word_before(t.token_start) != "خلال"
+    agents = [r for r in usable if not civilians(lexicon, r.actor) and not (
+        victim(an, r, deaths) if suffered else _after_word(an, r, deaths))]
+    # "الهجوم الذي استهدف القوات الأميركية ... أنه استهدف قاعدة": the object of a verb
+    # whose subject is an attack (a relative or the attack noun before it) was struck; it
+    # is the author of no later attack of the sentence
+    agents = [r for r in agents if not _struck_by_attack(an, r, t)]
+    if suffered:
+        # "أعلنت القيادة الأميركية أن جنوداً أميركيين قُتلوا في هجوم": a side whose men
+        # the attack killed or wounded was struck by it; it is not its author
+        struck = {r.actor for r in usable if r not in agents and not civilians(lexicon, r.actor)
+                  and frame.clause[0] <= r.start < frame.clause[1]}
+        agents = [r for r in agents if r.actor not in struck]
     before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
         # "في ظل استمرار العدوان الإسرائيلي على غزة، ... بعد أن أكدت استهدافها": who acts
@@ -297,6 +357,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             if frame.clause[0] <= r.start < frame.clause[1]
             and not (reasons and reasons[0] <= r.start < t.start)):
         frame.actor2 = "CIVILIANS"  # "أصيب مدنيون في قصف ...": civilians were struck
+    if frame.actor2 is None and suffered:
+        # "جنود أميركيون قُتلوا في هجوم": whose men died in the attack was struck by it
+        frame.actor2 = next((r.actor for r in usable if frame.clause[0] <= r.start < frame.clause[1]
+                             and r.actor != frame.actor1 and victim(an, r, deaths)), None)
     if frame.actor2 is None and attack:
         # "قصفاً آخر بالصواريخ استهدف القوات الأميركية": a second cue of the same
         # attack (merged into this frame) has its object right after it
@@ -423,6 +487,17 @@ def _after_attack_word(an: Analysis, ref: ActorRef) -> bool:
 
 
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
+
+
+def _struck_by_attack(an: Analysis, ref: ActorRef, t: Hit) -> bool:
+    """Is `ref` the object of an attack verb before the trigger `t` whose subject is the
+    attack itself ("القصف الذي استهدف القوات", "قصفاً استهدف القوات")?"""
+    prev = an.prev_word(ref.token_start)
+    if prev is None or prev[1] > t.start or an.text[prev[1]:ref.token_start].strip(' "«»'):
+        return False
+    return any(h.entry.kind == "trigger" and h.entry.attr("form") == "verb" and h.end == prev[1]
+               and (_after_relative(an, h) or _after_event_noun(an, h))
+               for h in an.hits_in(prev[0], prev[1]))
 
 
 def _after_relative(an: Analysis, t: Hit) -> bool:

@@ -57,6 +57,8 @@ def mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
                 else:
                     context = True
             words = [w for w in between.replace(",", " ").split() if w]
+            if len(words) >= 2 and words[-1] == "ل":
+                words.pop()  # "حرير المجاورة لمطار أربيل", "التابعة لـ": the ل of the participle
             if words and words[0].startswith("و") and (
                     _link_word(words[0][1:]) or an.has_hit(_PARTIAL, prev.end, ref.start)):
                 # "حلب وريف إدلب", "إدلب، وبعض الأجزاء من شمالي حمص": a second place,

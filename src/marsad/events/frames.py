@@ -34,6 +34,7 @@ from marsad.events.agents import (
 )
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
+from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.merge import merge_duplicates
 from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
@@ -96,6 +97,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
+        absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
                                  bisect.bisect_left(actor_starts, s_end)]
