@@ -34,7 +34,7 @@ def test_a_verb_whose_only_name_is_a_place_takes_the_agent_before(resources):
 
 def test_who_acts_in_the_reason_is_not_the_agent(resources):
     # "في ظل استمرار العدوان الإسرائيلي": the occupation's war is why, not who struck
-    text = ("وسّعت المقاومة العراقية عملياتها في ظل استمرار العدوان الإسرائيلي على غزة، "
+    text = ("وسّعت المقاومة العراقية عملياتها في ظل تصاعد العدوان الإسرائيلي على غزة، "
             "بعد أن أعلنت استهدافها ميناء حيفا بالطيران المسير.")
     assert at(events_of(resources, text), "ميناء حيفا").actor1 == "IRQ_RESISTANCE"
 
@@ -62,7 +62,7 @@ def test_a_country_listed_after_a_place_is_a_place_not_an_actor(resources):
     ],
 )
 def test_an_attack_told_with_a_pronoun_agent_is_by_the_actor_before(resources, second):
-    text = "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير الأميركية. " + second
+    text = "قالت المقاومة الإسلامية في العراق إنها استهدفت قاعدة حرير الأميركية. " + second
     event = at(events_of(resources, text), "الشدادي")
     assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
 

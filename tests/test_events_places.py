@@ -36,7 +36,7 @@ def test_a_feature_word_carrying_and_coordinates_its_place(resources):
 
 def test_two_directions_joined_by_and_locate_one_place(resources):
     # "جنوب وغرب محافظة تعز": the "و" joins two directions, not a second place
-    text = "شن العدوان غارات على مديريتي حيفان ومقبنة جنوب وغرب محافظة تعز."
+    text = "شن العدوان غارات على مديريتي مقبنة وحيفان جنوب وغرب محافظة تعز."
     assert places(resources, text) == ["حيفان", "مقبنة"]
 
 

@@ -250,7 +250,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         agents = [r for r in agents if r.actor not in struck]
     before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
-        # "في ظل استمرار العدوان الإسرائيلي على غزة، ... بعد أن أكدت استهدافها": who acts
+        # "في ظل تصاعد العدوان الإسرائيلي على غزة، ... بعد أن أكدت استهدافها": who acts
         # in the reason given for an act is not its agent
         before = [r for r in agents if r.end <= t.start and not _in_reason(an, frame, r)]
     after_all = [r for r in usable if t.end <= r.start < scope_end]
