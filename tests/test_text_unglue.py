@@ -6,6 +6,7 @@ are built in the test, so each test shows one part of the rule at work.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
@@ -87,16 +88,17 @@ def test_spaced_slice_quotes_the_phrase_as_split():
     ("وقالانالقوات انسحبت", "وقال ان القوات انسحبت"),
 ])
 def test_known_words_glued_together_are_split_with_the_shipped_list(raw, expected):
-    assert unglue(normalize_text(raw), ()).text == expected
+    assert unglue(normalize_text(raw), (), glue_words()).text == expected
 
 
 def test_words_that_contain_other_words_stay_whole_with_the_shipped_list():
     raw = ("مستشفى الاستهداف بالقاعدة وقالت تمكن انقطاع انسحبت عنوانها جريحان "
            "الإمبريالية عبدالله الامثلة")
     norm = normalize_text(raw)
-    assert unglue(norm, ()) is norm
+    shipped = glue_words()
+    assert unglue(norm, (), shipped) is norm
     # the same words beside glued ones: only those are split
-    glued = unglue(normalize_text(raw + " تماستهداف"), ())
+    glued = unglue(normalize_text(raw + " تماستهداف"), (), shipped)
     assert glued.text == norm.text + " تم استهداف"
 
 
@@ -175,7 +177,7 @@ def test_three_words_only_when_two_will_not_do():
 
 def test_split_words_quote_the_raw_text_exactly():
     raw = "أكدت المصادر أنه تمّاستهداف رتلٍ بقصفالقاعدة"
-    norm = unglue(normalize_text(raw), ())
+    norm = unglue(normalize_text(raw), (), glue_words())
     assert norm.text == "اكدت المصادر انه تم استهداف رتل بقصف القاعده"
     a = norm.text.index("تم")
     b = norm.text.index("استهداف")
@@ -199,7 +201,7 @@ _RAW_WORDS = ["تم", "استهداف", "بقصف", "القاعدة", "في", "�
 def test_ungluing_only_adds_spaces_and_keeps_offsets(pieces):
     raw = "".join(w + sep for w, sep in pieces)
     norm = normalize_text(raw)
-    out = unglue(norm, ["الميادين"])
+    out = unglue(norm, ["الميادين"], glue_words())
     assert not {"تماستهداف", "بقصفالقاعده"} & set(out.text.split())
     assert out.text.replace(" ", "") == norm.text.replace(" ", "")
     assert len(out.to_original) == len(out.text) + 1
@@ -217,3 +219,17 @@ def test_extraction_reads_a_trigger_glued_to_the_word_before(resources):
     events = extract(Document("t1", text), resources)
     assert [e.kind for e in events] == ["shelling"]
     assert events[0].evidence.slice(text) == text  # quoted from the raw, glued text
+
+
+def test_known_words_are_split_only_with_a_list_the_caller_loaded():
+    # no module keeps the shipped list: without one, only linked names are split
+    norm = normalize_text("قال مراسلالميادين إنه تماستهداف الموقع")
+    assert unglue(norm, ["الميادين"]).text == "قال مراسل الميادين انه تماستهداف الموقع"
+    assert unglue(norm, ["الميادين"], glue_words()).text == "قال مراسل الميادين انه تم استهداف الموقع"
+
+
+def test_extraction_reads_glued_words_apart(resources):
+    # load_resources gives the matcher the shipped list: "تماستهداف" is "تم استهداف"
+    doc = Document("t", "وذكرت المصادر أنه تماستهداف بلدة كفرنبل بالطائرات المسيرة.",
+                   dt.date(2024, 1, 10), "test")
+    assert [(e.kind, e.place) for e in extract(doc, resources)] == [("airstrike", "كفرنبل")]

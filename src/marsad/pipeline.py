@@ -21,6 +21,7 @@ from marsad.geo import resolve_place as geo_resolve
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import Document, Event, PlaceMatch
 from marsad.recognize.matcher import Matcher, build_matcher
+from marsad.text.unglue import glue_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ def load_resources(
     lexicon = load_lexicon(lexicons)
     gaz = load_gazetteer(gazetteer, overlay=overlay, common_words=lexicon.common_words,
                          outlet_nouns=lexicon.words("outlet_nouns"))
-    return Resources(lexicon, gaz, build_matcher(lexicon, gaz), unknown)
+    return Resources(lexicon, gaz, build_matcher(lexicon, gaz, glue_words()), unknown)
 
 
 def extract(document: Document, resources: Resources | None = None) -> list[Event]:

@@ -189,7 +189,7 @@ def _bounded(a: int, b: int, clauses: tuple[tuple[int, int], ...],
 
 def analyse(doc: Document, matcher: Matcher) -> Analysis:
     """Normalize, segment, match and date one document."""
-    norm = unglue(normalize_text(doc.text), matcher.lexicon.linked_names)
+    norm = unglue(normalize_text(doc.text), matcher.lexicon.linked_names, matcher.glue)
     text = norm.text
     strings, word_starts, word_ends = words_of(text)
     hits = matcher.hits_of(text, strings, word_starts, word_ends)

@@ -33,6 +33,7 @@ import ahocorasick
 
 from marsad.lexicon.model import Entry, Lexicon
 from marsad.text.clitics import PROCLITIC_CHAINS, enclitic_forms, proclitics_at, suffix_ok
+from marsad.text.unglue import GlueWords
 
 __all__ = ["Hit", "Matcher", "build_matcher", "words_of"]
 
@@ -160,8 +161,11 @@ class Matcher:
     """The automaton of a lexicon plus a gazetteer's names."""
 
     def __init__(self, lexicon: Lexicon, place_keys: Iterable[str] = (),
-                 major: Container[str] = ()) -> None:
+                 major: Container[str] = (), glue: GlueWords | None = None) -> None:
         self.lexicon = lexicon
+        #: the known words that split words a web page glued (text.unglue); None: only
+        #: the lexicon's linked names are split
+        self.glue = glue
         index: dict[str, list[tuple[Entry, bool]]] = {}
         lexicon_forms: set[str] = set(lexicon.common_words)
         for entry in lexicon.entries:
@@ -533,13 +537,14 @@ def words_of(text: str) -> tuple[list[str], list[int], list[int]]:
     return strings, starts, ends
 
 
-def build_matcher(lexicon: Lexicon, gazetteer: object | None = None) -> Matcher:
+def build_matcher(lexicon: Lexicon, gazetteer: object | None = None,
+                  glue: GlueWords | None = None) -> Matcher:
     """The matcher for `lexicon` plus, when given, every name key of `gazetteer`.
 
     Keys of major places (cities, countries, admin units, seas, sites; `geo.gazetteer.MAJOR_FEATURES`)
     are flagged: the news names those without a locative word before them.
     """
     if gazetteer is None:
-        return Matcher(lexicon)
+        return Matcher(lexicon, glue=glue)
     keys = list(gazetteer.keys())  # type: ignore[attr-defined]
-    return Matcher(lexicon, keys, gazetteer.major_keys())  # type: ignore[attr-defined]
+    return Matcher(lexicon, keys, gazetteer.major_keys(), glue)  # type: ignore[attr-defined]

@@ -29,7 +29,6 @@ memoized on the `GlueWords`).
 
 from __future__ import annotations
 
-import functools
 import re
 from array import array
 from collections.abc import Iterable, Mapping
@@ -117,9 +116,9 @@ def load_glue_words(text: str) -> GlueWords:
     return GlueWords(frozenset(words), counts, frozenset(strong))
 
 
-@functools.cache
 def glue_words() -> GlueWords:
-    """The shipped glue word list (`text/data/glue_words.tsv`), read once."""
+    """Read the shipped glue word list (`text/data/glue_words.tsv`); the caller keeps it
+    (`pipeline.load_resources` gives it to the matcher), as with the lexicons."""
     data = resources.files("marsad.text").joinpath("data", "glue_words.tsv")
     return load_glue_words(data.read_text(encoding="utf-8"))
 
@@ -357,8 +356,8 @@ def _insert(norm: NormText, cuts: set[int]) -> NormText:
 def unglue(norm: NormText, names: Iterable[str], words: GlueWords | None = None) -> NormText:
     """`norm` with a space wherever a linked name or a known word is glued to a word.
 
-    `words` defaults to the shipped list (`glue_words()`); a text with nothing glued
-    comes back as the same object.
+    Known words are split only with a `words` list (`glue_words()` reads the shipped one);
+    a text with nothing glued comes back as the same object.
     """
     cuts: set[int] = set()
     text = norm.text
@@ -368,5 +367,7 @@ def unglue(norm: NormText, names: Iterable[str], words: GlueWords | None = None)
                 cuts |= _cuts(text, form)
     if cuts:
         norm = _insert(norm, cuts)
-    more = _word_cuts(norm.text, glue_words() if words is None else words)
+    if words is None:
+        return norm
+    more = _word_cuts(norm.text, words)
     return _insert(norm, more) if more else norm
