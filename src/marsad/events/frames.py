@@ -105,7 +105,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 is None:
                 frame.actor1 = claimed_by(an, frame, sentence_actors)
             if frame.actor1 is None and frame.form != "passive" and previous_agent and \
-                    (pronoun_agent(an, frame.trigger) or not sentence_actors or (
+                    (pronoun_agent(an, lexicon, frame.trigger) or not sentence_actors or (
                         # "استهدف محيط مطار دمشق": a country or capital read as a place
                         # is no subject; a verb with only such names has none of its own
                         frame.form == "verb" and all(a.locative for a in sentence_actors))) and \
