@@ -73,7 +73,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     attribution = Attribution(an, lexicon=lexicon)
     # places matter where something happens (a trigger) or where a country may be a place
     # rather than an actor (a metonym); other sentences are skipped
-    places_of = {(s, e): find_places(an, s, e) for s, e, _ in an.sentences
+    places_of = {(s, e): find_places(an, lexicon, s, e) for s, e, _ in an.sentences
                  if an.has_hit(_PLACE_SENTENCE, s, e)}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
