@@ -698,8 +698,8 @@ def test_a_colour_is_no_place(resources):
     # "الرمادي" is Ramadi and the colour grey: after "باللون" it is the colour
     an = analyse(Document("t", "قصفت الطائرات مواقع داعش في الرمادي، وتظهر على الخريطة "
                                "باللون الرمادي.", None), resources.matcher)
-    assert [p.surface for p in find_places(an, 0, len(an.text))] == ["الرمادي"]
-    assert [p.start for p in find_places(an, 0, len(an.text))] == [an.text.index("الرمادي")]
+    assert [p.surface for p in find_places(an, resources.lexicon, 0, len(an.text))] == ["الرمادي"]
+    assert [p.start for p in find_places(an, resources.lexicon, 0, len(an.text))] == [an.text.index("الرمادي")]
 
 
 def test_a_strip_keeps_its_feature_word(resources):

@@ -171,12 +171,12 @@ def conjugated(an: Analysis, trigger: Hit) -> bool:
     return rest in ("ت", "وا", "تا", "ن")
 
 
-def pronoun_agent(an: Analysis, trigger: Hit) -> bool:
+def pronoun_agent(an: Analysis, lexicon: Lexicon, trigger: Hit) -> bool:
     """Is the cue's agent a pronoun, pointing back at an actor named before?
 
     A conjugated verb ("واستهدفت"), a masdar with a possessive pronoun and its object
     after it ("أعلنت ضربها هدفاً", "سبق ذلك استهدافها قاعدة الشدادي"), or the object of a
-    conjugated support verb ("نفذت هجوماً صاروخياً").
+    conjugated support verb ("نفذت هجوماً صاروخياً", lexicon `support_verbs`).
     """
     if conjugated(an, trigger):
         return True
@@ -184,7 +184,7 @@ def pronoun_agent(an: Analysis, trigger: Hit) -> bool:
     if trigger.entry.attr("form", "noun") != "verb" and " " not in trigger.entry.form and \
             _possessive(an, trigger):
         return True
-    if before and before[0].lstrip("و").startswith(_SUPPORT_VERBS):
+    if before and before[0].lstrip("و").startswith(lexicon.starts("support_verbs")):
         verb = before[0][1:] if before[0][:1] == "و" else before[0]
         return verb.startswith(("ت", "ي", "ن")) or verb.endswith(("ت", "وا", "تا"))
     return False
@@ -220,8 +220,6 @@ def _possessive(an: Analysis, trigger: Hit) -> bool:
 
 #: a masdar's possessive pronouns (normalized; after the ت of "سيطرتها" too)
 _PRONOUNS = frozenset({"ه", "ها", "هم", "هما"})
-#: verbs whose object is the attack ("نفذت هجوماً", "شنوا غارات"), normalized
-_SUPPORT_VERBS = ("نفذ", "ينفذ", "تنفذ", "شن", "يشن", "تشن", "نشن", "اطلق", "يطلق", "تطلق")
 
 
 def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
@@ -339,7 +337,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     for r in after_all:
         if r is actor1 or (r.actor == frame.actor1 and r.kind == "generic"):
             continue
-        if _owned(an, r):
+        if _owned(an, lexicon, r):
             continue  # 'مقر القيادة العامة التابع لـ"قسد"': the owner named next is the side
         lost = loses and r.from_marked
         if ((r.target or lost) and r.actor not in (frame.actor1, *frame.assoc1)) or (
@@ -403,13 +401,12 @@ def _in_reason(an: Analysis, frame: Frame, ref: ActorRef) -> bool:
     return any(h.entry.kind == "reason" for h in an.hits_in(first, ref.start))
 
 
-def _owned(an: Analysis, ref: ActorRef) -> bool:
+def _owned(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
     """Is the actor followed by "التابع لـ" and its owner ("القيادة العامة التابع لـ X")?"""
     nxt = an.next_word(ref.token_end)
-    return nxt is not None and an.text[nxt[0]:nxt[1]] in _BELONGING
+    return nxt is not None and an.text[nxt[0]:nxt[1]] in lexicon.words("belonging")
 
 
-_BELONGING = frozenset({"التابع", "التابعه", "التابعين", "التابعون", "تابع", "تابعه"})
 _OBJECT_KINDS = frozenset({"place", "place_drop", "place_keep", "target"})
 
 

@@ -12,26 +12,22 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
+from marsad.lexicon.model import Lexicon
 
 if TYPE_CHECKING:
     from marsad.events.places import PlaceRef
 
-#: Words that may stand between a place and the place that locates it.
+#: Grammar words that may stand between a place and the place that locates it
+#: (prepositions, "و", "تلك", "تحديدا"); the vocabulary is the lexicon's `link_words` and
+#: `link_heads` ("الواقعة", "ريف", "بمديرية": "في حي النهضة بمديرية الثورة")
 _LINK_WORDS = {
-    "في", "ب", "من", "الواقع", "الواقعه", "التابع", "التابعه", "الحدودي", "الحدوديه", "مع",
-    "داخل", "عند", "ضمن", "اراضي", "الاراضي", "قرب", "بالقرب", "الشرقي", "الغربي",
-    "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "و",
-    "المحتله", "المحتل", "شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب",
-    "وسط", "اقليم", "على", "علي", "الحدود", "مثلث", "الضفه", "نهر", "العمق", "الفرات",
-    "للفرات", "لنهر", "الضفتين", "المنطقه", "تلك", "بلده", "مدينه", "المدينه", "محافظه",
-    "ريف", "تحديدا", "بالتحديد", "الداخل", "كردستان", "القريبه", "القريب",
-    "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "المجاوره", "المجاور",
-    "مديريه", "قضاء", "ناحيه",  # "في حي النهضة بمديرية الثورة": the district locates
+    "في", "ب", "من", "مع", "داخل", "عند", "ضمن", "قرب", "بالقرب", "و", "علي", "تلك",
+    "تحديدا", "بالتحديد",
 }
 #: lexicon `partial` cues: "وبعض الأجزاء من شمالي حمص" names a part of a second place
 _PARTIAL = frozenset({"partial"})
 
-def mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
+def mark_context(an: Analysis, lexicon: Lexicon, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Mark places that only locate the place before them ("X في ريف Y", "X شمالي Y")."""
     out: list[PlaceRef] = []
     for i, ref in enumerate(refs):
@@ -60,14 +56,14 @@ def mark_context(an: Analysis, refs: list[PlaceRef]) -> list[PlaceRef]:
             if len(words) >= 2 and words[-1] == "ل":
                 words.pop()  # "حرير المجاورة لمطار أربيل", "التابعة لـ": the ل of the participle
             if words and words[0].startswith("و") and (
-                    _link_word(words[0][1:]) or an.has_hit(_PARTIAL, prev.end, ref.start)):
+                    _link_word(lexicon, words[0][1:]) or an.has_hit(_PARTIAL, prev.end, ref.start)):
                 # "حلب وريف إدلب", "إدلب، وبعض الأجزاء من شمالي حمص": a second place,
                 # coordinated through its relation word or a part of it
                 pass
             elif ref.relation is not None and ref.relation not in ("قرب", "محيط", "اطراف") and \
                     len(words) <= 6:
                 context = True  # "حقل كونيكو للغاز، شرقي دير الزور"
-            elif len(words) <= 5 and all(_link_word(w) for w in words) and (
+            elif len(words) <= 5 and all(_link_word(lexicon, w) for w in words) and (
                 ref.relation is not None or ref.feature in ("محافظه", "ناحيه", "قضاء", "مدينه", "مديريه")
                 or words or ("," in between and not _listed(an, refs, i))
             ):
@@ -90,13 +86,14 @@ def _listed(an: Analysis, refs: list[PlaceRef], i: int) -> bool:
 _BRACKETS = dict.fromkeys(map(ord, "\"'«»()[]"), " ")
 
 
-def _link_word(word: str) -> bool:
-    if word in _LINK_WORDS:
+def _link_word(lexicon: Lexicon, word: str) -> bool:
+    links = lexicon.words("link_words")
+    if word in _LINK_WORDS or word in links:
         return True
     if word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يتين")) and len(word) > 4:
         return True  # an adjective: "قاعده عين الاسد الاميركيه، في محافظه الانبار"
     for prefix in ("ب", "و", "وب", "في"):
-        if word.startswith(prefix) and word[len(prefix):] in _LINK_WORDS:
+        if word.startswith(prefix) and (word[len(prefix):] in _LINK_WORDS
+                                        or word[len(prefix):] in links):
             return True
-    return word.startswith(("ريف", "بريف", "ارياف", "محيط", "بمحيط", "محافظه", "بمحافظه",
-                            "منطقه", "بمنطقه", "مدينه", "بمدينه", "ناحيه", "قضاء"))
+    return word.startswith(lexicon.starts("link_heads"))

@@ -74,7 +74,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     attribution = Attribution(an, lexicon=lexicon)
     # places matter where something happens (a trigger) or where a country may be a place
     # rather than an actor (a metonym); other sentences are skipped
-    places_of = {(s, e): find_places(an, s, e) for s, e, _ in an.sentences
+    places_of = {(s, e): find_places(an, lexicon, s, e) for s, e, _ in an.sentences
                  if an.has_hit(_PLACE_SENTENCE, s, e)}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
@@ -107,7 +107,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 is None:
                 frame.actor1 = claimed_by(an, frame, sentence_actors)
             if frame.actor1 is None and frame.form != "passive" and previous_agent and \
-                    (pronoun_agent(an, frame.trigger) or not sentence_actors or (
+                    (pronoun_agent(an, lexicon, frame.trigger) or not sentence_actors or (
                         # "استهدف محيط مطار دمشق": a country or capital read as a place
                         # is no subject; a verb with only such names has none of its own
                         frame.form == "verb" and all(a.locative for a in sentence_actors))) and \

@@ -17,35 +17,21 @@ from dataclasses import dataclass
 from marsad.events.analysis import Analysis
 from marsad.events.context import mark_context
 from marsad.geo.names import MATERIALS
+from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
 #: Hit kinds that sit between words without being content.
 _CUE_KINDS = frozenset({"place_drop", "place_keep", "relation", "place_prep", "partial",
                         "source_stop"})
-#: words after which a name is a colour ("باللون الرمادي")
-_COLOUR = frozenset({"اللون", "باللون", "لون", "بلون"})
-#: what follows an outlet's name when its website is meant ("الميادين نت")
-_ONLINE = frozenset({"نت", "اونلاين", "اون"})
-#: Words that end an unknown place name.
+#: Grammar words that end an unknown place name (normalized): prepositions, pronouns,
+#: demonstratives, conjunctions; the vocabulary that ends one is the lexicon's `name_stops`
 _NAME_STOPS = {
-    "في", "علي", "على", "من", "الي", "إلى", "عن", "مع", "بين", "ضد", "الذي", "التي", "عند",
+    "في", "علي", "من", "الي", "عن", "مع", "بين", "ضد", "الذي", "التي", "عند",
     "قرب", "نحو", "باتجاه", "بعد", "قبل", "منذ", "خلال", "حيث", "اليوم", "امس", "ما", "بعدد",
     "بشكل", "بصوره", "والتي", "وذلك", "لل", "كما", "ان", "بان", "انه", "هذا", "هذه",
-    "ذلك", "تلك", "هناك", "ايضا", "حتي", "او", "ثم", "غيرها", "غيره", "غيرهم",
-    # adjectives a feature word often takes ("قاعدة مهمة", "قاعدة عسكرية"): no names
-    "مهمه", "هامه", "كبيره", "كبير", "عسكريه", "عسكري", "رييسيه", "رييسي", "اخري", "اخر",
-    "متقدمه", "حيويه", "جويه", "بحريه", "العسكريه", "العسكري", "الجويه", "البحريه", "المهمه",
-    "الكبيره", "الرييسيه", "الرييسي",
-    # participles that locate what precedes them ("المستوطنات الواقعة على خط ...")
-    "الواقعه", "الواقع", "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "القريبه", "القريب",
-    "المجاوره", "المجاور", "الموجوده", "الموجود", "هي", "هو",
-    # "قاعدة البيانات", "قاعدة الارتكاز": a base of data or of support, not a military base
-    "البيانات", "بيانات", "المعلومات", "التقرير", "الارتكاز", "شعبيه", "جماهيريه",
+    "ذلك", "تلك", "هناك", "ايضا", "حتي", "او", "ثم", "غيرها", "غيره", "غيرهم", "هي", "هو",
     # "القاعدة نفسها", "الميناء ذاته": the one named before, not a name
     "نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها",
-    # what a plant does ("محطة توليد الكهرباء", "محطة ضخ المياه"): a description, no name
-    "توليد", "لتوليد", "تحليه", "ضخ", "معالجه", "تكرير", "اتصال", "اتصالات", "الاتصالات",
-    "كهرباء", "الكهرباء", "مياه", "المياه", "وقود", "الوقود", "تحويل", "الطاقه", "طاقه",
 }
 _MAX_NAME_WORDS = 3
 _KEEP = frozenset({"place_keep"})
@@ -54,10 +40,6 @@ _FEATURES = frozenset({"place_drop", "place_keep"})
 _PLACE_KINDS = frozenset({"place", "place_name", "place_drop", "place_keep"})
 #: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
 _MATERIALS = MATERIALS | {"للغاز", "للنفط"}
-#: feature words that are followed by a description more often than by a name
-_NO_UNKNOWN_AFTER = {"محور", "محاور", "جبهه", "جبهات", "عاصمه", "مناطق", "مدن", "قري",
-                     "بلدات", "محافظات", "احياء", "منطقه", "مدينه", "سهل", "وادي", "جبل",
-                     "محافظه", "محافظتي", "ناحيه", "قضاء"}
 _ADJECTIVE_ENDINGS = ("يه", "ي")
 
 
@@ -78,7 +60,7 @@ class PlaceRef:
     coordinated: bool = False
 
 
-def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
+def find_places(an: Analysis, lexicon: Lexicon, a: int, b: int) -> list[PlaceRef]:
     """The places named in normalized [a, b) (a sentence), in order."""
     first = bisect.bisect_left(an.hit_starts, a)
     last = bisect.bisect_left(an.hit_starts, b)
@@ -96,6 +78,8 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
             released.add((hits[i + 1].start, hits[i + 1].end))
     # only these kinds do anything below; the other hits of the sentence are skipped
     wanted = an.hit_indices(_PLACE_KINDS)
+    # feature words followed by a description more often than by a name ("جبهات القتال")
+    described = lexicon.words("described_features")
     for k in wanted[bisect.bisect_left(wanted, first):bisect.bisect_left(wanted, last)]:
         i = k - first
         hit = hits[i]
@@ -108,27 +92,27 @@ def find_places(an: Analysis, a: int, b: int) -> list[PlaceRef]:
                 an.norm.to_original[hit.end] - 2:an.norm.to_original[hit.end]]:
             continue  # "ضابطاً سورياً": tanween marks a nisba adjective; names take none
         if kind == "place" and hit.start >= taken_until:
-            ref = _known_place(an, hits, i)
+            ref = _known_place(an, lexicon, hits, i)
             if ref is not None:
                 out.append(ref)
                 taken_until = ref.end
         elif kind == "place_name" and hit.start >= taken_until:
-            ref = _ref(an, hit.start, hit.end, None, _before(hits, i, an), hit)
+            ref = _ref(an, lexicon, hit.start, hit.end, None, _before(hits, i, an), hit)
             out.append(ref)
             taken_until = ref.end
         elif kind in ("place_drop", "place_keep") and hit.end >= taken_until and \
-                hit.entry.form not in _NO_UNKNOWN_AFTER and \
+                hit.entry.form not in described and \
                 not (kind == "place_drop" and hit.entry.article):
             follows = next((h for h in hits[i + 1:] if h.start >= hit.end), None)
             nxt = an.next_word(hit.end)
             if follows is not None and nxt is not None and follows.start <= nxt[0] and \
                     follows.entry.kind in ("place", "place_drop", "place_keep", "relation") \
-                    and _longer_name(an, follows, b) is None:
+                    and _longer_name(an, lexicon, follows, b) is None:
                 continue  # a known name (or another feature word) follows: handled there
-            for ref in _unknown_places(an, hits, i, b):
+            for ref in _unknown_places(an, lexicon, hits, i, b):
                 out.append(ref)
                 taken_until = ref.end
-    return mark_context(an, out)
+    return mark_context(an, lexicon, out)
 
 
 def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
@@ -167,7 +151,7 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
     return out
 
 
-def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
+def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> PlaceRef | None:
     hit = hits[i]
     if hit.entry.attr("common") and \
             not an.has_hit(_FEATURES, max(0, hit.token_start - 80), hit.token_start):
@@ -178,10 +162,10 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if prev is not None and prev.entry.kind == "source_noun" and \
             an.words_between(prev.end, hit.start) == 0:
         return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
-    if an.word_before(hit.token_start) in _COLOUR:
+    if an.word_before(hit.token_start) in lexicon.words("colour_words"):
         return None  # "داعش باللون الرمادي": a colour on a map's legend, not Ramadi
     nxt = an.next_word(hit.end)
-    if nxt is not None and an.text[nxt[0]:nxt[1]] in _ONLINE and \
+    if nxt is not None and an.text[nxt[0]:nxt[1]] in lexicon.words("website_words") and \
             an.text[hit.start:hit.end] in an.linked_names:
         return None  # "إلى الميادين أونلاين": the outlet's website, not the city
     # "استهداف كفرتخاريم", "قصفت دمشق": the object of an attack is where it struck
@@ -217,7 +201,7 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
     if not located and _quoted_after_feature(an, hits, i):
         located = True  # 'قاعدة الاحتلال الأميركي "حرير"': the base's name, in quotes
     if not located and " " in hit.entry.value and not metonym and \
-            not hit.entry.value.startswith(_PERSON_HEADS):
+            not hit.entry.value.startswith(lexicon.starts("person_heads")):
         located = True  # a name of two words or more is hardly an ordinary phrase
     if not located and (metonym or not hit.entry.attr("major") or "ل" in hit.proclitics):
         # a small place named with no locative word: an ordinary word, likely; and "ل"
@@ -225,18 +209,18 @@ def _known_place(an: Analysis, hits: list[Hit], i: int) -> PlaceRef | None:
         return None
     if metonym and not _where(an, hit, kinds):
         return None  # "شنّت روسيا", "كل من روسيا": the country acts, it is no place here
-    if _describes_actor(an, hit):
+    if _describes_actor(an, lexicon, hit):
         return None  # "التنظيمات المنتشرة في ريف إدلب": where an actor is, not the event
     if _names_organization(an, hits, i):
         return None  # "مركز جسر الشغور الإعلامي", "تنسيقية جسر الشغور": who, not where
     if an.dates_in(max(0, hit.start - 12), hit.end) and any(
             d.start <= hit.start < d.end for d in an.dates_in(max(0, hit.start - 12), hit.end)):
         return None  # "في تشرين الأول": a month, not the village of that name
-    longer = _longer_name(an, hit, min(len(an.text), hit.end + 80))
+    longer = _longer_name(an, lexicon, hit, min(len(an.text), hit.end + 80))
     if longer is not None:
         # "منطقة رأس عيسى": the gazetteer's "رأس" only heads a name it does not know
-        return _ref(an, longer[0], longer[1], None, before, hit, dual)
-    return _ref(an, hit.start, hit.end, hit.entry.value, before, hit, dual)
+        return _ref(an, lexicon, longer[0], longer[1], None, before, hit, dual)
+    return _ref(an, lexicon, hit.start, hit.end, hit.entry.value, before, hit, dual)
 
 
 def _quoted_after_feature(an: Analysis, hits: list[Hit], i: int) -> bool:
@@ -271,13 +255,8 @@ def _singular(an: Analysis, feature: Hit) -> str:
     return word[:-1] if feature.entry.value == "dual_keep" else word
 
 
-#: a name that begins with these is a person's ("عبد السلام") unless a locative word says
-#: otherwise
-_PERSON_HEADS = ("عبد ",)
 #: words that put the name after them in a place (normalized): "في إسرائيل", "قرب حلب"
 LOCATIVE_WORDS = frozenset({"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند", "فوق"})
-_STATIONED = frozenset({"المنتشره", "المتمركزه", "المنتشرين", "المتمركزين", "المنتشر",
-                        "المتمركز", "المتواجده", "المتواجدين"})
 
 
 def _names_organization(an: Analysis, hits: list[Hit], i: int) -> bool:
@@ -338,9 +317,11 @@ def _capital_before(an: Analysis, hit: Hit) -> bool:
     return "العاصمه" in an.words(max(0, hit.token_start - 24), hit.token_start)[-2:]
 
 
-def _describes_actor(an: Analysis, hit: Hit) -> bool:
+def _describes_actor(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    # "التنظيمات المنتشرة في ريف إدلب" (lexicon `stationed`): where an actor is
     words = an.words_before(hit.token_start, 40, 3)
-    return any(w in _STATIONED for w in words[-3:]) and "في" in words[-3:]
+    stationed = lexicon.words("stationed")
+    return any(w in stationed for w in words[-3:]) and "في" in words[-3:]
 
 
 def _after_place_list(an: Analysis, hits: list[Hit], i: int) -> bool:
@@ -351,8 +332,8 @@ def _after_place_list(an: Analysis, hits: list[Hit], i: int) -> bool:
     return prev.entry.kind == "place" and an.words_between(prev.end, hits[i].token_start) == 0
 
 
-def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
-         hit: Hit, dual: Hit | None = None) -> PlaceRef:
+def _ref(an: Analysis, lexicon: Lexicon, start: int, end: int, key: str | None,
+         before: list[Hit], hit: Hit, dual: Hit | None = None) -> PlaceRef:
     feature = relation = None
     partial = False
     surface_start = start
@@ -369,7 +350,7 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
             relation = h.entry.form
         elif k == "partial":
             partial = True
-    surface_start, end = _trim_surface(an, surface_start, end, keep=True)
+    surface_start, end = _trim_surface(an, lexicon, surface_start, end, keep=True)
     surface = an.norm.spaced_slice(surface_start, end)
     if kept is not None and kept.entry.value == "dual_keep" and surface_start == kept.start:
         feature = feature[:-1]
@@ -385,29 +366,24 @@ def _ref(an: Analysis, start: int, end: int, key: str | None, before: list[Hit],
                     partial, coordinated=coordinated)
 
 
-#: Generic words a gazetteer variant may start with ("مدينة حلب"): not part of the place.
-_LEADING_FEATURES = ("مدينه ", "قريه ", "بلده ", "محافظه ", "منطقه ", "ناحيه ", "قضاء ",
-                     "مخيم ", "قاعده ")
-#: Descriptive adjectives after a site's name ("حقل العمر النفطي", "قاعده عين الاسد الجويه").
-_TRAILING_ADJECTIVES = (" النفطي", " الغازي", " الجوي", " الجويه", " العسكري", " العسكريه",
-                        " الحدودي", " الحدوديه", " الدولي", " البحري", " الاميركي", " الاميركيه",
-                        " المحتله", " المحتل")
-
-
-def _trim_surface(an: Analysis, start: int, end: int, keep: bool) -> tuple[int, int]:
+def _trim_surface(an: Analysis, lexicon: Lexicon, start: int, end: int,
+                  keep: bool) -> tuple[int, int]:
     """Drop a leading generic feature word and, after a site word, trailing adjectives."""
     text = an.text
+    # "مدينة حلب" (lexicon `leading_features`), "حقل العمر النفطي" (`trailing_adjectives`)
+    leading = lexicon.starts("leading_features")
+    trailing = lexicon.starts("trailing_adjectives")
     # one test for all the words first: most names have none of them
-    if text.startswith(_LEADING_FEATURES, start):
-        for word in _LEADING_FEATURES:
+    if text.startswith(leading, start):
+        for word in leading:
             if text.startswith(word, start) and end - start > len(word) + 1:
                 start += len(word)
                 break
     while keep:
         surface = text[start:end]
-        if not surface.endswith(_TRAILING_ADJECTIVES):
+        if not surface.endswith(trailing):
             break
-        for adjective in _TRAILING_ADJECTIVES:
+        for adjective in trailing:
             if surface.endswith(adjective) and end - start > len(adjective) + 4:
                 end -= len(adjective)
                 break
@@ -416,7 +392,8 @@ def _trim_surface(an: Analysis, start: int, end: int, keep: bool) -> tuple[int, 
     return start, end
 
 
-def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[PlaceRef]:
+def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
+                    limit: int) -> list[PlaceRef]:
     """Names after a feature word that no gazetteer knows ("حقل كونيكو", "مطار أربيل")."""
     feature_hit = hits[i]
     keep = feature_hit.entry.kind == "place_keep"
@@ -425,7 +402,7 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
     pos = feature_hit.end
     text = an.text
     while True:
-        name = _name_after(an, pos, limit, allow_number=keep)
+        name = _name_after(an, lexicon, pos, limit, allow_number=keep)
         if name is None:
             break
         n_start, n_end = name
@@ -455,31 +432,31 @@ def _unknown_places(an: Analysis, hits: list[Hit], i: int, limit: int) -> list[P
     return refs
 
 
-def _longer_name(an: Analysis, known: Hit, limit: int) -> tuple[int, int] | None:
+def _longer_name(an: Analysis, lexicon: Lexicon, known: Hit,
+                 limit: int) -> tuple[int, int] | None:
     """The longer unknown name a known name only heads, or None.
 
     "حي راس حسن": the gazetteer knows a place "راس", but "راس" heads a construct name
-    ("راس حسن") that it does not know.
+    ("راس حسن") that it does not know (lexicon `construct_heads`).
     """
-    if known.entry.kind != "place" or an.text[known.start:known.end] not in _CONSTRUCT_HEADS:
+    if known.entry.kind != "place" or \
+            an.text[known.start:known.end] not in lexicon.words("construct_heads"):
         return None
-    name = _name_after(an, known.start, limit)
+    name = _name_after(an, lexicon, known.start, limit)
     return name if name is not None and name[1] > known.end else None
 
 
-def _construct(first: str) -> bool:
+def _construct(first: str, heads: frozenset[str]) -> bool:
     """Can `first` head a construct name ("طابيه الجزيره", "عين الاسد", "خان السبل")?"""
-    return first.endswith("ه") or first in _CONSTRUCT_HEADS or " " in first
+    return first.endswith("ه") or first in heads or " " in first
 
 
-_CONSTRUCT_HEADS = {"عين", "تل", "دير", "خان", "كفر", "جسر", "راس", "ابو", "ام", "بيت", "بير",
-                    "بئر", "مزارع", "حقل", "سهل", "جبل", "وادي", "نهر", "سد", "باب", "مرج",
-                    "عرب", "بني", "جب", "قصر", "حي", "شارع", "ساحه", "مطار", "معبر", "منفذ"}
-
-
-def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) -> tuple[int, int] | None:
+def _name_after(an: Analysis, lexicon: Lexicon, pos: int, limit: int,
+                allow_number: bool = False) -> tuple[int, int] | None:
     """The words of an unknown name starting at `pos` (quoted, or up to a stop word)."""
     text = an.text
+    stops = lexicon.words("name_stops")
+    heads = lexicon.words("construct_heads")
     k = pos
     while k < limit and text[k] == " ":
         k += 1
@@ -512,13 +489,13 @@ def _name_after(an: Analysis, pos: int, limit: int, allow_number: bool = False) 
             if start is None and allow_number:
                 return w_start, w_end  # "الفوج 46", "البرج 22"
             break
-        if word in _NAME_STOPS or (start is None and word.startswith("لل")):
+        if word in _NAME_STOPS or word in stops or (start is None and word.startswith("لل")):
             break  # "قاعدة للتحالف": whose base, not its name
         if any(h.entry.kind not in ("place",) and h.start < w_end and w_start < h.end
                for h in an.hits_in(max(0, w_start - 30), w_end)):
             break
-        if start is not None and not (word.startswith("ال") and _construct(text[start:end])) \
-                and text[start:end] not in _CONSTRUCT_HEADS:
+        if start is not None and not (word.startswith("ال") and _construct(text[start:end], heads)) \
+                and text[start:end] not in heads:
             break  # "كفرجوم المتاخمة", "الهبيط نحذر": a description, not part of the name
         if start is not None and word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS):
             break  # "حقل كونيكو الغازي": an adjective, not part of the name

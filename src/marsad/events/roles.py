@@ -23,16 +23,6 @@ _ACTOR_KINDS = frozenset({"actor", "metonym", "adjective", "generic", "allies"})
 _QUOTES = dict.fromkeys(map(ord, "\"'«»"), " ")
 #: how many actor mentions back a generic noun looks for what it refers to
 _LOOKBACK = 60
-#: nouns after which a nationality adjective names an actor
-_FORCE_HEADS = ("قوات", "القوات", "طائرات", "الطائرات", "طيران", "الطيران", "غارات", "غاره",
-                "الغارات", "ضربه", "ضربات", "العدوان", "عدوان", "اعتداء", "الاعتداء", "سلاح",
-                "سلاحا", "مقاتلات", "المقاتلات", "الجيش", "جيش", "البحريه", "قصف", "مسيره",
-                "مسيرات", "القصف", "صواريخ", "الصواريخ", "صاروخ", "هجوم", "الهجوم", "طائره",
-                "الطائره", "طايرات", "الطايرات", "طايره", "الطايره", "قوه", "القوه", "الحربي",
-                "الحربيه", "الجوي", "الجويه", "المسيره", "مدمره", "مدمرات", "سفن", "السفن",
-                "سفينه", "قاعده", "القاعده", "قواعد", "القواعد", "مشتركه", "المشتركه",
-                "المشتركان", "مستشارين", "المستشارين", "جنود", "الجنود", "دوريه", "رتل", "جويه", "جوي",
-                "حربيه", "حربي", "صاروخيه", "بحريه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +67,8 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         out.append(ActorRef(  # positional (start, end, token_start, token_end, actor, kind,
             # target, agent, locative, helper, from_marked): cheaper than keywords, per mention
             hit.start, hit.end, hit.token_start, hit.token_end, actor, kind,
-            _target_position(an, hits, i, prev_text), _agent_marked(an, hit), locative,
-            _helper_marked(an, hit),
+            _target_position(an, lexicon, hits, i, prev_text), _agent_marked(an, lexicon, hit),
+            locative, _helper_marked(an, lexicon, hit),
             prev_text in ("من", "عن") or "من" in an.text[max(0, hit.token_start - 10):hit.token_start].split()[-2:],
         ))
     return _coordinated_targets(an, out)
@@ -113,10 +103,11 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
             return None
         prev = an.text[prev_word[0]:prev_word[1]]
         stripped = prev[1:] if prev[:1] in ("و", "ب", "ل") else prev
-        if prev in _FORCE_HEADS or stripped in _FORCE_HEADS or _after_kind(
+        heads = lexicon.words("force_heads")
+        if prev in heads or stripped in heads or _after_kind(
                 an, hits, i, {"trigger", "means", "generic", "adjective", "target", "actor"}):
             return entry.value
-        if _site_owner(an, hits, i):
+        if _site_owner(an, lexicon, hits, i):
             return entry.value  # "قاعدة حرير الأميركية": the base's owner
         return None
     if kind == "allies":
@@ -137,7 +128,8 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
             return group.fixed
         words = an.text[hit.start:hit.end].split()
         # "قوات المقاومة", "فصائل المقاومة": the noun after a force word names the side
-        head = words[-1] if len(words) > 1 and words[0] in _FORCE_WORDS else words[0]
+        head = words[-1] if len(words) > 1 and words[0] in lexicon.words("force_words") \
+            else words[0]
         head = head[2:] if head.startswith("ال") else head
         recent = seen[-_LOOKBACK:]
         for ref in reversed(recent):
@@ -157,22 +149,19 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     return None
 
 
-#: first words of a generic name that say "forces of" rather than whose
-_FORCE_WORDS = ("قوات", "القوات", "فصايل", "الفصايل", "قوه", "القوه")
+def _site_owner(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """An adjective right after a base, field or airport's name: "قاعدة حرير الأميركية".
 
-_SITES = ("قاعده", "قاعدتي", "قواعد", "القاعده", "مطار", "حقل", "حقلي", "مقر", "ميناء",
-          "معسكر", "مخيم")
-
-
-def _site_owner(an: Analysis, hits: list[Hit], i: int) -> bool:
-    """An adjective right after a base, field or airport's name: "قاعدة حرير الأميركية"."""
+    The site words are the lexicon's `site_words`.
+    """
     if i == 0 or hits[i - 1].entry.kind != "place" or \
             an.words_between(hits[i - 1].end, hits[i].token_start) != 0:
         return False
     before = an.words(max(0, hits[i - 1].token_start - 16), hits[i - 1].token_start)[-1:]
     # "وقاعدة الشدادي الأميركيتين": the site word may carry a conjunction or preposition
-    return bool(before) and (before[0] in _SITES or (
-        before[0][:1] in ("و", "ب", "ل") and before[0][1:] in _SITES))
+    sites = lexicon.words("site_words")
+    return bool(before) and (before[0] in sites or (
+        before[0][:1] in ("و", "ب", "ل") and before[0][1:] in sites))
 
 
 def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
@@ -195,7 +184,8 @@ def _after_place(an: Analysis, hits: list[Hit], i: int) -> bool:
         an.text[hits[j].end:hit.token_start] == " "
 
 
-def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> bool:
+def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
+                     prev_text: str) -> bool:
     hit = hits[i]
     if "ل" in hit.proclitics and hit.proclitics[-1:] != ("س",):
         # "طائرات الاستطلاع للجيش السوري": ل right after a force noun names the owner,
@@ -204,13 +194,14 @@ def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> b
             if hits[j].entry.kind in ("trigger", "source_verb", "target"):
                 return True
         words = an.words(max(0, hit.token_start - 30), hit.token_start)[-2:]
-        return not any(w in _FORCE_HEADS or w[1:] in _FORCE_HEADS for w in words)
+        heads = lexicon.words("force_heads")
+        return not any(w in heads or w[1:] in heads for w in words)
     glued = an.text[max(0, hit.token_start - 4):hit.token_start].rstrip(" \"'«")
     if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or glued.endswith("ال")):
         return True  # "مقراً عسكرياًلـ"هيئة تحرير الشام"": the ل of the one hit
     if prev_text in ("ضد", "علي", "بحق", "تجاه", "لصالح") or prev_text.startswith("لل"):
         return True
-    if hit.entry.kind == "adjective" and _site_owner(an, hits, i):
+    if hit.entry.kind == "adjective" and _site_owner(an, lexicon, hits, i):
         return True
     for j in range(i - 1, max(-1, i - 4), -1):
         h = hits[j]
@@ -225,28 +216,17 @@ def _target_position(an: Analysis, hits: list[Hit], i: int, prev_text: str) -> b
     return False
 
 
-_HELPER_MARKS = ("بالتعاون مع ", "بالاشتراك مع ", "بمشاركه ", "بمساندة ", "بمسانده ",
-                 "باسناد ", "باسناد من ", "بدعم من ", "بالتنسيق مع ", "الي جانب ", "جانب ")
-
-
-def _helper_marked(an: Analysis, hit: Hit) -> bool:
+def _helper_marked(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    # "بمشاركة X", "بالتعاون مع X" (lexicon `helper_marks`): an associate
     before = an.text[max(0, hit.token_start - 16):hit.token_start]
-    return before.endswith(_HELPER_MARKS)
+    return before.endswith(lexicon.starts("helper_marks"))
 
 
-def _agent_marked(an: Analysis, hit: Hit) -> bool:
+def _agent_marked(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    # "الهجوم الذي نفذه X" (lexicon `done_by`), "غارات نُفّذت بأوامر من X" (`ordered_by`):
+    # the verb or the order names the one who did it
     words = an.words_before(hit.token_start, 50, 4)
     text = " ".join(words)
-    return "من قبل" in text or "من جانب" in text or (bool(words) and words[-1] in _DONE_BY) or \
-        text.endswith(_ORDERED_BY)
-
-
-#: "غارات نُفّذت بأوامر من حكومة الدبيبة": who ordered the act did it
-_ORDERED_BY = ("بامر من", "بامر", "باوامر من", "باوامر", "بتوجيه من", "بتوجيهات من",
-               "بايعاز من", "بتعليمات من")
-
-
-#: "الهجوم الذي نفذه X", "المجزرة التي ارتكبتها X": the verb names the one who did it
-_DONE_BY = frozenset({"نفذها", "نفذته", "نفذه", "نفذوها", "نفذتها", "شنها", "شنه", "شنته",
-                      "شنتها", "يشنها", "تشنها", "ارتكبها", "ارتكبه", "ارتكبته", "ارتكبتها",
-                      "اطلقه", "اطلقها", "اطلقته", "اطلقتها", "تبناه", "تبنته", "تبنتها"})
+    return "من قبل" in text or "من جانب" in text or \
+        (bool(words) and words[-1] in lexicon.words("done_by")) or \
+        text.endswith(lexicon.starts("ordered_by"))

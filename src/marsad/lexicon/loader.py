@@ -35,12 +35,23 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
                "supplies": "supply", "tallies": "tally"}
 #: named word lists the rules compare the text with (`Lexicon.words`), and how they read
 #: each: "word" a whole word or phrase; "start" the start of a word, which may go on;
-#: "text" found anywhere in a stretch of text; "opening" what a sentence opens with, a
-#: whole word unless it ends in `*` (kept with the space that ends it)
+#: "text" found anywhere in a stretch of text; "opening" what a sentence or a name opens
+#: with, a whole word unless it ends in `*` (kept with the space that ends it); "before"
+#: the words right before a mention (kept with the space after them); "ending" the last
+#: words of a name (kept with the space before them)
 _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
-              "outlet_nouns": "word"}
+              "outlet_nouns": "word",
+              # actors and their roles (events/roles.py, agents.py)
+              "force_heads": "word", "force_words": "word", "site_words": "word",
+              "helper_marks": "before", "ordered_by": "word", "done_by": "word",
+              "belonging": "word", "support_verbs": "start",
+              # places (events/places.py, context.py)
+              "colour_words": "word", "website_words": "word", "name_stops": "word",
+              "described_features": "word", "person_heads": "opening", "stationed": "word",
+              "leading_features": "opening", "trailing_adjectives": "ending",
+              "construct_heads": "word", "link_words": "word", "link_heads": "start"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
@@ -122,6 +133,7 @@ class _Builder:
         self.linked_names: set[str] = set()
         self.word_sets: dict[str, set[str]] = {}
         self.causes: list[tuple[_File, yaml.Node, str]] = []
+        self.described: list[tuple[_File, yaml.Node, str]] = []
 
     def read(self, text: str, path: str) -> None:
         f = _File(path)
@@ -355,9 +367,16 @@ class _Builder:
                 raise f.error(item, f"{name}: {text!r}: `*` may only end an opening "
                               f"({', '.join(k for k, v in _WORD_SETS.items() if v == 'opening')})")
             phrase = " ".join(words)
-            found.add(phrase + " " if how == "opening" and not star else phrase)
+            if how == "before" or (how == "opening" and not star):
+                found.add(phrase + " ")
+            elif how == "ending":
+                found.add(" " + phrase)
+            else:
+                found.add(phrase)
             if name == "causes":
                 self.causes.append((f, item, phrase))
+            elif name == "described_features":
+                self.described.append((f, item, phrase))
 
     def _read_lists(self, f: _File, node: yaml.Node, section: str, kinds: dict[str, str]) -> None:
         for key, items in f.mapping(node, section):
@@ -405,6 +424,12 @@ class _Builder:
         for f, node, phrase in self.causes:
             if phrase not in reasons:
                 raise f.error(node, f"causes: {phrase!r} is not one of the `reasons` cues")
+        # a described feature is read off a feature hit's form (the article taken off)
+        features = {e.form for e in self.entries if e.kind in ("place_drop", "place_keep")}
+        for f, node, phrase in self.described:
+            if phrase not in features:
+                raise f.error(node, f"described_features: {phrase!r} is not a `places` drop or "
+                              "keep word (written without its article)")
         self.entries = _mark_weapons(self.entries)
         return Lexicon(actors=dict(self.actors), entries=tuple(self.entries),
                        generics=tuple(self.generics), common_words=frozenset(self.common_words),
