@@ -132,9 +132,12 @@ def decode_bytes(data: bytes, where: str, *, declared: str | None = None) -> str
         # always has two adjacent Arabic letters.
         return text
     errors, arabic = _utf8_damage(data)
-    if arabic >= errors:
-        # Mostly good UTF-8 Arabic with a few bad bytes: a damaged file, not another encoding.
-        reason = "truncated" if utf8_error.end >= len(data) else "corrupt"
+    truncated = utf8_error.end >= len(data)
+    if arabic > errors or (arabic == errors and truncated):
+        # Mostly good UTF-8 Arabic with a few bad bytes, or one character cut off at the
+        # end: a damaged file, not another encoding. A tie with the bad byte elsewhere is
+        # windows-1256 whose letter pair happens to be UTF-8 ("ط،" is also "ء").
+        reason = "truncated" if truncated else "corrupt"
         raise InputError(
             f"invalid UTF-8 at byte {utf8_error.start} of {len(data)} ({reason} file?)", where
         )
