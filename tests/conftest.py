@@ -90,3 +90,30 @@ def make_event() -> Callable[..., Event]:
         return Event(**values)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture
+def lexicon_file(tmp_path: Path) -> Callable[[str], Path]:
+    """A maker of a user lexicon file (`mine.yaml` in the test's folder) holding YAML text."""
+
+    def make(text: str) -> Path:
+        path = tmp_path / "mine.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+@pytest.fixture
+def with_lexicon(resources, lexicon_file):  # type: ignore[no-untyped-def]
+    """A maker of the shipped resources plus a user lexicon file of YAML text."""
+    from marsad.lexicon import load_lexicon
+    from marsad.pipeline import Resources
+    from marsad.recognize.matcher import build_matcher
+
+    def make(text: str) -> Resources:
+        lexicon = load_lexicon([lexicon_file(text)])
+        gaz = resources.gazetteer
+        return Resources(lexicon, gaz, build_matcher(lexicon, gaz, resources.matcher.glue), None)
+
+    return make

@@ -88,6 +88,24 @@ def test_dated_name_belongs_to_its_actor_only_in_its_period():
         ("actors:\n  SYR_MIL:\n    names: [جيش الاختبار]\n  ISIS:\n    names: [جيش الاختبار]\n",
          5, "already actor SYR_MIL"),
         ("linked_names: [قناة الاختبار]\n", 1, "must be one word"),
+        # named word lists (lexicon.words)
+        ("reminders: {يذكر: أن}\n", 1, "reminders must be a list"),
+        ("counts:\n  - ''\n", 2, "must be a non-empty word"),
+        ("counts:\n  - [خمس, ست]\n", 2, "must be a non-empty word"),
+        ("injured: [\"\u064b\"]\n", 1, "must be letters"),
+        ("counts: [خمس*]\n", 1, "`*` may only end an opening"),
+        ("reminders: [يذكر* أن]\n", 1, "must be letters"),
+        ("reminder: [للتذكير]\n", 1, "unknown section 'reminder'"),
+        ("ongoing: [المستمر]\ncauses:\n  - بفعل\n", 3, "not one of the `reasons`"),
+        ("force_heads: {كتائب: روسية}\n", 1, "force_heads must be a list"),
+        ("name_stops:\n  - ''\n", 2, "must be a non-empty word"),
+        ("helper_marks: [بمؤازرة*]\n", 1, "`*` may only end an opening"),
+        ("trailing_adjectives:\n  - التجاري*\n", 2, "`*` may only end an opening"),
+        ("link_word: [المطلة]\n", 1, "unknown section 'link_word'"),
+        ("stationed: [المرابطة]\ndescribed_features:\n  - الحصن\n", 3,
+         "not a `places` drop or keep word"),
+        # the lists compare a feature's form, which has no article
+        ("described_features: [القرية]\n", 1, "written without its article"),
     ],
 )
 def test_mistakes_are_reported_with_path_and_line(tmp_path, text, line, message):

@@ -7,34 +7,17 @@ sentence first without the user's word, then with it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.errors import LexiconError
 from marsad.events.analysis import analyse
 from marsad.events.places import find_places
 from marsad.lexicon import load_lexicon
 from marsad.lexicon.loader import _WORD_SETS
 from marsad.model import Document
 from marsad.pipeline import Resources, extract
-from marsad.recognize.matcher import build_matcher
 from marsad.text.normalize import fold, normalize_text
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "mine.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def with_file(resources: Resources, tmp_path: Path, text: str) -> Resources:
-    """The shipped resources with a user lexicon file of `text` added."""
-    lexicon = load_lexicon([write(tmp_path, text)])
-    return Resources(lexicon, resources.gazetteer, build_matcher(lexicon, resources.gazetteer),
-                     None)
 
 
 def events(text: str, res: Resources) -> list[tuple]:
@@ -50,17 +33,17 @@ def places(text: str, res: Resources) -> list[str]:
 # -- actors and their roles (events/roles.py, agents.py) ------------------------------
 
 
-def test_a_user_force_noun_lets_a_nationality_name_the_actor(resources, tmp_path):
+def test_a_user_force_noun_lets_a_nationality_name_the_actor(resources, with_lexicon):
     text = "قصفت كتائب روسية بلدة مورك."
     assert events(text, resources) == [("shelling", None, None, "مورك", ())]
-    mine = with_file(resources, tmp_path, "force_heads: [كتائب]\n")
+    mine = with_lexicon("force_heads: [كتائب]\n")
     assert events(text, mine) == [("airstrike", "RUS_MIL", None, "مورك", ())]
 
 
-def test_a_user_helper_mark_makes_the_actor_after_it_an_associate(resources, tmp_path):
+def test_a_user_helper_mark_makes_the_actor_after_it_an_associate(resources, with_lexicon):
     text = "هاجمت قوات النظام بلدة مورك بمؤازرة الطيران الروسي."
     assert events(text, resources) == [("airstrike", "SYR_MIL", None, "مورك", ())]
-    mine = with_file(resources, tmp_path, "helper_marks: [بمؤازرة]\n")
+    mine = with_lexicon("helper_marks: [بمؤازرة]\n")
     assert events(text, mine) == [("airstrike", "SYR_MIL", None, "مورك", ("RUS_MIL",))]
 
 
@@ -68,55 +51,55 @@ def test_a_user_helper_mark_makes_the_actor_after_it_an_associate(resources, tmp
     ("ordered_by: [بإشراف من]\n", "شنت غارات على بلدة مورك بإشراف من القوات الروسية."),
     ("done_by: [دبرته]\n", "استهدف القصف الذي دبرته القوات الروسية بلدة مورك."),
 ])
-def test_a_user_agent_mark_makes_the_actor_after_it_the_agent(resources, tmp_path, lists, text):
+def test_a_user_agent_mark_makes_the_actor_after_it_the_agent(resources, with_lexicon, lists, text):
     assert [e[1] for e in events(text, resources)] == [None]
-    assert [e[1] for e in events(text, with_file(resources, tmp_path, lists))] == ["RUS_MIL"]
+    assert [e[1] for e in events(text, with_lexicon(lists))] == ["RUS_MIL"]
 
 
-def test_a_user_belonging_word_makes_the_owner_named_next_the_side(resources, tmp_path):
+def test_a_user_belonging_word_makes_the_owner_named_next_the_side(resources, with_lexicon):
     # "مقر قوات الأسايش الموالي لـ X": the owner X is the one struck
     text = "قصف الجيش التركي مقر قوات الأسايش الموالي لقوات سوريا الديمقراطية في بلدة مورك."
     assert [e[2] for e in events(text, resources)] == ["KRG_PESHMERGA"]
-    mine = with_file(resources, tmp_path, "belonging: [الموالي]\n")
+    mine = with_lexicon("belonging: [الموالي]\n")
     assert [e[2] for e in events(text, mine)] == ["SDF"]
 
 
 # -- places (events/places.py, context.py) --------------------------------------------
 
 
-def test_a_user_name_stop_ends_an_unknown_name(resources, tmp_path):
+def test_a_user_name_stop_ends_an_unknown_name(resources, with_lexicon):
     text = "قصفت الطائرات قاعدة ضخمة في بلدة مورك."
     assert [e[3] for e in events(text, resources)] == ["ضخمة"]
-    mine = with_file(resources, tmp_path, "name_stops: [ضخمة]\n")
+    mine = with_lexicon("name_stops: [ضخمة]\n")
     assert [e[3] for e in events(text, mine)] == ["مورك"]
 
 
-def test_a_user_construct_head_lets_an_unknown_name_go_on(resources, tmp_path):
+def test_a_user_construct_head_lets_an_unknown_name_go_on(resources, with_lexicon):
     text = "قصفت قوات النظام قرية قرن الغزال."
     assert [e[3] for e in events(text, resources)] == ["قرن"]
-    mine = with_file(resources, tmp_path, "construct_heads: [قرن]\n")
+    mine = with_lexicon("construct_heads: [قرن]\n")
     assert [e[3] for e in events(text, mine)] == ["قرن الغزال"]
 
 
-def test_a_user_described_feature_reads_no_unknown_name_after_it(resources, tmp_path):
+def test_a_user_described_feature_reads_no_unknown_name_after_it(resources, with_lexicon):
     text = "قصفت قوات النظام قرية زعرورة."
     assert [e[3] for e in events(text, resources)] == ["زعرورة"]
-    assert events(text, with_file(resources, tmp_path, "described_features: [قرية]\n")) == []
+    assert events(text, with_lexicon("described_features: [قرية]\n")) == []
 
 
 @pytest.mark.parametrize(("lists", "text"), [
     ("colour_words: [بالأحمر]\n", "وتظهر على الخريطة مواقع داعش بالأحمر الرمادي."),
     ("website_words: [ديجيتال]\n", "نشر موقع الميادين ديجيتال التقرير."),
 ])
-def test_a_user_word_next_to_a_name_makes_it_no_place(resources, tmp_path, lists, text):
+def test_a_user_word_next_to_a_name_makes_it_no_place(resources, with_lexicon, lists, text):
     assert places(text, resources) in (["الرمادي"], ["الميادين"])
-    assert places(text, with_file(resources, tmp_path, lists)) == []
+    assert places(text, with_lexicon(lists)) == []
 
 
-def test_a_user_stationed_word_makes_the_place_where_an_actor_is(resources, tmp_path):
+def test_a_user_stationed_word_makes_the_place_where_an_actor_is(resources, with_lexicon):
     text = "قصفت الطائرات الروسية العناصر المرابطة في بلدة مورك."
     assert [e[3] for e in events(text, resources)] == ["مورك"]
-    assert events(text, with_file(resources, tmp_path, "stationed: [المرابطة]\n")) == []
+    assert events(text, with_lexicon("stationed: [المرابطة]\n")) == []
 
 
 @pytest.mark.parametrize(("name", "lists", "text", "untrimmed", "place"), [
@@ -125,29 +108,29 @@ def test_a_user_stationed_word_makes_the_place_where_an_actor_is(resources, tmp_
     ("places: {names: [مرفأ الوادي التجاري]}\n", "trailing_adjectives: [التجاري]\n",
      "قصفت الطائرات مرفأ الوادي التجاري.", "مرفأ الوادي التجاري", "مرفأ الوادي"),
 ])
-def test_user_feature_words_and_adjectives_are_trimmed_off_a_place(resources, tmp_path, name,
+def test_user_feature_words_and_adjectives_are_trimmed_off_a_place(resources, with_lexicon, name,
                                                                     lists, text, untrimmed,
                                                                     place):
     # the user's place name alone is recorded whole; with the list, trimmed
-    assert [e[3] for e in events(text, with_file(resources, tmp_path, name))] == [untrimmed]
-    assert [e[3] for e in events(text, with_file(resources, tmp_path, name + lists))] == [place]
+    assert [e[3] for e in events(text, with_lexicon(name))] == [untrimmed]
+    assert [e[3] for e in events(text, with_lexicon(name + lists))] == [place]
 
 
 @pytest.mark.parametrize(("lists", "text"), [
     ("link_words: [المطلة]\n", "قصفت قوات النظام قرية مورك المطلة على حماة."),
     ("link_heads: [بجوار]\n", "قصفت قوات النظام قرية مورك بجوار حماة."),
 ])
-def test_a_user_link_word_makes_the_place_after_it_context(resources, tmp_path, lists, text):
+def test_a_user_link_word_makes_the_place_after_it_context(resources, with_lexicon, lists, text):
     # "مورك المطلة على حماة": Hama only says where the village is
     assert [e[3] for e in events(text, resources)] == ["مورك", "حماة"]
-    assert [e[3] for e in events(text, with_file(resources, tmp_path, lists))] == ["مورك"]
+    assert [e[3] for e in events(text, with_lexicon(lists))] == ["مورك"]
 
 
 # -- readings and mistakes --------------------------------------------------------------
 
 
-def test_each_reading_keeps_the_space_its_rule_compares_with(tmp_path):
-    lexicon = load_lexicon([write(tmp_path, "helper_marks: [بمؤازرة]\nperson_heads: [أبو]\n"
+def test_each_reading_keeps_the_space_its_rule_compares_with(lexicon_file):
+    lexicon = load_lexicon([lexicon_file("helper_marks: [بمؤازرة]\nperson_heads: [أبو]\n"
                                             "trailing_adjectives: [التجاري]\n"
                                             "link_heads: [بجوار]\n")], shipped=False)
     assert lexicon.starts("helper_marks") == ("بموازره ",)  # ؤ folds to و; right before a mention
@@ -157,28 +140,6 @@ def test_each_reading_keeps_the_space_its_rule_compares_with(tmp_path):
     shipped = load_lexicon()
     assert "عبد " in shipped.starts("person_heads") and " النفطي" in shipped.starts(
         "trailing_adjectives") and "جانب " in shipped.starts("helper_marks")
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "message"),
-    [
-        ("force_heads: {كتائب: روسية}\n", 1, "force_heads must be a list"),
-        ("name_stops:\n  - ''\n", 2, "must be a non-empty word"),
-        ("helper_marks: [بمؤازرة*]\n", 1, "`*` may only end an opening"),
-        ("trailing_adjectives:\n  - التجاري*\n", 2, "`*` may only end an opening"),
-        ("link_word: [المطلة]\n", 1, "unknown section 'link_word'"),
-        ("stationed: [المرابطة]\ndescribed_features:\n  - الحصن\n", 3,
-         "not a `places` drop or keep word"),
-        # the lists compare a feature's form, which has no article
-        ("described_features: [القرية]\n", 1, "written without its article"),
-    ],
-)
-def test_list_mistakes_are_reported_with_path_and_line(tmp_path, text, line, message):
-    path = write(tmp_path, text)
-    with pytest.raises(LexiconError) as info:
-        load_lexicon([path])
-    assert str(info.value).startswith(f"{path}:{line}: ")
-    assert message in str(info.value)
 
 
 _LISTS = sorted(k for k, how in _WORD_SETS.items() if k != "causes" and how != "text"
