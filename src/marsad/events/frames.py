@@ -93,7 +93,9 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         frames = _frames(an, lexicon, s_start, s_end, clauses)
         if not frames:
             continue
-        places = [p for p in places_of.get((s_start, s_end), ()) if not p.context_only
+        refs = places_of.get((s_start, s_end), ())
+        places = [p for k, p in enumerate(refs)
+                  if (not p.context_only or _struck_after_origin(an, refs, k))
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
@@ -222,10 +224,12 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
     for place in places:
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        origin = any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
-                     for h in an.hits_in(max(0, place.start - 40), place.start))
+        origin = _origin(an, place)
+        # a place read as locating an attack's origin but kept (`_struck_after_origin`)
+        # is where an attack struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
-                and not (origin and attack_kinds(f.kinds))]
+                and not (origin and attack_kinds(f.kinds))
+                and not (place.context_only and not attack_kinds(f.kinds))]
         before = [f for f in same if f.trigger.start < place.start]
         if before:
             frame = before[-1]
@@ -245,6 +249,22 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
             # left or advanced on follows its verb; but "مسيرة في تعز تنديداً بالمجازر": a
             # trigger inside a reason is no event of the places before the reason
             same[0].places.append(place)
+
+
+def _origin(an: Analysis, place: PlaceRef) -> bool:
+    """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`)?"""
+    return any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
+               for h in an.hits_in(max(0, place.start - 40), place.start))
+
+
+def _struck_after_origin(an: Analysis, refs: tuple[PlaceRef, ...] | list[PlaceRef], k: int) -> bool:
+    """"من اتجاه الأراضي اللبنانية، مستهدفاً مواقع في ريف حمص": is refs[k], read as locating
+    the origin before it, rather where the attack struck?
+
+    The comma closes the origin phrase; a place after it does not say where the origin lies.
+    """
+    return k > 0 and refs[k].context_only and "," in an.text[refs[k - 1].end:refs[k].start] \
+        and _origin(an, refs[k - 1])
 
 
 def _cut(an: Analysis, a: int, b: int) -> bool:

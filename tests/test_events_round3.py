@@ -1,0 +1,39 @@
+"""Third round of event rules: origins, short names after feature words, denied places,
+numbered parts, and the cues of deployments, clashes and other events.
+
+Each sentence is invented, in the style of the news; each case states what EVENTS.md
+asks for and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.model import Document, Event
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
+
+
+def events_of(resources, text: str) -> list[Event]:
+    return extract(Document("t", text, PUBLISHED, "test"), resources)
+
+
+def places_of(events: list[Event]) -> set[str]:
+    return {e.place for e in events}
+
+
+def test_a_place_after_an_origin_and_a_comma_is_where_the_attack_struck(resources):
+    # "من اتجاه الأراضي اللبنانية" says where the raid came from; the comma ends that
+    # phrase, and "في ريف حمص" is where the raid struck, no locator of the origin
+    text = ("شنت طائرات إسرائيلية غارات من اتجاه الأراضي اللبنانية، مستهدفة مواقع "
+            "للجيش في ريف حمص.")
+    events = events_of(resources, text)
+    assert places_of(events) == {"حمص"}
+    assert {(e.kind, e.actor1, e.geo_precision) for e in events} == {("airstrike", "ISR_MIL", 2)}
+
+
+def test_a_place_right_after_an_origin_still_locates_it(resources):
+    # no comma: "في ريف درعا" says where the village the rockets came from lies
+    text = "سقطت صواريخ على مستوطنة كريات شمونة انطلقت من بلدة الحارة في ريف درعا."
+    assert "درعا" not in places_of(events_of(resources, text))
