@@ -37,3 +37,20 @@ def test_a_place_right_after_an_origin_still_locates_it(resources):
     # no comma: "في ريف درعا" says where the village the rockets came from lies
     text = "سقطت صواريخ على مستوطنة كريات شمونة انطلقت من بلدة الحارة في ريف درعا."
     assert "درعا" not in places_of(events_of(resources, text))
+
+
+def test_a_short_city_name_after_a_feature_word_is_a_place(resources):
+    # "إب" (a Yemeni city) is two letters: read alone it would be part of many words,
+    # but after "مدينة" it names the city
+    text = "شنت طائرات التحالف السعودي غارة على وسط مدينة إب."
+    events = events_of(resources, text)
+    assert places_of(events) == {"إب"}
+    assert all(e.place_id and e.lat for e in events)
+
+
+def test_a_short_name_is_no_place_without_a_feature_word(resources):
+    # the same two letters with no feature word before them are not read as the city
+    hits = resources.matcher.hits("وصل اب الى الميناء")
+    assert not [h for h in hits if h.entry.kind == "place" and h.entry.value == "اب"]
+    hits = resources.matcher.hits("وصل الى مدينه اب")
+    assert [h for h in hits if h.entry.kind == "place" and h.entry.value == "اب"]
