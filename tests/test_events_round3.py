@@ -54,3 +54,15 @@ def test_a_short_name_is_no_place_without_a_feature_word(resources):
     assert not [h for h in hits if h.entry.kind == "place" and h.entry.value == "اب"]
     hits = resources.matcher.hits("وصل الى مدينه اب")
     assert [h for h in hits if h.entry.kind == "place" and h.entry.value == "اب"]
+
+
+def test_a_place_the_text_says_the_attack_did_not_happen_in_is_no_place_of_it(resources):
+    # "لم يقع داخل الأردن" denies the place, not the attack: the attack is at التنف
+    text = ('قال المتحدث باسم الحكومة إن "غارات طالت القوات الأميركية لم تقع داخل '
+            'الأردن"، بل استهدفت قاعدة التنف في سوريا.')
+    events = events_of(resources, text)
+    assert "الأردن" not in places_of(events)
+    assert "التنف" in places_of(events)
+    # without the denial the same place is where it happened
+    text = 'قال المتحدث باسم الحكومة إن "غارات طالت القوات الأميركية وقعت داخل الأردن".'
+    assert "الأردن" in places_of(events_of(resources, text))

@@ -37,7 +37,7 @@ from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.merge import merge_duplicates
 from marsad.events.noevents import aggregate, named, purpose, threat
-from marsad.events.places import PlaceRef, find_places
+from marsad.events.places import LOCATIVE_WORDS, PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.lexicon.model import Lexicon
 from marsad.model import Event, PlaceMatch
@@ -96,6 +96,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         refs = places_of.get((s_start, s_end), ())
         places = [p for k, p in enumerate(refs)
                   if (not p.context_only or _struck_after_origin(an, refs, k))
+                  and not _denied_place(an, p)
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
@@ -265,6 +266,21 @@ def _struck_after_origin(an: Analysis, refs: tuple[PlaceRef, ...] | list[PlaceRe
     """
     return k > 0 and refs[k].context_only and "," in an.text[refs[k - 1].end:refs[k].start] \
         and _origin(an, refs[k - 1])
+
+
+#: negated verbs of occurring (normalized): "الهجوم لم يقع داخل الأردن" says where it was not
+_NOT_OCCURRED = frozenset({"يقع", "تقع", "يحدث", "تحدث", "يجر", "تجر", "يكن", "تكن"})
+_DENIALS = frozenset({"لم", "لا", "ليس", "ليست"})
+
+
+def _denied_place(an: Analysis, place: PlaceRef) -> bool:
+    """Is `place` where the text says the event did not happen ("لم يقع داخل الأردن")?"""
+    words = an.words(max(0, place.start - 30), place.start)[-4:]
+    for k in range(len(words) - 1):
+        if words[k] in _DENIALS and words[k + 1] in _NOT_OCCURRED and \
+                all(w in LOCATIVE_WORDS for w in words[k + 2:]) and len(words) - k - 2 <= 1:
+            return True
+    return False
 
 
 def _cut(an: Analysis, a: int, b: int) -> bool:
