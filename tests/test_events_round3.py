@@ -66,3 +66,27 @@ def test_a_place_the_text_says_the_attack_did_not_happen_in_is_no_place_of_it(re
     # without the denial the same place is where it happened
     text = 'قال المتحدث باسم الحكومة إن "غارات طالت القوات الأميركية وقعت داخل الأردن".'
     assert "الأردن" in places_of(events_of(resources, text))
+
+
+def test_an_ordinal_opens_a_part_at_its_own_place(resources):
+    # "والثالث" stands for the third rocket: "شرق بلدة نبل" is where it fell, not a
+    # locator of the village before
+    text = "أطلقت الفصائل ثلاثة صواريخ على ريف حلب، سقط الأول في قرية تل طويل، والثالث شرق بلدة نبل."
+    assert {"تل طويل", "نبل"} <= places_of(events_of(resources, text))
+
+
+def test_an_ordinal_of_a_day_or_a_rank_opens_no_part(resources):
+    # "الثاني من أيار" is a date and "الصف الأول" a rank: the place after them stays a locator
+    text = "سقط صاروخ في قرية تل طويل في الثاني من أيار شرق مدينة حلب."
+    assert places_of(events_of(resources, text)) == {"تل طويل"}
+
+
+def test_a_place_named_inside_a_direction_from_a_city_is_where_it_happened(resources):
+    # "جنوب دمشق" is a broad area; "في محيط منطقة الكسوة" names the place inside it
+    text = "شنت طائرات إسرائيلية غارات جنوب دمشق في محيط منطقة الكسوة."
+    events = events_of(resources, text)
+    assert places_of(events) == {"الكسوة"}
+    assert {e.geo_precision for e in events} == {2}
+    # a direction from a place after the village still only locates it
+    text = "شنت طائرات إسرائيلية غارات على بلدة الكسوة جنوب دمشق."
+    assert places_of(events_of(resources, text)) == {"الكسوة"}

@@ -37,8 +37,9 @@ from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.merge import merge_duplicates
 from marsad.events.noevents import aggregate, named, purpose, threat
-from marsad.events.places import LOCATIVE_WORDS, PlaceRef, find_places
+from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
+from marsad.events.scope import denied, origin, released
 from marsad.lexicon.model import Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -95,8 +96,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             continue
         refs = places_of.get((s_start, s_end), ())
         places = [p for k, p in enumerate(refs)
-                  if (not p.context_only or _struck_after_origin(an, refs, k))
-                  and not _denied_place(an, p)
+                  if (not p.context_only or released(an, refs, k)) and not denied(an, p)
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
@@ -225,11 +225,11 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
     for place in places:
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        origin = _origin(an, place)
-        # a place read as locating an attack's origin but kept (`_struck_after_origin`)
-        # is where an attack struck: no other frame's place
+        came_from = origin(an, place)
+        # a place read as a locator but released (`scope.released`) is where an attack
+        # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
-                and not (origin and attack_kinds(f.kinds))
+                and not (came_from and attack_kinds(f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
         before = [f for f in same if f.trigger.start < place.start]
         if before:
@@ -250,37 +250,6 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
             # left or advanced on follows its verb; but "مسيرة في تعز تنديداً بالمجازر": a
             # trigger inside a reason is no event of the places before the reason
             same[0].places.append(place)
-
-
-def _origin(an: Analysis, place: PlaceRef) -> bool:
-    """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`)?"""
-    return any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
-               for h in an.hits_in(max(0, place.start - 40), place.start))
-
-
-def _struck_after_origin(an: Analysis, refs: tuple[PlaceRef, ...] | list[PlaceRef], k: int) -> bool:
-    """"من اتجاه الأراضي اللبنانية، مستهدفاً مواقع في ريف حمص": is refs[k], read as locating
-    the origin before it, rather where the attack struck?
-
-    The comma closes the origin phrase; a place after it does not say where the origin lies.
-    """
-    return k > 0 and refs[k].context_only and "," in an.text[refs[k - 1].end:refs[k].start] \
-        and _origin(an, refs[k - 1])
-
-
-#: negated verbs of occurring (normalized): "الهجوم لم يقع داخل الأردن" says where it was not
-_NOT_OCCURRED = frozenset({"يقع", "تقع", "يحدث", "تحدث", "يجر", "تجر", "يكن", "تكن"})
-_DENIALS = frozenset({"لم", "لا", "ليس", "ليست"})
-
-
-def _denied_place(an: Analysis, place: PlaceRef) -> bool:
-    """Is `place` where the text says the event did not happen ("لم يقع داخل الأردن")?"""
-    words = an.words(max(0, place.start - 30), place.start)[-4:]
-    for k in range(len(words) - 1):
-        if words[k] in _DENIALS and words[k + 1] in _NOT_OCCURRED and \
-                all(w in LOCATIVE_WORDS for w in words[k + 2:]) and len(words) - k - 2 <= 1:
-            return True
-    return False
 
 
 def _cut(an: Analysis, a: int, b: int) -> bool:
