@@ -90,3 +90,14 @@ def test_a_place_named_inside_a_direction_from_a_city_is_where_it_happened(resou
     # a direction from a place after the village still only locates it
     text = "شنت طائرات إسرائيلية غارات على بلدة الكسوة جنوب دمشق."
     assert places_of(events_of(resources, text)) == {"الكسوة"}
+
+
+def test_the_onset_of_a_battle_is_a_clash(resources):
+    # "بدء المعركة": the definite noun after a verb or noun of onset tells a new round of
+    # fighting, like "اندلاع المعارك" (alone, "المعركة" points back at one told before)
+    text = 'وأعلن مقاتلو العشائر "بدء المعركة ضد قوات قسد في ريف دير الزور".'
+    events = events_of(resources, text)
+    assert {(e.kind, e.actor1, e.actor2, e.place) for e in events} == {
+        ("clash", "TRIBES", "SDF", "دير الزور")}
+    text = 'وأعلن مقاتلو العشائر أن "المعركة ضد قوات قسد في ريف دير الزور" مستمرة.'
+    assert not events_of(resources, text)
