@@ -37,6 +37,12 @@ def mark_context(an: Analysis, lexicon: Lexicon, refs: list[PlaceRef]) -> list[P
             out[-1] = replace(out[-1], context_only=True)
             out.append(ref)
             continue
+        if i > 0 and narrows(an, refs[i - 1], ref):
+            # "جنوب دمشق في محيط منطقة الكسوة": a direction from a city is a broad area;
+            # the place named in it is where it happened
+            out[-1] = replace(out[-1], context_only=True)
+            out.append(ref)
+            continue
         context = False
         if i > 0 and not ref.coordinated:
             prev = refs[i - 1]
@@ -70,6 +76,22 @@ def mark_context(an: Analysis, lexicon: Lexicon, refs: list[PlaceRef]) -> list[P
                 context = True
         out.append(ref if ref.context_only == context else replace(ref, context_only=context))
     return out
+
+
+_COMPASS = ("جنوب", "شمال", "شرق", "غرب")
+_SETTLED = frozenset({"منطقه", "بلده", "قريه", "مدينه", "مخيم", "حي"})
+
+
+def narrows(an: Analysis, prev: PlaceRef, ref: PlaceRef) -> bool:
+    """"جنوب X في محيط Y", "شمالي X، في بلدة Y": does `ref` name a place inside the area
+    `prev` points at by a direction?"""
+    if prev.relation is None or not prev.relation.startswith(_COMPASS) or ref.coordinated:
+        return False
+    if ref.relation not in (None, "محيط", "قرب") or \
+            (ref.relation is None and ref.feature not in _SETTLED):
+        return False
+    words = an.words(prev.end, ref.start)
+    return 1 <= len(words) <= 3 and words[0] == "في"
 
 
 def _listed(an: Analysis, refs: list[PlaceRef], i: int) -> bool:

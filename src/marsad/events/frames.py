@@ -39,6 +39,7 @@ from marsad.events.merge import merge_duplicates
 from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
+from marsad.events.scope import denied, origin, released
 from marsad.lexicon.model import Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -93,7 +94,9 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         frames = _frames(an, lexicon, s_start, s_end, clauses)
         if not frames:
             continue
-        places = [p for p in places_of.get((s_start, s_end), ()) if not p.context_only
+        refs = places_of.get((s_start, s_end), ())
+        places = [p for k, p in enumerate(refs)
+                  if (not p.context_only or released(an, refs, k)) and not denied(an, p)
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
@@ -222,10 +225,12 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
     for place in places:
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        origin = any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
-                     for h in an.hits_in(max(0, place.start - 40), place.start))
+        came_from = origin(an, place)
+        # a place read as a locator but released (`scope.released`) is where an attack
+        # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
-                and not (origin and attack_kinds(f.kinds))]
+                and not (came_from and attack_kinds(f.kinds))
+                and not (place.context_only and not attack_kinds(f.kinds))]
         before = [f for f in same if f.trigger.start < place.start]
         if before:
             frame = before[-1]

@@ -72,6 +72,27 @@ def _starts(text: str) -> set[int]:
 _ARTICLE_OPTIONAL = {"means", "target", "fatality", "partial", "relation",
                      "place_keep", "place_drop", "reason"}
 _MIN_PLACE = 3
+#: feature words of a town or an admin unit after which a shorter name is read
+_SHORT_NAME_FEATURES = ("مدينه", "محافظه", "بلده", "قريه")
+#: a short word heading this many gazetteer names or more begins names ("تل", "ام")
+_NAME_HEAD = 20
+
+
+def _short_names(keys: list[str], major: Container[str], words: set[str]) -> list[str]:
+    """The keys of major places shorter than `_MIN_PLACE` ("اب": Ibb), read only after a
+    feature word: alone, two letters are too often part of another word.
+
+    Words of the lexicon and words that head many names ("تل الكرامه") are left out.
+    """
+    short = {k for k in keys if len(k) < _MIN_PLACE and k in major and k not in words}
+    if not short:
+        return []
+    heads: dict[str, int] = {}
+    for k in keys:
+        first, space, _ = k.partition(" ")
+        if space and first in short:
+            heads[first] = heads.get(first, 0) + 1
+    return sorted(k for k in short if heads.get(k, 0) < _NAME_HEAD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +194,13 @@ class Matcher:
                 lexicon_forms.add(entry.form)
             for form, needs_enclitic in enclitic_forms(entry.form):
                 index.setdefault(form, []).append((entry, needs_enclitic))
+        place_keys = list(place_keys)
+        for key in _short_names(place_keys, major, lexicon_forms):
+            # "مدينة إب": a name too short to be read alone is read after a feature word
+            for feature in _SHORT_NAME_FEATURES:
+                entry = Entry(form=f"{feature} {key}", kind="place", value=key,
+                              attrs=(("common", False), ("major", True)))
+                index.setdefault(entry.form, []).append((entry, False))
         for key in place_keys:
             form = key[2:] if key.startswith("ال") and len(key) > 4 else key
             if len(form) < _MIN_PLACE:

@@ -1,0 +1,78 @@
+"""Which places of a sentence an event happened at, beyond what `context` marks.
+
+`context.mark_context` reads a place right after another as its locator ("X في ريف Y").
+Some words undo that reading or deny a place: an origin phrase closed by a comma ("من
+اتجاه الأراضي اللبنانية، مستهدفاً ... في ريف حمص"), an ordinal that opens the next part of
+a counted whole ("سقط الأول في X، والثاني في محيط Y"), a negated verb of occurring ("لم
+يقع داخل الأردن").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.events.analysis import Analysis
+from marsad.events.context import narrows
+from marsad.events.places import LOCATIVE_WORDS, PlaceRef
+
+#: negated verbs of occurring (normalized): "الهجوم لم يقع داخل الأردن" says where it was not
+_NOT_OCCURRED = frozenset({"يقع", "تقع", "يحدث", "تحدث", "يجر", "تجر", "يكن", "تكن"})
+_DENIALS = frozenset({"لم", "لا", "ليس", "ليست"})
+#: ordinals (normalized) that stand for one of the things counted before ("والثالث في ...")
+_ORDINALS = frozenset({"الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع",
+                       "الرابعه", "الخامس", "الخامسه", "السادس", "السادسه", "الاخير",
+                       "الاخيره"})
+#: words that put an ordinal at the head of a new part: "أما الرابع", "فيما الثاني"
+_PART_OPENERS = frozenset({"اما", "فيما", "بينما", "و"})
+
+
+def origin(an: Analysis, place: PlaceRef) -> bool:
+    """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`)?"""
+    return any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
+               for h in an.hits_in(max(0, place.start - 40), place.start))
+
+
+def released(an: Analysis, refs: Sequence[PlaceRef], k: int) -> bool:
+    """Is refs[k], marked as locating the place before it, a place of its own?
+
+    "من اتجاه الأراضي اللبنانية، مستهدفاً مواقع في ريف حمص": the comma closes the origin
+    phrase, and what follows is where the attack struck. "سقط الأول في X، والثاني جنوب Y":
+    the ordinal opens another part of what was counted, at its own place.
+    """
+    if k == 0 or not refs[k].context_only:
+        return False
+    between = an.text[refs[k - 1].end:refs[k].start]
+    if "," in between and origin(an, refs[k - 1]):
+        return True
+    # "والثالث جنوب دمشق في محيط الكسوة": the part is at the place that narrows the area
+    return opens_part(an, refs[k - 1].end, refs[k].start) and not (
+        k + 1 < len(refs) and narrows(an, refs[k], refs[k + 1]))
+
+
+def opens_part(an: Analysis, a: int, b: int) -> bool:
+    """Does an ordinal standing for a part of a counted whole head a phrase in [a, b)?
+
+    "والثالث في محيط X", "أما الرابع فاستهدف": the ordinal is a noun on its own, after "و",
+    "أما" or a punctuation mark; "الصف الأول", "الأول من أيار" (a date) are not.
+    """
+    words = an.words(a, b)
+    for k, word in enumerate(words):
+        bare = word[1:] if word.startswith("و") and word[1:] in _ORDINALS else word
+        if bare not in _ORDINALS:
+            continue
+        after = words[k + 1] if k + 1 < len(words) else None
+        if after == "من":
+            continue  # "الثاني من أيار": a day of a month
+        if bare != word or (k > 0 and words[k - 1] in _PART_OPENERS):
+            return True
+    return False
+
+
+def denied(an: Analysis, place: PlaceRef) -> bool:
+    """Is `place` where the text says the event did not happen ("لم يقع داخل الأردن")?"""
+    words = an.words(max(0, place.start - 30), place.start)[-4:]
+    for k in range(len(words) - 1):
+        if words[k] in _DENIALS and words[k + 1] in _NOT_OCCURRED and \
+                len(words) - k - 2 <= 1 and all(w in LOCATIVE_WORDS for w in words[k + 2:]):
+            return True
+    return False
