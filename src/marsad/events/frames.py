@@ -47,8 +47,6 @@ from marsad.text.normalize import fold
 
 #: kinds that need someone who acts: without actor1 they are not coded
 _NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact", "clash", "other"}
-#: hit kinds that make a sentence worth reading for places
-_PLACE_SENTENCE = frozenset({"trigger", "metonym"})
 _TRIGGER = frozenset({"trigger"})
 
 Resolver = Callable[[PlaceRef, Analysis, list[PlaceMatch]], PlaceMatch | None]
@@ -73,10 +71,20 @@ class Frame:
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
     """All events of the analysed article `an`."""
     attribution = Attribution(an, lexicon=lexicon)
-    # places matter where something happens (a trigger) or where a country may be a place
-    # rather than an actor (a metonym); other sentences are skipped
-    places_of = {(s, e): find_places(an, lexicon, s, e) for s, e, _ in an.sentences
-                 if an.has_hit(_PLACE_SENTENCE, s, e)}
+    reminders = lexicon.starts("reminders")
+    # the frames of a sentence depend on its hits alone: found first, so that places are
+    # read only where a frame may take them ("يُذكر أنّ ...": a reminder of what was told
+    # before, no news)
+    frames_of = {}
+    for s_start, s_end, clauses in an.sentences:
+        if not an.text.startswith(reminders, s_start):
+            frames = _frames(an, lexicon, s_start, s_end, clauses)
+            if frames:
+                frames_of[s_start, s_end] = frames
+    # a place span tells resolve_actors that a country there is no actor; an actor's
+    # `locative` is read only by the frames of its own sentence, so sentences without
+    # frames need no places
+    places_of = {(s, e): find_places(an, lexicon, s, e) for s, e in frames_of}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
     actors = resolve_actors(an, lexicon, place_spans)
@@ -85,13 +93,10 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
     previous_sentence_end = -1
-    reminders = lexicon.starts("reminders")
-    for s_start, s_end, clauses in an.sentences:
+    for s_start, s_end, _ in an.sentences:
         # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
-        if an.text.startswith(reminders, s_start):
-            continue  # "يُذكر أنّ ...": a reminder of what was told before, no news
-        frames = _frames(an, lexicon, s_start, s_end, clauses)
+        frames = frames_of.get((s_start, s_end))
         if not frames:
             continue
         refs = places_of.get((s_start, s_end), ())
