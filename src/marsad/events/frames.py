@@ -87,7 +87,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     places_of = {(s, e): find_places(an, lexicon, s, e) for s, e in frames_of}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
-    actors = resolve_actors(an, lexicon, place_spans)
+    actors = resolve_actors(an, lexicon, place_spans, list(frames_of))
     actor_starts = [a.start for a in actors]
     events: list[tuple[Event, int]] = []
     resolved: list[PlaceMatch] = []
