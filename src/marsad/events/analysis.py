@@ -66,6 +66,11 @@ class Analysis:
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
+    def memo(self) -> dict:
+        """What a rule derives once per article and asks again, by a key of its own."""
+        return self._memo
+
+    @property
     def text(self) -> str:
         """The normalized text."""
         return self.norm.text
@@ -90,11 +95,15 @@ class Analysis:
     def words_before(self, pos: int, reach: int, n: int) -> list[str]:
         """The last `n` words of normalized [pos - reach, pos): `words(...)[-n:]`, cheaper."""
         starts = self.word_starts
-        i = bisect.bisect_left(starts, max(0, pos - reach))
-        j = bisect.bisect_left(starts, pos)
-        text = self.norm.text
+        j = _bisect_left(starts, pos)
+        # the first of at most `n` words that starts within reach: a few steps, no bisect
+        i = j - n if j > n else 0
+        low = pos - reach
+        while i < j and starts[i] < low:
+            i += 1
+        text = self.text
         ends = self.word_ends
-        return [text[starts[k]:ends[k]] for k in range(max(i, j - n), j)]
+        return [text[starts[k]:ends[k]] for k in range(i, j)]
 
     def spaced_slice(self, start: int, end: int) -> str:
         """`NormText.spaced_slice`: the original text of normalized [start, end), glued words split."""
@@ -114,7 +123,9 @@ class Analysis:
         key = ("spans", kinds)
         spans = self._memo.get(key)
         if spans is None:
-            spans = frozenset((h.start, h.end) for h in self.hits if h.entry.kind in kinds)
+            # from the hits of these kinds alone (`hit_indices`), not a pass over all hits
+            hits = self.hits
+            spans = frozenset((h.start, h.end) for h in map(hits.__getitem__, self.hit_indices(kinds)))
             self._memo[key] = spans
         return spans
 

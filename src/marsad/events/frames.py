@@ -211,13 +211,20 @@ def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[st
     kinds = set()
     payloads = set()
     for h in an.hits_in(clause[0], clause[1]):
-        if h.entry.kind in ("actor", "generic") and h.entry.attr("weapon"):
-            kinds.add(str(h.entry.attr("weapon")))  # "سلاح الجو اليمني المسير استهدف"
-        elif h.entry.kind == "means" and h.entry.attr("payload"):
-            payloads.add(h.entry.value)
-        elif h.entry.kind == "means" or (h.entry.kind == "trigger" and h is not trigger and h.entry.value in ATTACK and \
-                not h.entry.attr("means")):
-            kinds.add(h.entry.value)
+        entry = h.entry  # (read once: a clause has dozens of hits, asked per trigger)
+        kind = entry.kind
+        if kind == "means":
+            if entry.attr("payload"):
+                payloads.add(entry.value)
+            else:
+                kinds.add(entry.value)
+        elif kind == "actor" or kind == "generic":
+            weapon = entry.attr("weapon")
+            if weapon:
+                kinds.add(str(weapon))  # "سلاح الجو اليمني المسير استهدف"
+        elif kind == "trigger" and h is not trigger and entry.value in ATTACK and \
+                not entry.attr("means"):
+            kinds.add(entry.value)
     return sorted(kinds or payloads)
 
 
