@@ -64,16 +64,16 @@ class Analysis:
     linked_names: frozenset[str] = frozenset()
     #: what the frame rules derive from the fields above once per article (see `spans_of`)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: the normalized text (`norm.text`): a field, as the rules read it ~400 times an article
+    text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.text = self.norm.text
 
     @property
     def memo(self) -> dict:
         """What a rule derives once per article and asks again, by a key of its own."""
         return self._memo
-
-    @property
-    def text(self) -> str:
-        """The normalized text."""
-        return self.norm.text
 
     def word_index(self, pos: int) -> int:
         """Index of the word at or after normalized offset `pos`."""
@@ -144,7 +144,8 @@ class Analysis:
                     else:
                         same.append(k)
             lists = [by_kind[kind] for kind in kinds if kind in by_kind]
-            indices = lists[0] if len(lists) == 1 else sorted(k for ks in lists for k in ks)
+            # sorted runs, merged by the sort in C
+            indices = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
             self._memo[key] = indices
         return indices
 
