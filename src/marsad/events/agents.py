@@ -74,6 +74,16 @@ def victim(an: Analysis, ref: ActorRef, deaths: frozenset[str]) -> bool:
     intransitive ("جنود أميركيون قُتلوا في هجوم", "أُصيب جنود أميركيون", "استشهد"). The
     active "قتلوا 5 مسلحين" has its object after it: there the actor killed.
     """
+    # asked of each mention by every frame of its sentence: answered once per article
+    key = ("victim", deaths, ref.token_start, ref.token_end)
+    memo = an.memo
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _victim(an, ref, deaths)
+    return known
+
+
+def _victim(an: Analysis, ref: ActorRef, deaths: frozenset[str]) -> bool:
     # "مقتل ثلاثة من الجنود الأميركيين", "إصابة 3 جنود أميركيين": the noun of death
     # stands before the men counted
     noun = next((w for w in reversed(an.words_before(ref.token_start, 50, 4))

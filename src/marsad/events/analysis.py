@@ -64,11 +64,16 @@ class Analysis:
     linked_names: frozenset[str] = frozenset()
     #: what the frame rules derive from the fields above once per article (see `spans_of`)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: the normalized text (`norm.text`): a field, as the rules read it ~400 times an article
+    text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.text = self.norm.text
 
     @property
-    def text(self) -> str:
-        """The normalized text."""
-        return self.norm.text
+    def memo(self) -> dict:
+        """What a rule derives once per article and asks again, by a key of its own."""
+        return self._memo
 
     def word_index(self, pos: int) -> int:
         """Index of the word at or after normalized offset `pos`."""
@@ -90,18 +95,37 @@ class Analysis:
     def words_before(self, pos: int, reach: int, n: int) -> list[str]:
         """The last `n` words of normalized [pos - reach, pos): `words(...)[-n:]`, cheaper."""
         starts = self.word_starts
-        i = bisect.bisect_left(starts, max(0, pos - reach))
-        j = bisect.bisect_left(starts, pos)
-        text = self.norm.text
+        j = _bisect_left(starts, pos)
+        # the first of at most `n` words that starts within reach: a few steps, no bisect
+        i = j - n if j > n else 0
+        low = pos - reach
+        while i < j and starts[i] < low:
+            i += 1
+        text = self.text
         ends = self.word_ends
-        return [text[starts[k]:ends[k]] for k in range(max(i, j - n), j)]
+        return [text[starts[k]:ends[k]] for k in range(i, j)]
+
+    def spaced_slice(self, start: int, end: int) -> str:
+        """`NormText.spaced_slice`: the original text of normalized [start, end), glued words split."""
+        # the model's version tests every character; only a space can be put back, and
+        # the spaces of a short phrase (a place, a source) are few: test those alone
+        norm = self.norm
+        text, original, offsets = norm.text, norm.original, norm.to_original
+        i = text.find(" ", start, end)
+        while i >= 0:
+            if not original[offsets[i]].isspace():
+                return norm.spaced_slice(start, end)
+            i = text.find(" ", i + 1, end)
+        return norm.original_slice(start, end)
 
     def spans_of(self, kinds: frozenset[str]) -> frozenset[tuple[int, int]]:
         """The (start, end) of every hit of one of `kinds` (computed once per article)."""
         key = ("spans", kinds)
         spans = self._memo.get(key)
         if spans is None:
-            spans = frozenset((h.start, h.end) for h in self.hits if h.entry.kind in kinds)
+            # from the hits of these kinds alone (`hit_indices`), not a pass over all hits
+            hits = self.hits
+            spans = frozenset((h.start, h.end) for h in map(hits.__getitem__, self.hit_indices(kinds)))
             self._memo[key] = spans
         return spans
 
@@ -120,7 +144,8 @@ class Analysis:
                     else:
                         same.append(k)
             lists = [by_kind[kind] for kind in kinds if kind in by_kind]
-            indices = lists[0] if len(lists) == 1 else sorted(k for ks in lists for k in ks)
+            # sorted runs, merged by the sort in C
+            indices = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
             self._memo[key] = indices
         return indices
 

@@ -125,7 +125,7 @@ class Attribution:
         head = hits[j]
         end = self._phrase_end(hits, j, b)
         end = self._apposition(end, b)
-        phrase = an.norm.spaced_slice(start, end).strip(_TRIM)
+        phrase = an.spaced_slice(start, end).strip(_TRIM)
         if not phrase:
             return None
         return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, end,
@@ -184,7 +184,7 @@ class Attribution:
         clause_start = _clause_start(an.text, a, cue.start)
         if an.words_between(clause_start, cue.start) > 0:
             start = max(start, clause_start)
-        phrase = an.norm.spaced_slice(start, cue.token_start).strip(_TRIM)
+        phrase = an.spaced_slice(start, cue.token_start).strip(_TRIM)
         if not phrase:
             return None
         return SourceRef(cue.start, _tidy(phrase), _head_word(an, head), start, cue.token_start,

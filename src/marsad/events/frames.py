@@ -47,8 +47,6 @@ from marsad.text.normalize import fold
 
 #: kinds that need someone who acts: without actor1 they are not coded
 _NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact", "clash", "other"}
-#: hit kinds that make a sentence worth reading for places
-_PLACE_SENTENCE = frozenset({"trigger", "metonym"})
 _TRIGGER = frozenset({"trigger"})
 
 Resolver = Callable[[PlaceRef, Analysis, list[PlaceMatch]], PlaceMatch | None]
@@ -73,25 +71,32 @@ class Frame:
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
     """All events of the analysed article `an`."""
     attribution = Attribution(an, lexicon=lexicon)
-    # places matter where something happens (a trigger) or where a country may be a place
-    # rather than an actor (a metonym); other sentences are skipped
-    places_of = {(s, e): find_places(an, lexicon, s, e) for s, e, _ in an.sentences
-                 if an.has_hit(_PLACE_SENTENCE, s, e)}
+    reminders = lexicon.starts("reminders")
+    # the frames of a sentence depend on its hits alone: found first, so that places are
+    # read only where a frame may take them ("يُذكر أنّ ...": a reminder of what was told
+    # before, no news)
+    frames_of = {}
+    for s_start, s_end, clauses in an.sentences:
+        if not an.text.startswith(reminders, s_start):
+            frames = _frames(an, lexicon, s_start, s_end, clauses)
+            if frames:
+                frames_of[s_start, s_end] = frames
+    # a place span tells resolve_actors that a country there is no actor; an actor's
+    # `locative` is read only by the frames of its own sentence, so sentences without
+    # frames need no places
+    places_of = {(s, e): find_places(an, lexicon, s, e) for s, e in frames_of}
     place_spans = frozenset((p.name_start, p.name_end) for refs in places_of.values()
                             for p in refs)
-    actors = resolve_actors(an, lexicon, place_spans)
+    actors = resolve_actors(an, lexicon, place_spans, list(frames_of))
     actor_starts = [a.start for a in actors]
     events: list[tuple[Event, int]] = []
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
     previous_sentence_end = -1
-    reminders = lexicon.starts("reminders")
-    for s_start, s_end, clauses in an.sentences:
+    for s_start, s_end, _ in an.sentences:
         # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
-        if an.text.startswith(reminders, s_start):
-            continue  # "يُذكر أنّ ...": a reminder of what was told before, no news
-        frames = _frames(an, lexicon, s_start, s_end, clauses)
+        frames = frames_of.get((s_start, s_end))
         if not frames:
             continue
         refs = places_of.get((s_start, s_end), ())
@@ -206,13 +211,20 @@ def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[st
     kinds = set()
     payloads = set()
     for h in an.hits_in(clause[0], clause[1]):
-        if h.entry.kind in ("actor", "generic") and h.entry.attr("weapon"):
-            kinds.add(str(h.entry.attr("weapon")))  # "سلاح الجو اليمني المسير استهدف"
-        elif h.entry.kind == "means" and h.entry.attr("payload"):
-            payloads.add(h.entry.value)
-        elif h.entry.kind == "means" or (h.entry.kind == "trigger" and h is not trigger and h.entry.value in ATTACK and \
-                not h.entry.attr("means")):
-            kinds.add(h.entry.value)
+        entry = h.entry  # (read once: a clause has dozens of hits, asked per trigger)
+        kind = entry.kind
+        if kind == "means":
+            if entry.attr("payload"):
+                payloads.add(entry.value)
+            else:
+                kinds.add(entry.value)
+        elif kind == "actor" or kind == "generic":
+            weapon = entry.attr("weapon")
+            if weapon:
+                kinds.add(str(weapon))  # "سلاح الجو اليمني المسير استهدف"
+        elif kind == "trigger" and h is not trigger and entry.value in ATTACK and \
+                not entry.attr("means"):
+            kinds.add(entry.value)
     return sorted(kinds or payloads)
 
 

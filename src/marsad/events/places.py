@@ -251,7 +251,7 @@ def _dual_before(an: Analysis, hits: list[Hit], i: int,
 
 def _singular(an: Analysis, feature: Hit) -> str:
     """A feature word as written, a dual ("حقلي") made singular ("حقل")."""
-    word = an.norm.spaced_slice(feature.start, feature.end)
+    word = an.spaced_slice(feature.start, feature.end)
     return word[:-1] if feature.entry.value == "dual_keep" else word
 
 
@@ -351,13 +351,13 @@ def _ref(an: Analysis, lexicon: Lexicon, start: int, end: int, key: str | None,
         elif k == "partial":
             partial = True
     surface_start, end = _trim_surface(an, lexicon, surface_start, end, keep=True)
-    surface = an.norm.spaced_slice(surface_start, end)
+    surface = an.spaced_slice(surface_start, end)
     if kept is not None and kept.entry.value == "dual_keep" and surface_start == kept.start:
         feature = feature[:-1]
-        surface = _singular(an, kept) + an.norm.spaced_slice(kept.end, end)
+        surface = _singular(an, kept) + an.spaced_slice(kept.end, end)
     elif kept is None and dual is not None and dual.entry.value == "dual_keep":
         feature = dual.entry.form[:-1]
-        surface = f"{_singular(an, dual)} {an.norm.spaced_slice(surface_start, end)}"
+        surface = f"{_singular(an, dual)} {an.spaced_slice(surface_start, end)}"
     # "وتلال الخضر", "وحي القصور": the "و" may stand on the feature word before the name
     # (not on a relation: "جنوب وغرب محافظة تعز" joins two directions of one place)
     coordinated = "و" in hit.proclitics or (bool(before) and "و" in before[-1].proclitics
@@ -409,10 +409,10 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if keep:
             # "حقلي كونيكو والعمر": the dual names two sites, each "حقل X"
             feat = _singular(an, feature_hit)
-            surface = f"{feat} {_clean(an.norm.spaced_slice(n_start, n_end))}"
+            surface = f"{feat} {_clean(an.spaced_slice(n_start, n_end))}"
             s_start = feature_hit.start if not refs else n_start
         else:
-            surface = _clean(an.norm.spaced_slice(n_start, n_end))
+            surface = _clean(an.spaced_slice(n_start, n_end))
             s_start = n_start
         feature = feature_hit.entry.form
         relation = next((h.entry.form for h in before if h.entry.kind == "relation"), None)

@@ -11,6 +11,7 @@ preposition. An actor is in target position (actor2, the one acted on) after "ض
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -43,14 +44,19 @@ class ActorRef:
 
 
 def resolve_actors(an: Analysis, lexicon: Lexicon,
-                   place_spans: frozenset[tuple[int, int]] = frozenset()) -> list[ActorRef]:
+                   place_spans: frozenset[tuple[int, int]] = frozenset(),
+                   read: list[tuple[int, int]] | None = None) -> list[ActorRef]:
     """Every actor mention of the article, in order, resolved to its id.
 
     `place_spans` are the spans read as places: a country or capital there is a place.
+    `read` (sorted spans, None for the whole text) is where the frames read the roles:
+    outside it a mention gets its id and `target` only (what later mentions ask of it:
+    a generic noun refers back to ids, a coordinated actor copies `target`).
     """
     day = an.doc.published
     out: list[ActorRef] = []
     hits = an.hits
+    read_starts = [a for a, _ in read] if read is not None else None
     for i in an.hit_indices(_ACTOR_KINDS):
         hit = hits[i]
         kind = hit.entry.kind
@@ -58,6 +64,13 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         if actor is None:
             continue
         prev_text = an.word_before(hit.token_start)
+        target = _target_position(an, lexicon, hits, i, prev_text)
+        if read_starts is not None:
+            k = bisect.bisect_right(read_starts, hit.start) - 1
+            if k < 0 or hit.start >= read[k][1]:
+                out.append(ActorRef(hit.start, hit.end, hit.token_start, hit.token_end, actor,
+                                    kind, target, False, False, False))
+                continue
         locative = kind == "metonym" and an.words_before(hit.token_start, 12, 2) != ["كل", "من"] and (
             (hit.start, hit.end) in place_spans
             or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})
@@ -67,7 +80,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         out.append(ActorRef(  # positional (start, end, token_start, token_end, actor, kind,
             # target, agent, locative, helper, from_marked): cheaper than keywords, per mention
             hit.start, hit.end, hit.token_start, hit.token_end, actor, kind,
-            _target_position(an, lexicon, hits, i, prev_text), _agent_marked(an, lexicon, hit),
+            target, _agent_marked(an, lexicon, hit),
             locative, _helper_marked(an, lexicon, hit),
             prev_text in ("من", "عن") or "من" in an.text[max(0, hit.token_start - 10):hit.token_start].split()[-2:],
         ))
