@@ -115,12 +115,14 @@ _MATCH_FIELDS = ("place_id", "name", "lat", "lon", "geo_precision", "feature", "
 @functools.cache
 def match_factory() -> Callable[..., PlaceMatch]:
     """`PlaceMatch` itself, or a maker of the same records without the frozen dataclass's
-    `__init__` (one `object.__setattr__` lookup per field: about 1.5 µs of each resolution).
+    `__init__` (one `object.__setattr__` call per field: about 2 µs of each resolution).
 
-    The maker sets every slot through its descriptor, the fields after `_MATCH_FIELDS` to
-    their defaults; it is used only while PlaceMatch is a plain frozen slotted dataclass
-    whose first fields are `_MATCH_FIELDS` (no `__post_init__`, no field without default
-    after them), else PlaceMatch is called.
+    The maker is a plain slotted class with PlaceMatch's slots, whose `__init__` stores the
+    fields (a slot store each, no call) and then makes the instance a PlaceMatch by
+    assigning its `__class__`, which Python allows between classes of the same slots: the
+    record is a PlaceMatch like any other, frozen from then on. It is used only while
+    PlaceMatch is a plain frozen slotted dataclass whose first fields are `_MATCH_FIELDS`
+    (no `__post_init__`, no field without default after them), else PlaceMatch is called.
     """
     fields = dataclasses.fields(PlaceMatch)
     extra = fields[len(_MATCH_FIELDS) :]
@@ -132,31 +134,35 @@ def match_factory() -> Callable[..., PlaceMatch]:
                for f in extra)
     ):
         return PlaceMatch
-    slot = PlaceMatch.__dict__
-    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 = (slot[n].__set__ for n in _MATCH_FIELDS)
-    defaults = [(slot[f.name].__set__, f.default, f.default_factory) for f in extra]
-    new = object.__new__
+    defaults = [(f.name, f.default, f.default_factory) for f in extra]
+    record = PlaceMatch
 
-    def make(place_id: str | None, name: str, lat: float, lon: float, geo_precision: int,
-             feature: str, country: str | None, admin1: str | None, admin2: str | None,
-             admin3: str | None, population: int | None, score: float, reason: str) -> PlaceMatch:
-        m = new(PlaceMatch)
-        s0(m, place_id)
-        s1(m, name)
-        s2(m, lat)
-        s3(m, lon)
-        s4(m, geo_precision)
-        s5(m, feature)
-        s6(m, country)
-        s7(m, admin1)
-        s8(m, admin2)
-        s9(m, admin3)
-        s10(m, population)
-        s11(m, score)
-        s12(m, reason)
-        for set_field, default, factory in defaults:
-            set_field(m, factory() if default is dataclasses.MISSING else default)
-        return m
+    class Maker:
+        __slots__ = PlaceMatch.__slots__
 
-    return make
+        def __init__(self, place_id: str | None, name: str, lat: float, lon: float,
+                     geo_precision: int, feature: str, country: str | None, admin1: str | None,
+                     admin2: str | None, admin3: str | None, population: int | None,
+                     score: float, reason: str) -> None:
+            self.place_id = place_id
+            self.name = name
+            self.lat = lat
+            self.lon = lon
+            self.geo_precision = geo_precision
+            self.feature = feature
+            self.country = country
+            self.admin1 = admin1
+            self.admin2 = admin2
+            self.admin3 = admin3
+            self.population = population
+            self.score = score
+            self.reason = reason
+            for field_name, default, factory in defaults:
+                setattr(self, field_name, factory() if default is dataclasses.MISSING else default)
+            self.__class__ = record  # type: ignore[assignment]
 
+    try:
+        Maker(*(None,) * len(_MATCH_FIELDS))
+    except TypeError:  # a layout `__class__` cannot move between: the dataclass then
+        return PlaceMatch
+    return Maker  # type: ignore[return-value]

@@ -37,6 +37,7 @@ from marsad.geo.mention import (
     FEATURE_OF,
     KM_PER_DEG,
     NATURAL,
+    NEXT,
     Cues,
     feature_of,
     fits_unit,
@@ -44,6 +45,7 @@ from marsad.geo.mention import (
     mention_cues,
     preceding_unit,
     read_cues,
+    unit_after,
 )
 from marsad.geo.names import folded_surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
@@ -106,27 +108,24 @@ class Candidate:
     enclosing: bool = False
 
 
-class _Name:
-    """What a written name gives wherever it stands: its own cues and, per feature word that
-    changes them, its candidates. One per name, in the gazetteer's bounded memo."""
-
-    __slots__ = ("alone", "found")
-
-    def __init__(self, mention: str) -> None:
-        #: the mention's cues when no word before it adds any
-        self.alone = mention_cues(mention)
-        #: `_shaping(feature word)` -> (entries, site) (see `_prepare`)
-        self.found: dict[str | None, tuple[list[Entry], bool]] = {}
+#: What a written name gives wherever it stands, one per name in the gazetteer's bounded
+#: memo: its cues when no word before it adds any, and per feature word that changes its
+#: candidates (None for the others), its (entries, site). A plain tuple: a class with an
+#: `__init__` costs a Python call per new name.
+_Name = tuple[Cues, dict[str | None, tuple[list[Entry], bool]]]
 
 
 class _Frame(NamedTuple):
     """What every candidate of one mention is scored against (computed once per call).
 
-    A tuple, not a dataclass: one is made per call, and `_score` unpacks it at once.
+    A tuple, not a dataclass: one is made per call, and `_best` unpacks it at once.
     """
 
     cues: Cues
-    feature: str | None
+    #: the features the mention's feature word fits (`_FIT_SETS`), None without one
+    fits: frozenset[str] | None
+    #: a feature word that also counts against places that do not fit ("محافظة", "حي")
+    strict: bool
     #: the mention's relation word is "ريف" (or its plurals)
     countryside: bool
     #: ids named in the sentence before / after the mention (their union: "in the sentence")
@@ -144,6 +143,10 @@ class _Frame(NamedTuple):
     doc: DocContext
 
 
+#: Feature a feature word names -> every feature of entries it fits (itself and `_FITS`'s).
+_FIT_SETS = {f: frozenset({f, *_FITS.get(f, ())}) for f in {*FEATURE_OF.values(), *_FITS}}
+
+
 def _near_article(doc: DocContext, ids: frozenset[str], lat: float, lon: float,
                   kx: float) -> int:
     """1 when a city the article names (other than the place itself) is within 50 km, else 0."""
@@ -153,95 +156,111 @@ def _near_article(doc: DocContext, ids: frozenset[str], lat: float, lon: float,
     return 0
 
 
-def _score(entry: Entry, f: _Frame, reasons: list[str]) -> float:
-    """Score one candidate and append to `reasons` why.
+def _best(entries: list[Entry], f: _Frame,
+          every: list[tuple[Entry, float, list[str]]] | None = None
+          ) -> tuple[Entry, float, list[str]]:
+    """The first of the best-scored candidates, its score and why (`every` gets each one's).
 
-    The terms are added in one fixed order, so that equal evidence gives bit-equal scores
-    and ties keep the lookup's order.
+    Each score adds its terms in one fixed order, so that equal evidence gives bit-equal
+    scores and ties keep the lookup's order. One loop for all the candidates of a mention:
+    the frame is unpacked once, not once per candidate.
     """
-    place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
-    (cues, ff, countryside, before_ids, after_ids, id_counts, own, locating, cities,
+    (cues, fits, strict, countryside, before_ids, after_ids, id_counts, own, locating, cities,
      resolved_ids, points, fc, overlay, doc) = f
-    reasons.append(feature)
-    if overlay and place.id in overlay:
-        reasons.append("user overlay")
-    if ff is not None:
-        if feature == ff or feature in _FITS.get(ff, ()):
-            score += 3
-            reasons.append(f"feature word {cues.feature_word}")
-        elif feature in AREA_FEATURES or ff in ("governorate", "neighbourhood"):
-            score -= 3
-            reasons.append(f"feature word {cues.feature_word} does not fit")
-    if countryside:
-        if feature == "city":
-            score += 1
-            reasons.append("countryside of a city")
-        elif feature in ("village", "neighbourhood"):
-            score -= 0.5
-    if admin:
-        if not (before_ids.isdisjoint(adminset) and after_ids.isdisjoint(adminset)):
-            score += 3
-            reasons.append("admin unit named in the sentence")
-        else:
-            # The more often the article names a unit, the more it is about it ("ريف دمشق"
-            # four times beats a lone "حلب"); one naming gives 1, five or more give 2.
-            get = id_counts.get
-            n = 0
-            for a in admin:
-                k = get(a, 0) - (a in own)
-                if k > n:
-                    n = k
-            if n > 0:
-                score += 0.75 + 0.25 * (n if n < 5 else 5)
-                reasons.append("admin unit named in the article" if n == 1 else
-                               f"admin unit named {n} times in the article")
-    if locating is not None:
-        if fits_unit(place, locating):
-            score += 2
-            reasons.append("located by the unit named after it")
-        else:
-            score -= 4
-            reasons.append(_NOT_IN_UNIT)
-    # Distances in km on a local plane (one cosine per candidate, none per point).
-    near_sentence = False
-    if cities:
+    near_of = doc.near
+    # most candidates lie in the article's country: its reason is written once per mention
+    in_country = f"in the article's country {fc}" if fc else ""
+    top = None
+    best = 0.0
+    best_reasons: list[str] = []
+    for entry in entries:
+        place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
+        reasons = [feature]
+        if overlay and place.id in overlay:
+            reasons.append("user overlay")
+        if fits is not None:
+            if feature in fits:
+                score += 3
+                reasons.append(f"feature word {cues.feature_word}")
+            elif strict or feature in AREA_FEATURES:
+                score -= 3
+                reasons.append(f"feature word {cues.feature_word} does not fit")
+        if countryside:
+            if feature == "city":
+                score += 1
+                reasons.append("countryside of a city")
+            elif feature == "village" or feature == "neighbourhood":
+                score -= 0.5
+        if admin:
+            if not (before_ids.isdisjoint(adminset) and after_ids.isdisjoint(adminset)):
+                score += 3
+                reasons.append("admin unit named in the sentence")
+            else:
+                # The more often the article names a unit, the more it is about it ("ريف دمشق"
+                # four times beats a lone "حلب"); one naming gives 1, five or more give 2.
+                n = 0
+                for a in admin:
+                    k = id_counts.get(a, 0) - (a in own)
+                    if k > n:
+                        n = k
+                if n > 0:
+                    score += 0.75 + 0.25 * (n if n < 5 else 5)
+                    reasons.append("admin unit named in the article" if n == 1 else
+                                   f"admin unit named {n} times in the article")
+        if locating is not None:
+            if fits_unit(place, locating):
+                score += 2
+                reasons.append("located by the unit named after it")
+            else:
+                score -= 4
+                reasons.append(_NOT_IN_UNIT)
+        # Distances in km on a local plane (one cosine per candidate, none per point).
         for city_ids, lat, lon in cities:
             if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * KM_PER_DEG) < 40:
                 score += 1
                 reasons.append("near a city named in the sentence")
-                near_sentence = True
                 break
-    if not near_sentence and feature in SETTLEMENTS:
-        # A homonym near a city the article names elsewhere is likelier than one far from
-        # every such city (the article is about one area). Cached per article and place.
-        near = doc.near.get(place.id)
-        if near is None:
-            near = doc.near[place.id] = _near_article(doc, ids, plat, plon, kx)
-        if near:
-            score += 0.5
-            reasons.append("near a city named in the article")
-    if not resolved_ids.isdisjoint(ids):
-        score += 2.5
-        reasons.append("resolved earlier in the article")
-    elif points:
-        # min() of the distances, in a loop: a comprehension is a function call of its own
-        d = math.inf
-        for la, lo in points:
-            e = _hypot((lo - plon) * kx, (la - plat) * KM_PER_DEG)
-            if e < d:
-                d = e
-        if d < 150:
-            score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-            reasons.append(f"{d:.0f} km from a place resolved earlier")
-    if fc and country == fc:
-        score += 1.5
-        reasons.append(f"in the article's country {fc}")
-    if pop is not None:
-        score += pop
-    return score
+        else:
+            if feature in SETTLEMENTS:
+                # A homonym near a city the article names elsewhere is likelier than one far
+                # from every such city (the article is about one area). Kept per article.
+                near = near_of.get(place.id)
+                if near is None:
+                    near = near_of[place.id] = _near_article(doc, ids, plat, plon, kx)
+                if near:
+                    score += 0.5
+                    reasons.append("near a city named in the article")
+        if not resolved_ids.isdisjoint(ids):
+            score += 2.5
+            reasons.append("resolved earlier in the article")
+        elif points:
+            # min() of the distances, in a loop: a comprehension is a function call of its own
+            d = math.inf
+            for la, lo in points:
+                e = _hypot((lo - plon) * kx, (la - plat) * KM_PER_DEG)
+                if e < d:
+                    d = e
+            if d < 150:
+                score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
+                # f"{d:.0f} km ...", read from a table: `round` rounds half to even as the
+                # format does, and formatting a float costs more than the rest of the term
+                reasons.append(_KM_REASONS[round(d)])
+        if fc and country == fc:
+            score += 1.5
+            reasons.append(in_country)
+        if pop is not None:
+            score += pop
+        if every is not None:
+            every.append((entry, score, reasons))
+        if top is None or score > best:
+            top, best, best_reasons = entry, score, reasons
+    assert top is not None  # `_prepare` gives no frame without candidates
+    return top, best, best_reasons
 
 
 _hypot = math.hypot
+#: the reason of a candidate `k` km (rounded) from a place resolved earlier, k < 150 (+ 1)
+_KM_REASONS = tuple(f"{k} km from a place resolved earlier" for k in range(151))
 
 
 def guess_country(norm_text: NormText | str, gazetteer: Gazetteer) -> str | None:
@@ -287,7 +306,12 @@ def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[C
     if prepared is None:
         return []
     frame, entries, site = prepared
-    out = [_candidate(entry, frame, site) for entry in entries]
+    every: list[tuple[Entry, float, list[str]]] = []
+    _best(entries, frame, every)
+    out = []
+    for entry, score, reasons in every:
+        precision, enclosing = _reading(entry, frame, site, reasons)
+        out.append(Candidate(entry[0], score, precision, tuple(reasons), enclosing))
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -299,16 +323,17 @@ def _prepare(mention: str, context: PlaceContext,
     names = memo.get("names")
     if names is None:
         names = memo["names"] = {}
-    record = names.get(mention)
+    record: _Name | None = names.get(mention)
     if record is None:
-        record = remember(names, mention, _Name(mention))
+        record = remember(names, mention, (mention_cues(mention), {}))
+    alone, found = record
     norm = context.norm
     start, end = context.norm_span
-    cues = read_cues(record.alone, norm.text, start)
+    cues = read_cues(alone, norm.text, start)
     feature_word = cues.feature_word
     # Only site and admin feature words change a name's candidates (see `_candidates`).
     shaping = feature_word if feature_word in _SHAPING else None
-    cached = record.found.get(shaping)
+    cached = found.get(shaping)
     if cached is None:
         name = cues.name
         if shaping is None and cues.whole == name and not name.startswith("ال"):
@@ -320,7 +345,7 @@ def _prepare(mention: str, context: PlaceContext,
                 places = settlements_over_units(places)
             exact = {p.id for p in gazetteer.exact_key(name)}
             cached = (candidate_entries(places, exact, gazetteer), site)
-        record.found[shaping] = cached
+        found[shaping] = cached
     entries, site = cached
     if not entries:
         return None
@@ -345,13 +370,18 @@ def _prepare(mention: str, context: PlaceContext,
         resolved_ids, resolved_points = doc.resolved_sets(resolved)
     else:
         resolved_ids, resolved_points = _NONE, []
-    locating = locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None
+    text = norm.text
+    locating = unit_after(text, end, s_end, hits[j]) if j < len(hits) else None
+    if locating is NEXT:
+        locating = None
     if locating is None and i:
-        locating = preceding_unit(norm.text, hits[i - 1], start)
+        locating = preceding_unit(text, hits[i - 1], start)
     # `_Frame(...)` without its Python-level `__new__`: one frame is made per call
+    ff = FEATURE_OF.get(feature_word)
     frame = _new_tuple(_Frame, (
         cues,
-        FEATURE_OF.get(feature_word),
+        _FIT_SETS.get(ff),  # type: ignore[arg-type]
+        ff == "governorate" or ff == "neighbourhood",
         cues.relation in COUNTRYSIDE,
         info.prefix[i],
         info.suffix[j],
@@ -372,16 +402,8 @@ _NONE: frozenset[str] = frozenset()
 _new_tuple = tuple.__new__
 
 
-def _candidate(entry: Entry, frame: _Frame, site: bool) -> Candidate:
-    """Score a candidate in `frame` and give the precision it would resolve with."""
-    reasons: list[str] = []
-    score = _score(entry, frame, reasons)
-    precision, enclosing = _reading(entry, frame, site, reasons)
-    return Candidate(entry[0], score, precision, tuple(reasons), enclosing)
-
-
 def _reading(entry: Entry, frame: _Frame, site: bool, reasons: list[str]) -> tuple[int, bool]:
-    """(precision, enclosing) of a candidate `_score` gave `reasons`, completing them."""
+    """(precision, enclosing) of a candidate `_best` gave `reasons`, completing them."""
     cues = frame.cues
     place = entry[0]
     if site:
@@ -494,15 +516,7 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
         frame, entries, site = prepared
         # The best is the first of the highest scores (what a stable sort puts first). Every
         # candidate is scored with its reasons: cheaper than scoring the best one twice.
-        top = entries[0]
-        reasons: list[str] = []
-        score = _score(top, frame, reasons)
-        if len(entries) > 1:
-            for entry in entries[1:]:
-                other: list[str] = []
-                other_score = _score(entry, frame, other)
-                if other_score > score:
-                    top, score, reasons = entry, other_score, other
+        top, score, reasons = _best(entries, frame)
         precision, enclosing = _reading(top, frame, site, reasons)
         place = top[0]
         if enclosing:
