@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Set
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from marsad.geo.context import RELATION_WORDS, DocContext, Hit
 from marsad.geo.gazetteer import Gazetteer, remember
@@ -88,7 +86,7 @@ _SITE_WORDS = frozenset({
 #: Admin feature words: a settlement named after one stands for its unit (precision 3).
 _ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "قضاء", "ناحيه", "مديريه", "مديريتي",
                           "قطاع"})
-#: The feature words that change which entries a name has (see `_candidates`, `_prepare`).
+#: The feature words that change which entries a name has (see `_candidates`, `_rank`).
 _SHAPING = _SITE_WORDS | _ADMIN_WORDS
 _GOVERNORATE_CUES = frozenset({"ريف", "ارياف", "ريفي", "محافظه", "محافظات", "محافظتي"})
 _BIG = frozenset({"city", "governorate", "district", "country", "region"})
@@ -115,34 +113,6 @@ class Candidate:
 _Name = tuple[Cues, dict[str | None, tuple[list[Entry], bool]]]
 
 
-class _Frame(NamedTuple):
-    """What every candidate of one mention is scored against (computed once per call).
-
-    A tuple, not a dataclass: one is made per call, and `_best` unpacks it at once.
-    """
-
-    cues: Cues
-    #: the features the mention's feature word fits (`_FIT_SETS`), None without one
-    fits: frozenset[str] | None
-    #: a feature word that also counts against places that do not fit ("محافظة", "حي")
-    strict: bool
-    #: the mention's relation word is "ريف" (or its plurals)
-    countryside: bool
-    #: ids named in the sentence before / after the mention (their union: "in the sentence")
-    before_ids: frozenset[str]
-    after_ids: frozenset[str]
-    #: how many context hits of the article carry each id (`DocContext.id_counts`)
-    id_counts: dict[str, int]
-    own: frozenset[str]
-    locating: Hit | None
-    cities: list[tuple[frozenset[str], float, float]]
-    resolved_ids: Set[str]
-    resolved_points: Collection[tuple[float, float]]
-    country: str | None
-    overlay: frozenset[str]
-    doc: DocContext
-
-
 #: Feature a feature word names -> every feature of entries it fits (itself and `_FITS`'s).
 _FIT_SETS = {f: frozenset({f, *_FITS.get(f, ())}) for f in {*FEATURE_OF.values(), *_FITS}}
 
@@ -156,20 +126,156 @@ def _near_article(doc: DocContext, ids: frozenset[str], lat: float, lon: float,
     return 0
 
 
-def _best(entries: list[Entry], f: _Frame,
-          every: list[tuple[Entry, float, list[str]]] | None = None
-          ) -> tuple[Entry, float, list[str]]:
-    """The first of the best-scored candidates, its score and why (`every` gets each one's).
+_hypot = math.hypot
+#: the reason of a candidate `k` km (rounded) from a place resolved earlier, k < 150 (+ 1)
+_KM_REASONS = tuple(f"{k} km from a place resolved earlier" for k in range(151))
 
-    Each score adds its terms in one fixed order, so that equal evidence gives bit-equal
-    scores and ties keep the lookup's order. One loop for all the candidates of a mention:
-    the frame is unpacked once, not once per candidate.
+
+def guess_country(norm_text: NormText | str, gazetteer: Gazetteer) -> str | None:
+    """The country an article is mostly about (country and admin names counted), or None."""
+    norm = norm_text if isinstance(norm_text, NormText) else NormText(norm_text, [], norm_text)
+    return gazetteer.doc_context(norm).country
+
+
+def _key(words: str) -> str:
+    """`surface_key` of words cut from a surface key (folded, clean: only ال may go)."""
+    return folded_surface_key(words) if words.startswith("ال") else words
+
+
+def _candidates(cues: Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
+    """Entries for the whole mention, else for its name without feature words.
+
+    Returns (places, site): `site` is True when a site word ("مطار", "حقل") was dropped and
+    none of the entries is such a site: they only locate it.
     """
-    (cues, fits, strict, countryside, before_ids, after_ids, id_counts, own, locating, cities,
-     resolved_ids, points, fc, overlay, doc) = f
+    if cues.whole != cues.name:
+        whole = gazetteer.lookup_key(_key(cues.whole))
+        if whole:
+            return whole, False
+    found = gazetteer.lookup_key(_key(cues.name))
+    if not found:
+        m = _NISBA.match(cues.whole)
+        if m:
+            country = gazetteer.lookup(m.group(1) + "يا") or gazetteer.lookup(m.group(1))
+            return [p for p in country if p.feature == "country"], False
+    if cues.feature_word in _SITE_WORDS and found:
+        feature = feature_of(cues.feature_word)
+        fits = _FITS.get(feature or "", {feature})
+        sites = [p for p in found if p.feature in fits]
+        if sites:
+            return sites, False
+        return found, True
+    return found, False
+
+
+def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every reading of `mention` with its score and reasons, best first."""
+    every: list[tuple[Entry, float, list[str]]] = []
+    ranked = _rank(mention, context, gazetteer, every)
+    if ranked is None:
+        return []
+    cues, site = ranked[3], ranked[4]
+    out = []
+    for entry, score, reasons in every:
+        precision, enclosing = _reading(entry, cues, site, reasons)
+        out.append(Candidate(entry[0], score, precision, tuple(reasons), enclosing))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+#: What `_rank` gives: the best candidate, its score and reasons, the mention's cues, whether
+#: a site word was dropped (`_candidates`), and the unit the text locates the mention in.
+_Ranked = tuple[Entry, float, list[str], Cues, bool, "Hit | None"]
+
+
+def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
+          every: list[tuple[Entry, float, list[str]]] | None = None) -> _Ranked | None:
+    """Score every candidate of a mention in its context; None when it has none.
+
+    `every`, when given, receives each candidate's (entry, score, reasons). Each score adds
+    its terms in one fixed order, so that equal evidence gives bit-equal scores and ties
+    keep the lookup's order: the best is the first of the highest scores. What the terms
+    read of the context is computed once per mention, into locals (one function: the
+    resolver's hot path, where a frame record and a call per candidate cost more than the
+    terms).
+    """
+    # --- the name: its cues and candidates (memoized per name and shaping feature word)
+    memo = gazetteer.memo
+    names = memo.get("names")
+    if names is None:
+        names = memo["names"] = {}
+    record: _Name | None = names.get(mention)
+    if record is None:
+        record = remember(names, mention, (mention_cues(mention), {}))
+    alone, found = record
+    norm = context.norm
+    start, end = context.norm_span
+    text = norm.text
+    cues = read_cues(alone, text, start)
+    feature_word = cues.feature_word
+    # Only site and admin feature words change a name's candidates (see `_candidates`).
+    shaping = feature_word if feature_word in _SHAPING else None
+    cached = found.get(shaping)
+    if cached is None:
+        name = cues.name
+        if shaping is None and cues.whole == name and not name.startswith("ال"):
+            # the usual name: a gazetteer key read bare, its candidates in the key index
+            cached = (gazetteer.key_entries or build_resolver_index(gazetteer)).get(name)
+        if cached is None:
+            places, site = _candidates(cues, gazetteer)
+            if len(places) > 1 and feature_word not in _ADMIN_WORDS:
+                places = settlements_over_units(places)
+            exact = {p.id for p in gazetteer.exact_key(name)}
+            cached = (candidate_entries(places, exact, gazetteer), site)
+        found[shaping] = cached
+    entries, site = cached
+    if not entries:
+        return None
+
+    # --- the context: what the terms below read, once per mention
+    # `doc_context`'s first test, inline: every mention of an article asks for its scan
+    hit = gazetteer._doc_cache.get(id(norm))
+    doc = hit[1] if hit is not None and hit[0] is norm else gazetteer.doc_context(norm)
+    info, i, j, s_end = doc.where(start, end)
+    hits = info.hits
+    if i == j:
+        own = _NONE
+    elif j == i + 1:
+        # the mention is itself one context name (a city, a governorate): its ids
+        own = hits[i].ids if hits[i].start >= start else _NONE
+    else:
+        own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids)
+    if i == j or not info.cities:
+        cities = info.city_points  # the mention names no city: every one counts
+    else:
+        cities = [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j]
+    resolved = context.resolved
+    if resolved:
+        resolved_ids, points = doc.resolved_sets(resolved)
+    else:
+        resolved_ids, points = _NONE, ()
+    locating = unit_after(text, end, s_end, hits[j]) if j < len(hits) else None
+    if locating is NEXT:
+        locating = None
+    if locating is None and i:
+        locating = preceding_unit(text, hits[i - 1], start)
+    ff = FEATURE_OF.get(feature_word)
+    # the features the feature word fits, and whether it also counts against the others
+    fits = _FIT_SETS.get(ff)  # type: ignore[arg-type]
+    strict = ff == "governorate" or ff == "neighbourhood"
+    countryside = cues.relation in COUNTRYSIDE
+    # ids named in the sentence before / after the mention (their union: "in the sentence")
+    before_ids = info.prefix[i]
+    after_ids = info.suffix[j]
+    # how many context hits of the article carry each id
+    id_counts = doc.id_counts
+    fc = context.country or doc.country
+    overlay = gazetteer.overlay_ids
     near_of = doc.near
     # most candidates lie in the article's country: its reason is written once per mention
     in_country = f"in the article's country {fc}" if fc else ""
+
+    # --- the candidates
     top = None
     best = 0.0
     best_reasons: list[str] = []
@@ -181,10 +287,10 @@ def _best(entries: list[Entry], f: _Frame,
         if fits is not None:
             if feature in fits:
                 score += 3
-                reasons.append(f"feature word {cues.feature_word}")
+                reasons.append(f"feature word {feature_word}")
             elif strict or feature in AREA_FEATURES:
                 score -= 3
-                reasons.append(f"feature word {cues.feature_word} does not fit")
+                reasons.append(f"feature word {feature_word} does not fit")
         if countryside:
             if feature == "city":
                 score += 1
@@ -254,157 +360,15 @@ def _best(entries: list[Entry], f: _Frame,
             every.append((entry, score, reasons))
         if top is None or score > best:
             top, best, best_reasons = entry, score, reasons
-    assert top is not None  # `_prepare` gives no frame without candidates
-    return top, best, best_reasons
-
-
-_hypot = math.hypot
-#: the reason of a candidate `k` km (rounded) from a place resolved earlier, k < 150 (+ 1)
-_KM_REASONS = tuple(f"{k} km from a place resolved earlier" for k in range(151))
-
-
-def guess_country(norm_text: NormText | str, gazetteer: Gazetteer) -> str | None:
-    """The country an article is mostly about (country and admin names counted), or None."""
-    norm = norm_text if isinstance(norm_text, NormText) else NormText(norm_text, [], norm_text)
-    return gazetteer.doc_context(norm).country
-
-
-def _key(words: str) -> str:
-    """`surface_key` of words cut from a surface key (folded, clean: only ال may go)."""
-    return folded_surface_key(words) if words.startswith("ال") else words
-
-
-def _candidates(cues: Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
-    """Entries for the whole mention, else for its name without feature words.
-
-    Returns (places, site): `site` is True when a site word ("مطار", "حقل") was dropped and
-    none of the entries is such a site: they only locate it.
-    """
-    if cues.whole != cues.name:
-        whole = gazetteer.lookup_key(_key(cues.whole))
-        if whole:
-            return whole, False
-    found = gazetteer.lookup_key(_key(cues.name))
-    if not found:
-        m = _NISBA.match(cues.whole)
-        if m:
-            country = gazetteer.lookup(m.group(1) + "يا") or gazetteer.lookup(m.group(1))
-            return [p for p in country if p.feature == "country"], False
-    if cues.feature_word in _SITE_WORDS and found:
-        feature = feature_of(cues.feature_word)
-        fits = _FITS.get(feature or "", {feature})
-        sites = [p for p in found if p.feature in fits]
-        if sites:
-            return sites, False
-        return found, True
-    return found, False
-
-
-def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every reading of `mention` with its score and reasons, best first."""
-    prepared = _prepare(mention, context, gazetteer)
-    if prepared is None:
-        return []
-    frame, entries, site = prepared
-    every: list[tuple[Entry, float, list[str]]] = []
-    _best(entries, frame, every)
-    out = []
-    for entry, score, reasons in every:
-        precision, enclosing = _reading(entry, frame, site, reasons)
-        out.append(Candidate(entry[0], score, precision, tuple(reasons), enclosing))
-    out.sort(key=lambda c: -c.score)
-    return out
-
-
-def _prepare(mention: str, context: PlaceContext,
-             gazetteer: Gazetteer) -> tuple[_Frame, list[Entry], bool] | None:
-    """The frame a mention is scored in and its candidates, or None when there are none."""
-    memo = gazetteer.memo
-    names = memo.get("names")
-    if names is None:
-        names = memo["names"] = {}
-    record: _Name | None = names.get(mention)
-    if record is None:
-        record = remember(names, mention, (mention_cues(mention), {}))
-    alone, found = record
-    norm = context.norm
-    start, end = context.norm_span
-    cues = read_cues(alone, norm.text, start)
-    feature_word = cues.feature_word
-    # Only site and admin feature words change a name's candidates (see `_candidates`).
-    shaping = feature_word if feature_word in _SHAPING else None
-    cached = found.get(shaping)
-    if cached is None:
-        name = cues.name
-        if shaping is None and cues.whole == name and not name.startswith("ال"):
-            # the usual name: a gazetteer key read bare, its candidates in the key index
-            cached = (gazetteer.key_entries or build_resolver_index(gazetteer)).get(name)
-        if cached is None:
-            places, site = _candidates(cues, gazetteer)
-            if len(places) > 1 and feature_word not in _ADMIN_WORDS:
-                places = settlements_over_units(places)
-            exact = {p.id for p in gazetteer.exact_key(name)}
-            cached = (candidate_entries(places, exact, gazetteer), site)
-        found[shaping] = cached
-    entries, site = cached
-    if not entries:
-        return None
-    # `doc_context`'s first test, inline: every mention of an article asks for its scan
-    hit = gazetteer._doc_cache.get(id(norm))
-    doc = hit[1] if hit is not None and hit[0] is norm else gazetteer.doc_context(norm)
-    info, i, j, s_end = doc.where(start, end)
-    hits = info.hits
-    if i == j:
-        own = _NONE
-    elif j == i + 1:
-        # the mention is itself one context name (a city, a governorate): its ids
-        own = hits[i].ids if hits[i].start >= start else _NONE
-    else:
-        own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids)
-    if i == j or not info.cities:
-        cities = info.city_points  # the mention names no city: every one counts
-    else:
-        cities = [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j]
-    resolved = context.resolved
-    if resolved:
-        resolved_ids, resolved_points = doc.resolved_sets(resolved)
-    else:
-        resolved_ids, resolved_points = _NONE, []
-    text = norm.text
-    locating = unit_after(text, end, s_end, hits[j]) if j < len(hits) else None
-    if locating is NEXT:
-        locating = None
-    if locating is None and i:
-        locating = preceding_unit(text, hits[i - 1], start)
-    # `_Frame(...)` without its Python-level `__new__`: one frame is made per call
-    ff = FEATURE_OF.get(feature_word)
-    frame = _new_tuple(_Frame, (
-        cues,
-        _FIT_SETS.get(ff),  # type: ignore[arg-type]
-        ff == "governorate" or ff == "neighbourhood",
-        cues.relation in COUNTRYSIDE,
-        info.prefix[i],
-        info.suffix[j],
-        doc.id_counts,
-        own,
-        locating,
-        cities,
-        resolved_ids,
-        resolved_points,
-        context.country or doc.country,
-        gazetteer.overlay_ids,
-        doc,
-    ))
-    return frame, entries, site
+    assert top is not None  # `entries` is not empty
+    return top, best, best_reasons, cues, site, locating
 
 
 _NONE: frozenset[str] = frozenset()
-_new_tuple = tuple.__new__
 
 
-def _reading(entry: Entry, frame: _Frame, site: bool, reasons: list[str]) -> tuple[int, bool]:
-    """(precision, enclosing) of a candidate `_best` gave `reasons`, completing them."""
-    cues = frame.cues
+def _reading(entry: Entry, cues: Cues, site: bool, reasons: list[str]) -> tuple[int, bool]:
+    """(precision, enclosing) of a candidate `_rank` gave `reasons`, completing them."""
     place = entry[0]
     if site:
         if place.feature == "subdistrict" and cues.feature_word != "مطار":
@@ -511,13 +475,11 @@ def _unknown_in(place: Place, mention: str, score: float, reason: str,
 
 def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The best `PlaceMatch` for a place mention in its article, or None (no clue at all)."""
-    prepared = _prepare(mention, context, gazetteer)
-    if prepared is not None:
-        frame, entries, site = prepared
-        # The best is the first of the highest scores (what a stable sort puts first). Every
-        # candidate is scored with its reasons: cheaper than scoring the best one twice.
-        top, score, reasons = _best(entries, frame)
-        precision, enclosing = _reading(top, frame, site, reasons)
+    ranked = _rank(mention, context, gazetteer)
+    if ranked is not None:
+        # Every candidate is scored with its reasons: cheaper than scoring the best one twice.
+        top, score, reasons, cues, site, locating = ranked
+        precision, enclosing = _reading(top, cues, site, reasons)
         place = top[0]
         if enclosing:
             if place.feature == "unresolved":
@@ -528,7 +490,7 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
             return _unknown_in(place, mention, score, "; ".join(reasons))
         # A candidate the text places elsewhere ("X في ريف اللاذقية" but X is in Aleppo)
         # is a homonym: the unknown place is better put in the unit the text names.
-        misplaced = frame.locating is not None and not fits_unit(place, frame.locating)
+        misplaced = locating is not None and not fits_unit(place, locating)
         if not misplaced or place.feature in AREA_FEATURES:
             # `place.match(precision, score, reason)`, positional: one is made per call
             admin = place.admin
