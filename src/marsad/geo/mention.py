@@ -163,6 +163,8 @@ CUE_OF = _cue_table()
 _LIST_OF = {w: c for w, c in CUE_OF.items() if c in _LIST_CUES}
 #: Every word `CUE_OF` reads as a link word, and the link words themselves (`unit_after`)
 _LINK_FORMS = frozenset({*_LINKS, *(w for w, c in CUE_OF.items() if c in _LINKS)})
+#: Words of letters only (what `_WORD` matches whole) that often stand before a mention
+_PLAIN = frozenset({*CUE_OF, *(c for c in PROCLITICS if c), "علي", "الي", "عن", "مع", "من", "ان"})
 #: `CUE_OF` restricted to the cues `read_cues` acts on when they stand right before a mention
 _ACTING = {w: c for w, c in CUE_OF.items()
            if c in _NEUTRAL or c in NATURAL or c in FEATURE_WORDS or c in RELATION_WORDS or c == "من"}
@@ -172,17 +174,17 @@ _ACTING = {w: c for w, c in CUE_OF.items()
 def read_cues(alone: Cues, text: str, start: int) -> Cues:
     """The mention's own feature and relation words with those read just before it."""
     feature_word, relation = alone.feature_word, alone.relation
-    raw = _last_words(text, start)
+    raw = _words_read(text, start)
     # Only the cues the loop below acts on matter for the word right before the mention
     # (`_ACTING`): any other word ends the loop at once, as no cue does.
-    first = _ACTING.get(raw[-1]) if raw else None
+    first = _ACTING.get(raw[0]) if raw else None
     if first is None:
         pass
-    elif first == "من" and len(raw) > 1 and CUE_OF.get(raw[-2]) in ("بالقرب", "قرب", "مقربه"):
+    elif first == "من" and len(raw) > 1 and CUE_OF.get(raw[1]) in ("بالقرب", "قرب", "مقربه"):
         relation = relation or "قرب"
     else:
         get = CUE_OF.get
-        for k, w in enumerate(raw[:-4:-1]):
+        for k, w in enumerate(raw):
             w = get(w) if k else first
             if w in _NEUTRAL:
                 continue  # "منطقة X" is "the area of X": neither a district nor a relation
@@ -238,20 +240,53 @@ def part_before(text: str, start: int) -> str | None:
 
 
 def words_before(text: str, pos: int) -> list[str]:
-    """`context.word_before(text, pos, 3)`, reading a short window first."""
-    return _last_words(text, pos)[:-4:-1]
-
-
-def _last_words(text: str, pos: int) -> list[str]:
-    """The words before `pos` in text order, of which the last three are `words_before`'s.
+    """`context.word_before(text, pos, 3)`, reading a short window first.
 
     When a short window holds four words or more, its last three are whole words and the
     same as word_before's 60-character window gives: most mentions never read the rest.
     """
     words = _WORD.findall(text, pos - 24 if pos > 24 else 0, pos)
     if len(words) < 4:
-        return _WORD.findall(text, pos - 60 if pos > 60 else 0, pos)
-    return words
+        words = _WORD.findall(text, pos - 60 if pos > 60 else 0, pos)
+    return words[:-4:-1]
+
+
+def _words_read(text: str, pos: int) -> list[str]:
+    """The first of `words_before(text, pos)` that `read_cues` reads, nearest first.
+
+    The word before a mention, and the one before it when the first is a cue `read_cues`
+    acts on ("في مدينة X"): a cue it does not act on ends its reading. Each is taken
+    between two spaces (`_plain_word`), without a regex scan of the window; any other
+    spacing or a third word reads `words_before`.
+    """
+    lo = pos - 60 if pos > 60 else 0
+    one = _plain_word(text, pos, lo)
+    if one is not None:
+        first, at = one
+        if first not in _ACTING:
+            return [first]
+        two = _plain_word(text, at, lo)
+        if two is not None and two[0] not in _ACTING:
+            return [first, two[0]]
+    return words_before(text, pos)
+
+
+def _plain_word(text: str, pos: int, lo: int) -> tuple[str, int] | None:
+    """(word, its start) of the word `words_before` reads last before `pos`, when plain.
+
+    Plain: one space or none before `pos`, and before it letters (what `_WORD` matches)
+    back to a space at `lo` or after. Such a run is the last `_WORD` finds in any window
+    from `lo` to `pos`; anything else gives None.
+    """
+    end = pos - 1 if pos > lo and text[pos - 1] == " " else pos
+    space = text.rfind(" ", lo, end)
+    if space < 0 or space + 1 == end:
+        return None
+    word = text[space + 1 : end]
+    # the cue words and clitics are letters: only other words are matched to know
+    if word in _PLAIN or _WORD.fullmatch(word) is not None:
+        return word, space + 1
+    return None
 
 
 def list_cue(text: str, start: int) -> str | None:

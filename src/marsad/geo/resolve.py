@@ -400,9 +400,11 @@ def _reading(entry: Entry, cues: Cues, site: bool, reasons: list[str]) -> tuple[
     return precision, False
 
 
-def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) -> Place:
+def _pick(hit: Hit, resolved: tuple[PlaceMatch, ...], country: str | None,
+          governorate: bool) -> Place:
     """The place a context hit most likely names (resolved before, in the country, ...)."""
-    places = [p for p in hit.places if resolved.intersection(p.ids)] or list(hit.places)
+    ids = {m.place_id for m in resolved if m.place_id}
+    places = [p for p in hit.places if not ids.isdisjoint(p.idset)] or list(hit.places)
     if country:
         places = [p for p in places if p.country == country] or places
     if governorate or hit.cue in _GOVERNORATE_CUES:
@@ -414,12 +416,14 @@ def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) 
 
 def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The narrowest unit the text names around an unknown place, at precision 3."""
-    doc = gazetteer.doc_context(context.norm)
+    norm = context.norm
+    hit = gazetteer._doc_cache.get(id(norm))  # `doc_context`'s first test, as in `_rank`
+    doc = hit[1] if hit is not None and hit[0] is norm else gazetteer.doc_context(norm)
     start, end = context.norm_span
     info, i, j, s_end = doc.where(start, end)
     hits = info.hits
     country = context.country or doc.country
-    resolved = {m.place_id for m in context.resolved if m.place_id}
+    resolved = context.resolved
     # EVENTS.md: an unknown place takes "the nearest enclosing place the text gives
     # (e.g. its governorate)": a name that is both city and governorate means the latter.
     # Hits do not overlap and are in text order: hits[j:] start after the mention (all the
@@ -439,7 +443,7 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
         place = _pick(before[-1], resolved, country, True)
         return _unknown_in(place, mention, 0.0,
                            f"unknown place; the {place.feature} named before it in the sentence")
-    for m in reversed(context.resolved):
+    for m in reversed(resolved):
         if m.place_id and m.geo_precision <= 2 and m.feature in ("city", "governorate"):
             place = gazetteer.get(m.place_id)
             if place is not None:
