@@ -205,3 +205,38 @@ def test_the_km_reasons_round_halves_as_the_format_does():
         for d in (k / 2, math.nextafter(k / 2, 0), math.nextafter(k / 2, 200)):
             if d < 150:
                 assert _KM_REASONS[round(d)] == f"{d:.0f} km from a place resolved earlier"
+
+
+@given(st.text("ابدرفليةو هنمقX،,.(\n-1" + "  في مدينة ريف من بالقرب ", max_size=90), st.integers(0, 95))
+def test_the_words_read_before_a_mention_are_the_words_before_it(text, pos):
+    from marsad.geo.mention import _ACTING, _words_read
+
+    pos = min(pos, len(text))
+    read, every = _words_read(text, pos), word_before(text, pos, 3)
+    assert read == every[: len(read)]
+    # fewer words only where `read_cues` stops: at a word that is no cue it acts on
+    assert len(read) == len(every) or read[-1] not in _ACTING
+
+
+def test_the_plain_words_are_words():
+    from marsad.geo.context import _WORD
+    from marsad.geo.mention import _PLAIN
+
+    assert all(_WORD.fullmatch(w) for w in _PLAIN)
+
+
+_TEXTS = [
+    "قصفت الطائرات الحربية مواقع المسلحين في مدينة ابو كمال وريف حلب",
+    "سيطر الجيش على بلدة  جسر الشغور, ومحيط ادلب (في ريف) حماة.\nثم في مدينةX بالقرب من حلب",
+    "في " + "ا" * 70 + " مدينة حلب",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_the_words_read_at_every_position_are_the_words_before_it(text):
+    from marsad.geo.mention import _ACTING, _words_read
+
+    for pos in range(len(text) + 1):
+        read, every = _words_read(text, pos), word_before(text, pos, 3)
+        assert read == every[: len(read)], pos
+        assert len(read) == len(every) or read[-1] not in _ACTING, pos
