@@ -110,7 +110,7 @@ class Candidate:
 #: memo: its cues when no word before it adds any, and per feature word that changes its
 #: candidates (None for the others), its (entries, site). A plain tuple: a class with an
 #: `__init__` costs a Python call per new name.
-_Name = tuple[Cues, dict[str | None, tuple[list[Entry], bool]]]
+_Name = tuple[Cues, dict[str | None, tuple[tuple[Entry, ...], bool]]]
 
 
 #: Feature a feature word names -> every feature of entries it fits (itself and `_FITS`'s).
@@ -280,9 +280,10 @@ def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
     best = 0.0
     best_reasons: list[str] = []
     for entry in entries:
-        place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
+        (place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country, pid,
+         settlement) = entry
         reasons = [feature]
-        if overlay and place.id in overlay:
+        if overlay and pid in overlay:
             reasons.append("user overlay")
         if fits is not None:
             if feature in fits:
@@ -327,12 +328,12 @@ def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
                 reasons.append("near a city named in the sentence")
                 break
         else:
-            if feature in SETTLEMENTS:
+            if settlement:
                 # A homonym near a city the article names elsewhere is likelier than one far
                 # from every such city (the article is about one area). Kept per article.
-                near = near_of.get(place.id)
+                near = near_of.get(pid)
                 if near is None:
-                    near = near_of[place.id] = _near_article(doc, ids, plat, plon, kx)
+                    near = near_of[pid] = _near_article(doc, ids, plat, plon, kx)
                 if near:
                     score += 0.5
                     reasons.append("near a city named in the article")
