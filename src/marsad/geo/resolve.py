@@ -245,10 +245,9 @@ def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
         own = hits[i].ids if hits[i].start >= start else _NONE
     else:
         own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids)
-    if i == j or not info.cities:
-        cities = info.city_points  # the mention names no city: every one counts
-    else:
-        cities = [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j]
+    # (hit index, ids, lat, lon) of the sentence's cities; those of hits [i, j) are the
+    # mention itself, skipped in the loop (cheaper than a list without them per mention)
+    cities = info.cities
     resolved = context.resolved
     if resolved:
         resolved_ids, points = doc.resolved_sets(resolved)
@@ -322,7 +321,9 @@ def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
                 score -= 4
                 reasons.append(_NOT_IN_UNIT)
         # Distances in km on a local plane (one cosine per candidate, none per point).
-        for city_ids, lat, lon in cities:
+        for at, city_ids, lat, lon in cities:
+            if i <= at < j:
+                continue
             if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * KM_PER_DEG) < 40:
                 score += 1
                 reasons.append("near a city named in the sentence")
