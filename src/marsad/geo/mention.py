@@ -52,6 +52,7 @@ _NEUTRAL = frozenset({"منطقه", "العاصمه", "عاصمه"})
 _NATURAL_HEADS = frozenset({"نهر", "بحر", "بحيره", "خليج", "جبل", "جبال", "وادي", "سهل"})
 _BREAK = re.compile(r"[.!?:;\n]")
 _BREAK_CHARS = frozenset(".!?:;\n")
+_BREAKS_OR_COMMA = _BREAK_CHARS | {","}
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
 #: Every cue word with each clitic it may carry ("وبريف", "بالقرب"), mapped to the bare cue,
 #: so that words before a mention are read with one dict lookup.
@@ -369,13 +370,13 @@ def unit_after(text: str, end: int, s_end: int, h: Hit) -> Hit | object | None:
     if h.start >= (end + 45 if end + 45 < s_end else s_end) or h.cue in _NATURAL_HEADS:
         return None
     between = text[end : h.start - len(h.proclitic)]
-    if h.cue == "مع" or not _BREAK_CHARS.isdisjoint(between) or "," in between:
+    if h.cue == "مع" or not _BREAKS_OR_COMMA.isdisjoint(between):
         return None
     words = between.split()
     if len(words) > 5:
         return None
     for w in words:
-        if w.startswith("و") and w not in _LINKS and w != "وسط":
+        if w[0] == "و" and w not in _LINKS and w != "وسط":
             # "حلب وريف إدلب", "ريف اللاذقية الشمالي ومحيط إدلب": a second place, not
             # where the first is
             return None
