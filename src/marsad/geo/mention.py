@@ -52,6 +52,7 @@ _NEUTRAL = frozenset({"منطقه", "العاصمه", "عاصمه"})
 _NATURAL_HEADS = frozenset({"نهر", "بحر", "بحيره", "خليج", "جبل", "جبال", "وادي", "سهل"})
 _BREAK = re.compile(r"[.!?:;\n]")
 _BREAK_CHARS = frozenset(".!?:;\n")
+_BREAKS_OR_COMMA = _BREAK_CHARS | {","}
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+و|^و")
 #: Every cue word with each clitic it may carry ("وبريف", "بالقرب"), mapped to the bare cue,
 #: so that words before a mention are read with one dict lookup.
@@ -100,6 +101,10 @@ class Cues(NamedTuple):
     whole: str
 
 
+#: `Cues(...)` without the Python-level `__new__` a NamedTuple has: `_tuple_new(Cues, (...))`
+_tuple_new = tuple.__new__
+
+
 KM_PER_DEG = EARTH_KM * math.pi / 180
 
 
@@ -114,20 +119,18 @@ def mention_cues(mention: str) -> Cues:
     """The mention's own feature and relation words: (name, feature, relation, key)."""
     key = surface_key(mention)  # fold and key in one pass
     if " " not in key:
-        return Cues(key, None, None, key)  # one word: no cue word to split off
+        return _tuple_new(Cues, (key, None, None, key))  # one word: no cue word to split off
     words = key.split(" ")
     feature_word = relation = None
     first = True
     if words[0] in _DESCRIBED and words[1].startswith("ال") and _definite(mention):
         # "القرية الخضراء", "المدينة القديمة": a noun and its adjective, a name of its own,
         # not the feature word of a village "الخضراء" ("قرية الخضراء" would be)
-        return Cues(key, None, None, key)
+        return _tuple_new(Cues, (key, None, None, key))
     while len(words) > 1:
         head = words[0]
         # "المحيط الهندي" is an ocean, "محيط الميادين" the surroundings of a town.
-        if head in RELATION_WORDS and relation is None and not (
-            first and fold(mention).strip().split(" ", 1)[0].startswith("ال")
-        ):
+        if head in RELATION_WORDS and relation is None and not (first and _definite(mention)):
             relation = head
         elif head in FEATURE_WORDS and feature_word is None:
             feature_word = head
@@ -137,7 +140,7 @@ def mention_cues(mention: str) -> Cues:
         words = words[1:]
         # a word of `key` is folded already, and folding is idempotent
         words[0] = folded_surface_key(words[0])
-    return Cues(" ".join(words), feature_word, relation, key)
+    return _tuple_new(Cues, (" ".join(words), feature_word, relation, key))
 
 
 #: Settlement feature words that, with the article, take an adjective ("البلدة القديمة").
@@ -157,19 +160,31 @@ def bare_cue(word: str) -> str:
 #: word -> the cue `bare_cue` reads it as, for every word read as a cue: one dict lookup per
 #: word instead of a regex, `None` for the words that are no cue
 CUE_OF = _cue_table()
+#: `CUE_OF` restricted to the list cues (`list_cue`)
+_LIST_OF = {w: c for w, c in CUE_OF.items() if c in _LIST_CUES}
+#: Every word `CUE_OF` reads as a link word, and the link words themselves (`unit_after`)
+_LINK_FORMS = frozenset({*_LINKS, *(w for w, c in CUE_OF.items() if c in _LINKS)})
+#: Words of letters only (what `_WORD` matches whole) that often stand before a mention
+_PLAIN = frozenset({*CUE_OF, *(c for c in PROCLITICS if c), "علي", "الي", "عن", "مع", "من", "ان"})
+#: `CUE_OF` restricted to the cues `read_cues` acts on when they stand right before a mention
+_ACTING = {w: c for w, c in CUE_OF.items()
+           if c in _NEUTRAL or c in NATURAL or c in FEATURE_WORDS or c in RELATION_WORDS or c == "من"}
 
 
 
 def read_cues(alone: Cues, text: str, start: int) -> Cues:
     """The mention's own feature and relation words with those read just before it."""
     feature_word, relation = alone.feature_word, alone.relation
-    raw = words_before(text, start)
-    get = CUE_OF.get
-    # Only words that `bare_cue` reads as cues matter here: the table gives them, others are None.
-    first = get(raw[0]) if raw else None
-    if first == "من" and len(raw) > 1 and get(raw[1]) in ("بالقرب", "قرب", "مقربه"):
+    raw = _words_read(text, start)
+    # Only the cues the loop below acts on matter for the word right before the mention
+    # (`_ACTING`): any other word ends the loop at once, as no cue does.
+    first = _ACTING.get(raw[0]) if raw else None
+    if first is None:
+        pass
+    elif first == "من" and len(raw) > 1 and CUE_OF.get(raw[1]) in ("بالقرب", "قرب", "مقربه"):
         relation = relation or "قرب"
-    elif first is not None:
+    else:
+        get = CUE_OF.get
         for k, w in enumerate(raw):
             w = get(w) if k else first
             if w in _NEUTRAL:
@@ -193,13 +208,15 @@ def read_cues(alone: Cues, text: str, start: int) -> Cues:
             break
     if feature_word is None and relation is None:
         listed = list_cue(text, start)
+        if listed is None:
+            return alone  # no word before the mention changed what it reads alone
         if listed in COUNTRYSIDE or listed in ("محاور", "جبهات"):
             relation = listed
-        elif listed is not None:
+        else:
             feature_word = listed
     if feature_word == alone.feature_word and relation == alone.relation:
         return alone
-    return Cues(alone.name, feature_word, relation, alone.whole)
+    return _tuple_new(Cues, (alone.name, feature_word, relation, alone.whole))
 
 
 #: Nouns of a part of a place: "الأحياء الشرقية من X" is part of X (ACLED precision 2).
@@ -209,7 +226,7 @@ _PARTS = frozenset({"احياء", "الاحياء", "جزء", "الجزء", "ا�
 
 def part_before(text: str, start: int) -> str | None:
     """The part noun of "الأحياء الشرقية من (مدينة) X" before a mention, or None."""
-    words = _WORD.findall(text, max(0, start - 60), start)[::-1]
+    words = _WORD.findall(text, start - 60 if start > 60 else 0, start)[::-1]
     k = 0
     while k < len(words) and words[k] != "من":
         if CUE_OF.get(words[k]) not in FEATURE_WORDS:
@@ -229,10 +246,48 @@ def words_before(text: str, pos: int) -> list[str]:
     When a short window holds four words or more, its last three are whole words and the
     same as word_before's 60-character window gives: most mentions never read the rest.
     """
-    words = _WORD.findall(text, max(0, pos - 24), pos)
+    words = _WORD.findall(text, pos - 24 if pos > 24 else 0, pos)
     if len(words) < 4:
-        words = _WORD.findall(text, max(0, pos - 60), pos)
+        words = _WORD.findall(text, pos - 60 if pos > 60 else 0, pos)
     return words[:-4:-1]
+
+
+def _words_read(text: str, pos: int) -> list[str]:
+    """The first of `words_before(text, pos)` that `read_cues` reads, nearest first.
+
+    The word before a mention, and the one before it when the first is a cue `read_cues`
+    acts on ("في مدينة X"): a cue it does not act on ends its reading. Each is taken
+    between two spaces (`_plain_word`), without a regex scan of the window; any other
+    spacing or a third word reads `words_before`.
+    """
+    lo = pos - 60 if pos > 60 else 0
+    one = _plain_word(text, pos, lo)
+    if one is not None:
+        first, at = one
+        if first not in _ACTING:
+            return [first]
+        two = _plain_word(text, at, lo)
+        if two is not None and two[0] not in _ACTING:
+            return [first, two[0]]
+    return words_before(text, pos)
+
+
+def _plain_word(text: str, pos: int, lo: int) -> tuple[str, int] | None:
+    """(word, its start) of the word `words_before` reads last before `pos`, when plain.
+
+    Plain: one space or none before `pos`, and before it letters (what `_WORD` matches)
+    back to a space at `lo` or after. Such a run is the last `_WORD` finds in any window
+    from `lo` to `pos`; anything else gives None.
+    """
+    end = pos - 1 if pos > lo and text[pos - 1] == " " else pos
+    space = text.rfind(" ", lo, end)
+    if space < 0 or space + 1 == end:
+        return None
+    word = text[space + 1 : end]
+    # the cue words and clitics are letters: only other words are matched to know
+    if word in _PLAIN or _WORD.fullmatch(word) is not None:
+        return word, space + 1
+    return None
 
 
 def list_cue(text: str, start: int) -> str | None:
@@ -247,7 +302,7 @@ def list_cue(text: str, start: int) -> str | None:
     glued = j > 0 and text[j - 1] == "و" and (j < 2 or text[j - 2] == " ")
     if glued:
         j -= 1
-    lo = max(0, j - 80)
+    lo = j - 80 if j > 80 else 0
     if not glued:
         # window.rstrip() ends with "," or " و", read in place (most mentions end no list)
         k = j
@@ -259,16 +314,19 @@ def list_cue(text: str, start: int) -> str | None:
     # the cue is its tokens joined by single spaces: splitting it into items and counting
     # their words reads whitespace runs as one space anyway.
     words = text[lo:j].split()
-    for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
+    n = len(words)
+    for k in range(n - 1, n - 10 if n > 9 else -1, -1):
         token = words[k]
-        w = CUE_OF.get(token.strip(",."))
-        if w in _LIST_CUES:
+        # A word of letters (most) has nothing to strip and no sentence break in it.
+        letters = token.isalpha()
+        w = _LIST_OF.get(token if letters else token.strip(",."))
+        if w is not None:
             between = " ".join(words[k + 1 :])
             items = [i for i in _ITEM_SPLIT.split(between) if i.strip()]
             if items and all(len(i.split()) <= 3 for i in items):
                 return w
             return None
-        if not _BREAK_CHARS.isdisjoint(token):  # `_BREAK.search(token)`, without a regex call
+        if not letters and not _BREAK_CHARS.isdisjoint(token):  # `_BREAK.search(token)`
             return None
     return None
 
@@ -287,34 +345,52 @@ FEATURE_OF = {**FEATURE_WORDS, **_LIST_FEATURE}
 def locating_unit(doc: DocContext, start: int, end: int, s_end: int,
               after: list[Hit] | None = None) -> Hit | None:
     """A unit named right after the mention that locates it ("X في ريف دير الزور")."""
-    limit = min(s_end, end + 45)
     text = doc.norm.text
+    limit = end + 45 if end + 45 < s_end else s_end
     for h in (after if after is not None else doc.hits_in(end, limit)):
         if h.start < end:
             continue
-        if h.start >= limit or h.cue in _NATURAL_HEADS:
-            return None
-        between = text[end : h.start - len(h.proclitic)]
-        if h.cue == "مع" or not _BREAK_CHARS.isdisjoint(between) or "," in between:
-            return None
-        words = between.split()
-        if len(words) > 5:
-            return None
-        for w in words:
-            if w.startswith("و") and w not in _LINKS and w != "وسط":
-                # "حلب وريف إدلب", "ريف اللاذقية الشمالي ومحيط إدلب": a second place, not
-                # where the first is
-                return None
-        if not words and h.proclitic.startswith("و"):
-            return None
-        if text[max(0, h.start - 2) : h.end] in _ANAPHORIC or text[h.start : h.end] in _ANAPHORIC:
-            continue  # "حي الصناعة في المدينة": the city told before, not a place "المدينة"
-        if h.proclitic.startswith(("ب", "وب")):
-            return h
-        for w in words:
-            if w in _LINKS or CUE_OF.get(w) in _LINKS:
-                return h
+        unit = unit_after(text, end, s_end, h)
+        if unit is not NEXT:
+            return unit
+    return None
+
+
+#: What `unit_after` gives for a hit that points back at a place named before ("في المدينة"):
+#: not the unit, but the next hit may be.
+NEXT = object()
+
+
+def unit_after(text: str, end: int, s_end: int, h: Hit) -> Hit | object | None:
+    """`h` when it is the unit that locates the mention ending at `end`, else None or `NEXT`.
+
+    One hit at or after `end`, read as `locating_unit` reads each: the resolver asks about
+    the first hit after a mention only.
+    """
+    if h.start >= (end + 45 if end + 45 < s_end else s_end) or h.cue in _NATURAL_HEADS:
         return None
+    between = text[end : h.start - len(h.proclitic)]
+    if h.cue == "مع" or not _BREAKS_OR_COMMA.isdisjoint(between):
+        return None
+    words = between.split()
+    if len(words) > 5:
+        return None
+    for w in words:
+        if w[0] == "و" and w not in _LINKS and w != "وسط":
+            # "حلب وريف إدلب", "ريف اللاذقية الشمالي ومحيط إدلب": a second place, not
+            # where the first is
+            return None
+    if not words and h.proclitic.startswith("و"):
+        return None
+    # every word of `_ANAPHORIC` ends with "ه": a hit ending otherwise is none of them
+    if text[h.end - 1] == "ه" and (text[h.start - 2 if h.start > 2 else 0 : h.end] in _ANAPHORIC
+                                   or text[h.start : h.end] in _ANAPHORIC):
+        return NEXT  # "حي الصناعة في المدينة": the city told before, not a place "المدينة"
+    if h.proclitic.startswith(("ب", "وب")):
+        return h
+    for w in words:
+        if w in _LINK_FORMS:
+            return h
     return None
 
 

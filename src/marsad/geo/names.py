@@ -133,7 +133,10 @@ def surface_key(name: str) -> str:
     # `folded_surface_key(fold(name))` with folding and punctuation in one translate: the
     # words are the same (`fold_chars`), and a name of letters only is the same string.
     mapped = fold_chars(name, _key_table())
-    return _key_of(mapped if mapped.isalpha() else " ".join(mapped.split()))
+    if mapped.isalpha():
+        # one word of letters (most names): `_key_of` without its call
+        return mapped[2:] if mapped.startswith("ال") and len(mapped) > 3 else mapped
+    return _key_of(" ".join(mapped.split()))
 
 
 @functools.cache

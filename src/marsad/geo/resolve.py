@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Set
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from marsad.geo.context import RELATION_WORDS, DocContext, Hit
 from marsad.geo.gazetteer import Gazetteer, remember
@@ -37,6 +35,7 @@ from marsad.geo.mention import (
     FEATURE_OF,
     KM_PER_DEG,
     NATURAL,
+    NEXT,
     Cues,
     feature_of,
     fits_unit,
@@ -44,6 +43,7 @@ from marsad.geo.mention import (
     mention_cues,
     preceding_unit,
     read_cues,
+    unit_after,
 )
 from marsad.geo.names import folded_surface_key
 from marsad.geo.place import AREA_FEATURES, Place, PlaceContext
@@ -86,7 +86,7 @@ _SITE_WORDS = frozenset({
 #: Admin feature words: a settlement named after one stands for its unit (precision 3).
 _ADMIN_WORDS = frozenset({"محافظه", "محافظات", "محافظتي", "قضاء", "ناحيه", "مديريه", "مديريتي",
                           "قطاع"})
-#: The feature words that change which entries a name has (see `_candidates`, `_prepare`).
+#: The feature words that change which entries a name has (see `_candidates`, `_rank`).
 _SHAPING = _SITE_WORDS | _ADMIN_WORDS
 _GOVERNORATE_CUES = frozenset({"ريف", "ارياف", "ريفي", "محافظه", "محافظات", "محافظتي"})
 _BIG = frozenset({"city", "governorate", "district", "country", "region"})
@@ -106,42 +106,15 @@ class Candidate:
     enclosing: bool = False
 
 
-class _Name:
-    """What a written name gives wherever it stands: its own cues and, per feature word that
-    changes them, its candidates. One per name, in the gazetteer's bounded memo."""
-
-    __slots__ = ("alone", "found")
-
-    def __init__(self, mention: str) -> None:
-        #: the mention's cues when no word before it adds any
-        self.alone = mention_cues(mention)
-        #: `_shaping(feature word)` -> (entries, site) (see `_prepare`)
-        self.found: dict[str | None, tuple[list[Entry], bool]] = {}
+#: What a written name gives wherever it stands, one per name in the gazetteer's bounded
+#: memo: its cues when no word before it adds any, and per feature word that changes its
+#: candidates (None for the others), its (entries, site). A plain tuple: a class with an
+#: `__init__` costs a Python call per new name.
+_Name = tuple[Cues, dict[str | None, tuple[tuple[Entry, ...], bool]]]
 
 
-class _Frame(NamedTuple):
-    """What every candidate of one mention is scored against (computed once per call).
-
-    A tuple, not a dataclass: one is made per call, and `_score` unpacks it at once.
-    """
-
-    cues: Cues
-    feature: str | None
-    #: the mention's relation word is "ريف" (or its plurals)
-    countryside: bool
-    #: ids named in the sentence before / after the mention (their union: "in the sentence")
-    before_ids: frozenset[str]
-    after_ids: frozenset[str]
-    #: how many context hits of the article carry each id (`DocContext.id_counts`)
-    id_counts: dict[str, int]
-    own: frozenset[str]
-    locating: Hit | None
-    cities: list[tuple[frozenset[str], float, float]]
-    resolved_ids: Set[str]
-    resolved_points: Collection[tuple[float, float]]
-    country: str | None
-    overlay: frozenset[str]
-    doc: DocContext
+#: Feature a feature word names -> every feature of entries it fits (itself and `_FITS`'s).
+_FIT_SETS = {f: frozenset({f, *_FITS.get(f, ())}) for f in {*FEATURE_OF.values(), *_FITS}}
 
 
 def _near_article(doc: DocContext, ids: frozenset[str], lat: float, lon: float,
@@ -153,95 +126,9 @@ def _near_article(doc: DocContext, ids: frozenset[str], lat: float, lon: float,
     return 0
 
 
-def _score(entry: Entry, f: _Frame, reasons: list[str]) -> float:
-    """Score one candidate and append to `reasons` why.
-
-    The terms are added in one fixed order, so that equal evidence gives bit-equal scores
-    and ties keep the lookup's order.
-    """
-    place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country = entry
-    (cues, ff, countryside, before_ids, after_ids, id_counts, own, locating, cities,
-     resolved_ids, points, fc, overlay, doc) = f
-    reasons.append(feature)
-    if overlay and place.id in overlay:
-        reasons.append("user overlay")
-    if ff is not None:
-        if feature == ff or feature in _FITS.get(ff, ()):
-            score += 3
-            reasons.append(f"feature word {cues.feature_word}")
-        elif feature in AREA_FEATURES or ff in ("governorate", "neighbourhood"):
-            score -= 3
-            reasons.append(f"feature word {cues.feature_word} does not fit")
-    if countryside:
-        if feature == "city":
-            score += 1
-            reasons.append("countryside of a city")
-        elif feature in ("village", "neighbourhood"):
-            score -= 0.5
-    if admin:
-        if not (before_ids.isdisjoint(adminset) and after_ids.isdisjoint(adminset)):
-            score += 3
-            reasons.append("admin unit named in the sentence")
-        else:
-            # The more often the article names a unit, the more it is about it ("ريف دمشق"
-            # four times beats a lone "حلب"); one naming gives 1, five or more give 2.
-            get = id_counts.get
-            n = 0
-            for a in admin:
-                k = get(a, 0) - (a in own)
-                if k > n:
-                    n = k
-            if n > 0:
-                score += 0.75 + 0.25 * (n if n < 5 else 5)
-                reasons.append("admin unit named in the article" if n == 1 else
-                               f"admin unit named {n} times in the article")
-    if locating is not None:
-        if fits_unit(place, locating):
-            score += 2
-            reasons.append("located by the unit named after it")
-        else:
-            score -= 4
-            reasons.append(_NOT_IN_UNIT)
-    # Distances in km on a local plane (one cosine per candidate, none per point).
-    near_sentence = False
-    if cities:
-        for city_ids, lat, lon in cities:
-            if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * KM_PER_DEG) < 40:
-                score += 1
-                reasons.append("near a city named in the sentence")
-                near_sentence = True
-                break
-    if not near_sentence and feature in SETTLEMENTS:
-        # A homonym near a city the article names elsewhere is likelier than one far from
-        # every such city (the article is about one area). Cached per article and place.
-        near = doc.near.get(place.id)
-        if near is None:
-            near = doc.near[place.id] = _near_article(doc, ids, plat, plon, kx)
-        if near:
-            score += 0.5
-            reasons.append("near a city named in the article")
-    if not resolved_ids.isdisjoint(ids):
-        score += 2.5
-        reasons.append("resolved earlier in the article")
-    elif points:
-        # min() of the distances, in a loop: a comprehension is a function call of its own
-        d = math.inf
-        for la, lo in points:
-            e = _hypot((lo - plon) * kx, (la - plat) * KM_PER_DEG)
-            if e < d:
-                d = e
-        if d < 150:
-            score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
-            reasons.append(f"{d:.0f} km from a place resolved earlier")
-    if fc and country == fc:
-        score += 1.5
-        reasons.append(f"in the article's country {fc}")
-    if pop is not None:
-        score += pop
-    return score
-
-
 _hypot = math.hypot
+#: the reason of a candidate `k` km (rounded) from a place resolved earlier, k < 150 (+ 1)
+_KM_REASONS = tuple(f"{k} km from a place resolved earlier" for k in range(151))
 
 
 def guess_country(norm_text: NormText | str, gazetteer: Gazetteer) -> str | None:
@@ -283,32 +170,52 @@ def _candidates(cues: Cues, gazetteer: Gazetteer) -> tuple[list[Place], bool]:
 
 def explain(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
     """Every reading of `mention` with its score and reasons, best first."""
-    prepared = _prepare(mention, context, gazetteer)
-    if prepared is None:
+    every: list[tuple[Entry, float, list[str]]] = []
+    ranked = _rank(mention, context, gazetteer, every)
+    if ranked is None:
         return []
-    frame, entries, site = prepared
-    out = [_candidate(entry, frame, site) for entry in entries]
+    cues, site = ranked[3], ranked[4]
+    out = []
+    for entry, score, reasons in every:
+        precision, enclosing = _reading(entry, cues, site, reasons)
+        out.append(Candidate(entry[0], score, precision, tuple(reasons), enclosing))
     out.sort(key=lambda c: -c.score)
     return out
 
 
-def _prepare(mention: str, context: PlaceContext,
-             gazetteer: Gazetteer) -> tuple[_Frame, list[Entry], bool] | None:
-    """The frame a mention is scored in and its candidates, or None when there are none."""
+#: What `_rank` gives: the best candidate, its score and reasons, the mention's cues, whether
+#: a site word was dropped (`_candidates`), and the unit the text locates the mention in.
+_Ranked = tuple[Entry, float, list[str], Cues, bool, "Hit | None"]
+
+
+def _rank(mention: str, context: PlaceContext, gazetteer: Gazetteer,
+          every: list[tuple[Entry, float, list[str]]] | None = None) -> _Ranked | None:
+    """Score every candidate of a mention in its context; None when it has none.
+
+    `every`, when given, receives each candidate's (entry, score, reasons). Each score adds
+    its terms in one fixed order, so that equal evidence gives bit-equal scores and ties
+    keep the lookup's order: the best is the first of the highest scores. What the terms
+    read of the context is computed once per mention, into locals (one function: the
+    resolver's hot path, where a frame record and a call per candidate cost more than the
+    terms).
+    """
+    # --- the name: its cues and candidates (memoized per name and shaping feature word)
     memo = gazetteer.memo
     names = memo.get("names")
     if names is None:
         names = memo["names"] = {}
-    record = names.get(mention)
+    record: _Name | None = names.get(mention)
     if record is None:
-        record = remember(names, mention, _Name(mention))
+        record = remember(names, mention, (mention_cues(mention), {}))
+    alone, found = record
     norm = context.norm
     start, end = context.norm_span
-    cues = read_cues(record.alone, norm.text, start)
+    text = norm.text
+    cues = read_cues(alone, text, start)
     feature_word = cues.feature_word
     # Only site and admin feature words change a name's candidates (see `_candidates`).
     shaping = feature_word if feature_word in _SHAPING else None
-    cached = record.found.get(shaping)
+    cached = found.get(shaping)
     if cached is None:
         name = cues.name
         if shaping is None and cues.whole == name and not name.startswith("ال"):
@@ -320,10 +227,12 @@ def _prepare(mention: str, context: PlaceContext,
                 places = settlements_over_units(places)
             exact = {p.id for p in gazetteer.exact_key(name)}
             cached = (candidate_entries(places, exact, gazetteer), site)
-        record.found[shaping] = cached
+        found[shaping] = cached
     entries, site = cached
     if not entries:
         return None
+
+    # --- the context: what the terms below read, once per mention
     # `doc_context`'s first test, inline: every mention of an article asks for its scan
     hit = gazetteer._doc_cache.get(id(norm))
     doc = hit[1] if hit is not None and hit[0] is norm else gazetteer.doc_context(norm)
@@ -336,53 +245,132 @@ def _prepare(mention: str, context: PlaceContext,
         own = hits[i].ids if hits[i].start >= start else _NONE
     else:
         own = frozenset(x for h in hits[i:j] if h.start >= start for x in h.ids)
-    if i == j or not info.cities:
-        cities = info.city_points  # the mention names no city: every one counts
-    else:
-        cities = [(ids, lat, lon) for k, ids, lat, lon in info.cities if k < i or k >= j]
+    # (hit index, ids, lat, lon) of the sentence's cities; those of hits [i, j) are the
+    # mention itself, skipped in the loop (cheaper than a list without them per mention)
+    cities = info.cities
     resolved = context.resolved
     if resolved:
-        resolved_ids, resolved_points = doc.resolved_sets(resolved)
+        resolved_ids, points = doc.resolved_sets(resolved)
     else:
-        resolved_ids, resolved_points = _NONE, []
-    locating = locating_unit(doc, start, end, s_end, hits[j : j + 1]) if j < len(hits) else None
+        resolved_ids, points = _NONE, ()
+    locating = unit_after(text, end, s_end, hits[j]) if j < len(hits) else None
+    if locating is NEXT:
+        locating = None
     if locating is None and i:
-        locating = preceding_unit(norm.text, hits[i - 1], start)
-    # `_Frame(...)` without its Python-level `__new__`: one frame is made per call
-    frame = _new_tuple(_Frame, (
-        cues,
-        FEATURE_OF.get(feature_word),
-        cues.relation in COUNTRYSIDE,
-        info.prefix[i],
-        info.suffix[j],
-        doc.id_counts,
-        own,
-        locating,
-        cities,
-        resolved_ids,
-        resolved_points,
-        context.country or doc.country,
-        gazetteer.overlay_ids,
-        doc,
-    ))
-    return frame, entries, site
+        locating = preceding_unit(text, hits[i - 1], start)
+    ff = FEATURE_OF.get(feature_word)
+    # the features the feature word fits, and whether it also counts against the others
+    fits = _FIT_SETS.get(ff)  # type: ignore[arg-type]
+    strict = ff == "governorate" or ff == "neighbourhood"
+    countryside = cues.relation in COUNTRYSIDE
+    # ids named in the sentence before / after the mention (their union: "in the sentence")
+    before_ids = info.prefix[i]
+    after_ids = info.suffix[j]
+    # how many context hits of the article carry each id
+    id_counts = doc.id_counts
+    fc = context.country or doc.country
+    overlay = gazetteer.overlay_ids
+    near_of = doc.near
+    # most candidates lie in the article's country: its reason is written once per mention
+    in_country = f"in the article's country {fc}" if fc else ""
+
+    # --- the candidates
+    top = None
+    best = 0.0
+    best_reasons: list[str] = []
+    for entry in entries:
+        (place, score, kx, pop, feature, admin, adminset, ids, plat, plon, country, pid,
+         settlement) = entry
+        reasons = [feature]
+        if overlay and pid in overlay:
+            reasons.append("user overlay")
+        if fits is not None:
+            if feature in fits:
+                score += 3
+                reasons.append(f"feature word {feature_word}")
+            elif strict or feature in AREA_FEATURES:
+                score -= 3
+                reasons.append(f"feature word {feature_word} does not fit")
+        if countryside:
+            if feature == "city":
+                score += 1
+                reasons.append("countryside of a city")
+            elif feature == "village" or feature == "neighbourhood":
+                score -= 0.5
+        if admin:
+            if not (before_ids.isdisjoint(adminset) and after_ids.isdisjoint(adminset)):
+                score += 3
+                reasons.append("admin unit named in the sentence")
+            else:
+                # The more often the article names a unit, the more it is about it ("ريف دمشق"
+                # four times beats a lone "حلب"); one naming gives 1, five or more give 2.
+                n = 0
+                for a in admin:
+                    k = id_counts.get(a, 0) - (a in own)
+                    if k > n:
+                        n = k
+                if n > 0:
+                    score += 0.75 + 0.25 * (n if n < 5 else 5)
+                    reasons.append("admin unit named in the article" if n == 1 else
+                                   f"admin unit named {n} times in the article")
+        if locating is not None:
+            if fits_unit(place, locating):
+                score += 2
+                reasons.append("located by the unit named after it")
+            else:
+                score -= 4
+                reasons.append(_NOT_IN_UNIT)
+        # Distances in km on a local plane (one cosine per candidate, none per point).
+        for at, city_ids, lat, lon in cities:
+            if i <= at < j:
+                continue
+            if city_ids.isdisjoint(ids) and _hypot((lon - plon) * kx, (lat - plat) * KM_PER_DEG) < 40:
+                score += 1
+                reasons.append("near a city named in the sentence")
+                break
+        else:
+            if settlement:
+                # A homonym near a city the article names elsewhere is likelier than one far
+                # from every such city (the article is about one area). Kept per article.
+                near = near_of.get(pid)
+                if near is None:
+                    near = near_of[pid] = _near_article(doc, ids, plat, plon, kx)
+                if near:
+                    score += 0.5
+                    reasons.append("near a city named in the article")
+        if not resolved_ids.isdisjoint(ids):
+            score += 2.5
+            reasons.append("resolved earlier in the article")
+        elif points:
+            # min() of the distances, in a loop: a comprehension is a function call of its own
+            d = math.inf
+            for la, lo in points:
+                e = _hypot((lo - plon) * kx, (la - plat) * KM_PER_DEG)
+                if e < d:
+                    d = e
+            if d < 150:
+                score += 2.5 if d < 15 else 1.5 if d < 50 else 0.5
+                # f"{d:.0f} km ...", read from a table: `round` rounds half to even as the
+                # format does, and formatting a float costs more than the rest of the term
+                reasons.append(_KM_REASONS[round(d)])
+        if fc and country == fc:
+            score += 1.5
+            reasons.append(in_country)
+        if pop is not None:
+            score += pop
+        if every is not None:
+            every.append((entry, score, reasons))
+        if top is None or score > best:
+            top, best, best_reasons = entry, score, reasons
+    assert top is not None  # `entries` is not empty
+    return top, best, best_reasons, cues, site, locating
 
 
 _NONE: frozenset[str] = frozenset()
-_new_tuple = tuple.__new__
 
 
-def _candidate(entry: Entry, frame: _Frame, site: bool) -> Candidate:
-    """Score a candidate in `frame` and give the precision it would resolve with."""
-    reasons: list[str] = []
-    score = _score(entry, frame, reasons)
-    precision, enclosing = _reading(entry, frame, site, reasons)
-    return Candidate(entry[0], score, precision, tuple(reasons), enclosing)
-
-
-def _reading(entry: Entry, frame: _Frame, site: bool, reasons: list[str]) -> tuple[int, bool]:
-    """(precision, enclosing) of a candidate `_score` gave `reasons`, completing them."""
-    cues = frame.cues
+def _reading(entry: Entry, cues: Cues, site: bool, reasons: list[str]) -> tuple[int, bool]:
+    """(precision, enclosing) of a candidate `_rank` gave `reasons`, completing them."""
     place = entry[0]
     if site:
         if place.feature == "subdistrict" and cues.feature_word != "مطار":
@@ -414,9 +402,11 @@ def _reading(entry: Entry, frame: _Frame, site: bool, reasons: list[str]) -> tup
     return precision, False
 
 
-def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) -> Place:
+def _pick(hit: Hit, resolved: tuple[PlaceMatch, ...], country: str | None,
+          governorate: bool) -> Place:
     """The place a context hit most likely names (resolved before, in the country, ...)."""
-    places = [p for p in hit.places if resolved.intersection(p.ids)] or list(hit.places)
+    ids = {m.place_id for m in resolved if m.place_id}
+    places = [p for p in hit.places if not ids.isdisjoint(p.idset)] or list(hit.places)
     if country:
         places = [p for p in places if p.country == country] or places
     if governorate or hit.cue in _GOVERNORATE_CUES:
@@ -428,12 +418,14 @@ def _pick(hit: Hit, resolved: set[str], country: str | None, governorate: bool) 
 
 def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The narrowest unit the text names around an unknown place, at precision 3."""
-    doc = gazetteer.doc_context(context.norm)
+    norm = context.norm
+    hit = gazetteer._doc_cache.get(id(norm))  # `doc_context`'s first test, as in `_rank`
+    doc = hit[1] if hit is not None and hit[0] is norm else gazetteer.doc_context(norm)
     start, end = context.norm_span
     info, i, j, s_end = doc.where(start, end)
     hits = info.hits
     country = context.country or doc.country
-    resolved = {m.place_id for m in context.resolved if m.place_id}
+    resolved = context.resolved
     # EVENTS.md: an unknown place takes "the nearest enclosing place the text gives
     # (e.g. its governorate)": a name that is both city and governorate means the latter.
     # Hits do not overlap and are in text order: hits[j:] start after the mention (all the
@@ -453,7 +445,7 @@ def _enclosing(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> Pla
         place = _pick(before[-1], resolved, country, True)
         return _unknown_in(place, mention, 0.0,
                            f"unknown place; the {place.feature} named before it in the sentence")
-    for m in reversed(context.resolved):
+    for m in reversed(resolved):
         if m.place_id and m.geo_precision <= 2 and m.feature in ("city", "governorate"):
             place = gazetteer.get(m.place_id)
             if place is not None:
@@ -489,21 +481,11 @@ def _unknown_in(place: Place, mention: str, score: float, reason: str,
 
 def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> PlaceMatch | None:
     """The best `PlaceMatch` for a place mention in its article, or None (no clue at all)."""
-    prepared = _prepare(mention, context, gazetteer)
-    if prepared is not None:
-        frame, entries, site = prepared
-        # The best is the first of the highest scores (what a stable sort puts first). Every
-        # candidate is scored with its reasons: cheaper than scoring the best one twice.
-        top = entries[0]
-        reasons: list[str] = []
-        score = _score(top, frame, reasons)
-        if len(entries) > 1:
-            for entry in entries[1:]:
-                other: list[str] = []
-                other_score = _score(entry, frame, other)
-                if other_score > score:
-                    top, score, reasons = entry, other_score, other
-        precision, enclosing = _reading(top, frame, site, reasons)
+    ranked = _rank(mention, context, gazetteer)
+    if ranked is not None:
+        # Every candidate is scored with its reasons: cheaper than scoring the best one twice.
+        top, score, reasons, cues, site, locating = ranked
+        precision, enclosing = _reading(top, cues, site, reasons)
         place = top[0]
         if enclosing:
             if place.feature == "unresolved":
@@ -514,7 +496,7 @@ def resolve_place(mention: str, context: PlaceContext, gazetteer: Gazetteer) -> 
             return _unknown_in(place, mention, score, "; ".join(reasons))
         # A candidate the text places elsewhere ("X في ريف اللاذقية" but X is in Aleppo)
         # is a homonym: the unknown place is better put in the unit the text names.
-        misplaced = frame.locating is not None and not fits_unit(place, frame.locating)
+        misplaced = locating is not None and not fits_unit(place, locating)
         if not misplaced or place.feature in AREA_FEATURES:
             # `place.match(precision, score, reason)`, positional: one is made per call
             admin = place.admin
