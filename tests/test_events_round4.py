@@ -37,3 +37,19 @@ def test_a_single_attack_with_no_count_is_still_an_event(resources):
     events = events_of(resources, text)
     assert places_of(events) == {"حماة"}
     assert {e.actor1 for e in events} == {"RUS_MIL"}
+
+
+def test_a_place_inside_a_reason_phrase_is_not_where_the_answer_struck(resources):
+    # "ردا على القصف على مدينة الحسكة" says what the strike answers; the strike itself
+    # names where it struck after its verb ("في ريف إدلب"): Hasakah is no place of it
+    text = ("ردا على القصف على مدينة الحسكة، قصفت المدفعية التركية مواقع للمسلحين في "
+            "ريف إدلب.")
+    events = events_of(resources, text)
+    assert places_of(events) == {"إدلب"}
+    assert {(e.kind, e.actor1) for e in events} == {("shelling", "TUR_MIL")}
+
+
+def test_an_answer_with_no_place_of_its_own_keeps_the_place_of_its_reason(resources):
+    # with no place after its verb, the answer is told where what it answers was
+    text = "ردا على القصف على قرى ريف حلب، قصفت المدفعية التركية مواقع المسلحين."
+    assert places_of(events_of(resources, text)) == {"حلب"}
