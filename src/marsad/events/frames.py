@@ -257,7 +257,9 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
                 continue
             frame.places.append(place)
         elif same and not _territorial(same[0]) and \
-                not _cut(an, place.end, same[0].trigger.start):
+                not _cut(an, place.end, same[0].trigger.start) and \
+                not (_in_reason(an, same[0].clause[0], place.start) and any(
+                    same[0].trigger.end <= p.start < same[0].clause[1] for p in places)):
             # "في ريف إدلب، نفذ الجيش غارات": a place may come first; a place taken,
             # left or advanced on follows its verb; but "مسيرة في تعز تنديداً بالمجازر": a
             # trigger inside a reason is no event of the places before the reason
@@ -267,6 +269,16 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
 def _cut(an: Analysis, a: int, b: int) -> bool:
     """Does a reason or a condition stand in normalized [a, b), cutting a place from a trigger?"""
     return any(h.entry.kind in ("reason", "condition") for h in an.hits_in(a, b))
+
+
+def _in_reason(an: Analysis, a: int, place: int) -> bool:
+    """Does `place` stand inside a reason phrase opened in normalized [a, place) ("رداً على
+    القصف على القرى في ريف حلب، قصف الجيش ...")? Such a place is where what is answered
+    happened, not where the answer did, when the answer names its own place after its
+    cue (with none, the answer is told where what it answers was); a comma after the
+    reason cue closes the phrase."""
+    reasons = [h for h in an.hits_in(a, place) if h.entry.kind == "reason"]
+    return bool(reasons) and "," not in an.text[reasons[-1].end:place]
 
 
 #: how far after its cue the place of a capture, withdrawal or advance may stand

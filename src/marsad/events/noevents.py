@@ -123,10 +123,15 @@ def aggregate(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     m = _MANY.search(before)
     if m is None:
         # "ست هجمات", "عدة عمليات": a counted attack noun is a tally (lexicon `counts`,
-        # `tallies`)
+        # `tallies`); "اعتداءات عدة", "هجمات عديدة": so is one the count word follows, as
+        # "عدة" may stand after its noun as an adjective does
+        if (hit.start, hit.end) not in an.spans_of(_TALLY):
+            return False
         words = before.split()
-        return bool(words) and words[-1] in lexicon.words("counts") and \
-            (hit.start, hit.end) in an.spans_of(_TALLY)
+        after = an.next_word(hit.end)
+        return (bool(words) and words[-1] in lexicon.words("counts")) or (
+            after is not None and not an.text[hit.token_end:after[0]].strip() and
+            an.text[after[0]:after[1]] in lexicon.words("counts"))
     number_at = origin + m.start(1)
     if any(d.start <= number_at < d.end for d in an.dates_in(max(0, number_at - 40), number_at + 1)):
         return False  # "في 22 أيار 2011 اقتحمت": a year, not a count of events
