@@ -18,7 +18,7 @@ import ahocorasick
 from marsad.errors import GazetteerError
 from marsad.geo.admin import AdminAreas
 from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE
-from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
+from marsad.geo.context import CONTEXT_FEATURES, DocContext, context_value, scan
 from marsad.geo.names import (
     canonical,
     canonical_key,
@@ -327,7 +327,7 @@ def _context_automaton(surface: dict[str, list[Place]]):  # type: ignore[no-unty
             continue
         found = tuple(p for p in places if p.feature in CONTEXT_FEATURES)
         if found:
-            auto.add_word(key, (len(key), found))
+            auto.add_word(key, context_value(key, found))
             count += 1
     if count:
         auto.make_automaton()
