@@ -128,8 +128,13 @@ class NormText:
         """
         span = self.original_span(start, end)
         text, original, offsets = self.text, self.original, self.to_original
-        cuts = [offsets[i + 1] for i in range(start, end)
-                if text[i] == " " and not original[offsets[i]].isspace()]
+        # only a space can be put back: `find` visits the spaces, not every character
+        cuts = []
+        i = text.find(" ", start, end)
+        while i >= 0:
+            if not original[offsets[i]].isspace():
+                cuts.append(offsets[i + 1])
+            i = text.find(" ", i + 1, end)
         if not cuts:
             return span.slice(original)
         pieces, prev = [], span.start

@@ -29,8 +29,10 @@ from marsad.geo.admin import (
     read_topojson,
     write_admin_areas,
 )
+from marsad.geo.gazetteer import read_places
 from marsad.geo.merge import Row, merge_entries, place_row
 from marsad.geo.names import canonical, en_canonical, name_variants, surface_key
+from marsad.geo.paths import ADMIN_FILE, DATA_DIR, PLACES_FILE
 from marsad.geo.place import ADMIN_FEATURES
 from marsad.geo.sources import (
     Entry,
@@ -55,11 +57,8 @@ CORE = ("SY", "IQ")
 NEIGHBOURS = ("TR", "LB", "JO", "IL", "PS", "SA", "IR", "KW", "YE", "LY", "EG", "QA", "AE",
               "BH", "OM", "CY", "SD", "DJ", "ER", "SO", "AF", "AZ", "AM", "GE")
 
-DATA_DIR = Path(__file__).with_name("data")
 #: Columns of the package's countries.tsv (written by tools/make_countries.py).
 _COUNTRY_COLUMNS = ("iso2", "iso3", "numeric", "geonameid", "name_en", "name_ar")
-PLACES_FILE = "places.tsv.gz"
-ADMIN_FILE = "admin.jsonl.gz"
 
 
 @dataclass(slots=True)
@@ -240,8 +239,6 @@ def _source_of(place_id: str, feature: str) -> str:
 
 def read_index(folder: Path) -> tuple[list[Entry], list[AdminArea]]:
     """An existing index as build entries and admin areas, to grow it with more sources."""
-    from marsad.geo.gazetteer import read_places  # gazetteer imports this module
-
     places, _, _ = read_places(folder / PLACES_FILE)
     entries = [
         Entry(

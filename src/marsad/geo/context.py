@@ -13,7 +13,8 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import is_
+from itertools import chain
+from operator import is_, itemgetter, sub
 
 import ahocorasick
 
@@ -240,6 +241,20 @@ def _bounded_starts(starts: list[int], text: str) -> list[int]:
     return out
 
 
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of `text` starts (long ones cut by `_bounded_starts`)."""
+    n = len(text)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if ends and ends[-1] == n:
+        ends.pop()  # matches do not overlap: only the last one can end the text
+    starts = [0, *ends]
+    # `_bounded_starts` adds starts only inside a sentence over 1.5 `_MAX_SENTENCE`s long
+    if n > _MAX_SENTENCE + _MAX_SENTENCE // 2 and max(
+            map(sub, [*ends, n], starts)) > _MAX_SENTENCE + _MAX_SENTENCE // 2:
+        starts = _bounded_starts(starts, text)
+    return starts
+
+
 def scan(norm: NormText, automaton: ahocorasick.Automaton,
          common: frozenset[str] = frozenset(), outlets: frozenset[str] = frozenset()
          ) -> DocContext:
@@ -250,63 +265,79 @@ def scan(norm: NormText, automaton: ahocorasick.Automaton,
     skipped; so is one of the
     `common` words (ordinary words that are also place names: "خمس", "فجر", "انه") unless
     a feature word stands before it ("مدينة خمس"), as the recognizer reads them.
+    `automaton` maps a name to `context_value(name, places)`.
     """
     text = norm.text
-    starts = [0]
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() < len(text):
-            starts.append(m.end())
-    starts = _bounded_starts(starts, text)
+    starts = _sentence_starts(text)
     hits: list[Hit] = []
-    countries: Counter[str] = Counter()
+    #: country -> its count, in the order first counted (ties: the first counted wins)
+    countries: dict[str, int] = {}
     if len(automaton) and text:
         n = len(text)
-        # `pattern.match(text, pos)` and `findall(text, pos, endpos)` read the text in
-        # place: no one-character slices (~140 an article) nor window copies
+        # `pattern.match(text, pos)` reads the text in place: no one-character slices
         letter = _LETTER.match
         raw = []
-        for end_idx, (length, places) in automaton.iter_long(text):
+        # iter_long's matches come in text order without overlaps; kept True while the
+        # kept ones still do, so that the sort and the overlap test below can be skipped
+        ordered = True
+        prev_end = -1
+        for end_idx, value in automaton.iter_long(text):
             end = end_idx + 1
             if end < n and letter(text, end):
                 continue
-            start = end - length
+            start = end - value[0]
             # the letters glued before the name: more than a proclitic's four is no proclitic,
             # so the walk back stops at five
             ws = start
             stop = start - 5 if start > 5 else 0
             while ws > stop and letter(text, ws - 1):
                 ws -= 1
-            proclitic = text[ws:start]
+            proclitic = text[ws:start] if ws < start else ""
             if proclitic not in PROCLITICS:
                 continue
-            raw.append((start, end, places, proclitic))
-        # Longest match wins where hits overlap ("ريف دمشق" over "دمشق").
-        raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            if start < prev_end:
+                ordered = False
+            prev_end = end
+            raw.append((start, end, value, proclitic))
+        if not ordered:
+            # Longest match wins where hits overlap ("ريف دمشق" over "دمشق").
+            raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        # the word before a name is the first word of the reversed text after it: one
+        # `search` instead of listing every word of the 60 characters before the name
+        rtext = text[::-1]
+        search = _WORD.search
+        cues: dict[str, str] = {}
         last_end = -1
-        findall = _WORD.findall
-        for start, end, places, proclitic in raw:
+        for start, end, (_, places, ids, weights), proclitic in raw:
             if start < last_end:
                 continue
             last_end = end
-            pos = start - len(proclitic)
-            before = findall(text, pos - 60 if pos > 60 else 0, pos)  # `word_before(text, pos, 1)`
-            word = before[-1] if before else None
-            cue = strip_clitics(word) if word is not None else None
-            if cue in outlets or word in outlets:  # "وكاله" is no و + "كاله"
-                continue
+            rpos = n - start + len(proclitic)  # `word_before(text, start - len(proclitic), 1)`
+            m = search(rtext, rpos, rpos + 60)
+            if m is None:
+                word = cue = None
+            else:
+                word = m.group()[::-1]
+                cue = cues.get(word)
+                if cue is None:
+                    cue = cues[word] = strip_clitics(word)
+                if cue in outlets or word in outlets:  # "وكاله" is no و + "كاله"
+                    continue
             if common and cue not in FEATURE_WORDS and (
                 text[start:end] in common or proclitic + text[start:end] in common
             ):
                 continue
-            hits.append(Hit(start, end, places, cue, frozenset(i for p in places for i in p.ids),
-                            proclitic))
-            for p in places:
-                if p.feature == "country" and p.country:
-                    countries[p.country] += 2
-                elif p.country:
-                    countries[p.country] += 1
-    id_counts: Counter[str] = Counter()
-    for h in hits:
-        id_counts.update(h.ids)
-    country = countries.most_common(1)[0][0] if countries else None
+            hits.append(Hit(start, end, places, cue, ids, proclitic))
+            for c, w in weights:
+                countries[c] = countries.get(c, 0) + w
+    id_counts: Counter[str] = Counter(chain.from_iterable([h.ids for h in hits]))
+    # `Counter.most_common(1)`: the first of the highest counts
+    country = max(countries.items(), key=itemgetter(1))[0] if countries else None
     return DocContext(norm, starts, hits, [h.start for h in hits], id_counts, country)
+
+
+def context_value(name: str, places: tuple[Place, ...]) -> tuple:
+    """What a scan automaton holds for a name: its length, its places, their ids, and what
+    each adds to the count of its country (2 for a country, 1 for any other place)."""
+    return (len(name), places, frozenset(i for p in places for i in p.ids),
+            tuple((p.country, 2 if p.feature == "country" else 1) for p in places if p.country))

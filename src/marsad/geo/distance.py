@@ -7,8 +7,10 @@ distance that is reported, compared with a threshold or scored is this haversine
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported by the array function, on first use
+    import numpy as np
 
 __all__ = ["EARTH_KM", "haversine_km", "haversine_km_array"]
 
@@ -28,6 +30,8 @@ def haversine_km_array(
     lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
 ) -> np.ndarray:
     """`haversine_km` element by element over arrays of degrees."""
+    import numpy as np  # here: the scalar distance (resolver, eval) needs no numpy
+
     p1, p2 = np.radians(lat1), np.radians(lat2)
     h = (np.sin((p2 - p1) / 2) ** 2
          + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2)

@@ -11,14 +11,12 @@ import gzip
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import ahocorasick
 
 from marsad.errors import GazetteerError
-from marsad.geo.admin import AdminAreas
-from marsad.geo.build import ADMIN_FILE, DATA_DIR, PLACES_FILE
-from marsad.geo.context import CONTEXT_FEATURES, DocContext, scan
+from marsad.geo.context import CONTEXT_FEATURES, DocContext, context_value, scan
 from marsad.geo.names import (
     canonical,
     canonical_key,
@@ -28,8 +26,12 @@ from marsad.geo.names import (
     surface_key,
 )
 from marsad.geo.overlay import default_overlay_path, read_overlay, user_dir
+from marsad.geo.paths import ADMIN_FILE, DATA_DIR, PLACES_FILE
 from marsad.geo.place import Place
 from marsad.model import NormText
+
+if TYPE_CHECKING:  # shapely (and numpy) are imported with the polygons, on first use
+    from marsad.geo.admin import AdminAreas
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +255,9 @@ class Gazetteer:
     def admin_areas(self) -> AdminAreas:
         """The admin polygons (read on first use, so that loading stays fast)."""
         if self._admin is None:
+            # imported here: loading the index and resolving names need no polygons
+            from marsad.geo.admin import AdminAreas
+
             if self._admin_path is not None and self._admin_path.exists():
                 self._admin = AdminAreas.load(self._admin_path)
             else:
@@ -327,7 +332,7 @@ def _context_automaton(surface: dict[str, list[Place]]):  # type: ignore[no-unty
             continue
         found = tuple(p for p in places if p.feature in CONTEXT_FEATURES)
         if found:
-            auto.add_word(key, (len(key), found))
+            auto.add_word(key, context_value(key, found))
             count += 1
     if count:
         auto.make_automaton()
