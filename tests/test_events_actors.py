@@ -56,7 +56,7 @@ def test_a_country_listed_after_a_place_is_a_place_not_an_actor(resources):
     "second",
     [
         # the object of a support verb with no subject of its own
-        "وفي وقت سابق اليوم، نفذت هجوماً صاروخياً استهدف القوات الأميركية في الشدادي.",
+        "وفي وقت سابق من اليوم، نفذت هجوماً صاروخياً جديداً استهدف القوات الأميركية في الشدادي.",
         # a masdar whose pronoun does it, to the object after it
         "وسبق ذلك استهدافها قاعدة الشدادي بالطائرات المسيرة.",
     ],

@@ -585,7 +585,7 @@ def test_the_district_after_a_neighbourhood_locates_it(resources):
 
 
 def test_where_the_target_was_heading_is_not_where_it_was_struck(resources):
-    text = ("وأعلنت القوات المسلحة اليمنية أنها استهدفت سفينة نفطية بعدد من الطائرات المسيرة "
+    text = ("وأعلنت القوات المسلحة اليمنية أنها استهدفت سفينة نفطية بثلاث طائرات مسيرة "
             "وهي في طريقها إلى ميناء حيفا.")
     assert events_of(resources, text) == []
 
@@ -677,7 +677,7 @@ def test_a_weapon_that_is_the_subject_keeps_out_who_is_named_before_it(resources
     ('الجيش السوري يستهدف مقراً لمسلحي "هيئة تحرير الشام" قرب بلدة سرمين شرقي إدلب.',
      "shelling", "سرمين", ("SYR_MIL", "HTS")),
     # "القصف ... الذي استهدف القوات الأميركية": the forces were struck; who claimed it did it
-    ("تبنت المقاومة الإسلامية في العراق القصف بالطيران المسير الذي استهدف القوات الأميركية في "
+    ("تبنت فصائل المقاومة في العراق القصف بالمسيرات الذي استهدف القوات الأميركية في "
      "مطار خراب الجير.", "airstrike", "مطار خراب الجير", ("IRQ_RESISTANCE", "US_COALITION")),
     # a second cue of the same attack has its object right after it
     ('وأضاف المصدر أن قصفاً آخر بالصواريخ استهدف القوات الأميركية في "خراب الجير".',

@@ -37,7 +37,7 @@ def civilians(lexicon: Lexicon, actor_id: str) -> bool:
 
 
 def claimed_by(an: Analysis, frame: Frame, actors: list[ActorRef]) -> str | None:
-    """"أعلنت المقاومة الإسلامية في العراق مسؤوليتها عنه": who claims the sentence's attack."""
+    """"وأعلنت الفصائل العراقية مسؤوليتها عن القصف": who claims the sentence's attack."""
     if not attack_kinds(frame.kinds):
         return None
     for claim in an.hits_in(*frame.sentence):

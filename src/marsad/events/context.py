@@ -113,7 +113,7 @@ def _link_word(lexicon: Lexicon, word: str) -> bool:
     if word in _LINK_WORDS or word in links:
         return True
     if word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يتين")) and len(word) > 4:
-        return True  # an adjective: "قاعده عين الاسد الاميركيه، في محافظه الانبار"
+        return True  # an adjective: "قاعده حرير الاميركيه، في محافظه اربيل"
     for prefix in ("ب", "و", "وب", "في"):
         if word.startswith(prefix) and (word[len(prefix):] in _LINK_WORDS
                                         or word[len(prefix):] in links):
