@@ -1,6 +1,6 @@
 """Event rules on short invented sentences: breakdowns of counted attacks, victims, attacks
 told again, origins, short names after feature words, denied places, numbered parts, the
-onset of fighting, counts after their noun, places inside a reason.
+onset of fighting, counts after their noun, places inside a reason, votes on an event.
 
 Each sentence is invented, in the style of the news; each case states what EVENTS.md
 asks for and why.
@@ -228,3 +228,25 @@ def test_an_answer_with_no_place_of_its_own_keeps_the_place_of_its_reason(resour
     # with no place after its verb, the answer is told where what it answers was
     text = "ردا على القصف على قرى ريف حلب، قصفت المدفعية التركية مواقع المسلحين."
     assert places_of(events_of(resources, text)) == {"حلب"}
+
+
+# -- votes -------------------------------------------------------------------------------
+
+
+def test_a_vote_on_an_event_is_a_political_act_not_the_event(resources):
+    # a vote decides the next event of its clause, even with the draft it is held on
+    # between them: the vote is the act told (EVENTS.md `other`, at the event's place),
+    # and a rejected proposal is no event at all, not a denied withdrawal
+    text = ("ورفض أعضاء الكونغرس الأميركي أمس، خلال جلسة تصويت على مقترح قدمه أحد النواب، "
+            "انسحاب القوات الأميركية من العراق.")
+    events = events_of(resources, text)
+    assert {(e.kind, e.actor1, e.place, e.modality) for e in events} == {
+        ("other", "US_COALITION", "العراق", "asserted")}
+
+
+def test_a_denied_withdrawal_with_no_vote_is_still_negated(resources):
+    # the control: a denial with no vote in its clause still denies the event
+    text = "ونفى الجيش الأميركي أمس انسحاب قواته من العراق."
+    events = events_of(resources, text)
+    assert {(e.kind, e.place, e.modality) for e in events} == {
+        ("withdrawal", "العراق", "negated")}

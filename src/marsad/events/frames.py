@@ -66,6 +66,7 @@ class Frame:
     assoc1: list[str] = field(default_factory=list)
     actor2: str | None = None
     agreed: bool = False  # the object of an agreement or decision ("اتفقت ... على انسحاب")
+    vote: bool = False  # a vote: rejecting is what the voters did, no denial of the vote
 
 
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
@@ -302,21 +303,31 @@ def _inherit_places(an: Analysis, frames: list[Frame]) -> None:
             frame.places = list(frames[k - 1].places)
 
 
+#: the nouns of a vote among the `other` cues (triggers.yaml): what a vote decides is the
+#: next event of its clause, whatever the words between (the draft it is held on)
+_VOTES = frozenset({"تصويت", "التصويت"})
+
+
 def _agreements(an: Analysis, frames: list[Frame]) -> None:
     """"اتفقت بغداد وواشنطن على انسحاب القوات من العراق": the agreement is where its object is.
 
     An `other` frame (an agreement, a decision, a vote) whose object is the next trigger
-    of its clause takes that trigger's places, and the object is only planned.
+    of its clause takes that trigger's places, and the object is only planned. A vote
+    ("تصويت") decides the next event of its clause whatever words come between, and is
+    told where that event would be; a proposal rejected in it is no event (`_events_of`).
     """
     for frame, nxt in pairwise(frames):
         if frame.kinds != ["other"] or nxt.clause != frame.clause or \
                 an.words_between(frame.trigger.end, nxt.trigger.token_start) > 12:
             continue
-        # "على" right before the object: "اتفقوا ... على انسحاب", "صوّت على سحب"
-        if an.words(frame.trigger.end, nxt.trigger.token_start)[-1:] != ["علي"]:
+        # "على" right before the object: "اتفقوا ... على انسحاب", "صوّت على سحب"; a vote
+        # decides the next event of its clause whatever comes between ("تصويت على مشروع
+        # قرار ...، انسحاب القوات من")
+        frame.vote = frame.trigger.entry.form in _VOTES
+        if not frame.vote and an.words(frame.trigger.end, nxt.trigger.token_start)[-1:] != ["علي"]:
             continue
         nxt.agreed = True
-        if not frame.places:
+        if not frame.places or frame.vote:
             frame.places = list(nxt.places)
 
 
@@ -344,6 +355,10 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         return []
     source = _source_for(frame, sources)
     modality = modality_of(an, frame.clause[0], frame.trigger)
+    if frame.vote and modality == "negated":
+        modality = "asserted"  # "رفض النواب في تصويت": the rejection is the vote told
+    elif frame.agreed and modality == "negated":
+        return []  # a proposal rejected is no event, nor one denied
     if frame.agreed and modality == "asserted":
         modality = "planned"  # agreed or decided, not yet done
     day, precision, dated = _date_for(an, lexicon, frame)
