@@ -107,7 +107,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         _attach_places(an, frames, places)
         _inherit_places(an, frames)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
-        _agreements(an, frames)
+        _agreements(an, lexicon, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
                                  bisect.bisect_left(actor_starts, s_end)]
         for k, frame in enumerate(frames):
@@ -303,12 +303,7 @@ def _inherit_places(an: Analysis, frames: list[Frame]) -> None:
             frame.places = list(frames[k - 1].places)
 
 
-#: the nouns of a vote among the `other` cues (triggers.yaml): what a vote decides is the
-#: next event of its clause, whatever the words between (the draft it is held on)
-_VOTES = frozenset({"تصويت", "التصويت"})
-
-
-def _agreements(an: Analysis, frames: list[Frame]) -> None:
+def _agreements(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None:
     """"اتفقت بغداد وواشنطن على انسحاب القوات من العراق": the agreement is where its object is.
 
     An `other` frame (an agreement, a decision, a vote) whose object is the next trigger
@@ -316,6 +311,7 @@ def _agreements(an: Analysis, frames: list[Frame]) -> None:
     ("تصويت") decides the next event of its clause whatever words come between, and is
     told where that event would be; a proposal rejected in it is no event (`_events_of`).
     """
+    votes = lexicon.words("votes")
     for frame, nxt in pairwise(frames):
         if frame.kinds != ["other"] or nxt.clause != frame.clause or \
                 an.words_between(frame.trigger.end, nxt.trigger.token_start) > 12:
@@ -323,7 +319,7 @@ def _agreements(an: Analysis, frames: list[Frame]) -> None:
         # "على" right before the object: "اتفقوا ... على انسحاب", "صوّت على سحب"; a vote
         # decides the next event of its clause whatever comes between ("تصويت على مشروع
         # قرار ...، انسحاب القوات من")
-        frame.vote = frame.trigger.entry.form in _VOTES
+        frame.vote = frame.trigger.entry.form in votes
         if not frame.vote and an.words(frame.trigger.end, nxt.trigger.token_start)[-1:] != ["علي"]:
             continue
         nxt.agreed = True

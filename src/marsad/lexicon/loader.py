@@ -40,6 +40,7 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
 #: the words right before a mention (kept with the space after them); "ending" the last
 #: words of a name (kept with the space before them)
 _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
+              "votes": "word",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "outlet_nouns": "word",
