@@ -250,3 +250,11 @@ def test_a_denied_withdrawal_with_no_vote_is_still_negated(resources):
     events = events_of(resources, text)
     assert {(e.kind, e.place, e.modality) for e in events} == {
         ("withdrawal", "العراق", "negated")}
+
+
+def test_the_nationality_after_a_passive_attack_word_is_its_author_however_far(resources):
+    # "تعرضت مقار الفصائل في البلدة لعدوان أميركي": the patient stands between the verb and
+    # the attack word; the nationality right after "عدوان" still names who struck
+    text = "وتعرضت مقار الحشد الشعبي في مدينة القائم لعدوان أميركي فجر اليوم."
+    (event,) = events_of(resources, text)
+    assert (event.actor1, event.actor2, event.place) == ("US_COALITION", "IRQ_PMF", "القائم")

@@ -540,8 +540,12 @@ def _group_head(an: Analysis, refs: list[ActorRef], ref: ActorRef) -> ActorRef:
 
 
 def _adjective_after(an: Analysis, t: Hit, after: list[ActorRef]) -> str | None:
+    """The nationality that names a passive's attacker: close after the verb ("تعرض
+    لعدوان إسرائيلي"), or right after the attack word however far the patient puts it
+    ("تعرضت مقار الفصائل في البلدة لعدوان أميركي")."""
     for r in after:
-        if r.kind == "adjective" and an.words_between(t.end, r.start) <= 3:
+        if r.kind == "adjective" and (an.words_between(t.end, r.start) <= 3
+                                      or _after_attack_word(an, r)):
             return r.actor
     return None
 
