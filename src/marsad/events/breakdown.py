@@ -22,18 +22,15 @@ from typing import TYPE_CHECKING
 
 from marsad.events.agents import attack_kinds
 from marsad.events.analysis import Analysis
+from marsad.text.numbers import UNIT_WORDS
 
 if TYPE_CHECKING:
     from marsad.events.frames import Frame
 
 __all__ = ["absorb_breakdowns"]
 
-#: counts written as words (normalized), up to ten, and their values
-_WORD_COUNTS = {"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6,
-                "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
-                "عشر": 10, "عشره": 10, "اثنتان": 2, "اثنتين": 2, "اثنان": 2, "اثنين": 2,
-                "واحده": 1, "واحد": 1}
-_COUNT = r"(\d+|" + "|".join(sorted(_WORD_COUNTS, key=len, reverse=True)) + ")"
+#: a count in digits or a unit word (text.numbers), longest word first
+_COUNT = r"(\d+|" + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + ")"
 #: "4 منها", "منها 4", "إحداها"/"إحداهما" (normalized: alef folded, ى to ي)
 _PARTITIVE = re.compile(_COUNT + r" منها\b|\bمنها " + _COUNT + r"\b|\b(احداها|احداهما|احدها|احدهما)\b")
 #: a count right before a cue ("12 غارة", "نحو 12 غارة")
@@ -45,7 +42,7 @@ _DUAL = ("تين", "تان", "ين", "ان")
 
 
 def _value(word: str) -> int:
-    return int(word) if word.isdigit() else _WORD_COUNTS[word]
+    return int(word) if word.isdigit() else UNIT_WORDS[word]
 
 
 def _whole_count(an: Analysis, frame: Frame) -> int | None:

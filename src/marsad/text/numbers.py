@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import ahocorasick
 
@@ -32,7 +34,7 @@ from marsad.text.clitics import wordset
 from marsad.text.dates import date_spans
 from marsad.text.normalize import normalize_text
 
-__all__ = ["find_numbers", "parse_number_words"]
+__all__ = ["UNIT_WORDS", "find_numbers", "parse_number_words"]
 
 # --- number words, normalized (ة -> ه, أ -> ا, ئ -> ي) ------------------------------------
 _UNITS = {
@@ -40,6 +42,8 @@ _UNITS = {
     "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7,
     "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10,
 }  # fmt: skip
+#: the unit words and their values, for rules that read a count word on its own
+UNIT_WORDS: Mapping[str, int] = MappingProxyType(_UNITS)
 # the first word of 11-19 ("احد عشر", "اثنا عشر", "ثلاثه عشر" ...) then "عشر"/"عشره"
 _TEEN_HEADS = {
     "احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2, **{
