@@ -57,8 +57,7 @@ def lost_men(an: Analysis, lexicon: Lexicon, frame: Frame, actor: str,
               actors: list[ActorRef]) -> bool:
     """"البنتاغون: مقتل أميركي في هجوم": the speaker's side counts its dead, it was struck."""
     a, b = frame.clause
-    deaths = lexicon.forms("fatality")
-    return any(ref.actor == actor and a <= ref.start < b and victim(an, ref, deaths)
+    return any(ref.actor == actor and a <= ref.start < b and victim(an, lexicon, ref)
                for ref in actors)
 
 
@@ -66,7 +65,7 @@ def _after_word(an: Analysis, ref: ActorRef, words: frozenset[str]) -> bool:
     return an.word_before(ref.token_start) in words
 
 
-def victim(an: Analysis, ref: ActorRef, deaths: frozenset[str]) -> bool:
+def victim(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
     """Is the actor named as who was killed or wounded, so struck, not striking?
 
     The genitive of a noun of death or injury ("مقتل جنود أميركيين", "إصابة جنود"), or
@@ -75,28 +74,29 @@ def victim(an: Analysis, ref: ActorRef, deaths: frozenset[str]) -> bool:
     active "قتلوا 5 مسلحين" has its object after it: there the actor killed.
     """
     # asked of each mention by every frame of its sentence: answered once per article
-    key = ("victim", deaths, ref.token_start, ref.token_end)
+    key = ("victim", ref.token_start, ref.token_end)
     memo = an.memo
     known = memo.get(key)
     if known is None:
-        known = memo[key] = _victim(an, ref, deaths)
+        known = memo[key] = _victim(an, lexicon, ref)
     return known
 
 
-def _victim(an: Analysis, ref: ActorRef, deaths: frozenset[str]) -> bool:
+def _victim(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
     # "مقتل ثلاثة من الجنود الأميركيين", "إصابة 3 جنود أميركيين": the noun of death
     # stands before the men counted
+    men = lexicon.words("toll_men")
     noun = next((w for w in reversed(an.words_before(ref.token_start, 50, 4))
-                 if not (w in _MEN or w == "من" or w[:1].isdigit() or w in _SOME)), "")
-    if noun in deaths or noun in _INJURY_NOUNS:
+                 if not (w in men or w == "من" or w[:1].isdigit() or w in _SOME)), "")
+    if noun in lexicon.forms("fatality") or noun in lexicon.words("injury_nouns"):
         return True
     nxt = an.next_word(ref.token_end)
     if nxt is None or an.text[ref.token_end:nxt[0]].strip(' "«»'):
         return False  # punctuation: the phrase ended
     word = an.text[nxt[0]:nxt[1]]
-    if word in _SUFFERED:
+    if word in lexicon.words("suffered"):
         return True
-    if word not in _KILLED:
+    if word not in lexicon.words("killed"):
         return False
     after = an.next_word(nxt[1])
     # no object: a preposition, a conjunction or the end of the clause follows
@@ -104,20 +104,9 @@ def _victim(an: Analysis, ref: ActorRef, deaths: frozenset[str]) -> bool:
         an.text[after[0]:after[1]] in _NO_OBJECT or an.text[after[0]] == "و"
 
 
-#: the men a toll counts, between the noun of death and their side, normalized
-_MEN = frozenset({"جنود", "الجنود", "جندي", "جنديين", "عناصر", "العناصر", "عنصر", "عنصرين",
-                  "افراد", "عسكريين", "العسكريين", "عسكريا", "ضباط", "الضباط", "مقاتلين",
-                  "المقاتلين", "اخرين", "جنديا", "عنصرا"})
 #: how many, in words: "مقتل ثلاثة من", "إصابة عدد من"
 _SOME = frozenset({"عدد", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
                    "اثنين", "اثنان", "عشرات", "بعض"})
-#: nouns whose genitive was wounded ("إصابة جنود أميركيين"), normalized
-_INJURY_NOUNS = frozenset({"اصابه", "واصابه", "جرح", "وجرح", "اصابات"})
-#: verbs whose subject suffered, whatever follows (passive or intransitive), normalized
-_SUFFERED = frozenset({"اصيب", "اصيبوا", "اصيبا", "اصيبت", "استشهد", "استشهدوا", "استشهدت",
-                       "لقي", "لقوا", "لقيا", "جرحوا", "سقطوا"})
-#: "قتل" forms: passive ("قُتلوا") when no object follows, else active
-_KILLED = frozenset({"قتل", "قتلوا", "قتلا", "قتلت", "جرح"})
 #: words that may follow a verb of killing told without an object
 _NO_OBJECT = frozenset({"في", "خلال", "جراء", "اثر", "بنيران", "بقصف", "بهجوم", "بغاره",
                         "بضربه", "علي", "عند", "قرب", "داخل", "اليوم", "امس"})
@@ -245,7 +234,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     # authors; hurt IN or BY an attack ("في هجوم", "جراء قصف") they were its target
     suffered = attack_kinds(frame.kinds) and an.word_before(t.token_start) != "خلال"
     agents = [r for r in usable if not civilians(lexicon, r.actor) and not (
-        victim(an, r, deaths) if suffered else _after_word(an, r, deaths))]
+        victim(an, lexicon, r) if suffered else _after_word(an, r, deaths))]
     # "الهجوم الذي استهدف القوات الأميركية ... أنه استهدف قاعدة": the object of a verb
     # whose subject is an attack (a relative or the attack noun before it) was struck; it
     # is the author of no later attack of the sentence
@@ -368,7 +357,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     if frame.actor2 is None and suffered:
         # "جنود أميركيون قُتلوا في هجوم": whose men died in the attack was struck by it
         frame.actor2 = next((r.actor for r in usable if frame.clause[0] <= r.start < frame.clause[1]
-                             and r.actor != frame.actor1 and victim(an, r, deaths)), None)
+                             and r.actor != frame.actor1 and victim(an, lexicon, r)), None)
     if frame.actor2 is None and attack:
         # "قصفاً آخر بالصواريخ استهدف القوات الأميركية": a second cue of the same
         # attack (merged into this frame) has its object right after it

@@ -41,6 +41,8 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
 #: words of a name (kept with the space before them)
 _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
               "votes": "word",
+              # who was killed or wounded (events/agents.py victims)
+              "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "outlet_nouns": "word",
