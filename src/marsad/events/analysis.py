@@ -107,16 +107,7 @@ class Analysis:
 
     def spaced_slice(self, start: int, end: int) -> str:
         """`NormText.spaced_slice`: the original text of normalized [start, end), glued words split."""
-        # the model's version tests every character; only a space can be put back, and
-        # the spaces of a short phrase (a place, a source) are few: test those alone
-        norm = self.norm
-        text, original, offsets = norm.text, norm.original, norm.to_original
-        i = text.find(" ", start, end)
-        while i >= 0:
-            if not original[offsets[i]].isspace():
-                return norm.spaced_slice(start, end)
-            i = text.find(" ", i + 1, end)
-        return norm.original_slice(start, end)
+        return self.norm.spaced_slice(start, end)
 
     def spans_of(self, kinds: frozenset[str]) -> frozenset[tuple[int, int]]:
         """The (start, end) of every hit of one of `kinds` (computed once per article)."""
