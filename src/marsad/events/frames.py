@@ -198,7 +198,10 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             prev.kinds = sorted(set(prev.kinds) | set(kinds))
             continue
         if prev is not None and prev.clause == clause and attack_kinds(prev.kinds) and \
-                attack_kinds(kinds) and an.words_between(prev.trigger.end, hit.start) <= 8:
+                attack_kinds(kinds) and (an.words_between(prev.trigger.end, hit.start) <= 8 or (
+                    # "تعرضت مقار ... في القائم ... لعدوان أميركي": the attack word after
+                    # "ل" is the passive's object, however far its patient puts it
+                    prev.form == "passive" and "ل" in hit.proclitics)):
             prev.kinds = sorted(set(prev.kinds) | set(kinds))
             continue
         if prev is not None and prev.clause == clause and set(kinds) <= set(prev.kinds) and \
