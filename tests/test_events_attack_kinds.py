@@ -30,3 +30,24 @@ def test_the_attack_word_after_a_passive_is_its_object_however_far(resources):
             "شرقي دير الزور، فجر اليوم، لعدوان أميركي أدى إلى أضرار مادية.")
     assert told(events_of(resources, text)) == {("airstrike", "US_COALITION", "الميادين"),
                                                 ("airstrike", "US_COALITION", "البوكمال")}
+
+
+#: an article about air strikes: two raids with their aircraft named
+_AIR = ("شنت طائرات حربية غارتين على مدينة الميادين، وقصفت طائرة مسيرة سيارة في مدينة "
+        "البوكمال. ")
+
+
+def test_a_passive_with_no_weapon_and_no_attacker_is_shelling(resources):
+    # "تعرض ... للاستهداف" names what was struck, not how: EVENTS.md's rule for an attack
+    # whose means the text does not name, whatever weapons the rest of the article names
+    text = _AIR + "وأفاد مصدر محلي بتعرض موقع عسكري في بلدة الشدادي للاستهداف فجر اليوم."
+    at = {e.place: e.kind for e in events_of(resources, text)}
+    assert at["الشدادي"] == "shelling"
+    assert at["الميادين"] == "airstrike"
+
+
+def test_a_passive_that_points_back_at_an_attack_keeps_the_articles_kind(resources):
+    # "الضربة التي تعرضت لها": the attack is one the article tells, with its aircraft
+    text = _AIR + "وقال مسؤول إن الضربة التي تعرضت لها القاعدة في الشدادي لم توقع إصابات."
+    at = {e.place: e.kind for e in events_of(resources, text)}
+    assert at["الشدادي"] == "airstrike"

@@ -339,7 +339,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     air = (actor is not None and actor.remote == "airstrike") or _aircraft_subject(an, frame.trigger)
     for kind in frame.kinds:
         if kind == "remote":
-            kind = actor.remote if actor else _told_means(an)
+            kind = actor.remote if actor else _unnamed_means(an, lexicon, frame)
         elif kind == "shelling" and air and not _artillery(an, lexicon, frame.clause):
             kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
@@ -400,6 +400,21 @@ def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:
     return start is not None and any(
         h.entry.kind == "means" and h.entry.value == "airstrike" and h.token_start == start
         for h in an.hits_in(start, start + 1))
+
+
+def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:
+    """The kind of an attack told with no weapon and no attacker.
+
+    A passive ("تعرضت القاعدة للاستهداف") tells only what was struck: EVENTS.md's rule for
+    an attack whose means the text does not name holds (shelling). An attack told by its
+    attacker's act, or a passive that points back at an attack told before ("الضربة التي
+    تعرضت لها القاعدة"), is most likely of the kind the article is about (`_told_means`).
+    """
+    if frame.form == "passive":
+        after = an.next_word(frame.trigger.end)
+        if after is None or an.text[after[0]:after[1]] not in lexicon.words("points_back"):
+            return "shelling"
+    return _told_means(an)
 
 
 def _told_means(an: Analysis) -> str:
