@@ -51,3 +51,22 @@ def test_a_passive_that_points_back_at_an_attack_keeps_the_articles_kind(resourc
     text = _AIR + "وقال مسؤول إن الضربة التي تعرضت لها القاعدة في الشدادي لم توقع إصابات."
     at = {e.place: e.kind for e in events_of(resources, text)}
     assert at["الشدادي"] == "airstrike"
+
+
+def test_a_weapon_after_the_last_conjunct_is_that_conjuncts_alone(resources):
+    # the drones close the second object; the first, told with its own count of times and
+    # no weapon, is shelled (the army's attacks with no weapon named are shelling)
+    text = "وقصف الجيش السوري بلدة سرمين مرات عدة، وبلدة بنش بطائرتين مسيرتين."
+    assert told(events_of(resources, text)) == {("shelling", "SYR_MIL", "سرمين"),
+                                                ("airstrike", "SYR_MIL", "بنش")}
+    # each conjunct with its own weapon
+    text = "وقصف الجيش السوري بلدة سرمين بالصواريخ، وبلدة بنش بطائرة مسيرة."
+    assert told(events_of(resources, text)) == {("shelling", "SYR_MIL", "سرمين"),
+                                                ("airstrike", "SYR_MIL", "بنش")}
+
+
+def test_a_weapon_set_off_by_a_comma_or_named_first_covers_every_object(resources):
+    for text in ("وقصف الجيش السوري بلدة سرمين، وبلدة بنش، بالطائرات المسيرة.",
+                 "واستهدف الجيش السوري بالطائرات المسيرة بلدة سرمين مرات عدة، وبلدة بنش."):
+        assert told(events_of(resources, text)) == {("airstrike", "SYR_MIL", "سرمين"),
+                                                    ("airstrike", "SYR_MIL", "بنش")}, text

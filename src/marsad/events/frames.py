@@ -40,7 +40,8 @@ from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, origin, released
-from marsad.lexicon.model import Lexicon
+from marsad.events.weapons import unreached
+from marsad.lexicon.model import Actor, Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
 from marsad.text.normalize import fold
@@ -369,17 +370,24 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     evidence = an.norm.original_span(*evidence_norm)
     out = []
     matches = []
-    for place in frame.places:
+    for k, place in enumerate(frame.places):
         match = resolve(place, an, resolved)
         if match is not None and match.feature == "river":
             continue  # "شرق الفرات" locates; a river is no place where an event happens
         if match is not None and match.place_id:
             resolved.append(match)
-        matches.append((place, match))
-    for place, match in matches:
-        if match is not None and any(_contains(match, place, other) for _, other in matches):
+        matches.append((k, place, match))
+    # "قصفت X مرات عدة، وY بطائرتين مسيرتين": a weapon of one conjunct is not another's
+    passed_by = unreached(an, frame.clause, frame.trigger, frame.places) \
+        if frame.trigger.entry.attr("means") else {}
+    for k, place, match in matches:
+        if match is not None and any(_contains(match, place, other) for _, _, other in matches):
             continue  # "في ريف حمص، بما في ذلك الزعفرانة": the village is where it happened
-        for kind in sorted(set(kinds)):
+        place_kinds = kinds
+        if k in passed_by:
+            place_kinds = [x for x in kinds if x not in passed_by[k]] or \
+                _no_weapon(an, lexicon, frame, actor)
+        for kind in sorted(set(place_kinds)):
             out.append((Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
                 actor2=frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None,
@@ -392,6 +400,16 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 evidence=evidence,
             ), 2 * dated + (frame.sentence[0] > 0)))
     return out
+
+
+def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None) -> list[str]:
+    """The kinds of a place that no weapon of its clause reaches: its cue's default."""
+    default = str(frame.trigger.entry.attr("default"))
+    if default == "none":
+        return []
+    if default == "remote":
+        return [actor.remote if actor else _unnamed_means(an, lexicon, frame)]
+    return [default]
 
 
 def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:
