@@ -70,3 +70,13 @@ def test_a_weapon_set_off_by_a_comma_or_named_first_covers_every_object(resource
                  "واستهدف الجيش السوري بالطائرات المسيرة بلدة سرمين مرات عدة، وبلدة بنش."):
         assert told(events_of(resources, text)) == {("airstrike", "SYR_MIL", "سرمين"),
                                                     ("airstrike", "SYR_MIL", "بنش")}, text
+
+
+def test_missiles_fired_by_an_aircraft_named_after_its_verb_are_an_air_strike(resources):
+    # the aircraft is the verb's subject right after it (VSO), as one right before it is
+    for text in ("وقال شاهد إن الصواريخ التي تلقيها الطائرات الحربية على بلدة كفرنبل دمرت منازل.",
+                 "واستهدفت طائرات حربية مجهولة مستوصفاً في بلدة كفرنبل بصاروخين فجر اليوم."):
+        assert {e.kind for e in events_of(resources, text)} == {"airstrike"}, text
+    # an aircraft after "ب" is no subject: the rockets of the army stay shelling
+    text = "واستهدف الجيش السوري بالصواريخ والطائرات المسيرة بلدة كفرنبل."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}

@@ -413,11 +413,29 @@ def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None
 
 
 def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:
-    """"طيارة حربية تقصف معرة النعمان بصاروخ": an aircraft that acts fires the missiles."""
+    """"طيارة حربية تقصف معرة النعمان بصاروخ", "الصواريخ التي تلقيها الطائرات الحربية": an
+    aircraft that acts, right before its verb or right after it, fires the missiles."""
     start = weapon_subject(an, trigger)
-    return start is not None and any(
-        h.entry.kind == "means" and h.entry.value == "airstrike" and h.token_start == start
-        for h in an.hits_in(start, start + 1))
+    if start is not None and any(
+            h.entry.kind == "means" and h.entry.value == "airstrike" and h.token_start == start
+            for h in an.hits_in(start, start + 1)):
+        return True
+    if trigger.entry.attr("form") != "verb":
+        return False
+    after = an.next_word(trigger.token_end)
+    # "استهدف الجيش بالطائرات المسيرة والصواريخ": after "ب" the aircraft is one means
+    # beside the others, not the one who fires them
+    return after is not None and any(
+        h.token_start == after[0] and "ب" not in h.proclitics and _air_weapon(h)
+        for h in an.hits_in(after[0], after[0] + 1))
+
+
+def _air_weapon(h: Hit) -> bool:
+    """Is the hit an aircraft: a weapon of the air, or an actor named by its aircraft?"""
+    entry = h.entry
+    if entry.kind == "means":
+        return entry.value == "airstrike" and not entry.attr("payload")
+    return entry.kind in ("actor", "generic") and entry.attr("weapon") == "airstrike"
 
 
 def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:
