@@ -80,3 +80,12 @@ def test_missiles_fired_by_an_aircraft_named_after_its_verb_are_an_air_strike(re
     # an aircraft after "ب" is no subject: the rockets of the army stay shelling
     text = "واستهدف الجيش السوري بالصواريخ والطائرات المسيرة بلدة كفرنبل."
     assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}
+
+
+def test_a_weapon_a_craft_is_laden_with_is_its_payload_not_a_second_attack(resources):
+    # the shells are what the drones carry: one air strike, no shelling beside it
+    text = "وقالت مصادر محلية إن طائرات مسيرة محملة بالقذائف استهدفت بلدة السقيلبية فجر اليوم."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+    # shells fired beside the drones are a shelling of their own
+    text = "وقالت مصادر محلية إن طائرات مسيرة وقذائف استهدفت بلدة السقيلبية فجر اليوم."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}

@@ -40,7 +40,7 @@ from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, origin, released
-from marsad.events.weapons import unreached
+from marsad.events.weapons import carried, unreached
 from marsad.lexicon.model import Actor, Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -178,7 +178,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 not named(an, lexicon, hits, i):
             continue
         if entry.attr("means"):
-            kinds = _means_kinds(an, clause, hit)
+            kinds = _means_kinds(an, lexicon, clause, hit)
             if not kinds:
                 default = str(entry.attr("default"))
                 if default == "none":
@@ -212,14 +212,15 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
     return frames
 
 
-def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[str]:
+def _means_kinds(an: Analysis, lexicon: Lexicon, clause: tuple[int, int],
+                 trigger: Hit) -> list[str]:
     kinds = set()
     payloads = set()
     for h in an.hits_in(clause[0], clause[1]):
         entry = h.entry  # (read once: a clause has dozens of hits, asked per trigger)
         kind = entry.kind
         if kind == "means":
-            if entry.attr("payload"):
+            if entry.attr("payload") or carried(an, lexicon, h):
                 payloads.add(entry.value)
             else:
                 kinds.add(entry.value)
@@ -347,7 +348,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     if frame.actor2 is not None and civilians(lexicon, frame.actor2):
         # civilians do not fight back: "a clash" with them is violence against civilians
         kinds = ["attack_civilians" if k == "clash" else k for k in kinds]
-    if "attack_civilians" in kinds and "airstrike" in _means_kinds(an, frame.clause, frame.trigger):
+    if "attack_civilians" in kinds and \
+            "airstrike" in _means_kinds(an, lexicon, frame.clause, frame.trigger):
         kinds = ["airstrike" if k == "attack_civilians" else k for k in kinds]
     if frame.actor1 is None and any(k in _NEED_ACTOR for k in kinds):
         kinds = [k for k in kinds if k not in _NEED_ACTOR]
@@ -378,7 +380,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
             resolved.append(match)
         matches.append((k, place, match))
     # "قصفت X مرات عدة، وY بطائرتين مسيرتين": a weapon of one conjunct is not another's
-    passed_by = unreached(an, frame.clause, frame.trigger, frame.places) \
+    passed_by = unreached(an, lexicon, frame.clause, frame.trigger, frame.places) \
         if frame.trigger.entry.attr("means") else {}
     for k, place, match in matches:
         if match is not None and any(_contains(match, place, other) for _, _, other in matches):

@@ -15,13 +15,20 @@ from collections.abc import Sequence
 
 from marsad.events.analysis import Analysis
 from marsad.events.places import PlaceRef
+from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
 #: a comma, then a word opened by "و": the start of a new conjunct (normalized text)
 _CONJUNCT = re.compile(r",\s*و")
 
 
-def unreached(an: Analysis, clause: tuple[int, int], trigger: Hit,
+def carried(an: Analysis, lexicon: Lexicon, weapon: Hit) -> bool:
+    """Is the weapon what a craft carries ("مسيرات محملة بالقذائف", lexicon `laden`)? Then
+    it is the craft's payload, no means of its own: the drones strike, not a gun."""
+    return "ب" in weapon.proclitics and an.word_before(weapon.token_start) in lexicon.words("laden")
+
+
+def unreached(an: Analysis, lexicon: Lexicon, clause: tuple[int, int], trigger: Hit,
               places: Sequence[PlaceRef]) -> dict[int, frozenset[str]]:
     """For each place (by its index in `places`) the weapon kinds of the clause that do
     not reach it and that no weapon reaching it shares; places every weapon reaches are
@@ -35,7 +42,8 @@ def unreached(an: Analysis, clause: tuple[int, int], trigger: Hit,
     weapons = []
     for h in an.hits_in(*clause):
         weapon = h.entry.attr("weapon") if h.entry.kind in ("actor", "generic") else \
-            h.entry.value if h.entry.kind == "means" and not h.entry.attr("payload") else None
+            h.entry.value if h.entry.kind == "means" and not h.entry.attr("payload") and \
+            not carried(an, lexicon, h) else None
         if not weapon:
             continue
         if h.entry.kind == "means" and h.start >= trigger.end:
