@@ -89,3 +89,11 @@ def test_a_weapon_a_craft_is_laden_with_is_its_payload_not_a_second_attack(resou
     # shells fired beside the drones are a shelling of their own
     text = "وقالت مصادر محلية إن طائرات مسيرة وقذائف استهدفت بلدة السقيلبية فجر اليوم."
     assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}
+
+
+def test_a_conjunct_with_its_own_weapon_takes_no_other_conjuncts_weapon(resources):
+    # both weapons are set off by commas; each stays with its own object
+    text = ("واستهدف الجيش السوري بلدة سرمين، شرقي إدلب، بالصواريخ، محققاً إصابات مباشرة، "
+            "وبلدة بنش، عبر طائرتين مسيرتين.")
+    assert told(events_of(resources, text)) == {("shelling", "SYR_MIL", "سرمين"),
+                                                ("airstrike", "SYR_MIL", "بنش")}

@@ -1,15 +1,15 @@
 """Which of a clause's weapons reach which of its places.
 
-A weapon named right after the last of several coordinated objects, with no comma before
-it, is that object's: "قصفت الفصائل بلدة X مرات عدة، وبلدة Y بطائرتين مسيرتين" tells a
-shelling of X (no weapon named: EVENTS.md) and an air strike on Y. The conjuncts before
-a "، و" that opens the weapon's own object are not reached by it. A weapon set off by a
-comma ("... X، وY، عبر استخدام الصواريخ"), named before the objects or as the attacker
-("سلاح الجو المسير") covers them all.
+A weapon named in one of several coordinated objects is that object's: "قصفت الفصائل
+بلدة X مرات عدة، وبلدة Y بطائرتين مسيرتين" tells a shelling of X (no weapon named:
+EVENTS.md) and an air strike on Y; "X، بالصواريخ، ...، وY، عبر طائرتين مسيرتين" one
+weapon each. A weapon set off by a comma after the objects ("... X، وY، عبر استخدام
+الصواريخ"), named before them or as the attacker ("سلاح الجو المسير") covers them all.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -32,43 +32,45 @@ def unreached(an: Analysis, lexicon: Lexicon, clause: tuple[int, int], trigger: 
               places: Sequence[PlaceRef]) -> dict[int, frozenset[str]]:
     """For each place (by its index in `places`) the weapon kinds of the clause that do
     not reach it and that no weapon reaching it shares; places every weapon reaches are
-    left out."""
+    left out.
+
+    The cue's objects are cut into conjuncts at each "، و". A weapon belongs to its
+    conjunct; a conjunct with weapons of its own keeps them alone; one with none takes
+    those set off by a comma in the conjuncts after it ("X، وY، بالصواريخ"). Weapons
+    named before the cue or before every object, and an attacker named by its aircraft,
+    reach them all.
+    """
     if len(places) < 2:
         return {}
-    ordered = sorted(range(len(places)), key=lambda k: places[k].start)
-    # the kinds each place is reached by, and those that pass it by
-    reached: dict[int, set[str]] = {k: set() for k in ordered}
-    missed: dict[int, set[str]] = {k: set() for k in ordered}
-    weapons = []
+    cuts = [m.start() for m in _CONJUNCT.finditer(an.text, trigger.end, clause[1])]
+    if not cuts:
+        return {}
+    first = min(p.start for p in places)
+    everywhere: set[str] = set()
+    own: dict[int, set[str]] = {}
+    set_off: dict[int, set[str]] = {}
     for h in an.hits_in(*clause):
         weapon = h.entry.attr("weapon") if h.entry.kind in ("actor", "generic") else \
             h.entry.value if h.entry.kind == "means" and not h.entry.attr("payload") and \
             not carried(an, lexicon, h) else None
         if not weapon:
             continue
-        if h.entry.kind == "means" and h.start >= trigger.end:
-            weapons.append(h)  # among the cue's objects: maybe one conjunct's alone
-        else:
-            # "سلاح الجو المسير نفذ عمليتين، استهدفت إحداهما ...", "بتحليق للطيران المسير
-            # ... ليقابل بتصدي": named before the cue, the weapon is the whole act's
-            for k in ordered:
-                reached[k].add(str(weapon))
-    for w in weapons:
-        before = [k for k in ordered if places[k].end <= w.start]
-        scope = set(ordered)
-        if before and "," not in an.text[places[before[-1]].end:w.start]:
-            # the weapon closes the conjunct of the place right before it
-            own = places[before[-1]].start
-            cuts = [m.start() for m in _CONJUNCT.finditer(an.text, trigger.end, own)]
-            start = cuts[-1] if cuts else trigger.end
-            nxt = _CONJUNCT.search(an.text, w.end, clause[1])
-            end = nxt.start() if nxt else clause[1]
-            scope = {k for k in ordered if start < places[k].start < end}
-        for k in ordered:
-            (reached if k in scope else missed)[k].add(str(w.entry.value))
+        if h.entry.kind != "means" or h.start < trigger.end or h.start < first:
+            # "سلاح الجو المسير نفذ عمليتين، استهدفت إحداهما ...", "استهدفت بالمسيرات
+            # X، وY": the whole act's weapon
+            everywhere.add(str(weapon))
+            continue
+        part = bisect.bisect_right(cuts, h.start)
+        own.setdefault(part, set()).add(str(weapon))
+        before = [p.end for p in places if p.end <= h.start]
+        if before and "," in an.text[max(before):h.start]:
+            set_off.setdefault(part, set()).add(str(weapon))  # "X، وY، بالصواريخ"
+    named = set().union(*own.values()) if own else set()
     out = {}
-    for k in ordered:
-        gone = missed[k] - reached[k]
+    for k, place in enumerate(places):
+        part = bisect.bisect_right(cuts, place.start)
+        reach = own.get(part) or set().union(*(v for q, v in set_off.items() if q > part))
+        gone = named - reach - everywhere
         if gone:
             out[k] = frozenset(gone)
     return out
