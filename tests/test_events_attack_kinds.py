@@ -97,3 +97,14 @@ def test_a_conjunct_with_its_own_weapon_takes_no_other_conjuncts_weapon(resource
             "وبلدة بنش، عبر طائرتين مسيرتين.")
     assert told(events_of(resources, text)) == {("shelling", "SYR_MIL", "سرمين"),
                                                 ("airstrike", "SYR_MIL", "بنش")}
+
+
+def test_a_suicide_or_rigged_drone_is_an_air_strike_not_a_bombing(resources):
+    # "انتحارية", "مفخخة" right after the drone describe it: no explosion beside the strike
+    for text in ("وأفاد مراسلنا بأن طائرة مسيرة انتحارية استهدفت مقراً في بلدة حزانو.",
+                 "وأفاد مراسلنا باستهداف طائرة مسيرة انتحارية مقراً في بلدة حزانو.",
+                 "وأفاد مراسلنا بأن الفصائل هاجمت مقراً في بلدة حزانو بمسيرة مفخخة."):
+        assert {e.kind for e in events_of(resources, text)} == {"airstrike"}, text
+    # a car bomb is still a bombing
+    text = "وأفاد مراسلنا بانفجار سيارة مفخخة في بلدة حزانو."
+    assert {e.kind for e in events_of(resources, text)} == {"explosion"}

@@ -40,7 +40,7 @@ from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, origin, released
-from marsad.events.weapons import carried, unreached
+from marsad.events.weapons import carried, craft_adjective, unreached
 from marsad.lexicon.model import Actor, Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -177,6 +177,8 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         if purpose(an, lexicon, hits, i) or aggregate(an, lexicon, hit) or \
                 not named(an, lexicon, hits, i):
             continue
+        if entry.value == "explosion" and craft_adjective(an, hit):
+            continue  # "طائرة مسيرة انتحارية استهدفت": the drone's strike, no bombing
         if entry.attr("means"):
             kinds = _means_kinds(an, lexicon, clause, hit)
             if not kinds:
@@ -220,6 +222,8 @@ def _means_kinds(an: Analysis, lexicon: Lexicon, clause: tuple[int, int],
         entry = h.entry  # (read once: a clause has dozens of hits, asked per trigger)
         kind = entry.kind
         if kind == "means":
+            if entry.value == "explosion" and craft_adjective(an, h):
+                continue  # "بمسيرة مفخخة": the drone's strike, no bombing
             if entry.attr("payload") or carried(an, lexicon, h):
                 payloads.add(entry.value)
             else:
@@ -229,7 +233,8 @@ def _means_kinds(an: Analysis, lexicon: Lexicon, clause: tuple[int, int],
             if weapon:
                 kinds.add(str(weapon))  # "سلاح الجو اليمني المسير استهدف"
         elif kind == "trigger" and h is not trigger and entry.value in ATTACK and \
-                not entry.attr("means"):
+                not entry.attr("means") and \
+                not (entry.value == "explosion" and craft_adjective(an, h)):
             kinds.add(entry.value)
     return sorted(kinds or payloads)
 

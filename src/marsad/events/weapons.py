@@ -28,6 +28,16 @@ def carried(an: Analysis, lexicon: Lexicon, weapon: Hit) -> bool:
     return "ب" in weapon.proclitics and an.word_before(weapon.token_start) in lexicon.words("laden")
 
 
+def craft_adjective(an: Analysis, explosive: Hit) -> bool:
+    """Is the explosive word an adjective of the aircraft right before it ("طائرة مسيرة
+    انتحارية", "بمسيرة مفخخة")? A drone strikes from the air whatever it carries (EVENTS.md:
+    drones are airstrikes): no explosion beside it."""
+    prev = an.prev_word(explosive.token_start)
+    return prev is not None and any(
+        h.entry.kind == "means" and h.entry.value == "airstrike" and h.end == prev[1]
+        and not h.entry.attr("payload") for h in an.hits_in(max(0, prev[0] - 40), prev[1]))
+
+
 def unreached(an: Analysis, lexicon: Lexicon, clause: tuple[int, int], trigger: Hit,
               places: Sequence[PlaceRef]) -> dict[int, frozenset[str]]:
     """For each place (by its index in `places`) the weapon kinds of the clause that do
@@ -52,7 +62,7 @@ def unreached(an: Analysis, lexicon: Lexicon, clause: tuple[int, int], trigger: 
     for h in an.hits_in(*clause):
         weapon = h.entry.attr("weapon") if h.entry.kind in ("actor", "generic") else \
             h.entry.value if h.entry.kind == "means" and not h.entry.attr("payload") and \
-            not carried(an, lexicon, h) else None
+            not carried(an, lexicon, h) and not craft_adjective(an, h) else None
         if not weapon:
             continue
         if h.entry.kind != "means" or h.start < trigger.end or h.start < first:
