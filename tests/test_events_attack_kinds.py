@@ -108,3 +108,6 @@ def test_a_suicide_or_rigged_drone_is_an_air_strike_not_a_bombing(resources):
     # a car bomb is still a bombing
     text = "وأفاد مراسلنا بانفجار سيارة مفخخة في بلدة حزانو."
     assert {e.kind for e in events_of(resources, text)} == {"explosion"}
+    # a second means joined by "و" is no adjective of the drone
+    text = "وأفاد مراسلنا بأن المسلحين استهدفوا مقراً في بلدة حزانو بطائرة مسيرة وبعبوة ناسفة."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike", "explosion"}

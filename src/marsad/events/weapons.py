@@ -32,6 +32,8 @@ def craft_adjective(an: Analysis, explosive: Hit) -> bool:
     """Is the explosive word an adjective of the aircraft right before it ("طائرة مسيرة
     انتحارية", "بمسيرة مفخخة")? A drone strikes from the air whatever it carries (EVENTS.md:
     drones are airstrikes): no explosion beside it."""
+    if any(p != "ال" for p in explosive.proclitics):
+        return False  # "بالقصف الجوي وبالتفجير": a second means, no adjective
     prev = an.prev_word(explosive.token_start)
     return prev is not None and any(
         h.entry.kind == "means" and h.entry.value == "airstrike" and h.end == prev[1]
