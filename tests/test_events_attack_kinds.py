@@ -111,3 +111,10 @@ def test_a_suicide_or_rigged_drone_is_an_air_strike_not_a_bombing(resources):
     # a second means joined by "و" is no adjective of the drone
     text = "وأفاد مراسلنا بأن المسلحين استهدفوا مقراً في بلدة حزانو بطائرة مسيرة وبعبوة ناسفة."
     assert {e.kind for e in events_of(resources, text)} == {"airstrike", "explosion"}
+
+
+def test_a_definite_air_attack_noun_is_the_air_weapon_of_its_clause(resources):
+    # "الضربات الجوية" is no cue of its own (a definite attack noun points back), but the
+    # verb after it strikes from the air
+    text = "وقالت المصادر إن الضربات الجوية استهدفت مقراً للمسلحين في بلدة سرمين."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
