@@ -36,7 +36,7 @@ from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.merge import merge_duplicates
-from marsad.events.noevents import aggregate, named, purpose, threat
+from marsad.events.noevents import aggregate, air_defence, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, origin, released
@@ -174,7 +174,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             frames.append(Frame(hit, [], form, clause, (s_start, s_end)))
             continue
         if purpose(an, lexicon, hits, i) or aggregate(an, lexicon, hit) or \
-                not named(an, lexicon, hits, i):
+                not named(an, lexicon, hits, i) or air_defence(an, lexicon, hit):
             continue
         if entry.attr("means"):
             kinds = _means_kinds(an, clause, hit)

@@ -18,7 +18,7 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["aggregate", "named", "purpose", "threat"]
+__all__ = ["aggregate", "air_defence", "named", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -33,6 +33,25 @@ def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
         return False
     after = an.next_word(adjective.end)
     return after is None or an.text[after[0]:after[1]] not in lexicon.words("ongoing")
+
+
+def air_defence(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is `hit` an air defence meeting an attack ("تصدّت الدفاعات الجوية للصواريخ")?
+
+    Intercepting missiles or drones is no clash of its own: the attack it meets is the
+    event, told by its own cue ("لعدوان إسرائيلي استهدف ...") or not at all. The air
+    defence is named (lexicon `air_defences`) within a few words before or after the cue.
+    """
+    if hit.entry.attr("form") != "repel" or hit.entry.value != "clash":
+        return False
+    before = an.words_before(hit.token_start, 60, _DEFENCE_WORDS)
+    after = an.words(hit.token_end, hit.token_end + 80)[:_DEFENCE_WORDS]
+    near = " ".join([*before, "|", *after])
+    return any(w in near for w in lexicon.words("air_defences"))
+
+
+#: how many words before or after a repel cue its air defence may stand
+_DEFENCE_WORDS = 4
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:

@@ -44,6 +44,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # who was killed or wounded (events/agents.py victims)
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
+              "air_defences": "text",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)

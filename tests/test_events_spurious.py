@@ -1,0 +1,42 @@
+"""Sentences whose cue words tell no event of their own: rules against spurious events.
+
+Each sentence is invented in the style of the news; each case states what EVENTS.md asks
+for (the event the sentence tells, and no other).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.model import Document
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
+
+
+def told(resources, text: str) -> set[tuple[str, str | None, str]]:
+    return {(e.kind, e.actor1, e.place) for e in extract(Document("t", text, PUBLISHED, "test"),
+                                                          resources)}
+
+
+def test_an_air_defence_meeting_an_attack_is_no_clash(resources):
+    # the air defence that met the attack told before is no second event
+    for text in ("وتحدث مصدر عسكري سوري عن عدوان إسرائيلي استهدف مستودعات في محيط مدينة "
+                 "حمص، مؤكداً تصدي الدفاعات الجوية للعدوان.",
+                 "وشن الطيران الإسرائيلي غارات على مواقع في محيط مدينة حمص، وتصدت لها "
+                 "الدفاعات الجوية."):
+        assert told(resources, text) == {("airstrike", "ISR_MIL", "حمص")}, text
+    # the attack it met is the event, and its author is the one after the attack word,
+    # not the air defence named after the cue
+    text = "وتصدت وسائط الدفاع الجوي السوري لعدوان إسرائيلي بالصواريخ استهدف مطار الشعيرات."
+    assert told(resources, text) == {("airstrike", "ISR_MIL", "مطار الشعيرات")}
+    # a force on the ground that repels an attack still fights it
+    text = "وتصدت القوات السورية لهجوم شنه مسلحون على بلدة مورك في ريف حماة."
+    assert {k for k, _, _ in told(resources, text)} == {"clash"}
+
+
+def test_a_user_air_defence_is_no_clash(resources, with_lexicon):
+    text = "وشن الطيران الإسرائيلي غارات على مواقع في محيط مدينة حمص، وتصدت لها أنظمة الاعتراض."
+    assert ("clash", "ISR_MIL", "حمص") in told(resources, text)
+    assert told(with_lexicon("air_defences: [أنظمة الاعتراض]\n"), text) == {
+        ("airstrike", "ISR_MIL", "حمص")}
