@@ -40,3 +40,19 @@ def test_a_user_air_defence_is_no_clash(resources, with_lexicon):
     assert ("clash", "ISR_MIL", "حمص") in told(resources, text)
     assert told(with_lexicon("air_defences: [أنظمة الاعتراض]\n"), text) == {
         ("airstrike", "ISR_MIL", "حمص")}
+
+
+def test_a_place_before_an_attack_told_as_what_came_first_is_not_its_place(resources):
+    # "X في حلب بعد غارات على مورك": the place before "بعد" is where X was, not the attack
+    for text in ("وتأتي الاحتجاجات في مدينة حلب بعد غارات شنتها طائرات روسية على بلدة مورك.",
+                 "ونعت العشيرة في مدينة حلب أحد أبنائها، الذي قتل إثر غارة روسية على بلدة مورك."):
+        assert told(resources, text) == {("airstrike", "RUS_MIL", "مورك")}, text
+    # an attack after "بعد" that names no place of its own struck where the sentence says
+    text = "واندلع حريق كبير في بلدة مورك بعد سقوط صواريخ."
+    assert told(resources, text) == {("shelling", None, "مورك")}
+
+
+def test_a_user_word_of_sequence_parts_the_place_from_the_attack(resources, with_lexicon):
+    text = "وتأتي الاحتجاجات في مدينة حلب إبان غارات شنتها طائرات روسية على بلدة مورك."
+    assert ("airstrike", "RUS_MIL", "حلب") in told(resources, text)
+    assert told(with_lexicon("sequels: [إبان]\n"), text) == {("airstrike", "RUS_MIL", "مورك")}

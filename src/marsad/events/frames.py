@@ -104,7 +104,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         places = [p for k, p in enumerate(refs)
                   if (not p.context_only or released(an, refs, k)) and not denied(an, p)
                   and not any(src.start <= p.start < src.end for src in sources)]
-        _attach_places(an, frames, places)
+        _attach_places(an, lexicon, frames, places)
         _inherit_places(an, frames)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
@@ -229,7 +229,8 @@ def _means_kinds(an: Analysis, clause: tuple[int, int], trigger: Hit) -> list[st
     return sorted(kinds or payloads)
 
 
-def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) -> None:
+def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
+                   places: list[PlaceRef]) -> None:
     """Each place goes to the nearest trigger before it in its clause, else the first after.
 
     A reason cue between them ("نصرةً لغزة", "رداً على") cuts the link: the place is then
@@ -259,11 +260,14 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
             frame.places.append(place)
         elif same and not _territorial(same[0]) and \
                 not _cut(an, place.end, same[0].trigger.start) and \
-                not (_in_reason(an, same[0].clause[0], place.start) and any(
-                    same[0].trigger.end <= p.start < same[0].clause[1] for p in places)):
+                not ((_in_reason(an, same[0].clause[0], place.start) or
+                      an.word_before(same[0].trigger.token_start) in lexicon.words("sequels"))
+                     and any(same[0].trigger.end <= p.start < same[0].clause[1] for p in places)):
             # "في ريف إدلب، نفذ الجيش غارات": a place may come first; a place taken,
             # left or advanced on follows its verb; but "مسيرة في تعز تنديداً بالمجازر": a
-            # trigger inside a reason is no event of the places before the reason
+            # trigger inside a reason is no event of the places before the reason, nor is
+            # "المعارك في X بعد غارات على Y" an attack at X: the attack after "بعد" names
+            # its own place (with none, "حريق في X بعد سقوط صواريخ", the rockets fell at X)
             same[0].places.append(place)
 
 
