@@ -56,3 +56,20 @@ def test_a_user_word_of_sequence_parts_the_place_from_the_attack(resources, with
     text = "وتأتي الاحتجاجات في مدينة حلب إبان غارات شنتها طائرات روسية على بلدة مورك."
     assert ("airstrike", "RUS_MIL", "حلب") in told(resources, text)
     assert told(with_lexicon("sequels: [إبان]\n"), text) == {("airstrike", "RUS_MIL", "مورك")}
+
+
+def test_a_judgement_passed_on_what_is_told_is_no_event(resources):
+    # a noun of an event after a verb that judges, or a violation with a word of verdict
+    text = "وأكدت الخارجية أن انتشار القوات التركية في مدينة عفرين يمثل انتهاكاً لسيادة البلاد."
+    assert told(resources, text) == set()
+    text = "وقال الوزير إن قصف القوات التركية لمدينة عفرين انتهاك صارخ لسيادة سوريا."
+    assert told(resources, text) == {("airstrike", "TUR_MIL", "عفرين")}
+    # a violation reported as done is still one
+    text = "وقال المرصد إن القوات التركية ارتكبت انتهاكاً جديداً للهدنة في مدينة عفرين."
+    assert told(resources, text) == {("other", "TUR_MIL", "عفرين")}
+
+
+def test_a_user_word_of_verdict_makes_a_violation_a_judgement(resources, with_lexicon):
+    text = "وقال الوزير إن قصف القوات التركية لمدينة عفرين انتهاك مدروس لسيادة سوريا."
+    assert ("other", "TUR_MIL", "سوريا") in told(resources, text)
+    assert told(with_lexicon("verdicts: [مدروس]\n"), text) == {("airstrike", "TUR_MIL", "عفرين")}

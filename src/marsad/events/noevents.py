@@ -18,7 +18,7 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["aggregate", "air_defence", "named", "purpose", "threat"]
+__all__ = ["aggregate", "air_defence", "judgement", "named", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -52,6 +52,24 @@ def air_defence(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
 
 #: how many words before or after a repel cue its air defence may stand
 _DEFENCE_WORDS = 4
+
+
+def judgement(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the cue `hit` a judgement passed on what is told, not an event of its own?
+
+    "يمثّل الوجود الأجنبي انتهاكاً للسيادة"، "وتعتبره اعتداءً على أراضيها": a noun of an
+    event right after a verb that judges (lexicon `judgements`); "العدوان انتهاك صارخ": a
+    violation (`other`) with a word of verdict right after it (lexicon `verdicts`).
+    """
+    if hit.entry.attr("form") == "verb":
+        return False
+    if an.word_before(hit.token_start).startswith(lexicon.starts("judgements", _CONJUNCTIONS)):
+        return True
+    if hit.entry.value != "other":
+        return False
+    after = an.next_word(hit.token_end)
+    return after is not None and not an.text[hit.token_end:after[0]].strip() and \
+        an.text[after[0]:after[1]] in lexicon.words("verdicts")
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
