@@ -73,3 +73,19 @@ def test_a_user_word_of_verdict_makes_a_violation_a_judgement(resources, with_le
     text = "وقال الوزير إن قصف القوات التركية لمدينة عفرين انتهاك مدروس لسيادة سوريا."
     assert ("other", "TUR_MIL", "سوريا") in told(resources, text)
     assert told(with_lexicon("verdicts: [مدروس]\n"), text) == {("airstrike", "TUR_MIL", "عفرين")}
+
+
+def test_an_entry_is_a_capture_only_with_the_side_that_enters(resources):
+    # "دخول المساعدات": aid that enters is no capture, whoever speaks of it
+    text = "وأكد الجيش السوري ضرورة دخول المساعدات الإنسانية إلى مدينة حلب."
+    assert told(resources, text) == set()
+    # a side named right after the masdar (a name, a force word) enters
+    for text in ("وأعلنت الوزارة دخول الجيش السوري إلى مدينة حلب.",
+                 "وأعلن الجيش السوري دخول قواته إلى مدينة حلب."):
+        assert told(resources, text) == {("capture", "SYR_MIL", "حلب")}, text
+
+
+def test_a_user_masdar_needs_its_agent_after_it(resources, with_lexicon):
+    text = "وأكد الجيش السوري اقتحام الأسعار حدود مدينة حلب."
+    assert told(resources, text) == {("clash", "SYR_MIL", "حلب")}
+    assert told(with_lexicon("agent_masdars: [اقتحام]\n"), text) == set()

@@ -36,7 +36,15 @@ from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.merge import merge_duplicates
-from marsad.events.noevents import aggregate, air_defence, judgement, named, purpose, threat
+from marsad.events.noevents import (
+    agentless,
+    aggregate,
+    air_defence,
+    judgement,
+    named,
+    purpose,
+    threat,
+)
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, origin, released
@@ -169,9 +177,11 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                      and h.entry.kind == "trigger"]
         entry = same_span[0].entry
         form = str(entry.attr("form", "noun"))
-        if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit):
-            # the threatened attack tells nothing, but its places stay its own; so does a
-            # judgement ("انتهاك صارخ لسيادة لبنان")
+        if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit) or \
+                agentless(an, lexicon, hit):
+            # the threatened attack tells nothing, but its places stay its own; so do a
+            # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
+            # ("دخول المساعدات إلى غزة")
             frames.append(Frame(hit, [], form, clause, (s_start, s_end)))
             continue
         if purpose(an, lexicon, hits, i) or aggregate(an, lexicon, hit) or \

@@ -18,7 +18,7 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["aggregate", "air_defence", "judgement", "named", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "judgement", "named", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -70,6 +70,27 @@ def judgement(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     after = an.next_word(hit.token_end)
     return after is not None and not an.text[hit.token_end:after[0]].strip() and \
         an.text[after[0]:after[1]] in lexicon.words("verdicts")
+
+
+def agentless(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is `hit` a masdar that tells an event only with its agent right after it (lexicon
+    `agent_masdars`), named by none?
+
+    "دخول الجيش إلى المدينة" is a capture; "دخول المساعدات إلى غزة"، "دخول الصراع يومه
+    العاشر"، "منع الشحنات من دخول البلاد" are not. An actor (a name, a force word or a
+    nationality) must stand as the masdar's genitive, its first word after.
+    """
+    if hit.entry.written not in lexicon.words("agent_masdars"):
+        return False
+    if an.text[hit.end:hit.token_end].strip():
+        return True  # an enclitic ("دخوله"): its agent is not named
+    after = an.next_word(hit.token_end)
+    return after is None or not any(h.entry.kind in _ACTOR_HITS and h.start == after[0]
+                                    for h in an.hits_in(after[0], after[0] + 1))
+
+
+#: matcher hits that name a side ("قسد", "القوات التركية", "الجيش")
+_ACTOR_HITS = frozenset({"actor", "generic", "metonym"})
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:

@@ -45,7 +45,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
               "air_defences": "text", "sequels": "word", "judgements": "start",
-              "verdicts": "word",
+              "verdicts": "word", "agent_masdars": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
