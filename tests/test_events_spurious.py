@@ -89,3 +89,20 @@ def test_a_user_masdar_needs_its_agent_after_it(resources, with_lexicon):
     text = "وأكد الجيش السوري اقتحام الأسعار حدود مدينة حلب."
     assert told(resources, text) == {("clash", "SYR_MIL", "حلب")}
     assert told(with_lexicon("agent_masdars: [اقتحام]\n"), text) == set()
+
+
+def test_the_area_of_a_series_is_no_place_of_an_event(resources):
+    # the place before "أبرزها"، "كان آخرها" holds the whole series; the items are events
+    text = "وقصفت المدفعية التركية مواقع عدة في البادية السورية، أبرزها في محيط مدينة تدمر."
+    assert told(resources, text) == {("shelling", "TUR_MIL", "تدمر")}
+    text = "وتشهد البادية السورية غارات مكثفة للطيران الروسي، كان آخرها على بلدة السخنة."
+    assert {place for _, _, place in told(resources, text)} == {"السخنة"}
+    # with no item named after it, the word picks nothing out: the area stays
+    text = "وقصفت المدفعية التركية مواقع عدة في البادية السورية، أبرزها مقر قيادة."
+    assert {place for _, _, place in told(resources, text)} == {"البادية السورية"}
+
+
+def test_a_user_series_word_makes_the_area_no_place(resources, with_lexicon):
+    text = "وقصفت المدفعية التركية مواقع عدة في البادية السورية، أخطرها في محيط مدينة تدمر."
+    assert ("shelling", "TUR_MIL", "البادية السورية") in told(resources, text)
+    assert told(with_lexicon("series: [أخطرها]\n"), text) == {("shelling", "TUR_MIL", "تدمر")}
