@@ -106,3 +106,12 @@ def test_a_user_series_word_makes_the_area_no_place(resources, with_lexicon):
     text = "وقصفت المدفعية التركية مواقع عدة في البادية السورية، أخطرها في محيط مدينة تدمر."
     assert ("shelling", "TUR_MIL", "البادية السورية") in told(resources, text)
     assert told(with_lexicon("series: [أخطرها]\n"), text) == {("shelling", "TUR_MIL", "تدمر")}
+
+
+def test_a_country_after_a_comma_does_not_name_an_attack(resources):
+    # "للعدوان، السعودية والإمارات": the countries are in apposition to the states before
+    text = "وقال المتحدث إن الدولتين الداعمتين للعدوان، السعودية والإمارات، عالقتان في مدينة تعز."
+    assert told(resources, text) == set()
+    # the nationality right after the noun names the attack
+    text = "وأدان الوزير العدوان الأميركي على مدينة تعز."
+    assert told(resources, text) == {("airstrike", "US_COALITION", "تعز")}

@@ -27,8 +27,10 @@ def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     hit = hits[i]
     if hit.entry.attr("named_by") != "adjective":
         return True
+    # "للعدوان، السعودية والإمارات": after a comma the country is in apposition, no adjective
     adjective = next((h for h in hits[i + 1:i + 4] if h.entry.kind == "adjective"
-                      and an.words_between(hit.end, h.token_start) == 0), None)
+                      and an.words_between(hit.end, h.token_start) == 0
+                      and not an.text[hit.end:h.token_start].strip()), None)
     if adjective is None:
         return False
     after = an.next_word(adjective.end)
