@@ -115,3 +115,12 @@ def test_a_country_after_a_comma_does_not_name_an_attack(resources):
     # the nationality right after the noun names the attack
     text = "وأدان الوزير العدوان الأميركي على مدينة تعز."
     assert told(resources, text) == {("airstrike", "US_COALITION", "تعز")}
+
+
+def test_a_governorate_named_with_a_district_only_locates_it(resources):
+    # no admin chain ties the district to its governorate: the feature words do
+    text = "وفي محافظة صعدة شمالي اليمن، شن العدوان الأميركي غارتين على مزارع في مديرية باقم."
+    assert told(resources, text) == {("airstrike", "US_COALITION", "باقم")}
+    # two governorates are two places
+    text = "وشن العدوان الأميركي غارتين على محافظة صعدة ومحافظة حجة."
+    assert {p for _, _, p in told(resources, text)} == {"صعدة", "حجة"}

@@ -392,6 +392,11 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     for place, match in matches:
         if match is not None and any(_contains(match, place, other) for _, other in matches):
             continue  # "في ريف حمص، بما في ذلك الزعفرانة": the village is where it happened
+        if place.feature in lexicon.words("governorate_features") and any(
+                p.feature in lexicon.words("district_features") for p, _ in matches):
+            # "وفي محافظة حجة، شن العدوان غارتين ... في مديرية عبس": the governorate locates
+            # the district named with it, even where no admin chain says so
+            continue
         for kind in sorted(set(kinds)):
             out.append((Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
