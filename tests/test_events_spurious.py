@@ -124,3 +124,10 @@ def test_a_governorate_named_with_a_district_only_locates_it(resources):
     # two governorates are two places
     text = "وشن العدوان الأميركي غارتين على محافظة صعدة ومحافظة حجة."
     assert {p for _, _, p in told(resources, text)} == {"صعدة", "حجة"}
+
+
+def test_what_the_struck_used_to_do_is_no_event(resources):
+    # "الذين كانوا يقصفون": a relative clause that describes those struck, not an attack at
+    # the place it names; the strike itself names no place
+    text = "وقالت المصادر إن الطائرات الروسية استهدفت المسلحين الذين كانوا يقصفون بلدة مورك في ريف حماة."
+    assert told(resources, text) == set()

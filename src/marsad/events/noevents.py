@@ -18,7 +18,8 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "judgement", "named", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "habitual", "judgement", "named", "purpose",
+           "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -93,6 +94,20 @@ def agentless(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
 
 #: matcher hits that name a side ("قسد", "القوات التركية", "الجيش")
 _ACTOR_HITS = frozenset({"actor", "generic", "metonym"})
+
+
+def habitual(an: Analysis, hit: Hit) -> bool:
+    """Is the verb `hit` what the antecedent of a relative clause used to do ("الجماعات
+    التي كانت تقصف القرى")? A description of who was struck, not an event."""
+    if hit.entry.attr("form") != "verb":
+        return False
+    before = an.words_before(hit.token_start, 30, 2)
+    return len(before) == 2 and before[0] in _RELATIVES and before[1] in _WAS
+
+
+#: relative pronouns and the past of "كان" (normalized), grammar words
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+_WAS = frozenset({"كان", "كانت", "كانوا", "كانتا", "كانا"})
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
