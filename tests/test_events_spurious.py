@@ -131,3 +131,19 @@ def test_what_the_struck_used_to_do_is_no_event(resources):
     # the place it names; the strike itself names no place
     text = "وقالت المصادر إن الطائرات الروسية استهدفت المسلحين الذين كانوا يقصفون بلدة مورك في ريف حماة."
     assert told(resources, text) == set()
+
+
+def test_a_violation_the_attack_punishes_is_no_event(resources):
+    # "لانتهاك ...": why the ship was struck, not a violation at the place named after it
+    text = "واستهدفت القوات البحرية اليمنية سفينة في البحر الأحمر لانتهاك مالكيها الحظر المفروض على موانئ لبنان."
+    assert told(resources, text) == {("shelling", "HOUTHIS", "البحر الأحمر")}
+    # a violation reported as done is still an event
+    text = "وأحصت اللجنة انتهاكاً جديداً للهدنة نفذته القوات التركية في بلدة عين عيسى."
+    assert told(resources, text) == {("other", "TUR_MIL", "عين عيسى")}
+
+
+def test_a_user_violation_word_is_a_reason_after_li(resources, with_lexicon):
+    text = "واستهدفت القوات البحرية اليمنية سفينة في البحر الأحمر لتجميد مالكيها أرصدة في لبنان."
+    assert ("other", "HOUTHIS", "لبنان") in told(resources, text)
+    assert told(with_lexicon("violations: [تجميد]\n"), text) == {
+        ("shelling", "HOUTHIS", "البحر الأحمر")}

@@ -18,8 +18,8 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "habitual", "judgement", "named", "purpose",
-           "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "habitual", "judgement", "named", "occasion",
+           "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -108,6 +108,13 @@ def habitual(an: Analysis, hit: Hit) -> bool:
 #: relative pronouns and the past of "كان" (normalized), grammar words
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
 _WAS = frozenset({"كان", "كانت", "كانوا", "كانتا", "كانا"})
+
+
+def occasion(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """"استهدفت السفينة لانتهاك الشركة الحظر": a violation with "ل" before it (lexicon
+    `violations`) is why what was told was done, not an event."""
+    return "ل" in hit.proclitics and hit.entry.attr("form") != "verb" and \
+        an.text[hit.start:hit.end] in lexicon.words("violations")
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
