@@ -36,10 +36,20 @@ from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.merge import merge_duplicates
-from marsad.events.noevents import aggregate, named, purpose, threat
+from marsad.events.noevents import (
+    agentless,
+    aggregate,
+    air_defence,
+    habitual,
+    judgement,
+    named,
+    occasion,
+    purpose,
+    threat,
+)
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.events.scope import denied, origin, released
+from marsad.events.scope import denied, origin, released, summarized
 from marsad.events.weapons import carried, craft_adjective, unreached
 from marsad.lexicon.model import Actor, Lexicon
 from marsad.model import Event, PlaceMatch
@@ -104,8 +114,9 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         refs = places_of.get((s_start, s_end), ())
         places = [p for k, p in enumerate(refs)
                   if (not p.context_only or released(an, refs, k)) and not denied(an, p)
+                  and not summarized(an, lexicon, refs, k)
                   and not any(src.start <= p.start < src.end for src in sources)]
-        _attach_places(an, frames, places)
+        _attach_places(an, lexicon, frames, places)
         _inherit_places(an, frames)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
@@ -170,12 +181,15 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                      and h.entry.kind == "trigger"]
         entry = same_span[0].entry
         form = str(entry.attr("form", "noun"))
-        if threat(an, lexicon, hits, i, s_start):
-            # the threatened attack tells nothing, but its places stay its own
+        if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit) or \
+                agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit):
+            # the threatened attack tells nothing, but its places stay its own; so do a
+            # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
+            # ("دخول المساعدات إلى غزة")
             frames.append(Frame(hit, [], form, clause, (s_start, s_end)))
             continue
         if purpose(an, lexicon, hits, i) or aggregate(an, lexicon, hit) or \
-                not named(an, lexicon, hits, i):
+                not named(an, lexicon, hits, i) or air_defence(an, lexicon, hit):
             continue
         if entry.value == "explosion" and craft_adjective(an, hit):
             continue  # "طائرة مسيرة انتحارية استهدفت": the drone's strike, no bombing
@@ -239,7 +253,8 @@ def _means_kinds(an: Analysis, lexicon: Lexicon, clause: tuple[int, int],
     return sorted(kinds or payloads)
 
 
-def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) -> None:
+def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
+                   places: list[PlaceRef]) -> None:
     """Each place goes to the nearest trigger before it in its clause, else the first after.
 
     A reason cue between them ("نصرةً لغزة", "رداً على") cuts the link: the place is then
@@ -269,11 +284,14 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
             frame.places.append(place)
         elif same and not _territorial(same[0]) and \
                 not _cut(an, place.end, same[0].trigger.start) and \
-                not (_in_reason(an, same[0].clause[0], place.start) and any(
-                    same[0].trigger.end <= p.start < same[0].clause[1] for p in places)):
+                not ((_in_reason(an, same[0].clause[0], place.start) or
+                      an.word_before(same[0].trigger.token_start) in lexicon.words("sequels"))
+                     and any(same[0].trigger.end <= p.start < same[0].clause[1] for p in places)):
             # "في ريف إدلب، نفذ الجيش غارات": a place may come first; a place taken,
             # left or advanced on follows its verb; but "مسيرة في تعز تنديداً بالمجازر": a
-            # trigger inside a reason is no event of the places before the reason
+            # trigger inside a reason is no event of the places before the reason, nor is
+            # "المعارك في X بعد غارات على Y" an attack at X: the attack after "بعد" names
+            # its own place (with none, "حريق في X بعد سقوط صواريخ", the rockets fell at X)
             same[0].places.append(place)
 
 
@@ -390,6 +408,11 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     for k, place, match in matches:
         if match is not None and any(_contains(match, place, other) for _, _, other in matches):
             continue  # "في ريف حمص، بما في ذلك الزعفرانة": the village is where it happened
+        if place.feature in lexicon.words("governorate_features") and any(
+                p.feature in lexicon.words("district_features") for _, p, _ in matches):
+            # "وفي محافظة حجة، شن العدوان غارتين ... في مديرية عبس": the governorate locates
+            # the district named with it, even where no admin chain says so
+            continue
         place_kinds = kinds
         if k in passed_by:
             place_kinds = [x for x in kinds if x not in passed_by[k]] or \

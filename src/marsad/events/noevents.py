@@ -18,7 +18,8 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["aggregate", "named", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "habitual", "judgement", "named", "occasion",
+           "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -27,12 +28,93 @@ def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     hit = hits[i]
     if hit.entry.attr("named_by") != "adjective":
         return True
+    # "للعدوان، السعودية والإمارات": after a comma the country is in apposition, no adjective
     adjective = next((h for h in hits[i + 1:i + 4] if h.entry.kind == "adjective"
-                      and an.words_between(hit.end, h.token_start) == 0), None)
+                      and an.words_between(hit.end, h.token_start) == 0
+                      and not an.text[hit.end:h.token_start].strip()), None)
     if adjective is None:
         return False
     after = an.next_word(adjective.end)
     return after is None or an.text[after[0]:after[1]] not in lexicon.words("ongoing")
+
+
+def air_defence(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is `hit` an air defence meeting an attack ("تصدّت الدفاعات الجوية للصواريخ")?
+
+    Intercepting missiles or drones is no clash of its own: the attack it meets is the
+    event, told by its own cue ("لعدوان إسرائيلي استهدف ...") or not at all. The air
+    defence is named (lexicon `air_defences`) within a few words before or after the cue.
+    """
+    if hit.entry.attr("form") != "repel" or hit.entry.value != "clash":
+        return False
+    before = an.words_before(hit.token_start, 60, _DEFENCE_WORDS)
+    after = an.words(hit.token_end, hit.token_end + 80)[:_DEFENCE_WORDS]
+    near = " ".join([*before, "|", *after])
+    return any(w in near for w in lexicon.words("air_defences"))
+
+
+#: how many words before or after a repel cue its air defence may stand
+_DEFENCE_WORDS = 4
+
+
+def judgement(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the cue `hit` a judgement passed on what is told, not an event of its own?
+
+    "يمثّل الوجود الأجنبي انتهاكاً للسيادة"، "وتعتبره اعتداءً على أراضيها": a noun of an
+    event right after a verb that judges (lexicon `judgements`); "العدوان انتهاك صارخ": a
+    violation (`other`) with a word of verdict right after it (lexicon `verdicts`).
+    """
+    if hit.entry.attr("form") == "verb":
+        return False
+    if an.word_before(hit.token_start).startswith(lexicon.starts("judgements", _CONJUNCTIONS)):
+        return True
+    if hit.entry.value != "other":
+        return False
+    after = an.next_word(hit.token_end)
+    return after is not None and not an.text[hit.token_end:after[0]].strip() and \
+        an.text[after[0]:after[1]] in lexicon.words("verdicts")
+
+
+def agentless(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is `hit` a masdar that tells an event only with its agent right after it (lexicon
+    `agent_masdars`), named by none?
+
+    "دخول الجيش إلى المدينة" is a capture; "دخول المساعدات إلى غزة"، "دخول الصراع يومه
+    العاشر"، "منع الشحنات من دخول البلاد" are not. An actor (a name, a force word or a
+    nationality) must stand as the masdar's genitive, its first word after.
+    """
+    if hit.entry.written not in lexicon.words("agent_masdars"):
+        return False
+    if an.text[hit.end:hit.token_end].strip():
+        return True  # an enclitic ("دخوله"): its agent is not named
+    after = an.next_word(hit.token_end)
+    return after is None or not any(h.entry.kind in _ACTOR_HITS and h.start == after[0]
+                                    for h in an.hits_in(after[0], after[0] + 1))
+
+
+#: matcher hits that name a side ("قسد", "القوات التركية", "الجيش")
+_ACTOR_HITS = frozenset({"actor", "generic", "metonym"})
+
+
+def habitual(an: Analysis, hit: Hit) -> bool:
+    """Is the verb `hit` what the antecedent of a relative clause used to do ("الجماعات
+    التي كانت تقصف القرى")? A description of who was struck, not an event."""
+    if hit.entry.attr("form") != "verb":
+        return False
+    before = an.words_before(hit.token_start, 30, 2)
+    return len(before) == 2 and before[0] in _RELATIVES and before[1] in _WAS
+
+
+#: relative pronouns and the past of "كان" (normalized), grammar words
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+_WAS = frozenset({"كان", "كانت", "كانوا", "كانتا", "كانا"})
+
+
+def occasion(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """"استهدفت السفينة لانتهاك الشركة الحظر": a violation with "ل" before it (lexicon
+    `violations`) is why what was told was done, not an event."""
+    return "ل" in hit.proclitics and hit.entry.attr("form") != "verb" and \
+        an.text[hit.start:hit.end] in lexicon.words("violations")
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from marsad.events.analysis import Analysis
 from marsad.events.context import narrows
 from marsad.events.places import LOCATIVE_WORDS, PlaceRef
+from marsad.lexicon.model import Lexicon
 
 #: negated verbs of occurring (normalized): "الهجوم لم يقع داخل الأردن" says where it was not
 _NOT_OCCURRED = frozenset({"يقع", "تقع", "يحدث", "تحدث", "يجر", "تجر", "يكن", "تكن"})
@@ -66,6 +67,23 @@ def opens_part(an: Analysis, a: int, b: int) -> bool:
         if bare != word or (k > 0 and words[k - 1] in _PART_OPENERS):
             return True
     return False
+
+
+def summarized(an: Analysis, lexicon: Lexicon, refs: Sequence[PlaceRef], k: int) -> bool:
+    """Is refs[k] the area of a series whose items are named after it?
+
+    "قصفت المدفعية مواقع في البادية، أبرزها قرب تدمر"، "تشهد المحافظة غارات، كان آخرها
+    على بلدة X": the place before a word that picks items out of a series
+    (lexicon `series`) holds the whole series, no one event; the places after it are the
+    events told.
+    """
+    if k + 1 >= len(refs):
+        return False
+    words = [w[1:] if w.startswith("و") and len(w) > 3 else w
+             for w in an.words(refs[k].end, refs[-1].start)]
+    series = lexicon.words("series")
+    return any(w in series or (i > 0 and f"{words[i - 1]} {w}" in series)
+               for i, w in enumerate(words))
 
 
 def denied(an: Analysis, place: PlaceRef) -> bool:
