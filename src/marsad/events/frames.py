@@ -35,7 +35,7 @@ from marsad.events.agents import (
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
-from marsad.events.merge import merge_duplicates
+from marsad.events.merge import AGAIN, merge_duplicates
 from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
@@ -373,6 +373,13 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         if match is not None and match.place_id:
             resolved.append(match)
         matches.append((place, match))
+    # "استُهدفت القاعدة مرة جديدة": one more attack, not a retelling (merge.AGAIN); said
+    # of the act, close after its cue ("... ما أدى إلى خروج المطار عن الخدمة مجدداً" is
+    # the airport closed again, not a second strike)
+    t_end = frame.trigger.end
+    reach = an.word_ends[min(len(an.word_ends) - 1, an.word_index(t_end) + _AGAIN_WORDS)]
+    near = an.text[t_end:min(reach, frame.clause[1])]
+    again = AGAIN * any(w in near for w in lexicon.words("again"))
     for place, match in matches:
         if match is not None and any(_contains(match, place, other) for _, other in matches):
             continue  # "في ريف حمص، بما في ذلك الزعفرانة": the village is where it happened
@@ -387,8 +394,12 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 date=day, time_precision=precision, modality=modality, source=source,
                 fatalities=fatalities, partial=place.partial and kind == "capture",
                 evidence=evidence,
-            ), 2 * dated + (frame.sentence[0] > 0)))
+            ), 2 * dated + (frame.sentence[0] > 0) + again))
     return out
+
+
+#: how many words after its cue "مرة جديدة" may stand and still be said of the act
+_AGAIN_WORDS = 8
 
 
 def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:
