@@ -1,4 +1,5 @@
-"""Recall rules on short invented sentences: attacks told as one more.
+"""Recall rules on short invented sentences: attacks told as one more, operations told
+in a relative clause.
 
 Each sentence is invented, in the style of the news; each case states what EVENTS.md
 asks for and why.
@@ -44,3 +45,21 @@ def test_an_attack_told_twice_without_again_is_one_event(resources):
                     "بعشرة صواريخ، ما أدى إلى انقطاع الطريق الدولي بين المدينتين والقرى "
                     "المجاورة لها مجدداً.")
     assert shellings_at(events_of(resources, text), "حقل كونيكو") == 1
+
+
+def test_operations_told_by_who_carried_them_out_are_a_clash(resources):
+    # "عمليات ... نفذها الجيش ضد": the relative names the operation's author and target
+    text = ("وبثت وزارة الدفاع مشاهد من عمليات مركزة نفذها الجيش السوري ضد مواقع "
+            "المسلحين في ريف حماة.")
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("clash", "SYR_MIL", "حماة")]
+
+
+def test_a_relative_without_a_target_or_an_operation_tells_no_event(resources):
+    # praise of past operations with nothing they were against: no event
+    text = "وأشاد الوزير بالعمليات التي نفذها الجيش السوري خلال السنوات الماضية في ريف حماة."
+    assert events_of(resources, text) == []
+    # drills are no operation noun: no event
+    text = ("وبثت وزارة الدفاع مشاهد من تدريبات نفذها الجيش السوري ضد أهداف وهمية في "
+            "ريف حماة.")
+    assert events_of(resources, text) == []
