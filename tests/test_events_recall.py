@@ -63,3 +63,14 @@ def test_a_relative_without_a_target_or_an_operation_tells_no_event(resources):
     text = ("وبثت وزارة الدفاع مشاهد من تدريبات نفذها الجيش السوري ضد أهداف وهمية في "
             "ريف حماة.")
     assert events_of(resources, text) == []
+
+
+def test_a_force_noun_right_before_a_movement_verb_is_its_subject(resources):
+    # "عناصر"/"القوات" before an actor mark the one struck after an attack verb; right
+    # before a verb of withdrawal they name who withdrew
+    text = "وأفادت المصادر بأن عناصر هيئة تحرير الشام انسحبوا من بلدة كفرنبل."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("withdrawal", "HTS", "كفرنبل")]
+    text = "وقال المرصد إن القوات التركية انسحبت من قرية عين عيسى."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("withdrawal", "TUR_MIL", "عين عيسى")]

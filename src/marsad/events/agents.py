@@ -290,7 +290,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     object_of_noun = None
     # "الجيش السوري يستهدف مقراً لـ"هيئة تحرير الشام"": a subject right before the verb
     # (SVO) makes what follows the verb its object
-    svo = verb and next((r for r in reversed(before) if not r.target and r.kind != "allies"
+    # "عناصر هيئة تحرير الشام أخلوا مقارهم": right before a verb that is no attack, a force
+    # noun's actor ("عناصر", "قوات", read as a target) is still its subject
+    svo = verb and next((r for r in reversed(before) if (not r.target or not attack)
+                         and r.kind != "allies"
                          and r.end <= t.start and not an.text[r.end:t.token_start].strip()),
                         None)
     if svo:
