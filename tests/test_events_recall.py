@@ -74,3 +74,14 @@ def test_a_force_noun_right_before_a_movement_verb_is_its_subject(resources):
     text = "وقال المرصد إن القوات التركية انسحبت من قرية عين عيسى."
     events = events_of(resources, text)
     assert [(e.kind, e.actor1, e.place) for e in events] == [("withdrawal", "TUR_MIL", "عين عيسى")]
+
+
+def test_a_clash_between_one_named_side_and_others_is_that_sides(resources):
+    # "بين A و B" where only A, right after "بين", is an actor of the lexicon: A fought
+    text = "ودارت اشتباكات مساء أمس بين عناصر الجيش السوري وشبان من قرية خربة غزالة."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2, e.place) for e in events] == [
+        ("clash", "SYR_MIL", None, "خربة غزالة")]
+    # the one side named second is not taken for the first (the text does not say who)
+    text = "ودارت اشتباكات مساء أمس بين شبان من قرية خربة غزالة وعناصر الجيش السوري."
+    assert events_of(resources, text) == []

@@ -445,7 +445,8 @@ _PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "
 
 
 def _between(an: Analysis, lexicon: Lexicon, frame: Frame, after: list[ActorRef]) -> bool:
-    """"اشتباكات بين A و B": A is actor1, B actor2. True when the pattern was found.
+    """"اشتباكات بين A و B": A is actor1, B actor2 (none when only A is an actor named right
+    after "بين"). True when the pattern was found.
 
     "بين الجيش السوري والقوات الرديفة في مواجهة مسلحي قسد": two sides of one coalition
     fight together; the first named after them of another coalition is the other side.
@@ -473,6 +474,11 @@ def _between(an: Analysis, lexicon: Lexicon, frame: Frame, after: list[ActorRef]
                 frame.actor1 = first.actor
                 frame.assoc1 = assoc
                 frame.actor2 = second.actor if second else None
+                return True
+            if sides and an.words_between(h.end, sides[0].token_start) <= 1:
+                # "اشتباكات بين عناصر قسد وأهالي البلدة": the first side is named (a force
+                # noun apart), the other is no actor of the lexicon
+                frame.actor1 = sides[0].actor
                 return True
             return False
     return False
