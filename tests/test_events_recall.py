@@ -85,3 +85,14 @@ def test_a_clash_between_one_named_side_and_others_is_that_sides(resources):
     # the one side named second is not taken for the first (the text does not say who)
     text = "ودارت اشتباكات مساء أمس بين شبان من قرية خربة غزالة وعناصر الجيش السوري."
     assert events_of(resources, text) == []
+
+
+def test_a_force_noun_before_a_quoted_name_is_that_sides_forces(resources):
+    # 'قوات "قسد"' is the SDF's forces, as "قوات قسد" is: the subject, not the one struck
+    text = 'وأفادت مصادر محلية بأن قوات "قسد" قصفت قرية الكسرة بالمدفعية.'
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2) for e in events] == [("shelling", "SDF", None)]
+    # after "ل" ("مواقع لقوات") the quoted side is still the one struck
+    text = 'وقصفت المدفعية التركية مواقع لقوات "قسد" في قرية الكسرة.'
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2) for e in events] == [("shelling", "TUR_MIL", "SDF")]
