@@ -96,3 +96,14 @@ def test_a_force_noun_before_a_quoted_name_is_that_sides_forces(resources):
     text = 'وقصفت المدفعية التركية مواقع لقوات "قسد" في قرية الكسرة.'
     events = events_of(resources, text)
     assert [(e.kind, e.actor1, e.actor2) for e in events] == [("shelling", "TUR_MIL", "SDF")]
+
+
+def test_a_moving_force_noun_takes_its_owner_as_actor(resources):
+    # "تعزيزات تابعة لـ X", "رتل لـ X": whose reinforcements or convoy follows the noun
+    text = 'وقالت مصادر محلية إن تعزيزات كبيرة تابعة لـ"قسد" انتقلت أمس إلى بلدة ذيبان.'
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("deployment", "SDF", "ذيبان")]
+    text = "ووصل رتل للجيش الأميركي إلى قرية حامو."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [
+        ("deployment", "US_COALITION", "حامو")]
