@@ -107,3 +107,14 @@ def test_a_moving_force_noun_takes_its_owner_as_actor(resources):
     events = events_of(resources, text)
     assert [(e.kind, e.actor1, e.place) for e in events] == [
         ("deployment", "US_COALITION", "حامو")]
+
+
+def test_an_attack_noun_takes_its_author_after_li_and_its_object_after_ala(resources):
+    # "هجوم لـ X على Y": X attacked Y
+    text = "وتزامن ذلك مع هجوم لمسلحي داعش على حاجز للجيش السوري قرب مدينة السخنة."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2, e.place) for e in events] == [
+        ("clash", "ISIS", "SYR_MIL", "السخنة")]
+    # with no "على" after it, "ل" does not name the author: nobody is said to attack
+    text = "وتزامن ذلك مع هجوم لمسلحي داعش قرب مدينة السخنة."
+    assert events_of(resources, text) == []

@@ -309,6 +309,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
+    if actor1 is None and t.entry.attr("default") == "clash":
+        # "هجوم لمسلحي داعش على حاجز": the attack's author after "ل", its object after "على"
+        actor1 = next((r for r in after_all if an.words_between(t.end, r.token_start) <= 1
+                       and _li_author(an, r)), None)
     if actor1 is None and attack:
         # "استهدف المستشفى ... بضربة جوية روسية": the weapon's nationality names the agent
         actor1 = next((r for r in after if r.kind == "adjective" and not r.target
@@ -401,6 +405,18 @@ def _in_reason(an: Analysis, frame: Frame, ref: ActorRef) -> bool:
     if first <= frame.trigger.start < end:
         return False
     return any(h.entry.kind == "reason" for h in an.hits_in(first, ref.start))
+
+
+def _li_author(an: Analysis, ref: ActorRef) -> bool:
+    """"هجوم لداعش على البلدة": an actor after "ل", then "على" or "ضد" (the attack's object)."""
+    if not an.text[ref.token_start:ref.start].startswith("ل"):
+        return False
+    nxt = an.next_word(ref.token_end)
+    return nxt is not None and an.text[nxt[0]:nxt[1]] in _AGAINST
+
+
+#: what an attack was against ("على" normalized)
+_AGAINST = frozenset({"علي", "ضد"})
 
 
 def _owned(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
