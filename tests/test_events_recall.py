@@ -118,3 +118,16 @@ def test_an_attack_noun_takes_its_author_after_li_and_its_object_after_ala(resou
     # with no "على" after it, "ل" does not name the author: nobody is said to attack
     text = "وتزامن ذلك مع هجوم لمسلحي داعش قرب مدينة السخنة."
     assert events_of(resources, text) == []
+
+
+def test_the_agent_after_a_capture_masdar_does_not_count_against_its_place(resources):
+    # "سيطرة [مقاتلي العشائر العربية] على ... في ريف X": the place is as near the
+    # capture as in "سيطرة على ..."; the actor's own words do not push it out of reach
+    text = ("وأعلنت مصادر محلية سيطرة مقاتلي العشائر العربية على أكثر من عشر قرى في ريف "
+            "دير الزور الشرقي.")
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("capture", "TRIBES", "دير الزور")]
+    # a place far after the object is still out of reach
+    text = ("وأعلنت مصادر محلية سيطرة مقاتلي العشائر على قرية ذيبان بعد معارك استمرت أياماً "
+            "طويلة وانتهت قبل وصول تعزيزات كانت متجهة من الرقة.")
+    assert "الرقة" not in {e.place for e in events_of(resources, text) if e.kind == "capture"}

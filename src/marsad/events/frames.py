@@ -250,7 +250,7 @@ def _attach_places(an: Analysis, frames: list[Frame], places: list[PlaceRef]) ->
             if _cut(an, frame.trigger.end, place.start):
                 continue  # "نصرةً لغزة", "في حال استمر العدوان على غزة": not where it happened
             if _territorial(frame) and frame.form != "passive" and \
-                    an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS and \
+                    _object_words(an, frame.trigger.end, place.start) > _OBJECT_WORDS and \
                     "وعلي" not in an.words(max(frame.trigger.end, place.start - 40),
                                            place.start)[-5:]:
                 # "استعادة كرامتهم ... لتركيا": too far to be what was taken; but "يسيطرون
@@ -284,6 +284,15 @@ def _in_reason(an: Analysis, a: int, place: int) -> bool:
 
 #: how far after its cue the place of a capture, withdrawal or advance may stand
 _OBJECT_WORDS = 8
+_AGENTS = frozenset({"actor", "generic"})
+
+
+def _object_words(an: Analysis, a: int, b: int) -> int:
+    """Words in normalized [a, b) but those of the actors named there: "سيطرة أبناء القبيلة
+    على أكثر من 20 قرية في ريف X" is as near its place as "سيطرة على ..." is."""
+    spans = {(h.token_start, h.token_end) for h in an.hits_in(a, b)
+             if h.entry.kind in _AGENTS and h.token_end <= b}
+    return an.words_between(a, b) - sum(an.words_between(s, e) for s, e in spans)
 
 
 def _territorial(frame: Frame) -> bool:
