@@ -290,7 +290,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     object_of_noun = None
     # "الجيش السوري يستهدف مقراً لـ"هيئة تحرير الشام"": a subject right before the verb
     # (SVO) makes what follows the verb its object
-    svo = verb and next((r for r in reversed(before) if not r.target and r.kind != "allies"
+    # "عناصر هيئة تحرير الشام أخلوا مقارهم": right before a verb that is no attack, a force
+    # noun's actor ("عناصر", "قوات", read as a target) is still its subject
+    svo = verb and next((r for r in reversed(before) if (not r.target or not attack)
+                         and r.kind != "allies"
                          and r.end <= t.start and not an.text[r.end:t.token_start].strip()),
                         None)
     if svo:
@@ -306,6 +309,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
+    if actor1 is None and t.entry.attr("default") == "clash":
+        # "هجوم لمسلحي داعش على حاجز": the attack's author after "ل", its object after "على"
+        actor1 = next((r for r in after_all if an.words_between(t.end, r.token_start) <= 1
+                       and _li_author(an, r)), None)
     if actor1 is None and attack:
         # "استهدف المستشفى ... بضربة جوية روسية": the weapon's nationality names the agent
         actor1 = next((r for r in after if r.kind == "adjective" and not r.target
@@ -400,6 +407,18 @@ def _in_reason(an: Analysis, frame: Frame, ref: ActorRef) -> bool:
     return any(h.entry.kind == "reason" for h in an.hits_in(first, ref.start))
 
 
+def _li_author(an: Analysis, ref: ActorRef) -> bool:
+    """"هجوم لداعش على البلدة": an actor after "ل", then "على" or "ضد" (the attack's object)."""
+    if not an.text[ref.token_start:ref.start].startswith("ل"):
+        return False
+    nxt = an.next_word(ref.token_end)
+    return nxt is not None and an.text[nxt[0]:nxt[1]] in _AGAINST
+
+
+#: what an attack was against ("على" normalized)
+_AGAINST = frozenset({"علي", "ضد"})
+
+
 def _owned(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
     """Is the actor followed by "التابع لـ" and its owner ("القيادة العامة التابع لـ X")?"""
     nxt = an.next_word(ref.token_end)
@@ -442,7 +461,8 @@ _PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "
 
 
 def _between(an: Analysis, lexicon: Lexicon, frame: Frame, after: list[ActorRef]) -> bool:
-    """"اشتباكات بين A و B": A is actor1, B actor2. True when the pattern was found.
+    """"اشتباكات بين A و B": A is actor1, B actor2 (none when only A is an actor named right
+    after "بين"). True when the pattern was found.
 
     "بين الجيش السوري والقوات الرديفة في مواجهة مسلحي قسد": two sides of one coalition
     fight together; the first named after them of another coalition is the other side.
@@ -470,6 +490,11 @@ def _between(an: Analysis, lexicon: Lexicon, frame: Frame, after: list[ActorRef]
                 frame.actor1 = first.actor
                 frame.assoc1 = assoc
                 frame.actor2 = second.actor if second else None
+                return True
+            if sides and an.words_between(h.end, sides[0].token_start) <= 1:
+                # "اشتباكات بين عناصر قسد وأهالي البلدة": the first side is named (a force
+                # noun apart), the other is no actor of the lexicon
+                frame.actor1 = sides[0].actor
                 return True
             return False
     return False

@@ -35,7 +35,7 @@ from marsad.events.agents import (
 from marsad.events.analysis import Analysis, DateAt
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
-from marsad.events.merge import merge_duplicates
+from marsad.events.merge import AGAIN, merge_duplicates
 from marsad.events.noevents import (
     agentless,
     aggregate,
@@ -275,7 +275,7 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
             if _cut(an, frame.trigger.end, place.start):
                 continue  # "نصرةً لغزة", "في حال استمر العدوان على غزة": not where it happened
             if _territorial(frame) and frame.form != "passive" and \
-                    an.words_between(frame.trigger.end, place.start) > _OBJECT_WORDS and \
+                    _object_words(an, frame.trigger.end, place.start) > _OBJECT_WORDS and \
                     "وعلي" not in an.words(max(frame.trigger.end, place.start - 40),
                                            place.start)[-5:]:
                 # "استعادة كرامتهم ... لتركيا": too far to be what was taken; but "يسيطرون
@@ -312,6 +312,15 @@ def _in_reason(an: Analysis, a: int, place: int) -> bool:
 
 #: how far after its cue the place of a capture, withdrawal or advance may stand
 _OBJECT_WORDS = 8
+_AGENTS = frozenset({"actor", "generic"})
+
+
+def _object_words(an: Analysis, a: int, b: int) -> int:
+    """Words in normalized [a, b) but those of the actors named there: "سيطرة أبناء القبيلة
+    على أكثر من 20 قرية في ريف X" is as near its place as "سيطرة على ..." is."""
+    spans = {(h.token_start, h.token_end) for h in an.hits_in(a, b)
+             if h.entry.kind in _AGENTS and h.token_end <= b}
+    return an.words_between(a, b) - sum(an.words_between(s, e) for s, e in spans)
 
 
 def _territorial(frame: Frame) -> bool:
@@ -405,6 +414,13 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     # "قصفت X مرات عدة، وY بطائرتين مسيرتين": a weapon of one conjunct is not another's
     passed_by = unreached(an, lexicon, frame.clause, frame.trigger, frame.places) \
         if frame.trigger.entry.attr("means") else {}
+    # "استُهدفت القاعدة مرة جديدة": one more attack, not a retelling (merge.AGAIN); said
+    # of the act, close after its cue ("... ما أدى إلى خروج المطار عن الخدمة مجدداً" is
+    # the airport closed again, not a second strike)
+    t_end = frame.trigger.end
+    reach = an.word_ends[min(len(an.word_ends) - 1, an.word_index(t_end) + _AGAIN_WORDS)]
+    near = an.text[t_end:min(reach, frame.clause[1])]
+    again = AGAIN * any(w in near for w in lexicon.words("again"))
     for k, place, match in matches:
         if match is not None and any(_contains(match, place, other) for _, _, other in matches):
             continue  # "في ريف حمص، بما في ذلك الزعفرانة": the village is where it happened
@@ -428,7 +444,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 date=day, time_precision=precision, modality=modality, source=source,
                 fatalities=fatalities, partial=place.partial and kind == "capture",
                 evidence=evidence,
-            ), 2 * dated + (frame.sentence[0] > 0)))
+            ), 2 * dated + (frame.sentence[0] > 0) + again))
     return out
 
 
@@ -440,6 +456,10 @@ def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None
     if default == "remote":
         return [actor.remote if actor else _unnamed_means(an, lexicon, frame)]
     return [default]
+
+
+#: how many words after its cue "مرة جديدة" may stand and still be said of the act
+_AGAIN_WORDS = 8
 
 
 def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:

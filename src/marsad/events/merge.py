@@ -3,7 +3,8 @@
 The same kind, actor1, place and modality told twice in an article is one event, kept
 from its richest telling; what one telling does not say (the source, the dead) another
 may fill in. Two tellings that date themselves to different days are two events, and
-an undated telling merges with a dated one only a day away at most.
+an undated telling merges with a dated one only a day away at most. A telling that says
+it is one more ("مرة جديدة", lexicon `again`) is a new event, not the one told before.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from dataclasses import dataclass, replace
 from marsad.geo.names import surface_key
 from marsad.model import Event
 
-__all__ = ["merge_duplicates"]
+__all__ = ["AGAIN", "merge_duplicates"]
+
+#: the bonus bit of a telling that says it is one more attack ("استُهدفت مجدداً")
+AGAIN = 4
 
 
 @dataclass(slots=True)
@@ -24,6 +28,7 @@ class _Telling:
     event: Event
     score: int
     dated: bool  # a telling kept so far dated itself (a date expression of its text)
+    again: bool  # it said it was one more ("مرة جديدة"): no earlier telling is the same
     key: tuple[str, str | None, str, str]  # kind, actor1, place, modality
 
 
@@ -35,18 +40,21 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     event as a dated one a day away at most. The telling kept is the richest: a date the
     text gives, a source, the other side; what it does not say (the source, the dead)
     another telling may fill in. `events` pairs each event with its bonus (2 when its text
-    dates it, 1 when it is not in the headline).
+    dates it, 1 when it is not in the headline, `AGAIN` when it says it is one more: such
+    a telling merges only with an earlier one that said so too).
     """
     kept: dict[tuple[str, str | None, str, str], list[_Telling]] = {}
     order: list[_Telling] = []
     for event, bonus in events:
         key = (event.kind, event.actor1, surface_key(event.place), event.modality)
-        dated = bonus >= 2
-        score = _richness(event) + bonus
-        same = next((t for t in kept.get(key, ()) if t.event.date == event.date or (
-            not (dated and t.dated) and _near_days(t.event.date, event.date))), None)
+        dated = bool(bonus & 2)
+        again = bool(bonus & AGAIN)
+        score = _richness(event) + (bonus & 3)
+        same = next((t for t in kept.get(key, ()) if (t.again or not again) and (
+            t.event.date == event.date or (
+                not (dated and t.dated) and _near_days(t.event.date, event.date)))), None)
         if same is None:
-            telling = _Telling(event, score, dated, key)
+            telling = _Telling(event, score, dated, again, key)
             kept.setdefault(key, []).append(telling)
             order.append(telling)
             continue

@@ -24,9 +24,13 @@ __all__ = ["agentless", "aggregate", "air_defence", "habitual", "judgement", "na
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     """A `named_by: adjective` cue ("الاعتداء") needs its author's nationality right after it,
-    and no word of duration (lexicon `ongoing`): a campaign is no one event."""
+    and no word of duration (lexicon `ongoing`): a campaign is no one event; a `named_by:
+    operation` cue, an operation noun before it and its target after it."""
     hit = hits[i]
-    if hit.entry.attr("named_by") != "adjective":
+    named_by = hit.entry.attr("named_by")
+    if named_by == "operation":
+        return _operation_of(an, lexicon, hit)
+    if named_by != "adjective":
         return True
     # "للعدوان، السعودية والإمارات": after a comma the country is in apposition, no adjective
     adjective = next((h for h in hits[i + 1:i + 4] if h.entry.kind == "adjective"
@@ -115,6 +119,28 @@ def occasion(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     `violations`) is why what was told was done, not an event."""
     return "ل" in hit.proclitics and hit.entry.attr("form") != "verb" and \
         an.text[hit.start:hit.end] in lexicon.words("violations")
+
+
+#: how many words may stand between an operation noun and the verb of its relative
+#: ("عمليات نوعية ومركزة، نفذها"), and between that verb and "ضد" ("نفذها الجيش السوري ضد")
+_OPERATION_WORDS = 3
+
+
+def _operation_of(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """"عمليات نوعية نفذها الجيش ضد مواقع المسلحين": the verb of a relative tells the
+    operation before it, when what it was against follows ("عملية نفذتها القوات" alone
+    names no target and may be any kind of act)."""
+    before = an.words_before(hit.token_start, 80, _OPERATION_WORDS + 1)
+    if not any(w in lexicon.words("operations") for w in before):
+        return False
+    k = an.word_index(hit.token_end)
+    ends = an.word_ends
+    after = an.words(hit.token_end, ends[min(len(ends) - 1, k + _OPERATION_WORDS)])
+    return any(w in _AGAINST for w in after)
+
+
+#: what a relative's operation was against ("ضد", "على" normalized)
+_AGAINST = frozenset({"ضد", "علي"})
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:

@@ -197,6 +197,10 @@ def _after_place(an: Analysis, hits: list[Hit], i: int) -> bool:
         an.text[hits[j].end:hit.token_start] == " "
 
 
+#: what opens a quoted name after a force noun ('قوات "قسد"')
+_NAME_QUOTES = frozenset({'"', "«", "'"})
+
+
 def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                      prev_text: str) -> bool:
     hit = hits[i]
@@ -223,6 +227,10 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if h.entry.kind == "target":
             if h.entry.form in ("مع", "بين") and an.words_between(h.end, hit.token_start) > 0:
                 continue
+            between = an.text[h.end:hit.token_start]
+            if hit.entry.kind == "actor" and between.strip() in _NAME_QUOTES and \
+                    not h.proclitics and an.text[h.start:h.end] in lexicon.words("force_words"):
+                continue  # 'قوات "قسد"': the force noun names the side, as in "قوات قسد"
             return h.entry.form not in ("مع", "بين")
         if h.entry.kind in ("actor", "trigger", "source_verb"):
             break

@@ -40,6 +40,7 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
 #: the words right before a mention (kept with the space after them); "ending" the last
 #: words of a name (kept with the space before them)
 _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
+              "again": "text", "operations": "word",
               "votes": "word",
               # who was killed or wounded (events/agents.py victims)
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
@@ -291,8 +292,10 @@ class _Builder:
             # "named_by: adjective": a cue with the article ("الاعتداء") tells an event of its
             # own only when a nationality adjective follows it ("الاعتداء الأميركي على")
             named_by = f.scalar(fields["named_by"], "named_by") if "named_by" in fields else None
-            if named_by not in (None, "adjective"):
-                raise f.error(fields["named_by"], "named_by must be `adjective`")
+            # "named_by: operation": a verb of a relative ("نفذها") tells an event only after
+            # an operation noun ("عمليات ... نفذها الجيش ضد")
+            if named_by not in (None, "adjective", "operation"):
+                raise f.error(fields["named_by"], "named_by must be `adjective` or `operation`")
             attrs = (("form", form), ("means", means), ("default", default),
                      ("object", objects), ("named_by", named_by))
             for item in f.sequence(fields["cues"], "cues"):

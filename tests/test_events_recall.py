@@ -1,0 +1,133 @@
+"""Recall rules on short invented sentences: attacks told as one more, operations told
+in a relative clause.
+
+Each sentence is invented, in the style of the news; each case states what EVENTS.md
+asks for and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.model import Document, Event
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)
+
+FIRST = "أفاد مراسلنا بقصف القاعدة الأميركية في حقل كونيكو بثلاثة صواريخ. "
+
+
+def events_of(resources, text: str) -> list[Event]:
+    return extract(Document("t", text, PUBLISHED, "test"), resources)
+
+
+def shellings_at(events: list[Event], place: str) -> int:
+    return sum(1 for e in events if e.kind == "shelling" and e.place == place)
+
+
+def test_an_attack_told_as_one_more_is_a_second_event(resources):
+    # "مرة جديدة" right after the act: the base was struck twice, two events
+    text = FIRST + ("وبعد ساعات، أفاد المراسل باستهداف القاعدة الأميركية في حقل كونيكو "
+                    "مرة جديدة بعشرة صواريخ.")
+    assert shellings_at(events_of(resources, text), "حقل كونيكو") == 2
+    # "مجدداً" says it as well
+    text = FIRST + "ثم استهدفت الفصائل القاعدة الأميركية في حقل كونيكو مجدداً بعشرة صواريخ."
+    assert shellings_at(events_of(resources, text), "حقل كونيكو") == 2
+
+
+def test_an_attack_told_twice_without_again_is_one_event(resources):
+    # the body retelling the headline's attack: one event
+    text = FIRST + ("وبعد ساعات، أفاد المراسل باستهداف القاعدة الأميركية في حقل كونيكو "
+                    "بعشرة صواريخ.")
+    assert shellings_at(events_of(resources, text), "حقل كونيكو") == 1
+    # "مجدداً" said of a consequence far after the act is no second attack
+    text = FIRST + ("وبعد ساعات، أفاد المراسل باستهداف القاعدة الأميركية في حقل كونيكو "
+                    "بعشرة صواريخ، ما أدى إلى انقطاع الطريق الدولي بين المدينتين والقرى "
+                    "المجاورة لها مجدداً.")
+    assert shellings_at(events_of(resources, text), "حقل كونيكو") == 1
+
+
+def test_operations_told_by_who_carried_them_out_are_a_clash(resources):
+    # "عمليات ... نفذها الجيش ضد": the relative names the operation's author and target
+    text = ("وبثت وزارة الدفاع مشاهد من عمليات مركزة نفذها الجيش السوري ضد مواقع "
+            "المسلحين في ريف حماة.")
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("clash", "SYR_MIL", "حماة")]
+
+
+def test_a_relative_without_a_target_or_an_operation_tells_no_event(resources):
+    # praise of past operations with nothing they were against: no event
+    text = "وأشاد الوزير بالعمليات التي نفذها الجيش السوري خلال السنوات الماضية في ريف حماة."
+    assert events_of(resources, text) == []
+    # drills are no operation noun: no event
+    text = ("وبثت وزارة الدفاع مشاهد من تدريبات نفذها الجيش السوري ضد أهداف وهمية في "
+            "ريف حماة.")
+    assert events_of(resources, text) == []
+
+
+def test_a_force_noun_right_before_a_movement_verb_is_its_subject(resources):
+    # "عناصر"/"القوات" before an actor mark the one struck after an attack verb; right
+    # before a verb of withdrawal they name who withdrew
+    text = "وأفادت المصادر بأن عناصر هيئة تحرير الشام انسحبوا من بلدة كفرنبل."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("withdrawal", "HTS", "كفرنبل")]
+    text = "وقال المرصد إن القوات التركية انسحبت من قرية عين عيسى."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("withdrawal", "TUR_MIL", "عين عيسى")]
+
+
+def test_a_clash_between_one_named_side_and_others_is_that_sides(resources):
+    # "بين A و B" where only A, right after "بين", is an actor of the lexicon: A fought
+    text = "ودارت اشتباكات مساء أمس بين عناصر الجيش السوري وشبان من قرية خربة غزالة."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2, e.place) for e in events] == [
+        ("clash", "SYR_MIL", None, "خربة غزالة")]
+    # the one side named second is not taken for the first (the text does not say who)
+    text = "ودارت اشتباكات مساء أمس بين شبان من قرية خربة غزالة وعناصر الجيش السوري."
+    assert events_of(resources, text) == []
+
+
+def test_a_force_noun_before_a_quoted_name_is_that_sides_forces(resources):
+    # 'قوات "قسد"' is the SDF's forces, as "قوات قسد" is: the subject, not the one struck
+    text = 'وأفادت مصادر محلية بأن قوات "قسد" قصفت قرية الكسرة بالمدفعية.'
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2) for e in events] == [("shelling", "SDF", None)]
+    # after "ل" ("مواقع لقوات") the quoted side is still the one struck
+    text = 'وقصفت المدفعية التركية مواقع لقوات "قسد" في قرية الكسرة.'
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2) for e in events] == [("shelling", "TUR_MIL", "SDF")]
+
+
+def test_a_moving_force_noun_takes_its_owner_as_actor(resources):
+    # "تعزيزات تابعة لـ X", "رتل لـ X": whose reinforcements or convoy follows the noun
+    text = 'وقالت مصادر محلية إن تعزيزات كبيرة تابعة لـ"قسد" انتقلت أمس إلى بلدة ذيبان.'
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("deployment", "SDF", "ذيبان")]
+    text = "ووصل رتل للجيش الأميركي إلى قرية حامو."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [
+        ("deployment", "US_COALITION", "حامو")]
+
+
+def test_an_attack_noun_takes_its_author_after_li_and_its_object_after_ala(resources):
+    # "هجوم لـ X على Y": X attacked Y
+    text = "وتزامن ذلك مع هجوم لمسلحي داعش على حاجز للجيش السوري قرب مدينة السخنة."
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.actor2, e.place) for e in events] == [
+        ("clash", "ISIS", "SYR_MIL", "السخنة")]
+    # with no "على" after it, "ل" does not name the author: nobody is said to attack
+    text = "وتزامن ذلك مع هجوم لمسلحي داعش قرب مدينة السخنة."
+    assert events_of(resources, text) == []
+
+
+def test_the_agent_after_a_capture_masdar_does_not_count_against_its_place(resources):
+    # "سيطرة [مقاتلي العشائر العربية] على ... في ريف X": the place is as near the
+    # capture as in "سيطرة على ..."; the actor's own words do not push it out of reach
+    text = ("وأعلنت مصادر محلية سيطرة مقاتلي العشائر العربية على أكثر من عشر قرى في ريف "
+            "دير الزور الشرقي.")
+    events = events_of(resources, text)
+    assert [(e.kind, e.actor1, e.place) for e in events] == [("capture", "TRIBES", "دير الزور")]
+    # a place far after the object is still out of reach
+    text = ("وأعلنت مصادر محلية سيطرة مقاتلي العشائر على قرية ذيبان بعد معارك استمرت أياماً "
+            "طويلة وانتهت قبل وصول تعزيزات كانت متجهة من الرقة.")
+    assert "الرقة" not in {e.place for e in events_of(resources, text) if e.kind == "capture"}
