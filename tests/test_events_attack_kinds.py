@@ -118,3 +118,11 @@ def test_a_definite_air_attack_noun_is_the_air_weapon_of_its_clause(resources):
     # verb after it strikes from the air
     text = "وقالت المصادر إن الضربات الجوية استهدفت مقراً للمسلحين في بلدة سرمين."
     assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+
+
+def test_missiles_of_an_attack_named_as_an_air_attack_are_the_aircrafts(resources):
+    text = "وتعرضت بلدة سرمين فجر اليوم لعدوان جوي بأربعة صواريخ."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+    # missile strikes named beside the air strikes are ground fire of their own
+    text = "ونفذت القوات ضربات جوية وصاروخية على مقار المسلحين في بلدة سرمين."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}

@@ -40,7 +40,13 @@ from marsad.events.noevents import aggregate, named, purpose, threat
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, origin, released
-from marsad.events.weapons import carried, craft_adjective, unreached
+from marsad.events.weapons import (
+    air_attack,
+    aircraft_subject,
+    carried,
+    craft_adjective,
+    unreached,
+)
 from marsad.lexicon.model import Actor, Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -343,7 +349,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         return []
     kinds = []
     actor = lexicon.actors.get(frame.actor1 or "")
-    air = (actor is not None and actor.remote == "airstrike") or _aircraft_subject(an, frame.trigger)
+    air = (actor is not None and actor.remote == "airstrike") or \
+        aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause)
     for kind in frame.kinds:
         if kind == "remote":
             kind = actor.remote if actor else _unnamed_means(an, lexicon, frame)
@@ -417,32 +424,6 @@ def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None
     if default == "remote":
         return [actor.remote if actor else _unnamed_means(an, lexicon, frame)]
     return [default]
-
-
-def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:
-    """"طيارة حربية تقصف معرة النعمان بصاروخ", "الصواريخ التي تلقيها الطائرات الحربية": an
-    aircraft that acts, right before its verb or right after it, fires the missiles."""
-    start = weapon_subject(an, trigger)
-    if start is not None and any(
-            h.entry.kind == "means" and h.entry.value == "airstrike" and h.token_start == start
-            for h in an.hits_in(start, start + 1)):
-        return True
-    if trigger.entry.attr("form") != "verb":
-        return False
-    after = an.next_word(trigger.token_end)
-    # "استهدف الجيش بالطائرات المسيرة والصواريخ": after "ب" the aircraft is one means
-    # beside the others, not the one who fires them
-    return after is not None and any(
-        h.token_start == after[0] and "ب" not in h.proclitics and _air_weapon(h)
-        for h in an.hits_in(after[0], after[0] + 1))
-
-
-def _air_weapon(h: Hit) -> bool:
-    """Is the hit an aircraft: a weapon of the air, or an actor named by its aircraft?"""
-    entry = h.entry
-    if entry.kind == "means":
-        return entry.value == "airstrike" and not entry.attr("payload")
-    return entry.kind in ("actor", "generic") and entry.attr("weapon") == "airstrike"
 
 
 def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:
