@@ -126,3 +126,11 @@ def test_missiles_of_an_attack_named_as_an_air_attack_are_the_aircrafts(resource
     # missile strikes named beside the air strikes are ground fire of their own
     text = "ونفذت القوات ضربات جوية وصاروخية على مقار المسلحين في بلدة سرمين."
     assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}
+
+
+def test_the_weapons_after_a_colon_tell_the_attack_before_it(resources):
+    # the colon opens the list of what was struck, and its weapons
+    text = ('وأكدت القوات المسلحة اليمنية استهداف سفينتين في البحر الأحمر: "ALPHA" التي '
+            'أصيبت إصابة مباشرة وتضررت بشكل كبير، والسفينة "BETA"، بعدد من الطائرات المسيرة '
+            'التي حققت إصابات مباشرة.')
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike"}

@@ -187,6 +187,11 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             continue  # "طائرة مسيرة انتحارية استهدفت": the drone's strike, no bombing
         if entry.attr("means"):
             kinds = _means_kinds(an, lexicon, clause, hit)
+            after = next((c for c in clauses if c[0] >= clause[1]), None)
+            if not kinds and after is not None and ":" in an.text[clause[1] - 1:after[0]]:
+                # "استهداف 3 سفن في البحر الأحمر: X، وY، بعدد من الصواريخ": what follows
+                # the colon tells the same attack
+                kinds = _means_kinds(an, lexicon, after, hit)
             if not kinds:
                 default = str(entry.attr("default"))
                 if default == "none":
