@@ -134,3 +134,12 @@ def test_the_weapons_after_a_colon_tell_the_attack_before_it(resources):
             'أصيبت إصابة مباشرة وتضررت بشكل كبير، والسفينة "BETA"، بعدد من الطائرات المسيرة '
             'التي حققت إصابات مباشرة.')
     assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+
+
+def test_operations_told_by_remote_weapons_are_those_attacks_not_a_battle(resources):
+    text = ("وشنت القوات المسلحة اليمنية عمليات عسكرية ضد الاحتلال، عبر إطلاق الصواريخ "
+            "والطائرات المسيرة على أهداف في مدينة إيلات.")
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}
+    # battles fought with artillery stay battles
+    text = "واندلعت اشتباكات عنيفة بين الجيش السوري وهيئة تحرير الشام في بلدة سرمين بالمدفعية."
+    assert {e.kind for e in events_of(resources, text)} == {"clash"}

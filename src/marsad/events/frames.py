@@ -199,6 +199,13 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 kinds = [default]  # "remote" is settled once actor1 is known
         else:
             kinds = sorted({h.entry.value for h in same_span})
+            if kinds == ["clash"] and \
+                    an.text[hit.start:hit.end].removeprefix("ال").startswith(
+                        lexicon.starts("operations")):
+                # "شنت عمليات عسكرية ضد X عبر إطلاق الصواريخ والطائرات المسيرة": operations
+                # told by their weapons are those attacks, no battle
+                kinds = [k for k in _means_kinds(an, lexicon, clause, hit) if k in ATTACK] \
+                    or kinds
             if attack_kinds(kinds):
                 # "ضربات جوية ومدفعية": weapons right after the cue add their kinds
                 window = an.word_ends[min(len(an.word_ends) - 1, an.word_index(hit.end) + 3)]

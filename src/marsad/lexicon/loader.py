@@ -45,7 +45,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
-              "points_back": "word", "laden": "word",
+              "points_back": "word", "laden": "word", "operations": "start",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
