@@ -118,3 +118,28 @@ def test_a_definite_air_attack_noun_is_the_air_weapon_of_its_clause(resources):
     # verb after it strikes from the air
     text = "وقالت المصادر إن الضربات الجوية استهدفت مقراً للمسلحين في بلدة سرمين."
     assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+
+
+def test_missiles_of_an_attack_named_as_an_air_attack_are_the_aircrafts(resources):
+    text = "وتعرضت بلدة سرمين فجر اليوم لعدوان جوي بأربعة صواريخ."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+    # missile strikes named beside the air strikes are ground fire of their own
+    text = "ونفذت القوات ضربات جوية وصاروخية على مقار المسلحين في بلدة سرمين."
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}
+
+
+def test_the_weapons_after_a_colon_tell_the_attack_before_it(resources):
+    # the colon opens the list of what was struck, and its weapons
+    text = ('وأكدت القوات المسلحة اليمنية استهداف سفينتين في البحر الأحمر: "ALPHA" التي '
+            'أصيبت إصابة مباشرة وتضررت بشكل كبير، والسفينة "BETA"، بعدد من الطائرات المسيرة '
+            'التي حققت إصابات مباشرة.')
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+
+
+def test_operations_told_by_remote_weapons_are_those_attacks_not_a_battle(resources):
+    text = ("وشنت القوات المسلحة اليمنية عمليات عسكرية ضد الاحتلال، عبر إطلاق الصواريخ "
+            "والطائرات المسيرة على أهداف في مدينة إيلات.")
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike", "shelling"}
+    # battles fought with artillery stay battles
+    text = "واندلعت اشتباكات عنيفة بين الجيش السوري وهيئة تحرير الشام في بلدة سرمين بالمدفعية."
+    assert {e.kind for e in events_of(resources, text)} == {"clash"}

@@ -50,7 +50,13 @@ from marsad.events.noevents import (
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, origin, released, summarized
-from marsad.events.weapons import carried, craft_adjective, unreached
+from marsad.events.weapons import (
+    air_attack,
+    aircraft_subject,
+    carried,
+    craft_adjective,
+    unreached,
+)
 from marsad.lexicon.model import Actor, Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -195,6 +201,11 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
             continue  # "طائرة مسيرة انتحارية استهدفت": the drone's strike, no bombing
         if entry.attr("means"):
             kinds = _means_kinds(an, lexicon, clause, hit)
+            after = next((c for c in clauses if c[0] >= clause[1]), None)
+            if not kinds and after is not None and ":" in an.text[clause[1] - 1:after[0]]:
+                # "استهداف 3 سفن في البحر الأحمر: X، وY، بعدد من الصواريخ": what follows
+                # the colon tells the same attack
+                kinds = _means_kinds(an, lexicon, after, hit)
             if not kinds:
                 default = str(entry.attr("default"))
                 if default == "none":
@@ -202,6 +213,13 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 kinds = [default]  # "remote" is settled once actor1 is known
         else:
             kinds = sorted({h.entry.value for h in same_span})
+            if kinds == ["clash"] and \
+                    an.text[hit.start:hit.end].removeprefix("ال").startswith(
+                        lexicon.starts("operations")):
+                # "شنت عمليات عسكرية ضد X عبر إطلاق الصواريخ والطائرات المسيرة": operations
+                # told by their weapons are those attacks, no battle
+                kinds = [k for k in _means_kinds(an, lexicon, clause, hit) if k in ATTACK] \
+                    or kinds
             if attack_kinds(kinds):
                 # "ضربات جوية ومدفعية": weapons right after the cue add their kinds
                 window = an.word_ends[min(len(an.word_ends) - 1, an.word_index(hit.end) + 3)]
@@ -370,7 +388,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         return []
     kinds = []
     actor = lexicon.actors.get(frame.actor1 or "")
-    air = (actor is not None and actor.remote == "airstrike") or _aircraft_subject(an, frame.trigger)
+    air = (actor is not None and actor.remote == "airstrike") or \
+        aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause)
     for kind in frame.kinds:
         if kind == "remote":
             kind = actor.remote if actor else _unnamed_means(an, lexicon, frame)
@@ -460,32 +479,6 @@ def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None
 
 #: how many words after its cue "مرة جديدة" may stand and still be said of the act
 _AGAIN_WORDS = 8
-
-
-def _aircraft_subject(an: Analysis, trigger: Hit) -> bool:
-    """"طيارة حربية تقصف معرة النعمان بصاروخ", "الصواريخ التي تلقيها الطائرات الحربية": an
-    aircraft that acts, right before its verb or right after it, fires the missiles."""
-    start = weapon_subject(an, trigger)
-    if start is not None and any(
-            h.entry.kind == "means" and h.entry.value == "airstrike" and h.token_start == start
-            for h in an.hits_in(start, start + 1)):
-        return True
-    if trigger.entry.attr("form") != "verb":
-        return False
-    after = an.next_word(trigger.token_end)
-    # "استهدف الجيش بالطائرات المسيرة والصواريخ": after "ب" the aircraft is one means
-    # beside the others, not the one who fires them
-    return after is not None and any(
-        h.token_start == after[0] and "ب" not in h.proclitics and _air_weapon(h)
-        for h in an.hits_in(after[0], after[0] + 1))
-
-
-def _air_weapon(h: Hit) -> bool:
-    """Is the hit an aircraft: a weapon of the air, or an actor named by its aircraft?"""
-    entry = h.entry
-    if entry.kind == "means":
-        return entry.value == "airstrike" and not entry.attr("payload")
-    return entry.kind in ("actor", "generic") and entry.attr("weapon") == "airstrike"
 
 
 def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:

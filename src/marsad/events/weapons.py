@@ -5,6 +5,9 @@ A weapon named in one of several coordinated objects is that object's: "قصفت
 EVENTS.md) and an air strike on Y; "X، بالصواريخ، ...، وY، عبر طائرتين مسيرتين" one
 weapon each. A weapon set off by a comma after the objects ("... X، وY، عبر استخدام
 الصواريخ"), named before them or as the attacker ("سلاح الجو المسير") covers them all.
+
+Missiles fired by an aircraft are an air strike: the aircraft acts right before or right
+after the verb, or the clause names its attack as an air attack ("عدوان جوي بأربعة صواريخ").
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from marsad.events.agents import weapon_subject
 from marsad.events.analysis import Analysis
 from marsad.events.places import PlaceRef
 from marsad.lexicon.model import Lexicon
@@ -86,3 +90,46 @@ def unreached(an: Analysis, lexicon: Lexicon, clause: tuple[int, int], trigger: 
         if gone:
             out[k] = frozenset(gone)
     return out
+
+
+def aircraft_subject(an: Analysis, trigger: Hit) -> bool:
+    """"طيارة حربية تقصف معرة النعمان بصاروخ", "الصواريخ التي تلقيها الطائرات الحربية": an
+    aircraft that acts, right before its verb or right after it, fires the missiles."""
+    start = weapon_subject(an, trigger)
+    if start is not None and any(
+            h.entry.kind == "means" and h.entry.value == "airstrike" and h.token_start == start
+            for h in an.hits_in(start, start + 1)):
+        return True
+    if trigger.entry.attr("form") != "verb":
+        return False
+    after = an.next_word(trigger.token_end)
+    # "استهدف الجيش بالطائرات المسيرة والصواريخ": after "ب" the aircraft is one means
+    # beside the others, not the one who fires them
+    return after is not None and any(
+        h.token_start == after[0] and "ب" not in h.proclitics and air_weapon(h)
+        for h in an.hits_in(after[0], after[0] + 1))
+
+
+def air_attack(an: Analysis, clause: tuple[int, int]) -> bool:
+    """Does the clause name its attack as an air attack ("عدوان جوي بأربعة صواريخ",
+    "غارات بالصواريخ") and no ground fire of its own ("قصف صاروخي", "قذائف", "ضربات جوية
+    وصاروخية")? Then its missiles are the aircraft's."""
+    air = False
+    for h in an.hits_in(*clause):
+        entry = h.entry
+        if entry.kind == "means" and entry.value == "shelling" and "و" in h.proclitics:
+            return False  # "ضربات جوية وصاروخية": missiles beside the aircraft, not theirs
+        if entry.kind != "trigger" or entry.attr("means") or entry.attr("form") != "noun":
+            continue
+        if entry.value == "shelling":
+            return False
+        air = air or entry.value == "airstrike"
+    return air
+
+
+def air_weapon(h: Hit) -> bool:
+    """Is the hit an aircraft: a weapon of the air, or an actor named by its aircraft?"""
+    entry = h.entry
+    if entry.kind == "means":
+        return entry.value == "airstrike" and not entry.attr("payload")
+    return entry.kind in ("actor", "generic") and entry.attr("weapon") == "airstrike"
