@@ -147,3 +147,17 @@ def test_a_user_violation_word_is_a_reason_after_li(resources, with_lexicon):
     assert ("other", "HOUTHIS", "لبنان") in told(resources, text)
     assert told(with_lexicon("violations: [تجميد]\n"), text) == {
         ("shelling", "HOUTHIS", "البحر الأحمر")}
+
+
+def test_an_attack_asked_to_stop_is_a_campaign(resources):
+    # the object of a word of stopping is what should end, no event told
+    assert told(resources, "وطالب الوزير بوقف الغارات الروسية على مدينة حلب.") == set()
+    # the attack told before the call is still one
+    text = "وأكد المتحدث أن الطائرات الروسية قصفت مدينة حلب، داعياً إلى وقف العدوان."
+    assert told(resources, text) == {("airstrike", "RUS_MIL", "حلب")}
+
+
+def test_a_user_word_of_stopping(resources, with_lexicon):
+    text = "وطالب الوزير بتجميد الغارات الروسية على مدينة حلب."
+    assert told(resources, text) == {("airstrike", "RUS_MIL", "حلب")}
+    assert told(with_lexicon("halts: [تجميد]\n"), text) == set()

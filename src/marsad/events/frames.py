@@ -41,6 +41,7 @@ from marsad.events.noevents import (
     aggregate,
     air_defence,
     habitual,
+    halted,
     judgement,
     named,
     occasion,
@@ -181,7 +182,8 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         entry = same_span[0].entry
         form = str(entry.attr("form", "noun"))
         if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit) or \
-                agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit):
+                agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit) or \
+                halted(an, lexicon, hit):
             # the threatened attack tells nothing, but its places stay its own; so do a
             # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
             # ("دخول المساعدات إلى غزة")

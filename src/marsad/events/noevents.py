@@ -18,8 +18,8 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "habitual", "judgement", "named", "occasion",
-           "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "habitual", "halted", "judgement", "named",
+           "occasion", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -115,6 +115,18 @@ def occasion(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     `violations`) is why what was told was done, not an event."""
     return "ل" in hit.proclitics and hit.entry.attr("form") != "verb" and \
         an.text[hit.start:hit.end] in lexicon.words("violations")
+
+
+def halted(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the attack `hit` the object of a word of stopping ("حتى وقف العدوان على غزة"،
+    "لإنهاء عدوانها"، "إيقاف هجمات اليمن")? What should stop is a campaign, not an event."""
+    if hit.entry.attr("form") == "verb":
+        return False
+    return an.word_before(hit.token_start).startswith(lexicon.starts("halts", _HALT_CLITICS))
+
+
+#: what may stand glued before a word of stopping (lexicon `halts`): "لوقف", "وبإنهاء"
+_HALT_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
