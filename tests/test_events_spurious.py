@@ -161,3 +161,15 @@ def test_a_user_word_of_stopping(resources, with_lexicon):
     text = "وطالب الوزير بتجميد الغارات الروسية على مدينة حلب."
     assert told(resources, text) == {("airstrike", "RUS_MIL", "حلب")}
     assert told(with_lexicon("halts: [تجميد]\n"), text) == set()
+
+
+def test_a_known_attack_named_as_the_backdrop_is_no_event(resources):
+    # "بالتزامن مع معركة "الفجر"": a campaign known by its name sets the scene
+    text = 'وقصفت المدفعية التركية قرى في ريف عفرين، بالتزامن مع معركة "الفجر" المستمرة في مدينة تل رفعت.'
+    assert told(resources, text) == {("shelling", "TUR_MIL", "عفرين")}
+    text = "وسيطرت القوات التركية على قرى في ريف عفرين، بالتزامن مع الغارات التركية على مدينة تل رفعت."
+    assert told(resources, text) == {("capture", "TUR_MIL", "عفرين")}
+    # an attack brought in without the article is news of its own
+    text = "وسيطرت القوات التركية على قرى في ريف عفرين، بالتزامن مع غارات تركية على مدينة تل رفعت."
+    assert told(resources, text) == {("capture", "TUR_MIL", "عفرين"),
+                                     ("airstrike", "TUR_MIL", "تل رفعت")}

@@ -40,6 +40,7 @@ from marsad.events.noevents import (
     agentless,
     aggregate,
     air_defence,
+    context,
     habitual,
     halted,
     judgement,
@@ -183,7 +184,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         form = str(entry.attr("form", "noun"))
         if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit) or \
                 agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit) or \
-                halted(an, lexicon, hit):
+                halted(an, lexicon, hit) or context(an, lexicon, hits, i):
             # the threatened attack tells nothing, but its places stay its own; so do a
             # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
             # ("دخول المساعدات إلى غزة")

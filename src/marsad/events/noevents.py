@@ -18,8 +18,8 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "habitual", "halted", "judgement", "named",
-           "occasion", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "context", "habitual", "halted", "judgement",
+           "named", "occasion", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -127,6 +127,35 @@ def halted(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
 
 #: what may stand glued before a word of stopping (lexicon `halts`): "لوقف", "وبإنهاء"
 _HALT_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
+
+
+def context(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """Is the trigger the backdrop of what is told ("بالتزامن مع معركة "الفجر""، "في ظل
+    العدوان"), a known attack named right after a reason cue of lexicon `backdrops`? It is
+    the setting of the event, not news; "بالتزامن مع قصفٍ مدفعي على القرى" tells one."""
+    hit = hits[i]
+    backdrops = lexicon.words("backdrops")
+    return any(h.entry.kind == "reason" and h.entry.written in backdrops and
+               an.words_between(h.end, hit.token_start) == 0
+               for h in hits[max(0, i - 3):i]) and _definite(an, hits, i)
+
+
+def _definite(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Does hits[i] name a known thing: with the article, a side as its genitive ("استهداف
+    المقاومة") or a quoted name ("معركة "الفجر"")? "قصفٍ مدفعي"، "اشتباكات عنيفة" bring in
+    a new one."""
+    hit = hits[i]
+    if hit.entry.article or "ال" in hit.proclitics:
+        return True
+    after = an.next_word(hit.token_end)
+    if after is None:
+        return False
+    if an.text[hit.token_end:after[0]].strip()[:1] in _QUOTES:
+        return True
+    return any(h.start == after[0] and h.entry.kind in _ACTOR_HITS for h in hits[i + 1:i + 4])
+
+
+_QUOTES = frozenset('"«“')
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:

@@ -47,7 +47,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "air_defences": "text", "sequels": "word", "judgements": "start",
               "verdicts": "word", "agent_masdars": "word",
               "series": "word", "governorate_features": "word", "district_features": "word",
-              "violations": "word", "halts": "start",
+              "violations": "word", "halts": "start", "backdrops": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
