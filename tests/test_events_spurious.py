@@ -173,3 +173,13 @@ def test_a_known_attack_named_as_the_backdrop_is_no_event(resources):
     text = "وسيطرت القوات التركية على قرى في ريف عفرين، بالتزامن مع غارات تركية على مدينة تل رفعت."
     assert told(resources, text) == {("capture", "TUR_MIL", "عفرين"),
                                      ("airstrike", "TUR_MIL", "تل رفعت")}
+
+
+def test_the_place_of_a_campaign_named_before_is_no_place_of_the_next_attack(resources):
+    # "العدوان الجديد على حلب" names the campaign: Aleppo is not where the shelling was
+    text = "وسبق العدوان الجديد على مدينة حلب، إعلان الجيش السوري قصف مواقع المسلحين في بلدة مورك."
+    assert told(resources, text) == {("shelling", "SYR_MIL", "مورك")}
+    # a nationality after a word of weapon names an attack: its place passes on as before
+    text = ("وأفاد المراسل بأن العدوان الصاروخي الإسرائيلي على محيط مدينة حمص جاء بأربعة "
+            "صواريخ استهدفت مواقع عسكرية.")
+    assert {p for _, _, p in told(resources, text)} == {"حمص"}

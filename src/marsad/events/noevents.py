@@ -18,8 +18,8 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "context", "habitual", "halted", "judgement",
-           "named", "occasion", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "habitual", "halted",
+           "judgement", "named", "occasion", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -36,6 +36,20 @@ def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
         return False
     after = an.next_word(adjective.end)
     return after is None or an.text[after[0]:after[1]] not in lexicon.words("ongoing")
+
+
+def anaphoric(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Is the `named_by: adjective` cue hits[i], which `named` turned down, a campaign or an
+    attack told before ("العدوان على اليمن")? Not when a nationality follows a word of
+    weapon ("العدوان الصاروخي الإسرائيلي"): that one names an attack, though not as `named`
+    reads it; nor an attack answered ("ردا على القصف على X"), whose places go to the answer
+    when it names none. A campaign's places are its own, no other cue's."""
+    hit = hits[i]
+    if any(h.entry.kind == "reason" and an.words_between(h.end, hit.token_start) <= 1
+           for h in hits[max(0, i - 3):i]):
+        return False  # "ردا على القصف على X": what is answered (frames `_in_reason`)
+    return not any(h.entry.kind == "adjective" and an.words_between(hit.end, h.token_start) <= 1
+                   for h in hits[i + 1:i + 4])
 
 
 def air_defence(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
