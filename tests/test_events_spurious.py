@@ -183,3 +183,12 @@ def test_the_place_of_a_campaign_named_before_is_no_place_of_the_next_attack(res
     text = ("وأفاد المراسل بأن العدوان الصاروخي الإسرائيلي على محيط مدينة حمص جاء بأربعة "
             "صواريخ استهدفت مواقع عسكرية.")
     assert {p for _, _, p in told(resources, text)} == {"حمص"}
+
+
+def test_a_place_in_a_clause_describing_the_place_before_is_not_struck(resources):
+    # "X، التي تتخذ منها الفصائل مقراً لـ... Y": Y tells X's role, not where it was struck
+    text = "واستهدفت الطائرات الروسية تلة في بلدة كفرنبودة، التي تتخذ منها الفصائل مقراً لقيادة جبهة مدينة حماة."
+    assert told(resources, text) == {("airstrike", "RUS_MIL", "كفرنبودة")}
+    # a relative clause that tells an attack names its place
+    text = "واستهدفت الطائرات الروسية تلة في بلدة كفرنبودة، التي قصفتها المدفعية أيضاً في مدينة حماة."
+    assert "حماة" in {p for _, _, p in told(resources, text)}

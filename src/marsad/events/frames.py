@@ -52,7 +52,7 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.events.scope import denied, origin, released, summarized
+from marsad.events.scope import denied, described, origin, released, summarized
 from marsad.lexicon.model import Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
@@ -117,7 +117,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         refs = places_of.get((s_start, s_end), ())
         places = [p for k, p in enumerate(refs)
                   if (not p.context_only or released(an, refs, k)) and not denied(an, p)
-                  and not summarized(an, lexicon, refs, k)
+                  and not summarized(an, lexicon, refs, k) and not described(an, refs, k)
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, lexicon, frames, places)
         frames = [f for f in frames if not f.silent]
