@@ -147,3 +147,48 @@ def test_a_user_violation_word_is_a_reason_after_li(resources, with_lexicon):
     assert ("other", "HOUTHIS", "لبنان") in told(resources, text)
     assert told(with_lexicon("violations: [تجميد]\n"), text) == {
         ("shelling", "HOUTHIS", "البحر الأحمر")}
+
+
+def test_an_attack_asked_to_stop_is_a_campaign(resources):
+    # the object of a word of stopping is what should end, no event told
+    assert told(resources, "وطالب الوزير بوقف الغارات الروسية على مدينة حلب.") == set()
+    # the attack told before the call is still one
+    text = "وأكد المتحدث أن الطائرات الروسية قصفت مدينة حلب، داعياً إلى وقف العدوان."
+    assert told(resources, text) == {("airstrike", "RUS_MIL", "حلب")}
+
+
+def test_a_user_word_of_stopping(resources, with_lexicon):
+    text = "وطالب الوزير بتجميد الغارات الروسية على مدينة حلب."
+    assert told(resources, text) == {("airstrike", "RUS_MIL", "حلب")}
+    assert told(with_lexicon("halts: [تجميد]\n"), text) == set()
+
+
+def test_a_known_attack_named_as_the_backdrop_is_no_event(resources):
+    # "بالتزامن مع معركة "الفجر"": a campaign known by its name sets the scene
+    text = 'وقصفت المدفعية التركية قرى في ريف عفرين، بالتزامن مع معركة "الفجر" المستمرة في مدينة تل رفعت.'
+    assert told(resources, text) == {("shelling", "TUR_MIL", "عفرين")}
+    text = "وسيطرت القوات التركية على قرى في ريف عفرين، بالتزامن مع الغارات التركية على مدينة تل رفعت."
+    assert told(resources, text) == {("capture", "TUR_MIL", "عفرين")}
+    # an attack brought in without the article is news of its own
+    text = "وسيطرت القوات التركية على قرى في ريف عفرين، بالتزامن مع غارات تركية على مدينة تل رفعت."
+    assert told(resources, text) == {("capture", "TUR_MIL", "عفرين"),
+                                     ("airstrike", "TUR_MIL", "تل رفعت")}
+
+
+def test_the_place_of_a_campaign_named_before_is_no_place_of_the_next_attack(resources):
+    # "العدوان الجديد على حلب" names the campaign: Aleppo is not where the shelling was
+    text = "وسبق العدوان الجديد على مدينة حلب، إعلان الجيش السوري قصف مواقع المسلحين في بلدة مورك."
+    assert told(resources, text) == {("shelling", "SYR_MIL", "مورك")}
+    # a nationality after a word of weapon names an attack: its place passes on as before
+    text = ("وأفاد المراسل بأن العدوان الصاروخي الإسرائيلي على محيط مدينة حمص جاء بأربعة "
+            "صواريخ استهدفت مواقع عسكرية.")
+    assert {p for _, _, p in told(resources, text)} == {"حمص"}
+
+
+def test_a_place_in_a_clause_describing_the_place_before_is_not_struck(resources):
+    # "X، التي تتخذ منها الفصائل مقراً لـ... Y": Y tells X's role, not where it was struck
+    text = "واستهدفت الطائرات الروسية تلة في بلدة كفرنبودة، التي تتخذ منها الفصائل مقراً لقيادة جبهة مدينة حماة."
+    assert told(resources, text) == {("airstrike", "RUS_MIL", "كفرنبودة")}
+    # a relative clause that tells an attack names its place
+    text = "واستهدفت الطائرات الروسية تلة في بلدة كفرنبودة، التي قصفتها المدفعية أيضاً في مدينة حماة."
+    assert "حماة" in {p for _, _, p in told(resources, text)}

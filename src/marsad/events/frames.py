@@ -40,7 +40,10 @@ from marsad.events.noevents import (
     agentless,
     aggregate,
     air_defence,
+    anaphoric,
+    context,
     habitual,
+    halted,
     judgement,
     named,
     occasion,
@@ -49,7 +52,7 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.events.scope import denied, origin, released, summarized
+from marsad.events.scope import denied, described, origin, released, summarized
 from marsad.events.weapons import (
     air_attack,
     aircraft_subject,
@@ -84,6 +87,7 @@ class Frame:
     actor2: str | None = None
     agreed: bool = False  # the object of an agreement or decision ("اتفقت ... على انسحاب")
     vote: bool = False  # a vote: rejecting is what the voters did, no denial of the vote
+    silent: bool = False  # a campaign named ("العدوان على X"): no event, no place of another
 
 
 def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Event]:
@@ -97,7 +101,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     for s_start, s_end, clauses in an.sentences:
         if not an.text.startswith(reminders, s_start):
             frames = _frames(an, lexicon, s_start, s_end, clauses)
-            if frames:
+            if any(not f.silent for f in frames):
                 frames_of[s_start, s_end] = frames
     # a place span tells resolve_actors that a country there is no actor; an actor's
     # `locative` is read only by the frames of its own sentence, so sentences without
@@ -120,9 +124,10 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         refs = places_of.get((s_start, s_end), ())
         places = [p for k, p in enumerate(refs)
                   if (not p.context_only or released(an, refs, k)) and not denied(an, p)
-                  and not summarized(an, lexicon, refs, k)
+                  and not summarized(an, lexicon, refs, k) and not described(an, refs, k)
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, lexicon, frames, places)
+        frames = [f for f in frames if not f.silent]
         _inherit_places(an, frames)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
@@ -188,14 +193,21 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         entry = same_span[0].entry
         form = str(entry.attr("form", "noun"))
         if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit) or \
-                agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit):
+                agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit) or \
+                halted(an, lexicon, hit) or context(an, lexicon, hits, i):
             # the threatened attack tells nothing, but its places stay its own; so do a
             # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
             # ("دخول المساعدات إلى غزة")
             frames.append(Frame(hit, [], form, clause, (s_start, s_end)))
             continue
         if purpose(an, lexicon, hits, i) or aggregate(an, lexicon, hit) or \
-                not named(an, lexicon, hits, i) or air_defence(an, lexicon, hit):
+                air_defence(an, lexicon, hit):
+            continue
+        if not named(an, lexicon, hits, i):
+            if anaphoric(an, hits, i):
+                # "وسبق العدوان الجديد على اليمن، إعلان ...": no event, and the places after
+                # it are not those of the cue after it
+                frames.append(Frame(hit, [], form, clause, (s_start, s_end), silent=True))
             continue
         if entry.value == "explosion" and craft_adjective(an, hit):
             continue  # "طائرة مسيرة انتحارية استهدفت": the drone's strike, no bombing
@@ -226,7 +238,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 kinds = sorted(set(kinds) | {h.entry.value for h in an.hits_in(hit.end, window)
                                              if h.entry.kind == "means" and not h.entry.attr("payload")})
         frame = Frame(hit, kinds, form, clause, (s_start, s_end))
-        prev = frames[-1] if frames else None
+        prev = next((f for f in reversed(frames) if not f.silent), None)
         if prev is not None and prev.form == "repel" and \
                 an.words_between(prev.trigger.token_end, hit.token_start) <= 1:
             # "أحبطت هجوماً لأبناء العشائر", "تصدت لهجوم": the attack is the repel's object
@@ -287,7 +299,10 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
                 and not (came_from and attack_kinds(f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
-        before = [f for f in same if f.trigger.start < place.start]
+        before = [f for f in same if f.trigger.start < place.start and not f.silent]
+        if not before and any(f.silent and f.trigger.start < place.start for f in same):
+            continue  # "وسبق العدوان الجديد على اليمن، إعلان ...": the campaign's place
+        same = [f for f in same if not f.silent]
         if before:
             frame = before[-1]
             if _cut(an, frame.trigger.end, place.start):

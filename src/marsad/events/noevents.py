@@ -18,8 +18,8 @@ from marsad.events.analysis import Analysis
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "habitual", "judgement", "named", "occasion",
-           "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "habitual", "halted",
+           "judgement", "named", "occasion", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -40,6 +40,20 @@ def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
         return False
     after = an.next_word(adjective.end)
     return after is None or an.text[after[0]:after[1]] not in lexicon.words("ongoing")
+
+
+def anaphoric(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Is the `named_by: adjective` cue hits[i], which `named` turned down, a campaign or an
+    attack told before ("العدوان على اليمن")? Not when a nationality follows a word of
+    weapon ("العدوان الصاروخي الإسرائيلي"): that one names an attack, though not as `named`
+    reads it; nor an attack answered ("ردا على القصف على X"), whose places go to the answer
+    when it names none. A campaign's places are its own, no other cue's."""
+    hit = hits[i]
+    if any(h.entry.kind == "reason" and an.words_between(h.end, hit.token_start) <= 1
+           for h in hits[max(0, i - 3):i]):
+        return False  # "ردا على القصف على X": what is answered (frames `_in_reason`)
+    return not any(h.entry.kind == "adjective" and an.words_between(hit.end, h.token_start) <= 1
+                   for h in hits[i + 1:i + 4])
 
 
 def air_defence(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
@@ -141,6 +155,47 @@ def _operation_of(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
 
 #: what a relative's operation was against ("ضد", "على" normalized)
 _AGAINST = frozenset({"ضد", "علي"})
+
+
+def halted(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the attack `hit` the object of a word of stopping ("حتى وقف العدوان على غزة"،
+    "لإنهاء عدوانها"، "إيقاف هجمات اليمن")? What should stop is a campaign, not an event."""
+    if hit.entry.attr("form") == "verb":
+        return False
+    return an.word_before(hit.token_start).startswith(lexicon.starts("halts", _HALT_CLITICS))
+
+
+#: what may stand glued before a word of stopping (lexicon `halts`): "لوقف", "وبإنهاء"
+_HALT_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
+
+
+def context(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """Is the trigger the backdrop of what is told ("بالتزامن مع معركة "الفجر""، "في ظل
+    العدوان"), a known attack named right after a reason cue of lexicon `backdrops`? It is
+    the setting of the event, not news; "بالتزامن مع قصفٍ مدفعي على القرى" tells one."""
+    hit = hits[i]
+    backdrops = lexicon.words("backdrops")
+    return any(h.entry.kind == "reason" and h.entry.written in backdrops and
+               an.words_between(h.end, hit.token_start) == 0
+               for h in hits[max(0, i - 3):i]) and _definite(an, hits, i)
+
+
+def _definite(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Does hits[i] name a known thing: with the article, a side as its genitive ("استهداف
+    المقاومة") or a quoted name ("معركة "الفجر"")? "قصفٍ مدفعي"، "اشتباكات عنيفة" bring in
+    a new one."""
+    hit = hits[i]
+    if hit.entry.article or "ال" in hit.proclitics:
+        return True
+    after = an.next_word(hit.token_end)
+    if after is None:
+        return False
+    if an.text[hit.token_end:after[0]].strip()[:1] in _QUOTES:
+        return True
+    return any(h.start == after[0] and h.entry.kind in _ACTOR_HITS for h in hits[i + 1:i + 4])
+
+
+_QUOTES = frozenset('"«“')
 
 
 def purpose(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:

@@ -86,6 +86,22 @@ def summarized(an: Analysis, lexicon: Lexicon, refs: Sequence[PlaceRef], k: int)
                for i, w in enumerate(words))
 
 
+def described(an: Analysis, refs: Sequence[PlaceRef], k: int) -> bool:
+    """Is refs[k] in a relative clause that describes the place before it ("جبل X، التي
+    تتخذ منها القوات مركز مراقبة في البحر الأحمر")? It tells that place's role, not where
+    the event was; a clause that tells an attack ("التي استهدفها القصف") has a trigger."""
+    if k == 0:
+        return False
+    a, b = refs[k - 1].end, refs[k].start
+    words = [w[1:] if w[:1] == "و" and w[1:] in _RELATIVES else w for w in an.words(a, b)]
+    return bool(words) and words[0] in _RELATIVES and not an.has_hit(_TRIGGER, a, b)
+
+
+#: relative pronouns (normalized), grammar words
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
+_TRIGGER = frozenset({"trigger"})
+
+
 def denied(an: Analysis, place: PlaceRef) -> bool:
     """Is `place` where the text says the event did not happen ("لم يقع داخل الأردن")?"""
     words = an.words(max(0, place.start - 30), place.start)[-4:]

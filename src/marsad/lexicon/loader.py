@@ -48,7 +48,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "air_defences": "text", "sequels": "word", "judgements": "start",
               "verdicts": "word", "agent_masdars": "word",
               "series": "word", "governorate_features": "word", "district_features": "word",
-              "violations": "word",
+              "violations": "word", "halts": "start", "backdrops": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "points_back": "word", "laden": "word",
               "outlet_nouns": "word",
