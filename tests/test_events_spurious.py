@@ -183,6 +183,10 @@ def test_the_place_of_a_campaign_named_before_is_no_place_of_the_next_attack(res
     text = ("وأفاد المراسل بأن العدوان الصاروخي الإسرائيلي على محيط مدينة حمص جاء بأربعة "
             "صواريخ استهدفت مواقع عسكرية.")
     assert {p for _, _, p in told(resources, text)} == {"حمص"}
+    # what a reason phrase answers gives its places to the answer that names none
+    text = ("وقالت الوزارة إنه رداً على الاعتداءات التي تشنها الجماعات المسلحة على القرى في "
+            "ريف حماة، نفذت قواتنا ضربات جوية.")
+    assert {(k, p) for k, _, p in told(resources, text)} == {("airstrike", "حماة")}
 
 
 def test_a_place_in_a_clause_describing_the_place_before_is_not_struck(resources):

@@ -204,9 +204,11 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 air_defence(an, lexicon, hit):
             continue
         if not named(an, lexicon, hits, i):
-            if anaphoric(an, hits, i):
+            if anaphoric(an, hits, i) and not _in_reason(an, clause[0], hit.start):
                 # "وسبق العدوان الجديد على اليمن، إعلان ...": no event, and the places after
-                # it are not those of the cue after it
+                # it are not those of the cue after it; but what a reason phrase answers
+                # ("رداً على الاعتداءات التي تشنها ... في ريف X، نفذت ...") gives its places
+                # to the answer that names none
                 frames.append(Frame(hit, [], form, clause, (s_start, s_end), silent=True))
             continue
         if entry.value == "explosion" and craft_adjective(an, hit):
