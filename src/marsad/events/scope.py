@@ -79,9 +79,12 @@ def summarized(an: Analysis, lexicon: Lexicon, refs: Sequence[PlaceRef], k: int)
     """
     if k + 1 >= len(refs):
         return False
+    series = lexicon.words("series")
+    text = an.text[refs[k].end:refs[-1].start]
+    if not any(w.rsplit(" ", 1)[-1] in text for w in series):
+        return False  # (asked for every place: most spans hold none of the words)
     words = [w[1:] if w.startswith("و") and len(w) > 3 else w
              for w in an.words(refs[k].end, refs[-1].start)]
-    series = lexicon.words("series")
     return any(w in series or (i > 0 and f"{words[i - 1]} {w}" in series)
                for i, w in enumerate(words))
 
