@@ -55,3 +55,16 @@ def test_the_same_site_again_is_no_new_name(resources):
     # "القاعدة نفسها" points back at the base named before; it is no base named "نفسها"
     text = "تعرضت قاعدة التنف لهجوم أمس. واليوم، أفاد مراسلنا بأنّ قصفاً صاروخياً استهدف القاعدة نفسها."
     assert "نفسها" not in places(resources, text)
+
+
+def test_a_feature_word_with_a_pronoun_suffix_names_no_place(resources):
+    # "قريتهم": their village, named in the sentence before; "هم" is no village
+    text = "نزح الأهالي من بلدة معرشمشة. وقصفت قوات النظام قريتهم بالمدفعية الثقيلة أمس."
+    found = places(resources, text)
+    assert "هم" not in found
+    assert not any(p.endswith(" ها") or p in ("ه", "ها", "نا") for p in found)
+
+
+def test_a_free_pronoun_is_no_place_name(resources):
+    text = "قصفت المدفعية السورية بلدة هم أهلها منذ أمس."
+    assert "هم" not in places(resources, text)

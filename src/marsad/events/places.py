@@ -396,6 +396,8 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                     limit: int) -> list[PlaceRef]:
     """Names after a feature word that no gazetteer knows ("حقل كونيكو", "مطار أربيل")."""
     feature_hit = hits[i]
+    if _suffixed(an, lexicon, feature_hit):
+        return []  # "قريتهم": their village, named before; "هم" is no name
     keep = feature_hit.entry.kind == "place_keep"
     before = _before(hits, i, an)
     refs: list[PlaceRef] = []
@@ -430,6 +432,14 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if pos >= limit:
             break
     return refs
+
+
+def _suffixed(an: Analysis, lexicon: Lexicon, feature: Hit) -> bool:
+    """Does a pronoun suffix end the feature word's word ("قريتهم", "مواقعها")?"""
+    k = an.word_index(feature.end - 1)
+    if k >= len(an.word_ends) or an.word_ends[k] <= feature.end:
+        return False
+    return an.text[feature.end:an.word_ends[k]] in lexicon.words("pronoun_suffixes")
 
 
 def _longer_name(an: Analysis, lexicon: Lexicon, known: Hit,
@@ -489,7 +499,8 @@ def _name_after(an: Analysis, lexicon: Lexicon, pos: int, limit: int,
             if start is None and allow_number:
                 return w_start, w_end  # "الفوج 46", "البرج 22"
             break
-        if word in _NAME_STOPS or word in stops or (start is None and word.startswith("لل")):
+        if word in _NAME_STOPS or word in stops or word in lexicon.words("pronouns") or \
+                (start is None and word.startswith("لل")):
             break  # "قاعدة للتحالف": whose base, not its name
         if any(h.entry.kind not in ("place",) and h.start < w_end and w_start < h.end
                for h in an.hits_in(max(0, w_start - 30), w_end)):

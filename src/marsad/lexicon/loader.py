@@ -60,7 +60,8 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "colour_words": "word", "website_words": "word", "name_stops": "word",
               "described_features": "word", "person_heads": "opening", "stationed": "word",
               "leading_features": "opening", "trailing_adjectives": "ending",
-              "construct_heads": "word", "link_words": "word", "link_heads": "start"}
+              "construct_heads": "word", "link_words": "word", "link_heads": "start",
+              "pronoun_suffixes": "word", "pronouns": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
