@@ -68,3 +68,14 @@ def test_a_feature_word_with_a_pronoun_suffix_names_no_place(resources):
 def test_a_free_pronoun_is_no_place_name(resources):
     text = "قصفت المدفعية السورية بلدة هم أهلها منذ أمس."
     assert "هم" not in places(resources, text)
+
+
+def test_a_known_name_right_after_a_known_name_makes_one_compound_name(resources):
+    # "حويجة البصيرة": the river island by Busayra, one place (both words are gazetteer names)
+    text = "قصفت قوات النظام بلدة حويجة البصيرة بالمدفعية الثقيلة أمس."
+    assert places(resources, text) == ["حويجة البصيرة"]
+
+
+def test_the_two_ends_of_a_route_stay_two_places(resources):
+    text = "هاجم تنظيم داعش نقاطاً للجيش السوري على محور الطيبة السخنة في بادية حمص."
+    assert places(resources, text) == ["السخنة", "الطيبة"]

@@ -12,7 +12,7 @@ context, not a second place of the event).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.events.analysis import Analysis
 from marsad.events.context import mark_context
@@ -94,6 +94,7 @@ def find_places(an: Analysis, lexicon: Lexicon, a: int, b: int) -> list[PlaceRef
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, lexicon, hits, i)
             if ref is not None:
+                ref = _compound(an, lexicon, hits, i, ref)
                 out.append(ref)
                 taken_until = ref.end
         elif kind == "place_name" and hit.start >= taken_until:
@@ -221,6 +222,28 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
         # "منطقة رأس عيسى": the gazetteer's "رأس" only heads a name it does not know
         return _ref(an, lexicon, longer[0], longer[1], None, before, hit, dual)
     return _ref(an, lexicon, hit.start, hit.end, hit.entry.value, before, hit, dual)
+
+
+def _compound(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, ref: PlaceRef) -> PlaceRef:
+    """A known name right after a known name, with no "و" or comma, makes one name with it.
+
+    "حويجة البصيرة", "راشيا الفخار": a village named after the town it lies by; the two
+    names of a route ("طريق حلب اللاذقية", lexicon `route_words`) stay two places.
+    """
+    nxt = next((h for h in hits[i + 1:] if h.start >= ref.name_end), None)
+    if nxt is None or nxt.entry.kind != "place" or nxt.entry.attr("common") or \
+            set(nxt.proclitics) - {"ال"} or an.text[ref.name_end:nxt.token_start].strip() or \
+            an.words_between(ref.name_end, nxt.token_start) or nxt.token_start != nxt.start:
+        return ref
+    if any(h.start < nxt.end and h.end > nxt.start and h.entry.kind not in ("place", "metonym")
+           for h in an.hits_in(max(0, nxt.start - 30), nxt.end)):
+        return ref  # "حلب الشرقية": a direction, a cue or an actor after the name
+    route = an.word_before(ref.start)
+    if route in lexicon.words("route_words") or \
+            (route[:1] in ("و", "ب") and route[1:] in lexicon.words("route_words")):
+        return ref
+    surface = _clean(an.spaced_slice(ref.start, nxt.end))
+    return replace(ref, end=nxt.end, name_end=nxt.end, surface=surface, key=None)
 
 
 def _quoted_after_feature(an: Analysis, hits: list[Hit], i: int) -> bool:
