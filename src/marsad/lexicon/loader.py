@@ -61,7 +61,8 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "described_features": "word", "person_heads": "opening", "stationed": "word",
               "leading_features": "opening", "trailing_adjectives": "ending",
               "construct_heads": "word", "link_words": "word", "link_heads": "start",
-              "pronoun_suffixes": "word", "pronouns": "word", "route_words": "word"}
+              "pronoun_suffixes": "word", "pronouns": "word", "route_words": "word",
+              "report_contents": "start"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
