@@ -31,3 +31,21 @@ def test_a_source_ends_before_the_masdar_object_of_its_verb(resources):
     events = events_of(resources, text)
     assert events
     assert {e.source for e in events} == {"وزارة الدفاع التركية"}
+
+
+def test_a_generic_label_is_not_the_group_named_sentences_before(resources):
+    # "الإرهابيين" of Idlib are not the ISIS of the desert named three sentences before
+    text = ("اعتقل الجيش السوري عناصر من تنظيم داعش في البادية. وصادر ذخائر متنوعة. "
+            "وتشهد البادية عمليات تمشيط واسعة. "
+            "وقصف الجيش السوري مواقع الإرهابيين في ريف إدلب الجنوبي.")
+    idlib = [e for e in events_of(resources, text) if e.place == "إدلب"]
+    assert idlib
+    assert all(e.actor2 is None for e in idlib)
+
+
+def test_a_generic_label_right_after_its_group_is_that_group(resources):
+    text = ("رصدت طائرات الاستطلاع تحركات لهيئة تحرير الشام قرب سراقب. "
+            "وقصف الجيش السوري مواقع الإرهابيين في ريف إدلب الجنوبي.")
+    idlib = [e for e in events_of(resources, text) if e.place == "إدلب"]
+    assert idlib
+    assert all(e.actor2 == "HTS" for e in idlib)

@@ -154,12 +154,26 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                 continue
             if head in surface or (group.air and actor.remote == "airstrike"):
                 return ref.actor
+        # an armed group is named by its kind only where the text has just named it: "the
+        # terrorists" of one front are not the group named sentences before of another
+        # (ACTORS.md: a generic label is a group's only where the article ties it to it)
+        near = _sentence_of(an, hit.start) - 1 if group.refers_to == ("armed_group",) else -1
         for ref in reversed(recent):
             actor = lexicon.actors.get(ref.actor)
             if actor is not None and actor.type in group.refers_to and ref.kind != "allies":
+                if near >= 0 and _sentence_of(an, ref.start) < near:
+                    break
                 return ref.actor
         return group.default
     return None
+
+
+def _sentence_of(an: Analysis, pos: int) -> int:
+    """The index of the sentence holding normalized offset `pos`."""
+    starts = an.memo.get("sentence_starts")
+    if starts is None:
+        starts = an.memo["sentence_starts"] = [a for a, _, _ in an.sentences]
+    return bisect.bisect_right(starts, pos) - 1
 
 
 def _site_owner(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
