@@ -49,3 +49,24 @@ def test_a_generic_label_right_after_its_group_is_that_group(resources):
     idlib = [e for e in events_of(resources, text) if e.place == "إدلب"]
     assert idlib
     assert all(e.actor2 == "HTS" for e in idlib)
+
+
+def test_a_groups_men_after_an_attack_masdar_are_its_target(resources):
+    text = "وأفاد مصدر عسكري بقصف عناصر داعش في ريف دير الزور الشرقي."
+    events = [e for e in events_of(resources, text) if e.kind in ("shelling", "airstrike")]
+    assert events
+    assert all(e.actor1 != "ISIS" and e.actor2 == "ISIS" for e in events)
+
+
+def test_a_groups_men_after_a_verb_and_its_weapon_are_its_object(resources):
+    text = "وقصفت المدفعية عناصر داعش في بادية حمص الشرقية."
+    events = events_of(resources, text)
+    assert events
+    assert all(e.actor1 != "ISIS" and e.actor2 == "ISIS" for e in events)
+
+
+def test_a_groups_men_with_an_object_after_them_are_the_attackers(resources):
+    text = "قصف عناصر داعش مواقع الجيش السوري في بادية حمص الشرقية."
+    events = events_of(resources, text)
+    assert events
+    assert all(e.actor1 == "ISIS" for e in events)

@@ -234,6 +234,8 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         return True
     if hit.entry.kind == "adjective" and _site_owner(an, lexicon, hits, i):
         return True
+    if hit.entry.kind == "actor" and _men_hit(an, lexicon, hits, i):
+        return True
     for j in range(i - 1, max(-1, i - 4), -1):
         h = hits[j]
         if an.words_between(h.end, hit.token_start) > 2:
@@ -249,6 +251,39 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if h.entry.kind in ("actor", "trigger", "source_verb"):
             break
     return False
+
+
+def _men_hit(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """"بقصف عناصر داعش", "قصفت المدفعية عناصر داعش": a group's men right after an attack
+    cue (and the weapon that is its subject) are the ones hit, unless an object or "على"
+    follows them ("هجوم عناصر من داعش على منازل": the attackers).
+
+    The words for men are the lexicon's `personnel_heads`.
+    """
+    hit = hits[i]
+    first = an.next_word(hit.token_start)
+    if first is None or an.text[first[0]:first[1]] not in lexicon.words("personnel_heads"):
+        return False
+    pos = hit.token_start
+    j = i - 1
+    while j >= 0:
+        h = hits[j]
+        if h.end > hit.token_start:
+            j -= 1
+            continue  # another reading of this very mention
+        if an.words_between(h.end, pos) > 0:
+            return False  # a word no cue reads stands between
+        if h.entry.kind == "means":
+            pos = h.token_start
+            j -= 1
+            continue
+        if h.entry.kind != "trigger":
+            return False
+        break
+    else:
+        return False
+    return not any(h.entry.kind == "target" and an.words_between(hit.end, h.token_start) <= 2
+                   for h in an.hits_in(hit.end, min(len(an.text), hit.end + 40)))
 
 
 def _helper_marked(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
