@@ -70,3 +70,23 @@ def test_a_groups_men_with_an_object_after_them_are_the_attackers(resources):
     events = events_of(resources, text)
     assert events
     assert all(e.actor1 == "ISIS" for e in events)
+
+
+def test_defused_explosives_are_no_explosion(resources):
+    text = "أعلنت وزارة الداخلية السورية تفكيك ثلاث عبوات ناسفة في ريف حمص الشرقي."
+    assert not [e for e in events_of(resources, text) if e.kind == "explosion"]
+
+
+def test_explosives_found_are_no_explosion(resources):
+    text = "وقالت الشرطة إنّ دورية تمكنت من العثور على عبوة ناسفة قرب بلدة الصنمين."
+    assert not [e for e in events_of(resources, text) if e.kind == "explosion"]
+
+
+def test_what_a_device_was_made_for_is_no_event(resources):
+    text = "وأوضح المصدر أنّ العبوة كانت معدّة لاستهداف المارة قرب بلدة الصنمين في ريف درعا."
+    assert not events_of(resources, text)
+
+
+def test_an_explosive_that_went_off_is_still_an_explosion(resources):
+    text = "انفجرت عبوة ناسفة بسيارة عسكرية قرب بلدة الصنمين في ريف درعا."
+    assert [e for e in events_of(resources, text) if e.kind == "explosion"]

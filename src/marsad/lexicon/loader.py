@@ -26,13 +26,16 @@ _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
     "fatalities", "partial", "places", "purpose", "allies", "common_words", "reasons",
     "states", "conditions", "claims", "origins", "supplies", "linked_names", "tallies",
+    "defusals",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 #: sections that are a plain list of words, and the entry kind their words get
 _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
                "states": "state", "reasons": "reason", "purpose": "purpose",
                "conditions": "condition", "claims": "claim", "origins": "origin",
-               "supplies": "supply", "tallies": "tally"}
+               "supplies": "supply", "tallies": "tally",
+               # explosives defused or found are, like goods supplied, no attack
+               "defusals": "supply"}
 #: named word lists the rules compare the text with (`Lexicon.words`), and how they read
 #: each: "word" a whole word or phrase; "start" the start of a word, which may go on;
 #: "text" found anywhere in a stretch of text; "opening" what a sentence or a name opens
