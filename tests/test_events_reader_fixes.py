@@ -90,3 +90,25 @@ def test_what_a_device_was_made_for_is_no_event(resources):
 def test_an_explosive_that_went_off_is_still_an_explosion(resources):
     text = "انفجرت عبوة ناسفة بسيارة عسكرية قرب بلدة الصنمين في ريف درعا."
     assert [e for e in events_of(resources, text) if e.kind == "explosion"]
+
+
+def test_a_withdrawal_said_to_be_near_is_planned(resources):
+    text = "وتحدثت صحيفة أميركية عن انسحاب قريب للقوات الأميركية من قاعدة التنف."
+    events = [e for e in events_of(resources, text) if e.kind == "withdrawal"]
+    assert events
+    assert all(e.modality == "planned" for e in events)
+
+
+def test_an_imminent_attack_is_planned(resources):
+    text = "وتحدثت مصادر عن هجوم وشيك لتنظيم داعش على بلدة السخنة في بادية حمص."
+    events = events_of(resources, text)
+    assert events
+    assert all(e.modality == "planned" for e in events)
+
+
+def test_near_a_place_is_no_plan(resources):
+    # "قريب من" locates; it says nothing of when
+    text = "انسحبت القوات الأميركية من موقع قريب من بلدة الشدادي."
+    events = [e for e in events_of(resources, text) if e.kind == "withdrawal"]
+    assert events
+    assert all(e.modality == "asserted" for e in events)

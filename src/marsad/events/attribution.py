@@ -266,4 +266,13 @@ def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
             return "negated"
         if kind == "planned" and gap <= 6:
             return "planned"
+    if trigger.entry.attr("form") != "passive":
+        # "انسحاب قريب للقوات", "هجوم وشيك" (lexicon `modality.after`): an act said to be
+        # near or coming is planned; the adjective stands right after its noun ("قريب من"
+        # locates: "من موقع قريب من الحدود")
+        for h in an.hits_in(trigger.end, trigger.end + 24):
+            if h.entry.kind == "planned_after" and not h.proclitics and \
+                    an.words_between(trigger.end, h.token_start) == 0 and \
+                    an.text[h.end:h.end + 4] != " من ":
+                return "planned"
     return "asserted"

@@ -333,7 +333,8 @@ class _Builder:
 
     def _read_modality(self, f: _File, node: yaml.Node) -> None:
         self._read_lists(f, node, "modality",
-                         {"planned": "planned", "negated": "negated", "denials": "negated"})
+                         {"planned": "planned", "negated": "negated", "denials": "negated",
+                          "after": "planned_after"})
 
     def _read_fatalities(self, f: _File, node: yaml.Node) -> None:
         self._read_lists(f, node, "fatalities", {"nouns": "fatality", "one": "fatality_one"})
