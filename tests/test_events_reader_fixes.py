@@ -112,3 +112,18 @@ def test_near_a_place_is_no_plan(resources):
     events = [e for e in events_of(resources, text) if e.kind == "withdrawal"]
     assert events
     assert all(e.modality == "asserted" for e in events)
+
+
+def test_armed_men_no_group_is_named_for_are_unidentified(resources):
+    # ACTORS.md: UNKNOWN when the text speaks of unidentified armed men
+    text = "هاجم مسلحون بالرشاشات حاجزاً لقوات سوريا الديمقراطية في بلدة الشحيل بريف دير الزور."
+    events = [e for e in events_of(resources, text) if e.place == "الشحيل"]
+    assert events
+    assert all(e.actor1 == "UNKNOWN" and e.actor2 == "SDF" for e in events)
+
+
+def test_the_unnamed_target_of_an_attack_stays_null(resources):
+    text = "قصف الجيش السوري مواقع المسلحين في ريف إدلب الجنوبي."
+    events = [e for e in events_of(resources, text) if e.place == "إدلب"]
+    assert events
+    assert all(e.actor1 == "SYR_MIL" and e.actor2 is None for e in events)

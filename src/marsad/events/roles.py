@@ -61,10 +61,16 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         hit = hits[i]
         kind = hit.entry.kind
         actor = _actor_id(an, lexicon, hits, i, out, day)
-        if actor is None:
+        if actor is None and not _unnamed_group(lexicon, hit):
             continue
         prev_text = an.word_before(hit.token_start)
         target = _target_position(an, lexicon, hits, i, prev_text)
+        if actor is None:
+            if target:
+                continue  # "مواقع الإرهابيين" of no named group: actor2 stays null
+            # "مسلحون يهاجمون", "اعتداءات شنتها التنظيمات الإرهابية" with no group the text
+            # ties them to: unidentified armed men (ACTORS.md `UNKNOWN`)
+            actor = "UNKNOWN"
         if read_starts is not None:
             k = bisect.bisect_right(read_starts, hit.start) - 1
             if k < 0 or hit.start >= read[k][1]:
@@ -159,6 +165,8 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         # (ACTORS.md: a generic label is a group's only where the article ties it to it)
         near = _sentence_of(an, hit.start) - 1 if group.refers_to == ("armed_group",) else -1
         for ref in reversed(recent):
+            if ref.kind == "generic" and ref.actor == "UNKNOWN":
+                continue  # unnamed armed men name no group a later noun could mean
             actor = lexicon.actors.get(ref.actor)
             if actor is not None and actor.type in group.refers_to and ref.kind != "allies":
                 if near >= 0 and _sentence_of(an, ref.start) < near:
@@ -166,6 +174,15 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                 return ref.actor
         return group.default
     return None
+
+
+def _unnamed_group(lexicon: Lexicon, hit: Hit) -> bool:
+    """Is `hit` a generic armed-group noun ("المسلحين", "الإرهابيين") with no default actor?"""
+    if hit.entry.kind != "generic":
+        return False
+    group = lexicon.generics[int(hit.entry.value)]
+    return group.refers_to == ("armed_group",) and group.default is None and \
+        "UNKNOWN" in lexicon.actors
 
 
 def _sentence_of(an: Analysis, pos: int) -> int:
