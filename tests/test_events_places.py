@@ -79,3 +79,15 @@ def test_a_known_name_right_after_a_known_name_makes_one_compound_name(resources
 def test_the_two_ends_of_a_route_stay_two_places(resources):
     text = "هاجم تنظيم داعش نقاطاً للجيش السوري على محور الطيبة السخنة في بادية حمص."
     assert places(resources, text) == ["السخنة", "الطيبة"]
+
+
+def test_a_feature_word_with_the_article_heads_no_unknown_name(resources):
+    # "المطار وخروجه", "الحقل المحتل": the site named before, described; no site of that name
+    text = "قصفت طائرات مسيرة مدرج المطار وخروجه عن الخدمة، وضربت صواريخ الحقل المحتل."
+    found = places(resources, text)
+    assert not any("وخروجه" in p or "المحتل" in p for p in found)
+
+
+def test_a_quoted_name_right_after_a_feature_word_with_the_article_is_read(resources):
+    text = 'استهدفت المقاومة بطائرة مسيرة القاعدة "الخضراء" في ريف الحسكة.'
+    assert "الخضراء" in " ".join(places(resources, text))

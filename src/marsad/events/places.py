@@ -421,6 +421,11 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     feature_hit = hits[i]
     if _suffixed(an, lexicon, feature_hit):
         return []  # "قريتهم": their village, named before; "هم" is no name
+    if "ال" in feature_hit.proclitics and not feature_hit.entry.article and \
+            an.text[feature_hit.end:feature_hit.end + 2].strip()[:1] not in ('"', "«"):
+        # "القاعدة التقليدية", "الحقل النفطي", "المطار وخروجه": a feature word with the
+        # article heads no construct name; what follows describes the one named before
+        return []
     keep = feature_hit.entry.kind == "place_keep"
     before = _before(hits, i, an)
     refs: list[PlaceRef] = []
