@@ -421,6 +421,8 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     feature_hit = hits[i]
     if _suffixed(an, lexicon, feature_hit):
         return []  # "قريتهم": their village, named before; "هم" is no name
+    if _tanween(an, feature_hit.end - 1):
+        return []  # "16 ميناءً", "محطةً": an indefinite noun, counted or described, no name
     if "ال" in feature_hit.proclitics and not feature_hit.entry.article and \
             an.text[feature_hit.end:feature_hit.end + 2].strip()[:1] not in ('"', "«"):
         # "القاعدة التقليدية", "الحقل النفطي", "المطار وخروجه": a feature word with the
@@ -460,6 +462,17 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if pos >= limit:
             break
     return refs
+
+
+def _tanween(an: Analysis, pos: int) -> bool:
+    """Does the word at normalized `pos` carry tanween fatha ("ميناءً", "مولداً") as written?"""
+    k = an.word_index(pos)
+    if k >= len(an.word_ends):
+        return False
+    to_original = an.norm.to_original
+    start = to_original[an.word_starts[k]]
+    end = to_original[an.word_ends[k] - 1] + 3
+    return "\u064b" in an.norm.original[start:end].split(" ", 1)[0]
 
 
 def _suffixed(an: Analysis, lexicon: Lexicon, feature: Hit) -> bool:
@@ -542,6 +555,8 @@ def _name_after(an: Analysis, lexicon: Lexicon, pos: int, limit: int,
             break  # "في البحر والبعض الآخر": "و" joins another phrase, not a name
         if start is None and word.endswith("يه") and not word.startswith("ال"):
             break  # "قاعدة عسكرية", "ضربة جوية": an adjective, not a name
+        if _tanween(an, w_start):
+            break  # "محطة ومولداً كهربائياً": an indefinite noun; names take no tanween
         if start is None:
             start = w_start
         end = w_end
