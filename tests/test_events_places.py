@@ -55,3 +55,46 @@ def test_the_same_site_again_is_no_new_name(resources):
     # "القاعدة نفسها" points back at the base named before; it is no base named "نفسها"
     text = "تعرضت قاعدة التنف لهجوم أمس. واليوم، أفاد مراسلنا بأنّ قصفاً صاروخياً استهدف القاعدة نفسها."
     assert "نفسها" not in places(resources, text)
+
+
+def test_a_feature_word_with_a_pronoun_suffix_names_no_place(resources):
+    # "قريتهم": their village, named in the sentence before; "هم" is no village
+    text = "نزح الأهالي من بلدة معرشمشة. وقصفت قوات النظام قريتهم بالمدفعية الثقيلة أمس."
+    found = places(resources, text)
+    assert "هم" not in found
+    assert not any(p.endswith(" ها") or p in ("ه", "ها", "نا") for p in found)
+
+
+def test_a_free_pronoun_is_no_place_name(resources):
+    text = "قصفت المدفعية السورية بلدة هم أهلها منذ أمس."
+    assert "هم" not in places(resources, text)
+
+
+def test_a_known_name_right_after_a_known_name_makes_one_compound_name(resources):
+    # "حويجة البصيرة": the river island by Busayra, one place (both words are gazetteer names)
+    text = "قصفت قوات النظام بلدة حويجة البصيرة بالمدفعية الثقيلة أمس."
+    assert places(resources, text) == ["حويجة البصيرة"]
+
+
+def test_the_two_ends_of_a_route_stay_two_places(resources):
+    text = "هاجم تنظيم داعش نقاطاً للجيش السوري على محور الطيبة السخنة في بادية حمص."
+    assert places(resources, text) == ["السخنة", "الطيبة"]
+
+
+def test_a_feature_word_with_the_article_heads_no_unknown_name(resources):
+    # "المطار وخروجه", "الحقل المحتل": the site named before, described; no site of that name
+    text = "قصفت طائرات مسيرة مدرج المطار وخروجه عن الخدمة، وضربت صواريخ الحقل المحتل."
+    found = places(resources, text)
+    assert not any("وخروجه" in p or "المحتل" in p for p in found)
+
+
+def test_a_quoted_name_right_after_a_feature_word_with_the_article_is_read(resources):
+    text = 'استهدفت المقاومة بطائرة مسيرة القاعدة "الخضراء" في ريف الحسكة.'
+    assert "الخضراء" in " ".join(places(resources, text))
+
+
+def test_an_indefinite_noun_with_tanween_names_no_place(resources):
+    # a tally of sites struck: "ميناءً" is counted, not named; "مولداً" is no name
+    text = "وقال المتحدث إنّ طائرات العدوان استهدفت 12 ميناءً و40 محطةً ومولداً كهربائياً."
+    found = places(resources, text)
+    assert not any("مولدا" in p or "ميناء" in p for p in found)

@@ -55,6 +55,9 @@ class Attribution:
         self.last: str | None = None
         self.last_actor: str | None = None
         self.by_head: dict[str, str] = {}
+        #: what a source reports opens with one of these (lexicon `report_contents`)
+        self._contents = lexicon.starts("report_contents", ("", "ب", "و", "ل", "وب")) \
+            if lexicon is not None else ()
 
     def sentence_sources(self, a: int, b: int) -> list[SourceRef]:
         """The sources of the sentence at normalized [a, b), in order of their cues."""
@@ -145,6 +148,14 @@ class Attribution:
             if h.entry.kind in _ENDS and not (h.entry.kind == "source_stop" and
                                               h.entry.form == "في"):
                 limit = h.token_start  # "في دمشق بسقوط": the "ب" belongs to the next word
+                break
+        # "أفاد مراسل الميادين باندلاع ...", "أعلنت الوزارة مقتل ...": a masdar opens what
+        # is reported, not a word of who reports it
+        for k in range(an.word_index(hits[j].end), len(an.word_starts)):
+            if an.word_starts[k] >= limit:
+                break
+            if an.text.startswith(self._contents, an.word_starts[k]):
+                limit = an.word_starts[k]
                 break
         return _phrase_end(an.text, first, limit)
 
@@ -255,4 +266,13 @@ def modality_of(an: Analysis, clause_start: int, trigger: Hit) -> str:
             return "negated"
         if kind == "planned" and gap <= 6:
             return "planned"
+    if trigger.entry.attr("form") != "passive":
+        # "انسحاب قريب للقوات", "هجوم وشيك" (lexicon `modality.after`): an act said to be
+        # near or coming is planned; the adjective stands right after its noun ("قريب من"
+        # locates: "من موقع قريب من الحدود")
+        for h in an.hits_in(trigger.end, trigger.end + 24):
+            if h.entry.kind == "planned_after" and not h.proclitics and \
+                    an.words_between(trigger.end, h.token_start) == 0 and \
+                    an.text[h.end:h.end + 4] != " من ":
+                return "planned"
     return "asserted"

@@ -12,7 +12,7 @@ context, not a second place of the event).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.events.analysis import Analysis
 from marsad.events.context import mark_context
@@ -94,6 +94,7 @@ def find_places(an: Analysis, lexicon: Lexicon, a: int, b: int) -> list[PlaceRef
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, lexicon, hits, i)
             if ref is not None:
+                ref = _compound(an, lexicon, hits, i, ref)
                 out.append(ref)
                 taken_until = ref.end
         elif kind == "place_name" and hit.start >= taken_until:
@@ -221,6 +222,28 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
         # "منطقة رأس عيسى": the gazetteer's "رأس" only heads a name it does not know
         return _ref(an, lexicon, longer[0], longer[1], None, before, hit, dual)
     return _ref(an, lexicon, hit.start, hit.end, hit.entry.value, before, hit, dual)
+
+
+def _compound(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, ref: PlaceRef) -> PlaceRef:
+    """A known name right after a known name, with no "و" or comma, makes one name with it.
+
+    "حويجة البصيرة", "راشيا الفخار": a village named after the town it lies by; the two
+    names of a route ("طريق حلب اللاذقية", lexicon `route_words`) stay two places.
+    """
+    nxt = next((h for h in hits[i + 1:] if h.start >= ref.name_end), None)
+    if nxt is None or nxt.entry.kind != "place" or nxt.entry.attr("common") or \
+            set(nxt.proclitics) - {"ال"} or an.text[ref.name_end:nxt.token_start].strip() or \
+            an.words_between(ref.name_end, nxt.token_start) or nxt.token_start != nxt.start:
+        return ref
+    if any(h.start < nxt.end and h.end > nxt.start and h.entry.kind not in ("place", "metonym")
+           for h in an.hits_in(max(0, nxt.start - 30), nxt.end)):
+        return ref  # "حلب الشرقية": a direction, a cue or an actor after the name
+    route = an.word_before(ref.start)
+    if route in lexicon.words("route_words") or \
+            (route[:1] in ("و", "ب") and route[1:] in lexicon.words("route_words")):
+        return ref
+    surface = _clean(an.spaced_slice(ref.start, nxt.end))
+    return replace(ref, end=nxt.end, name_end=nxt.end, surface=surface, key=None)
 
 
 def _quoted_after_feature(an: Analysis, hits: list[Hit], i: int) -> bool:
@@ -396,6 +419,15 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                     limit: int) -> list[PlaceRef]:
     """Names after a feature word that no gazetteer knows ("حقل كونيكو", "مطار أربيل")."""
     feature_hit = hits[i]
+    if _suffixed(an, lexicon, feature_hit):
+        return []  # "قريتهم": their village, named before; "هم" is no name
+    if _tanween(an, feature_hit.end - 1):
+        return []  # "16 ميناءً", "محطةً": an indefinite noun, counted or described, no name
+    if "ال" in feature_hit.proclitics and not feature_hit.entry.article and \
+            an.text[feature_hit.end:feature_hit.end + 2].strip()[:1] not in ('"', "«"):
+        # "القاعدة التقليدية", "الحقل النفطي", "المطار وخروجه": a feature word with the
+        # article heads no construct name; what follows describes the one named before
+        return []
     keep = feature_hit.entry.kind == "place_keep"
     before = _before(hits, i, an)
     refs: list[PlaceRef] = []
@@ -430,6 +462,25 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if pos >= limit:
             break
     return refs
+
+
+def _tanween(an: Analysis, pos: int) -> bool:
+    """Does the word at normalized `pos` carry tanween fatha ("ميناءً", "مولداً") as written?"""
+    k = an.word_index(pos)
+    if k >= len(an.word_ends):
+        return False
+    to_original = an.norm.to_original
+    start = to_original[an.word_starts[k]]
+    end = to_original[an.word_ends[k] - 1] + 3
+    return "\u064b" in an.norm.original[start:end].split(" ", 1)[0]
+
+
+def _suffixed(an: Analysis, lexicon: Lexicon, feature: Hit) -> bool:
+    """Does a pronoun suffix end the feature word's word ("قريتهم", "مواقعها")?"""
+    k = an.word_index(feature.end - 1)
+    if k >= len(an.word_ends) or an.word_ends[k] <= feature.end:
+        return False
+    return an.text[feature.end:an.word_ends[k]] in lexicon.words("pronoun_suffixes")
 
 
 def _longer_name(an: Analysis, lexicon: Lexicon, known: Hit,
@@ -489,7 +540,8 @@ def _name_after(an: Analysis, lexicon: Lexicon, pos: int, limit: int,
             if start is None and allow_number:
                 return w_start, w_end  # "الفوج 46", "البرج 22"
             break
-        if word in _NAME_STOPS or word in stops or (start is None and word.startswith("لل")):
+        if word in _NAME_STOPS or word in stops or word in lexicon.words("pronouns") or \
+                (start is None and word.startswith("لل")):
             break  # "قاعدة للتحالف": whose base, not its name
         if any(h.entry.kind not in ("place",) and h.start < w_end and w_start < h.end
                for h in an.hits_in(max(0, w_start - 30), w_end)):
@@ -503,6 +555,8 @@ def _name_after(an: Analysis, lexicon: Lexicon, pos: int, limit: int,
             break  # "في البحر والبعض الآخر": "و" joins another phrase, not a name
         if start is None and word.endswith("يه") and not word.startswith("ال"):
             break  # "قاعدة عسكرية", "ضربة جوية": an adjective, not a name
+        if _tanween(an, w_start):
+            break  # "محطة ومولداً كهربائياً": an indefinite noun; names take no tanween
         if start is None:
             start = w_start
         end = w_end

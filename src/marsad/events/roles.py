@@ -61,10 +61,16 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         hit = hits[i]
         kind = hit.entry.kind
         actor = _actor_id(an, lexicon, hits, i, out, day)
-        if actor is None:
+        if actor is None and not _unnamed_group(lexicon, hit):
             continue
         prev_text = an.word_before(hit.token_start)
         target = _target_position(an, lexicon, hits, i, prev_text)
+        if actor is None:
+            if target:
+                continue  # "مواقع الإرهابيين" of no named group: actor2 stays null
+            # "مسلحون يهاجمون", "اعتداءات شنتها التنظيمات الإرهابية" with no group the text
+            # ties them to: unidentified armed men (ACTORS.md `UNKNOWN`)
+            actor = "UNKNOWN"
         if read_starts is not None:
             k = bisect.bisect_right(read_starts, hit.start) - 1
             if k < 0 or hit.start >= read[k][1]:
@@ -154,12 +160,37 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                 continue
             if head in surface or (group.air and actor.remote == "airstrike"):
                 return ref.actor
+        # an armed group is named by its kind only where the text has just named it: "the
+        # terrorists" of one front are not the group named sentences before of another
+        # (ACTORS.md: a generic label is a group's only where the article ties it to it)
+        near = _sentence_of(an, hit.start) - 1 if group.refers_to == ("armed_group",) else -1
         for ref in reversed(recent):
+            if ref.kind == "generic" and ref.actor == "UNKNOWN":
+                continue  # unnamed armed men name no group a later noun could mean
             actor = lexicon.actors.get(ref.actor)
             if actor is not None and actor.type in group.refers_to and ref.kind != "allies":
+                if near >= 0 and _sentence_of(an, ref.start) < near:
+                    break
                 return ref.actor
         return group.default
     return None
+
+
+def _unnamed_group(lexicon: Lexicon, hit: Hit) -> bool:
+    """Is `hit` a generic armed-group noun ("المسلحين", "الإرهابيين") with no default actor?"""
+    if hit.entry.kind != "generic":
+        return False
+    group = lexicon.generics[int(hit.entry.value)]
+    return group.refers_to == ("armed_group",) and group.default is None and \
+        "UNKNOWN" in lexicon.actors
+
+
+def _sentence_of(an: Analysis, pos: int) -> int:
+    """The index of the sentence holding normalized offset `pos`."""
+    starts = an.memo.get("sentence_starts")
+    if starts is None:
+        starts = an.memo["sentence_starts"] = [a for a, _, _ in an.sentences]
+    return bisect.bisect_right(starts, pos) - 1
 
 
 def _site_owner(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -220,6 +251,8 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         return True
     if hit.entry.kind == "adjective" and _site_owner(an, lexicon, hits, i):
         return True
+    if hit.entry.kind == "actor" and _men_hit(an, lexicon, hits, i):
+        return True
     for j in range(i - 1, max(-1, i - 4), -1):
         h = hits[j]
         if an.words_between(h.end, hit.token_start) > 2:
@@ -235,6 +268,39 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if h.entry.kind in ("actor", "trigger", "source_verb"):
             break
     return False
+
+
+def _men_hit(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """"بقصف عناصر داعش", "قصفت المدفعية عناصر داعش": a group's men right after an attack
+    cue (and the weapon that is its subject) are the ones hit, unless an object or "على"
+    follows them ("هجوم عناصر من داعش على منازل": the attackers).
+
+    The words for men are the lexicon's `personnel_heads`.
+    """
+    hit = hits[i]
+    first = an.next_word(hit.token_start)
+    if first is None or an.text[first[0]:first[1]] not in lexicon.words("personnel_heads"):
+        return False
+    pos = hit.token_start
+    j = i - 1
+    while j >= 0:
+        h = hits[j]
+        if h.end > hit.token_start:
+            j -= 1
+            continue  # another reading of this very mention
+        if an.words_between(h.end, pos) > 0:
+            return False  # a word no cue reads stands between
+        if h.entry.kind == "means":
+            pos = h.token_start
+            j -= 1
+            continue
+        if h.entry.kind != "trigger":
+            return False
+        break
+    else:
+        return False
+    return not any(h.entry.kind == "target" and an.words_between(hit.end, h.token_start) <= 2
+                   for h in an.hits_in(hit.end, min(len(an.text), hit.end + 40)))
 
 
 def _helper_marked(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:

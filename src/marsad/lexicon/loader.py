@@ -26,13 +26,16 @@ _TOP_KEYS = {
     "actors", "generic", "triggers", "means", "sources", "modality", "targets",
     "fatalities", "partial", "places", "purpose", "allies", "common_words", "reasons",
     "states", "conditions", "claims", "origins", "supplies", "linked_names", "tallies",
+    "defusals",
 }
 _FORMS = {"verb", "masdar", "noun", "passive", "repel"}
 #: sections that are a plain list of words, and the entry kind their words get
 _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
                "states": "state", "reasons": "reason", "purpose": "purpose",
                "conditions": "condition", "claims": "claim", "origins": "origin",
-               "supplies": "supply", "tallies": "tally"}
+               "supplies": "supply", "tallies": "tally",
+               # explosives defused or found are, like goods supplied, no attack
+               "defusals": "supply"}
 #: named word lists the rules compare the text with (`Lexicon.words`), and how they read
 #: each: "word" a whole word or phrase; "start" the start of a word, which may go on;
 #: "text" found anywhere in a stretch of text; "opening" what a sentence or a name opens
@@ -60,7 +63,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "colour_words": "word", "website_words": "word", "name_stops": "word",
               "described_features": "word", "person_heads": "opening", "stationed": "word",
               "leading_features": "opening", "trailing_adjectives": "ending",
-              "construct_heads": "word", "link_words": "word", "link_heads": "start"}
+              "construct_heads": "word", "link_words": "word", "link_heads": "start",
+              "pronoun_suffixes": "word", "pronouns": "word", "route_words": "word",
+              "report_contents": "start", "personnel_heads": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
@@ -328,7 +333,8 @@ class _Builder:
 
     def _read_modality(self, f: _File, node: yaml.Node) -> None:
         self._read_lists(f, node, "modality",
-                         {"planned": "planned", "negated": "negated", "denials": "negated"})
+                         {"planned": "planned", "negated": "negated", "denials": "negated",
+                          "after": "planned_after"})
 
     def _read_fatalities(self, f: _File, node: yaml.Node) -> None:
         self._read_lists(f, node, "fatalities", {"nouns": "fatality", "one": "fatality_one"})

@@ -26,6 +26,7 @@ ENTRY_KINDS = (
     "anaphor",
     "title",  # "العميد", "اللواء": a title before a name in apposition to a source
     "planned",
+    "planned_after",  # "انسحاب قريب": an adjective right after a cue puts it ahead
     "negated",
     "target",
     "fatality",
