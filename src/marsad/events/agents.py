@@ -299,8 +299,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     if svo:
         actor1 = _group_head(an, usable, svo)
         object_of_noun = near_after[0] if near_after else None
-    elif near_after and verb and (_after_event_noun(an, t) or _after_relative(an, t)):
+    elif near_after and verb and (_after_event_noun(an, t) or _after_relative(an, t)) \
+            and not _object_pronoun(an, t):
         # "قصفاً استهدف القوات الأميركية", "القصف الذي استهدف القوات": the object
+        # ("الموقع الذي استهدفه الجيش": with its object a pronoun, the actor is the subject)
         object_of_noun = near_after[0]
     elif near_after:
         first = near_after[0]
@@ -518,12 +520,21 @@ def _struck_by_attack(an: Analysis, ref: ActorRef, t: Hit) -> bool:
         return False
     return any(h.entry.kind == "trigger" and h.entry.attr("form") == "verb" and h.end == prev[1]
                and (_after_relative(an, h) or _after_event_noun(an, h))
-               for h in an.hits_in(prev[0], prev[1]))
+               and not _object_pronoun(an, h) for h in an.hits_in(prev[0], prev[1]))
 
 
 def _after_relative(an: Analysis, t: Hit) -> bool:
     """"القصف الذي استهدف القوات": a verb after a relative pronoun has its subject before."""
     return an.word_before(t.token_start) in _RELATIVES
+
+
+def _object_pronoun(an: Analysis, t: Hit) -> bool:
+    """Does the verb carry its object as a pronoun ("الذي استهدفه", "التي تلقيها",
+    "التي قصفتها")? Then the actor after it is its subject, not its object."""
+    word = an.text[t.start:t.token_end]
+    stem = t.entry.written
+    rest = word[len(stem):] if word.startswith(stem) else ""
+    return rest in _PRONOUNS or (rest[:1] == "ت" and rest[1:] in _PRONOUNS)
 
 
 def _after_event_noun(an: Analysis, t: Hit) -> bool:

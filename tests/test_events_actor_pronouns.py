@@ -1,0 +1,49 @@
+"""Actors read through attached pronouns: invented sentences in the style of the news.
+
+Each case states by hand the actor1 (and actor2) EVENTS.md asks for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.model import Document, Event
+from marsad.pipeline import extract
+
+PUBLISHED = dt.date(2023, 10, 25)
+
+
+def events_of(resources, text: str) -> list[Event]:
+    return extract(Document("t", text, PUBLISHED, "test"), resources)
+
+
+def at(events: list[Event], place: str) -> Event:
+    found = [e for e in events if e.place == place]
+    assert len(found) == 1, f"expected one event at {place}, got {events}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        # "استهدفه": the pronoun is the object (the site), the occupation the subject
+        ("قتل ثلاثة مدنيين في الموقع الذي استهدفه الاحتلال الإسرائيلي فجر اليوم في بلدة الخيام.",
+         "الخيام", "ISR_MIL"),
+        # "تلقيها": the rockets are the object, the aircraft drop them
+        ("أصيب مدنيون بالصواريخ التي تلقيها الطائرات الروسية على مدينة إدلب.",
+         "إدلب", "RUS_MIL"),
+    ],
+)
+def test_the_actor_after_a_relative_verb_with_an_object_pronoun_is_its_subject(
+        resources, text, place, actor):
+    event = at(events_of(resources, text), place)
+    assert event.actor1 == actor
+    assert event.actor2 != actor
+
+
+def test_the_actor_after_a_relative_verb_without_a_pronoun_is_still_its_object(resources):
+    # "القصف الذي استهدف القوات الأميركية": the forces were struck, not the authors
+    text = "قالت فصائل عراقية إنها تقف وراء القصف الذي استهدف القوات الأميركية في قاعدة حرير."
+    assert at(events_of(resources, text), "حرير").actor2 == "US_COALITION"
