@@ -47,3 +47,23 @@ def test_the_actor_after_a_relative_verb_without_a_pronoun_is_still_its_object(r
     # "القصف الذي استهدف القوات الأميركية": the forces were struck, not the authors
     text = "قالت فصائل عراقية إنها تقف وراء القصف الذي استهدف القوات الأميركية في قاعدة حرير."
     assert at(events_of(resources, text), "حرير").actor2 == "US_COALITION"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        ("وقال الجيش الإسرائيلي إنه قصف مواقع في بلدة الخيام.", "الخيام", "ISR_MIL"),
+        ("ولا يزال الجيش الإسرائيلي يكثف غاراته على مدينة رفح.", "رفح", "ISR_MIL"),
+    ],
+)
+def test_a_word_ending_in_al_before_an_actor_is_no_glued_li(resources, text, place, actor):
+    # "وقال الجيش", "لا يزال الجيش": the word before ends in "ال", no "لـ" of the target
+    event = at(events_of(resources, text), place)
+    assert event.actor1 == actor
+    assert event.actor2 is None
+
+
+def test_a_li_glued_to_the_word_before_still_marks_the_target(resources):
+    # 'عسكرياًلـ"هيئة ...': a missing space leaves the ل on the adjective before
+    text = 'استهدفت الطائرات الحربية مقراً عسكرياًلـ"هيئة تحرير الشام" في بلدة سرمين.'
+    assert at(events_of(resources, text), "سرمين").actor2 == "HTS"
