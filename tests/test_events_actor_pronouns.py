@@ -67,3 +67,17 @@ def test_a_li_glued_to_the_word_before_still_marks_the_target(resources):
     # 'عسكرياًلـ"هيئة ...': a missing space leaves the ل on the adjective before
     text = 'استهدفت الطائرات الحربية مقراً عسكرياًلـ"هيئة تحرير الشام" في بلدة سرمين.'
     assert at(events_of(resources, text), "سرمين").actor2 == "HTS"
+
+
+def test_a_verb_stem_with_a_pronoun_and_its_object_after_is_a_masdar_of_the_actor_before(resources):
+    # "أعلنت ضربها هدفاً": not "she struck it" with a subject to come, but "its striking
+    # a target": the pronoun is the group that announced, named in the sentence before
+    text = ("قصفت المقاومة الإسلامية في العراق قاعدة حرير بطائرتين مسيرتين. "
+            "وفي وقت لاحق، أعلنت ضربها هدفاً في مدينة حيفا، تضامناً مع غزة في وجه العدوان الإسرائيلي.")
+    assert at(events_of(resources, text), "حيفا").actor1 == "IRQ_RESISTANCE"
+
+
+def test_a_verb_with_a_pronoun_and_an_actor_after_keeps_its_subject(resources):
+    # "ضربها الطيران الروسي": the actor after the verb is its subject
+    text = "أما بلدة كفرنبل فقد ضربها الطيران الروسي صباح اليوم."
+    assert at(events_of(resources, text), "كفرنبل").actor1 == "RUS_MIL"

@@ -180,8 +180,11 @@ def pronoun_agent(an: Analysis, lexicon: Lexicon, trigger: Hit) -> bool:
     if conjugated(an, trigger):
         return True
     before = an.words(max(0, trigger.token_start - 16), trigger.token_start)[-1:]
-    if trigger.entry.attr("form", "noun") != "verb" and " " not in trigger.entry.form and \
-            _possessive(an, trigger):
+    if " " not in trigger.entry.form and _possessive(an, trigger) and (
+            trigger.entry.attr("form", "noun") != "verb"
+            # "أعلنت ضربها هدفاً": a verb's stem with a pronoun and then an object (no
+            # actor: "ضربها الطيران") is the masdar, the pronoun its agent
+            or an.text[trigger.start:trigger.token_end][len(trigger.entry.form):] in _PRONOUNS):
         return True
     if before and before[0].lstrip("و").startswith(lexicon.starts("support_verbs")):
         verb = before[0][1:] if before[0][:1] == "و" else before[0]
