@@ -81,3 +81,17 @@ def test_a_verb_with_a_pronoun_and_an_actor_after_keeps_its_subject(resources):
     # "ضربها الطيران الروسي": the actor after the verb is its subject
     text = "أما بلدة كفرنبل فقد ضربها الطيران الروسي صباح اليوم."
     assert at(events_of(resources, text), "كفرنبل").actor1 == "RUS_MIL"
+
+
+def test_a_massacre_with_no_side_named_struck_civilians(resources):
+    # a massacre's victims are civilians (EVENTS.md attack_civilians, ACTORS.md CIVILIANS)
+    text = "ارتكب الجيش الإسرائيلي مجزرة جديدة في مدينة رفح فجر اليوم."
+    event = at(events_of(resources, text), "رفح")
+    assert (event.kind, event.actor1, event.actor2) == ("attack_civilians", "ISR_MIL", "CIVILIANS")
+
+
+def test_an_assassination_with_no_side_named_keeps_no_actor2(resources):
+    # the victim of an assassination may be a commander: no side is guessed
+    text = "اغتال الجيش الإسرائيلي قائداً ميدانياً في مدينة رفح فجر اليوم."
+    event = at(events_of(resources, text), "رفح")
+    assert (event.kind, event.actor2) == ("attack_civilians", None)

@@ -472,7 +472,11 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         for kind in sorted(set(place_kinds)):
             out.append((Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
-                actor2=frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None,
+                actor2=(frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None)
+                # "ارتكب مجزرة في X": a massacre's victims are civilians where the text
+                # names no other side struck (cues.yaml civilian_harms)
+                or ("CIVILIANS" if kind == "attack_civilians" and frame.trigger.entry.form
+                    in lexicon.words("civilian_harms") else None),
                 place=place.surface,
                 place_id=match.place_id if match else None,
                 lat=match.lat if match else None, lon=match.lon if match else None,
