@@ -95,3 +95,13 @@ def test_an_assassination_with_no_side_named_keeps_no_actor2(resources):
     text = "اغتال الجيش الإسرائيلي قائداً ميدانياً في مدينة رفح فجر اليوم."
     event = at(events_of(resources, text), "رفح")
     assert (event.kind, event.actor2) == ("attack_civilians", None)
+
+
+def test_the_author_of_what_is_answered_is_not_the_next_pronoun_agent(resources):
+    # "رداً على المجازر الإسرائيلية": Israel did what is answered; "وأكدت استهدافها" in the
+    # next sentence is still the Iraqi resistance that answered
+    text = ("قصفت المقاومة الإسلامية في العراق قاعدة حرير، رداً على المجازر الإسرائيلية في غزة. "
+            "وأكدت استهدافها بالطيران المسير ميناء حيفا فجر اليوم.")
+    events = events_of(resources, text)
+    assert at(events, "غزة").actor1 == "ISR_MIL"
+    assert at(events, "ميناء حيفا").actor1 == "IRQ_RESISTANCE"

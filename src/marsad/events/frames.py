@@ -162,7 +162,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 and civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
-            if frame.actor1:
+            # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
+            if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1
         previous_sentence_end = s_end
         for frame in frames:
