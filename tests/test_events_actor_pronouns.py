@@ -105,3 +105,11 @@ def test_the_author_of_what_is_answered_is_not_the_next_pronoun_agent(resources)
     events = events_of(resources, text)
     assert at(events, "غزة").actor1 == "ISR_MIL"
     assert at(events, "ميناء حيفا").actor1 == "IRQ_RESISTANCE"
+
+
+def test_the_genitive_of_a_massacre_committed_it(resources):
+    # "مجازر الكيان الإسرائيلي بحق ...": the genitive did it, the victims follow "بحق"
+    text = ("وقالت الفصائل إن قصف القاعدة جاء ضد وجود الاحتلال الأميركي على أرض العراق، "
+            "ورداً على مجازر الكيان الإسرائيلي بحق سكان قطاع غزة.")
+    event = at(events_of(resources, text), "قطاع غزة")
+    assert (event.actor1, event.actor2) == ("ISR_MIL", "CIVILIANS")

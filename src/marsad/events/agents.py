@@ -309,8 +309,10 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         object_of_noun = near_after[0]
     elif near_after:
         first = near_after[0]
+        # "مجازر الاحتلال بحق المدنيين": a massacre's genitive is who committed it, its
+        # victims follow "بحق" (cues.yaml civilian_harms)
         if first.kind == "adjective" or verb or not attack or movement or \
-                _object_follows(an, first):
+                _object_follows(an, first) or t.entry.form in lexicon.words("civilian_harms"):
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
