@@ -113,3 +113,23 @@ def test_the_genitive_of_a_massacre_committed_it(resources):
             "ورداً على مجازر الكيان الإسرائيلي بحق سكان قطاع غزة.")
     event = at(events_of(resources, text), "قطاع غزة")
     assert (event.actor1, event.actor2) == ("ISR_MIL", "CIVILIANS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب مزارع بجروح في غارة لطيران الاحتلال فجر اليوم على بلدة الخيام.",
+        "دمرت غارة للطيران الإسرائيلي فجر اليوم منزلاً في بلدة الخيام.",
+    ],
+)
+def test_the_side_after_li_right_after_an_attack_noun_did_it(resources, text):
+    # "غارة لطيران الاحتلال": the raid is the occupation's air force's, not struck at it
+    event = at(events_of(resources, text), "الخيام")
+    assert (event.actor1, event.actor2) == ("ISR_MIL", None)
+
+
+def test_the_side_after_li_after_positions_destroyed_was_struck(resources):
+    # "تدمير مواقع لداعش": the positions destroyed are Daesh's
+    text = "أعلن الجيش العراقي تدمير مواقع لداعش في بلدة راوة."
+    event = at(events_of(resources, text), "راوة")
+    assert (event.actor1, event.actor2) == ("IRQ_MIL", "ISIS")

@@ -321,6 +321,11 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         actor1 = next((r for r in after_all if an.words_between(t.end, r.token_start) <= 1
                        and _li_author(an, r)), None)
     if actor1 is None and attack:
+        # "غارة لطيران الاحتلال على X", "استهدفت غارة للطيران الإسرائيلي مزرعة": the side
+        # after "ل" right after an attack noun or a weapon owns it, so did it
+        actor1 = next((r for r in after_all if r.start < frame.clause[1]
+                       and _owner_after_attack_noun(an, lexicon, r)), None)
+    if actor1 is None and attack:
         # "استهدف المستشفى ... بضربة جوية روسية": the weapon's nationality names the agent
         actor1 = next((r for r in after if r.kind == "adjective" and not r.target
                        and r.start < frame.clause[1]), None)
@@ -420,6 +425,25 @@ def _li_author(an: Analysis, ref: ActorRef) -> bool:
         return False
     nxt = an.next_word(ref.token_end)
     return nxt is not None and an.text[nxt[0]:nxt[1]] in _AGAINST
+
+
+def _owner_after_attack_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
+    """"غارة لطيران الاحتلال", "طائرة مسيرة لحزب الله": an actor with "ل" right after an
+    attack noun or a weapon. Not after a masdar or verb
+    ("استهداف لمواقع", "قصف للقوات"), where "ل" brings the object."""
+    if not an.text[ref.token_start:ref.start].startswith("ل"):
+        return False
+    prev = an.prev_word(ref.token_start)
+    if prev is None or an.text[prev[1]:ref.token_start].strip():
+        return False
+    # the noun's hit ends right before ("غارة جوية لـ" is one hit): a word between may be
+    # its object ("تدمير مواقع لداعش": Daesh's positions were destroyed)
+    hits = [h for h in an.hits_in(max(0, prev[0] - 30), prev[1]) if h.end == prev[1]]
+    targets = lexicon.forms("target")
+    if any(h.entry.kind == "target" or an.text[prev[0]:prev[1]] in targets for h in hits):
+        return False  # "تدمير مواقع لداعش": the place struck is theirs
+    return any(h.entry.kind == "means" or (h.entry.kind == "trigger" and h.entry.attr("form") == "noun")
+               for h in hits)
 
 
 #: what an attack was against ("على" normalized)
