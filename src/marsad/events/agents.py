@@ -180,8 +180,11 @@ def pronoun_agent(an: Analysis, lexicon: Lexicon, trigger: Hit) -> bool:
     if conjugated(an, trigger):
         return True
     before = an.words(max(0, trigger.token_start - 16), trigger.token_start)[-1:]
-    if trigger.entry.attr("form", "noun") != "verb" and " " not in trigger.entry.form and \
-            _possessive(an, trigger):
+    if " " not in trigger.entry.form and _possessive(an, trigger) and (
+            trigger.entry.attr("form", "noun") != "verb"
+            # "أعلنت ضربها هدفاً": a verb's stem with a pronoun and then an object (no
+            # actor: "ضربها الطيران") is the masdar, the pronoun its agent
+            or an.text[trigger.start:trigger.token_end][len(trigger.entry.form):] in _PRONOUNS):
         return True
     if before and before[0].lstrip("و").startswith(lexicon.starts("support_verbs")):
         verb = before[0][1:] if before[0][:1] == "و" else before[0]
@@ -299,13 +302,17 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     if svo:
         actor1 = _group_head(an, usable, svo)
         object_of_noun = near_after[0] if near_after else None
-    elif near_after and verb and (_after_event_noun(an, t) or _after_relative(an, t)):
+    elif near_after and verb and (_after_event_noun(an, t) or _after_relative(an, t)) \
+            and not _object_pronoun(an, t):
         # "قصفاً استهدف القوات الأميركية", "القصف الذي استهدف القوات": the object
+        # ("الموقع الذي استهدفه الجيش": with its object a pronoun, the actor is the subject)
         object_of_noun = near_after[0]
     elif near_after:
         first = near_after[0]
+        # "مجازر الاحتلال بحق المدنيين": a massacre's genitive is who committed it, its
+        # victims follow "بحق" (cues.yaml civilian_harms)
         if first.kind == "adjective" or verb or not attack or movement or \
-                _object_follows(an, first):
+                _object_follows(an, first) or t.entry.form in lexicon.words("civilian_harms"):
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
@@ -313,6 +320,11 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         # "هجوم لمسلحي داعش على حاجز": the attack's author after "ل", its object after "على"
         actor1 = next((r for r in after_all if an.words_between(t.end, r.token_start) <= 1
                        and _li_author(an, r)), None)
+    if actor1 is None and attack:
+        # "غارة لطيران الاحتلال على X", "استهدفت غارة للطيران الإسرائيلي مزرعة": the side
+        # after "ل" right after an attack noun or a weapon owns it, so did it
+        actor1 = next((r for r in after_all if r.start < frame.clause[1]
+                       and _owner_after_attack_noun(an, lexicon, r)), None)
     if actor1 is None and attack:
         # "استهدف المستشفى ... بضربة جوية روسية": the weapon's nationality names the agent
         actor1 = next((r for r in after if r.kind == "adjective" and not r.target
@@ -413,6 +425,25 @@ def _li_author(an: Analysis, ref: ActorRef) -> bool:
         return False
     nxt = an.next_word(ref.token_end)
     return nxt is not None and an.text[nxt[0]:nxt[1]] in _AGAINST
+
+
+def _owner_after_attack_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
+    """"غارة لطيران الاحتلال", "طائرة مسيرة لحزب الله": an actor with "ل" right after an
+    attack noun or a weapon. Not after a masdar or verb
+    ("استهداف لمواقع", "قصف للقوات"), where "ل" brings the object."""
+    if not an.text[ref.token_start:ref.start].startswith("ل"):
+        return False
+    prev = an.prev_word(ref.token_start)
+    if prev is None or an.text[prev[1]:ref.token_start].strip():
+        return False
+    # the noun's hit ends right before ("غارة جوية لـ" is one hit): a word between may be
+    # its object ("تدمير مواقع لداعش": Daesh's positions were destroyed)
+    hits = [h for h in an.hits_in(max(0, prev[0] - 30), prev[1]) if h.end == prev[1]]
+    targets = lexicon.forms("target")
+    if any(h.entry.kind == "target" or an.text[prev[0]:prev[1]] in targets for h in hits):
+        return False  # "تدمير مواقع لداعش": the place struck is theirs
+    return any(h.entry.kind == "means" or (h.entry.kind == "trigger" and h.entry.attr("form") == "noun")
+               for h in hits)
 
 
 #: what an attack was against ("على" normalized)
@@ -518,12 +549,21 @@ def _struck_by_attack(an: Analysis, ref: ActorRef, t: Hit) -> bool:
         return False
     return any(h.entry.kind == "trigger" and h.entry.attr("form") == "verb" and h.end == prev[1]
                and (_after_relative(an, h) or _after_event_noun(an, h))
-               for h in an.hits_in(prev[0], prev[1]))
+               and not _object_pronoun(an, h) for h in an.hits_in(prev[0], prev[1]))
 
 
 def _after_relative(an: Analysis, t: Hit) -> bool:
     """"القصف الذي استهدف القوات": a verb after a relative pronoun has its subject before."""
     return an.word_before(t.token_start) in _RELATIVES
+
+
+def _object_pronoun(an: Analysis, t: Hit) -> bool:
+    """Does the verb carry its object as a pronoun ("الذي استهدفه", "التي تلقيها",
+    "التي قصفتها")? Then the actor after it is its subject, not its object."""
+    word = an.text[t.start:t.token_end]
+    stem = t.entry.written
+    rest = word[len(stem):] if word.startswith(stem) else ""
+    return rest in _PRONOUNS or (rest[:1] == "ت" and rest[1:] in _PRONOUNS)
 
 
 def _after_event_noun(an: Analysis, t: Hit) -> bool:

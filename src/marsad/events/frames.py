@@ -162,7 +162,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 and civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
-            if frame.actor1:
+            # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
+            if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1
         previous_sentence_end = s_end
         for frame in frames:
@@ -472,7 +473,11 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         for kind in sorted(set(place_kinds)):
             out.append((Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
-                actor2=frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None,
+                actor2=(frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None)
+                # "ارتكب مجزرة في X": a massacre's victims are civilians where the text
+                # names no other side struck (cues.yaml civilian_harms)
+                or ("CIVILIANS" if kind == "attack_civilians" and frame.trigger.entry.form
+                    in lexicon.words("civilian_harms") else None),
                 place=place.surface,
                 place_id=match.place_id if match else None,
                 lat=match.lat if match else None, lon=match.lon if match else None,

@@ -244,9 +244,13 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         words = an.words(max(0, hit.token_start - 30), hit.token_start)[-2:]
         heads = lexicon.words("force_heads")
         return not any(w in heads or w[1:] in heads for w in words)
-    glued = an.text[max(0, hit.token_start - 4):hit.token_start].rstrip(" \"'«")
-    if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or glued.endswith("ال")):
-        return True  # "مقراً عسكرياًلـ"هيئة تحرير الشام"": the ل of the one hit
+    raw = an.text[max(0, hit.token_start - 4):hit.token_start]
+    glued = raw.rstrip(" \"'«")
+    # "مقراً عسكرياًلـ"هيئة تحرير الشام"": the ل of the one hit, glued to the word before;
+    # a word that ends in "ال" ("وقال الجيش", "لا يزال الاحتلال") is no such ل
+    if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or (
+            glued.endswith("ال") and " " not in raw[len(glued):])):
+        return True
     if prev_text in ("ضد", "علي", "بحق", "تجاه", "لصالح") or prev_text.startswith("لل"):
         return True
     if hit.entry.kind == "adjective" and _site_owner(an, lexicon, hits, i):
