@@ -98,3 +98,10 @@ def test_an_indefinite_noun_with_tanween_names_no_place(resources):
     text = "وقال المتحدث إنّ طائرات العدوان استهدفت 12 ميناءً و40 محطةً ومولداً كهربائياً."
     found = places(resources, text)
     assert not any("مولدا" in p or "ميناء" in p for p in found)
+
+
+def test_what_a_site_was_or_whom_a_camp_holds_is_no_name(resources):
+    text = "وأنشأت القوات التركية نقطة في موقع قاعدة سابقة للقوات الأميركية قرب تل تمر."
+    assert "سابقة" not in places(resources, text)
+    text = "قصفت طائرات الاحتلال مخيم النازحين في رفح."
+    assert places(resources, text) == ["رفح"]
