@@ -111,3 +111,9 @@ def test_a_word_with_kasra_tanween_is_no_known_place(resources):
     # "بجراحٍ": with wounds; the gazetteer's village of that spelling takes no tanween
     text = "وأعلنت سرايا القدس إصابة 3 من جنود الاحتلال بجراحٍ بالغة، في اشتباك مسلح نفذته مجموعة تابعة لها."
     assert not any(p.startswith("جراح") for p in places(resources, text))
+
+
+def test_the_outlet_told_something_is_no_place(resources):
+    # "للميادين": told to the channel, not anything done in the town of that name
+    text = "وقال القيادي في تصريحات للميادين إنّ القوات الأميركية قصفت مواقع الفصائل في البوكمال."
+    assert "ميادين" not in " ".join(places(resources, text))

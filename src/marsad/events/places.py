@@ -172,6 +172,8 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     if nxt is not None and an.text[nxt[0]:nxt[1]] in lexicon.words("website_words") and \
             an.text[hit.start:hit.end] in an.linked_names:
         return None  # "إلى الميادين أونلاين": the outlet's website, not the city
+    if "ل" in hit.proclitics and "ال" + an.text[hit.start:hit.end] in an.linked_names:
+        return None  # "في حديثه للميادين", "تصريحات للميادين": told to the outlet
     # "استهداف كفرتخاريم", "قصفت دمشق": the object of an attack is where it struck
     struck = prev is not None and prev.entry.kind == "trigger" and \
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
