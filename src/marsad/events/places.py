@@ -41,6 +41,8 @@ _PLACE_KINDS = frozenset({"place", "place_name", "place_drop", "place_keep"})
 #: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
 _MATERIALS = MATERIALS | {"للغاز", "للنفط"}
 _ADJECTIVE_ENDINGS = ("يه", "ي")
+#: tanween fatha, damma, kasra: the marks of an indefinite word, which a name never takes
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +90,10 @@ def find_places(an: Analysis, lexicon: Lexicon, a: int, b: int) -> list[PlaceRef
                 h.end == hit.end and h.entry.kind not in ("place", "metonym")
                 for h in an.hits_in(hit.start, hit.start + 1)):
             continue
-        if kind == "place" and "\u064b" in an.norm.original[
-                an.norm.to_original[hit.end] - 2:an.norm.to_original[hit.end]]:
-            continue  # "ضابطاً سورياً": tanween marks a nisba adjective; names take none
+        if kind == "place" and any(t in an.norm.original[
+                an.norm.to_original[hit.end] - 2:an.norm.to_original[hit.end] + 1]
+                for t in _TANWEEN):
+            continue  # "ضابطاً سورياً", "جراحٍ": tanween marks an indefinite word; names take none
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, lexicon, hits, i)
             if ref is not None:
@@ -169,6 +172,8 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     if nxt is not None and an.text[nxt[0]:nxt[1]] in lexicon.words("website_words") and \
             an.text[hit.start:hit.end] in an.linked_names:
         return None  # "إلى الميادين أونلاين": the outlet's website, not the city
+    if "ل" in hit.proclitics and "ال" + an.text[hit.start:hit.end] in an.linked_names:
+        return None  # "في حديثه للميادين", "تصريحات للميادين": told to the outlet
     # "استهداف كفرتخاريم", "قصفت دمشق": the object of an attack is where it struck
     struck = prev is not None and prev.entry.kind == "trigger" and \
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
@@ -465,14 +470,15 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
 
 
 def _tanween(an: Analysis, pos: int) -> bool:
-    """Does the word at normalized `pos` carry tanween fatha ("ميناءً", "مولداً") as written?"""
+    """Does the word at normalized `pos` carry tanween ("ميناءً", "مولداً") as written?"""
     k = an.word_index(pos)
     if k >= len(an.word_ends):
         return False
     to_original = an.norm.to_original
     start = to_original[an.word_starts[k]]
     end = to_original[an.word_ends[k] - 1] + 3
-    return "\u064b" in an.norm.original[start:end].split(" ", 1)[0]
+    word = an.norm.original[start:end].split(" ", 1)[0]
+    return any(t in word for t in _TANWEEN)
 
 
 def _suffixed(an: Analysis, lexicon: Lexicon, feature: Hit) -> bool:
