@@ -274,7 +274,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         defender = next((r for r in reversed(before) if not r.target), None)
         attacker = agent or (after[0] if after else None)
         frame.actor1 = attacker.actor if attacker else None
-        frame.actor2 = defender.actor if defender else None
+        # "التصدي لهذا العدوان الإسرائيلي": no side repels itself
+        frame.actor2 = defender.actor if defender and defender.actor != frame.actor1 else None
         return
     if ("clash" in frame.kinds or "contact" in frame.kinds) and \
             _between(an, lexicon, frame, after):
