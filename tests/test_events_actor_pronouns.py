@@ -149,3 +149,17 @@ def test_no_side_repels_itself(resources):
             "في التصدي لهذا الاعتداء الإسرائيلي في الخيام.")
     for event in events_of(resources, text):
         assert event.actor1 != event.actor2
+
+
+def test_who_condemns_an_attack_did_not_do_it(resources):
+    # "ودانت الحركة التفجير": the speaker condemns; the bombing is no one's named here
+    text = "ودانت حركة حماس التفجير الذي استهدف سوقاً شعبية في مدينة الباب، معتبرة إياه عملاً إجرامياً."
+    event = at(events_of(resources, text), "الباب")
+    assert event.kind == "explosion"
+    assert event.actor1 is None
+
+
+def test_who_announces_an_attack_still_did_it(resources):
+    # "أعلنت الحركة تفجير": an announcement is no condemnation
+    text = "وأعلنت حركة حماس تفجير عبوة ناسفة بآلية عسكرية في مدينة رفح."
+    assert at(events_of(resources, text), "رفح").actor1 == "PAL_RESISTANCE"
