@@ -133,3 +133,33 @@ def test_the_side_after_li_after_positions_destroyed_was_struck(resources):
     text = "أعلن الجيش العراقي تدمير مواقع لداعش في بلدة راوة."
     event = at(events_of(resources, text), "راوة")
     assert (event.actor1, event.actor2) == ("IRQ_MIL", "ISIS")
+
+
+def test_the_nationality_of_an_attack_noun_after_li_is_its_author(resources):
+    # "الإدانات للاعتداء الإسرائيلي": the ل is the attack's; the adjective names its author
+    text = "تتوالى الإدانات للاعتداء الإسرائيلي على بلدة الخيام فجر اليوم."
+    event = at(events_of(resources, text), "الخيام")
+    assert (event.kind, event.actor1, event.actor2) == ("airstrike", "ISR_MIL", None)
+
+
+def test_no_side_repels_itself(resources):
+    # "التصدي لهذا الاعتداء الإسرائيلي" after "الاعتداء الإسرائيلي": the side named before the
+    # repel is the attacker too, not the defender
+    text = ("تتوالى الإدانات للاعتداء الإسرائيلي على بلدة الخيام، مع التأكيد على حق المقاومة "
+            "في التصدي لهذا الاعتداء الإسرائيلي في الخيام.")
+    for event in events_of(resources, text):
+        assert event.actor1 != event.actor2
+
+
+def test_who_condemns_an_attack_did_not_do_it(resources):
+    # "ودانت الحركة التفجير": the speaker condemns; the bombing is no one's named here
+    text = "ودانت حركة حماس التفجير الذي استهدف سوقاً شعبية في مدينة الباب، معتبرة إياه عملاً إجرامياً."
+    event = at(events_of(resources, text), "الباب")
+    assert event.kind == "explosion"
+    assert event.actor1 is None
+
+
+def test_who_announces_an_attack_still_did_it(resources):
+    # "أعلنت الحركة تفجير": an announcement is no condemnation
+    text = "وأعلنت حركة حماس تفجير عبوة ناسفة بآلية عسكرية في مدينة رفح."
+    assert at(events_of(resources, text), "رفح").actor1 == "PAL_RESISTANCE"

@@ -242,6 +242,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     # whose subject is an attack (a relative or the attack noun before it) was struck; it
     # is the author of no later attack of the sentence
     agents = [r for r in agents if not _struck_by_attack(an, r, t)]
+    # "ودانت حركة حماس التفجيرين": who condemns an attack did not do it
+    agents = [r for r in agents if not (r.end <= t.start and _condemns(an, lexicon, r))]
     if suffered:
         # "أعلنت القيادة الأميركية أن جنوداً أميركيين قُتلوا في هجوم": a side whose men
         # the attack killed or wounded was struck by it; it is not its author
@@ -274,7 +276,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         defender = next((r for r in reversed(before) if not r.target), None)
         attacker = agent or (after[0] if after else None)
         frame.actor1 = attacker.actor if attacker else None
-        frame.actor2 = defender.actor if defender else None
+        # "التصدي لهذا العدوان الإسرائيلي": no side repels itself
+        frame.actor2 = defender.actor if defender and defender.actor != frame.actor1 else None
         return
     if ("clash" in frame.kinds or "contact" in frame.kinds) and \
             _between(an, lexicon, frame, after):
@@ -550,6 +553,14 @@ def _struck_by_attack(an: Analysis, ref: ActorRef, t: Hit) -> bool:
     return any(h.entry.kind == "trigger" and h.entry.attr("form") == "verb" and h.end == prev[1]
                and (_after_relative(an, h) or _after_event_noun(an, h))
                and not _object_pronoun(an, h) for h in an.hits_in(prev[0], prev[1]))
+
+
+def _condemns(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
+    """Is the actor the subject of a verb of condemnation (cues.yaml `condemnations`), at
+    most two words after it ("ودانت حركة حماس", "استنكرت وزارة الخارجية السورية")?"""
+    words = an.words_before(ref.token_start, 40, 3)
+    starts = lexicon.starts("condemnations", ("", "و"))
+    return any(w.startswith(starts) for w in words)
 
 
 def _after_relative(an: Analysis, t: Hit) -> bool:

@@ -156,6 +156,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                     weapon_subject(an, frame.trigger) is None:
                 # "أكد سريع استهداف ...": the spokesman's side did it, unless it was the target
                 speaker = source_actor(frame, sources, sentence_actors)
+                if speaker is not None and _condemned(an, lexicon, frame, sources):
+                    speaker = None  # "ودانت الحركة التفجيرين": who condemns it did not do it
                 if speaker is not None and speaker != frame.actor2 and \
                         not lost_men(an, lexicon, frame, speaker, sentence_actors):
                     frame.actor1 = speaker
@@ -334,6 +336,16 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
 def _cut(an: Analysis, a: int, b: int) -> bool:
     """Does a reason or a condition stand in normalized [a, b), cutting a place from a trigger?"""
     return any(h.entry.kind in ("reason", "condition") for h in an.hits_in(a, b))
+
+
+def _condemned(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[SourceRef]) -> bool:
+    """Is the source phrase that vouches for the frame a condemnation ("دانت", "استنكر":
+    cues.yaml `condemnations`)?"""
+    cue = next((ref.cue for ref in reversed(sources) if ref.cue <= frame.trigger.start), None)
+    if cue is None:
+        return False
+    word = an.text[cue:cue + 16].split(maxsplit=1)[:1]
+    return bool(word) and word[0].startswith(lexicon.starts("condemnations", ("", "و")))
 
 
 def _in_reason(an: Analysis, a: int, place: int) -> bool:

@@ -251,8 +251,12 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     if glued.endswith("ل") and (len(glued) < 2 or not glued[-2].isalpha() or (
             glued.endswith("ال") and " " not in raw[len(glued):])):
         return True
-    if prev_text in ("ضد", "علي", "بحق", "تجاه", "لصالح") or prev_text.startswith("لل"):
+    if prev_text in ("ضد", "علي", "بحق", "تجاه", "لصالح"):
         return True
+    if prev_text.startswith("لل"):
+        # "للاعتداء الإسرائيلي": the nationality of an attack noun names its author; the
+        # ل is the attack's ("إدانات للاعتداء"), not the target's
+        return not (hit.entry.kind == "adjective" and _after_kind(an, hits, i, {"trigger"}))
     if hit.entry.kind == "adjective" and _site_owner(an, lexicon, hits, i):
         return True
     if hit.entry.kind == "actor" and _men_hit(an, lexicon, hits, i):

@@ -59,7 +59,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "force_heads": "word", "force_words": "word", "site_words": "word",
               "helper_marks": "before", "ordered_by": "word", "done_by": "word",
               "belonging": "word", "support_verbs": "start",
-              "civilian_harms": "word",
+              "civilian_harms": "word", "condemnations": "start",
               # places (events/places.py, context.py)
               "colour_words": "word", "website_words": "word", "name_stops": "word",
               "described_features": "word", "person_heads": "opening", "stationed": "word",
