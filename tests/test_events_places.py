@@ -117,3 +117,9 @@ def test_the_outlet_told_something_is_no_place(resources):
     # "للميادين": told to the channel, not anything done in the town of that name
     text = "وقال القيادي في تصريحات للميادين إنّ القوات الأميركية قصفت مواقع الفصائل في البوكمال."
     assert "ميادين" not in " ".join(places(resources, text))
+
+
+def test_a_source_stop_word_before_a_name_does_not_locate_it(resources):
+    # "وكان" holds the stop word "ان": a man's name after it is no place of the strike
+    text = "وكان عبد السلام قد كتب أن طائرات الاحتلال قصفت مواقع المقاومة."
+    assert "عبد السلام" not in places(resources, text)

@@ -178,7 +178,9 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     struck = prev is not None and prev.entry.kind == "trigger" and \
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
     # "ب" before a name locates it ("بريف", "بالقائم"); "ل" mostly does not ("لسان")
-    located = bool(kinds) or struck or "ب" in hit.proclitics \
+    # a source's stop word ("أنّ", "إن": also read inside "وكان") before a name says
+    # nothing of where it is: "وكان عبد السلام قد كتب" names a man
+    located = bool(kinds - {"source_stop"}) or struck or "ب" in hit.proclitics \
         or _after_place_list(an, hits, i) or _in_each_of(an, hit) or (
             prev is not None and prev.entry.kind == "place" and not prev.entry.attr("common")
             and an.words_between(prev.end, hit.token_start) == 0
