@@ -123,3 +123,11 @@ def test_a_source_stop_word_before_a_name_does_not_locate_it(resources):
     # "وكان" holds the stop word "ان": a man's name after it is no place of the strike
     text = "وكان عبد السلام قد كتب أن طائرات الاحتلال قصفت مواقع المقاومة."
     assert "عبد السلام" not in places(resources, text)
+
+
+def test_a_name_after_a_title_or_a_first_name_is_a_persons_name(resources):
+    # "نصر الله" and "سلمان" are villages of the gazetteer; here they end a man's name
+    text = "وقال السيد حسن نصر الله إنّ المقاومة قصفت مواقع الاحتلال بالصواريخ."
+    assert "نصر الله" not in places(resources, text)
+    text = "واتهم محمد بن سلمان الحوثيين بقصف المنشآت النفطية."
+    assert "سلمان" not in places(resources, text)

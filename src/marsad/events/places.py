@@ -166,6 +166,8 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     if prev is not None and prev.entry.kind == "source_noun" and \
             an.words_between(prev.end, hit.start) == 0:
         return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
+    if not kinds & {"place_drop", "place_keep", "relation"} and _in_person_name(an, lexicon, hits, i):
+        return None  # "السيد حسن نصر الله", "محمد بن سلمان": a man's name, no place
     if an.word_before(hit.token_start) in lexicon.words("colour_words"):
         return None  # "داعش باللون الرمادي": a colour on a map's legend, not Ramadi
     nxt = an.next_word(hit.end)
@@ -287,6 +289,26 @@ def _singular(an: Analysis, feature: Hit) -> str:
 
 #: words that put the name after them in a place (normalized): "في إسرائيل", "قرب حلب"
 LOCATIVE_WORDS = frozenset({"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند", "فوق"})
+
+
+def _in_person_name(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """Is hits[i] part of a person's name: after "بن", a first name, or a title and a word?"""
+    hit = hits[i]
+    if hit.token_start != hit.start:
+        return False  # "وحسن": a clitic glued on the name starts another phrase
+    prev = an.prev_word(hit.token_start)
+    if prev is None or not an.text[prev[1]:hit.token_start].isspace():
+        return False  # a comma or a stop between: a new phrase
+    word = an.text[prev[0]:prev[1]]
+    if word in lexicon.words("person_links") or word in lexicon.words("first_names"):
+        return True
+    # "السيد نصر الله", "الشيخ حسن X": a title (lexicon `sources.titles`), then a word or none
+    for h in hits[max(0, i - 6):i]:
+        if h.entry.kind == "title" and h.end <= hit.token_start and \
+                an.words_between(h.end, hit.token_start) <= 1 and \
+                not any(c in an.text[h.end:hit.token_start] for c in ",.:;"):
+            return True
+    return False
 
 
 def _names_organization(an: Analysis, hits: list[Hit], i: int) -> bool:
