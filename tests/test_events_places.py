@@ -131,3 +131,16 @@ def test_a_name_after_a_title_or_a_first_name_is_a_persons_name(resources):
     assert "نصر الله" not in places(resources, text)
     text = "واتهم محمد بن سلمان الحوثيين بقصف المنشآت النفطية."
     assert "سلمان" not in places(resources, text)
+
+
+def test_a_name_that_is_a_common_word_needs_a_locative_word(resources):
+    # "الحجارة", "تلا" and "الصدد" are gazetteer places and ordinary words (stones, followed,
+    # regard): bare or after a glued "ب" they are the words; "في الضمير" is the town
+    text = "وتصدى الأهالي لرتل من قوات الاحتلال بالحجارة صباح اليوم."
+    assert not any("حجار" in p for p in places(resources, text))
+    text = "وتلا الهجوم قصف مدفعي على مواقع المسلحين."
+    assert "تلا" not in places(resources, text)
+    text = "وفي هذا الصدد، قصفت الطائرات مواقع المسلحين."
+    assert "الصدد" not in places(resources, text)
+    text = "وقصفت الطائرات مواقع المسلحين في الضمير."
+    assert "الضمير" in places(resources, text)

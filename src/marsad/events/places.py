@@ -200,6 +200,11 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
         licensing.add(dual.entry.kind)
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
+    if hit.entry.form in lexicon.words("locative_only") and not (
+            licensing & {"place_drop", "place_keep"} or kinds & {"relation"} or dual is not None
+            or (hit.token_start == hit.start
+                and an.word_before(hit.token_start) in LOCATIVE_WORDS)):
+        return None  # "برز القلق", "بالحجارة": a word that is a place only after "في" & co
     if "ل" in hit.proclitics and licensing & {"place_drop", "place_keep"} and \
             not kinds & {"relation"}:
         return None  # "قاعدة للتحالف", "مقر للجيش": whose base, not a place's name

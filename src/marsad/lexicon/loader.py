@@ -67,7 +67,8 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "construct_heads": "word", "link_words": "word", "link_heads": "start",
               "pronoun_suffixes": "word", "pronouns": "word", "route_words": "word",
               "report_contents": "start", "personnel_heads": "word",
-              "person_links": "word", "first_names": "word"}
+              "person_links": "word", "first_names": "word",
+              "locative_only": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
