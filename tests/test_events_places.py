@@ -144,3 +144,11 @@ def test_a_name_that_is_a_common_word_needs_a_locative_word(resources):
     assert "الصدد" not in places(resources, text)
     text = "وقصفت الطائرات مواقع المسلحين في الضمير."
     assert "الضمير" in places(resources, text)
+
+
+def test_a_noun_with_the_pronoun_ha_is_no_town_spelled_with_ta_marbuta(resources):
+    # "حديثه" (his talk) folds like the town "حديثة"; the plain "ه" written tells them apart
+    text = "وأوضح الخبير العسكري في حديثه عن الغارة التي ضربت القاعدة الأميركية أنّ الرد قادم."
+    assert "حديثه" not in places(resources, text)
+    text = "وقصفت طائرات التحالف مواقع داعش في حديثة غربي الأنبار."
+    assert "حديثة" in places(resources, text)

@@ -200,6 +200,9 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
         licensing.add(dual.entry.kind)
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
+    if hit.entry.form[:-1] in lexicon.words("suffixed_nouns") and hit.entry.form.endswith("ه") \
+            and not licensing & {"place_drop", "place_keep"} and _written_ha(an, hit.end):
+        return None  # "في حديثه للصحيفة": his talk (a plain "ه"), not Haditha ("حديثة")
     if hit.entry.form in lexicon.words("locative_only") and not (
             licensing & {"place_drop", "place_keep"} or kinds & {"relation"} or dual is not None
             or (hit.token_start == hit.start
@@ -508,6 +511,12 @@ def _tanween(an: Analysis, pos: int) -> bool:
     end = to_original[an.word_ends[k] - 1] + 3
     word = an.norm.original[start:end].split(" ", 1)[0]
     return any(t in word for t in _TANWEEN)
+
+
+def _written_ha(an: Analysis, end: int) -> bool:
+    """Is the letter before normalized `end` written as a plain "ه" (not "ة", which folds to it)?"""
+    k = an.norm.to_original[end - 1]
+    return an.norm.original[k:k + 1] == "\u0647"
 
 
 def _suffixed(an: Analysis, lexicon: Lexicon, feature: Hit) -> bool:
