@@ -152,3 +152,9 @@ def test_a_noun_with_the_pronoun_ha_is_no_town_spelled_with_ta_marbuta(resources
     assert "حديثه" not in places(resources, text)
     text = "وقصفت طائرات التحالف مواقع داعش في حديثة غربي الأنبار."
     assert "حديثة" in places(resources, text)
+
+
+def test_a_name_after_abu_is_a_persons_kunya(resources):
+    # "زايد" is a gazetteer place; after "أبو" (no gazetteer name "أبو زايد") it ends a kunya
+    text = "وقال محمد أبو زايد إنّ طائرات الاحتلال قصفت المنازل."
+    assert "زايد" not in places(resources, text)
