@@ -158,3 +158,12 @@ def test_a_name_after_abu_is_a_persons_kunya(resources):
     # "زايد" is a gazetteer place; after "أبو" (no gazetteer name "أبو زايد") it ends a kunya
     text = "وقال محمد أبو زايد إنّ طائرات الاحتلال قصفت المنازل."
     assert "زايد" not in places(resources, text)
+
+
+def test_an_adjective_agreeing_with_its_feature_word_is_no_name(resources):
+    # "العالية" is a gazetteer village; after "المناطق" (both with the article) it is
+    # the adjective; the article on the name alone ("بلدة الجديدة") still names a village
+    text = "وقصفت المدفعية المناطق العالية المحيطة بالبلدة."
+    assert "العالية" not in places(resources, text)
+    text = "وقصفت المدفعية مواقع المسلحين في بلدة الجديدة."
+    assert places(resources, text) == ["الجديدة"]

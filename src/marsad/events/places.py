@@ -200,6 +200,8 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
         licensing.add(dual.entry.kind)
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
+    if licensing & {"place_drop", "place_keep"} and _agrees_as_adjective(an, lexicon, hit, before):
+        return None  # "مستوطنات جديدة", "المناطق العالية": the feature word's adjective
     if hit.entry.form[:-1] in lexicon.words("suffixed_nouns") and hit.entry.form.endswith("ه") \
             and not licensing & {"place_drop", "place_keep"} and _written_ha(an, hit.end):
         return None  # "في حديثه للصحيفة": his talk (a plain "ه"), not Haditha ("حديثة")
@@ -511,6 +513,22 @@ def _tanween(an: Analysis, pos: int) -> bool:
     end = to_original[an.word_ends[k] - 1] + 3
     word = an.norm.original[start:end].split(" ", 1)[0]
     return any(t in word for t in _TANWEEN)
+
+
+def _agrees_as_adjective(an: Analysis, lexicon: Lexicon, hit: Hit, before: list[Hit]) -> bool:
+    """Is the name an adjective (lexicon `name_stops`) of the feature word right before it?
+
+    It agrees with it: both with the article ("المناطق العالية") or both without
+    ("مستوطنات جديدة"); "بلدة الجديدة" (the article on the name alone) names a village.
+    """
+    if an.text[hit.token_start:hit.end] not in lexicon.words("name_stops"):
+        return False
+    feature = next((h for h in before if h.entry.kind in _FEATURES), None)
+    if feature is None or an.words_between(feature.end, hit.token_start):
+        return False
+    feature_definite = "ال" in feature.proclitics or feature.entry.article or \
+        an.text[feature.token_start:feature.start].endswith("ال")
+    return bool(feature_definite) == ("ال" in hit.proclitics or hit.entry.form.startswith("ال"))
 
 
 def _written_ha(an: Analysis, end: int) -> bool:
