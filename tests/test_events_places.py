@@ -167,3 +167,10 @@ def test_an_adjective_agreeing_with_its_feature_word_is_no_name(resources):
     assert "العالية" not in places(resources, text)
     text = "وقصفت المدفعية مواقع المسلحين في بلدة الجديدة."
     assert places(resources, text) == ["الجديدة"]
+
+
+def test_a_preposition_glued_on_the_word_after_a_feature_word_breaks_the_name(resources):
+    # "صورة" is a gazetteer village read only after a feature word; "القرية بصورة" is
+    # "the village, intensely": the "ب" ends the construct
+    text = "واستهدفت المدفعية القرية بصورة مكثفة."
+    assert "صورة" not in places(resources, text)

@@ -198,6 +198,10 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     dual = _dual_before(an, hits, i, before)
     if dual is not None:
         licensing.add(dual.entry.kind)
+    if "ب" in hit.proclitics and not dual:
+        # "استهداف المنطقة بصورة عامة": a preposition glued on the word after a feature
+        # word breaks the construct; the feature word names nothing through it
+        licensing -= {"place_drop", "place_keep"}
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
     if licensing & {"place_drop", "place_keep"} and _agrees_as_adjective(an, lexicon, hit, before):
