@@ -174,3 +174,9 @@ def test_a_preposition_glued_on_the_word_after_a_feature_word_breaks_the_name(re
     # "the village, intensely": the "ب" ends the construct
     text = "واستهدفت المدفعية القرية بصورة مكثفة."
     assert "صورة" not in places(resources, text)
+
+
+def test_on_the_brink_of_is_no_village(resources):
+    # "شفا" is a gazetteer village and the idiom "على شفا" (on the brink of): a common word
+    text = "وقصفت المدفعية مواقع المسلحين وباتت البلاد على شفا حرب."
+    assert "شفا" not in places(resources, text)
