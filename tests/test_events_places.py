@@ -180,3 +180,12 @@ def test_on_the_brink_of_is_no_village(resources):
     # "شفا" is a gazetteer village and the idiom "على شفا" (on the brink of): a common word
     text = "وقصفت المدفعية مواقع المسلحين وباتت البلاد على شفا حرب."
     assert "شفا" not in places(resources, text)
+
+
+def test_a_two_word_name_opening_with_a_title_needs_a_locative_word(resources):
+    # "الشيخ إبراهيم" is a gazetteer village and a man: with no locative word, the man;
+    # "في بلدة الشيخ إبراهيم" is the village
+    text = "واتهم الشيخ إبراهيم قوات قسد بقصف منازل المدنيين."
+    assert "الشيخ إبراهيم" not in places(resources, text)
+    text = "وقصفت قوات قسد منازل المدنيين في بلدة الشيخ إبراهيم."
+    assert "الشيخ إبراهيم" in places(resources, text)
