@@ -189,3 +189,11 @@ def test_a_two_word_name_opening_with_a_title_needs_a_locative_word(resources):
     assert "الشيخ إبراهيم" not in places(resources, text)
     text = "وقصفت قوات قسد منازل المدنيين في بلدة الشيخ إبراهيم."
     assert "الشيخ إبراهيم" in places(resources, text)
+
+
+def test_idioms_and_words_opening_with_waw_are_no_villages(resources):
+    # "في الحسبان" (taken into account) and "وتيرة" (pace, not "و" + the village "تيرة")
+    text = "وأكد أن قصف المطار يجب أخذه في الحسبان."
+    assert "الحسبان" not in places(resources, text)
+    text = "وقصفت الطائرات مواقع المسلحين في مدينة حلب وتيرة متصاعدة."
+    assert places(resources, text) == ["حلب"]
