@@ -197,3 +197,12 @@ def test_idioms_and_words_opening_with_waw_are_no_villages(resources):
     assert "الحسبان" not in places(resources, text)
     text = "وقصفت الطائرات مواقع المسلحين في مدينة حلب وتيرة متصاعدة."
     assert places(resources, text) == ["حلب"]
+
+
+def test_a_name_before_a_first_name_is_a_persons_name(resources):
+    # "عز الدين" is a gazetteer village; before the father's first name it is a man
+    text = "وقتل الشاب عز الدين حسين بقصف مدفعي على منزله."
+    assert "عز الدين" not in places(resources, text)
+    # a place then the name of the man who serves there stays a place
+    text = "وقال المسؤول في اليمن محمد الحوثي إنّ طائرات العدوان قصفت صعدة."
+    assert "صعدة" in places(resources, text)

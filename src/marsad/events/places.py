@@ -306,8 +306,16 @@ LOCATIVE_WORDS = frozenset({"في", "علي", "الي", "من", "نحو", "دا�
 
 
 def _in_person_name(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
-    """Is hits[i] part of a person's name: after "بن", a first name, or a title and a word?"""
+    """Is hits[i] part of a person's name: after "بن", a first name, or a title and a word,
+    or before a first name (the father's)?"""
     hit = hits[i]
+    nxt = an.next_word(hit.end)
+    if nxt is not None and an.text[hit.end:nxt[0]].isspace() and \
+            an.text[nxt[0]:nxt[1]] in lexicon.words("first_names") and \
+            not hit.entry.attr("major") and an.word_before(hit.token_start) not in LOCATIVE_WORDS:
+        # "وحمزة حسن موسى", "جميل جعفر": a first name, then the father's; not "في اليمن
+        # محمد الحوثي", "محافظ الحديدة محمد": a man named after a place he serves
+        return True
     if hit.token_start != hit.start:
         return False  # "وحسن": a clitic glued on the name starts another phrase
     prev = an.prev_word(hit.token_start)
