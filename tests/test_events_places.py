@@ -206,3 +206,9 @@ def test_a_name_before_a_first_name_is_a_persons_name(resources):
     # a place then the name of the man who serves there stays a place
     text = "وقال المسؤول في اليمن محمد الحوثي إنّ طائرات العدوان قصفت صعدة."
     assert "صعدة" in places(resources, text)
+
+
+def test_a_word_opening_with_ba_is_no_ba_before_a_village(resources):
+    # "بارزة" (prominent) reads "ب" + the village "أرزة"; with no locative word, the adjective
+    text = "واستهدفت غارة إسرائيلية قيادات بارزة في المقاومة."
+    assert not any("رزة" in p for p in places(resources, text))
