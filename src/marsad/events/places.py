@@ -166,6 +166,8 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     if prev is not None and prev.entry.kind == "source_noun" and \
             an.words_between(prev.end, hit.start) == 0:
         return None  # "مراسل الميادين", "مصادر للميادين": an outlet, not a place
+    if not kinds & {"place_drop", "place_keep", "relation"} and _in_person_name(an, lexicon, hits, i):
+        return None  # "السيد حسن نصر الله", "محمد بن سلمان": a man's name, no place
     if an.word_before(hit.token_start) in lexicon.words("colour_words"):
         return None  # "داعش باللون الرمادي": a colour on a map's legend, not Ramadi
     nxt = an.next_word(hit.end)
@@ -178,7 +180,9 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     struck = prev is not None and prev.entry.kind == "trigger" and \
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()
     # "ب" before a name locates it ("بريف", "بالقائم"); "ل" mostly does not ("لسان")
-    located = bool(kinds) or struck or "ب" in hit.proclitics \
+    # a source's stop word ("أنّ", "إن": also read inside "وكان") before a name says
+    # nothing of where it is: "وكان عبد السلام قد كتب" names a man
+    located = bool(kinds - {"source_stop"}) or struck or "ب" in hit.proclitics \
         or _after_place_list(an, hits, i) or _in_each_of(an, hit) or (
             prev is not None and prev.entry.kind == "place" and not prev.entry.attr("common")
             and an.words_between(prev.end, hit.token_start) == 0
@@ -194,8 +198,22 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     dual = _dual_before(an, hits, i, before)
     if dual is not None:
         licensing.add(dual.entry.kind)
+    if "ب" in hit.proclitics and not dual:
+        # "استهداف المنطقة بصورة عامة": a preposition glued on the word after a feature
+        # word breaks the construct; the feature word names nothing through it
+        licensing -= {"place_drop", "place_keep"}
     if hit.entry.attr("common") and not (licensing & {"place_drop", "place_keep"}):
         return None
+    if licensing & {"place_drop", "place_keep"} and _agrees_as_adjective(an, lexicon, hit, before):
+        return None  # "مستوطنات جديدة", "المناطق العالية": the feature word's adjective
+    if hit.entry.form[:-1] in lexicon.words("suffixed_nouns") and hit.entry.form.endswith("ه") \
+            and not licensing & {"place_drop", "place_keep"} and _written_ha(an, hit.end):
+        return None  # "في حديثه للصحيفة": his talk (a plain "ه"), not Haditha ("حديثة")
+    if hit.entry.form in lexicon.words("locative_only") and not (
+            licensing & {"place_drop", "place_keep"} or kinds & {"relation"} or dual is not None
+            or (hit.token_start == hit.start
+                and an.word_before(hit.token_start) in LOCATIVE_WORDS)):
+        return None  # "برز القلق", "بالحجارة": a word that is a place only after "في" & co
     if "ل" in hit.proclitics and licensing & {"place_drop", "place_keep"} and \
             not kinds & {"relation"}:
         return None  # "قاعدة للتحالف", "مقر للجيش": whose base, not a place's name
@@ -285,6 +303,34 @@ def _singular(an: Analysis, feature: Hit) -> str:
 
 #: words that put the name after them in a place (normalized): "في إسرائيل", "قرب حلب"
 LOCATIVE_WORDS = frozenset({"في", "علي", "الي", "من", "نحو", "داخل", "قرب", "عند", "فوق"})
+
+
+def _in_person_name(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """Is hits[i] part of a person's name: after "بن", a first name, or a title and a word,
+    or before a first name (the father's)?"""
+    hit = hits[i]
+    nxt = an.next_word(hit.end)
+    if nxt is not None and an.text[hit.end:nxt[0]].isspace() and \
+            an.text[nxt[0]:nxt[1]] in lexicon.words("first_names") and \
+            not hit.entry.attr("major") and an.word_before(hit.token_start) not in LOCATIVE_WORDS:
+        # "وحمزة حسن موسى", "جميل جعفر": a first name, then the father's; not "في اليمن
+        # محمد الحوثي", "محافظ الحديدة محمد": a man named after a place he serves
+        return True
+    if hit.token_start != hit.start:
+        return False  # "وحسن": a clitic glued on the name starts another phrase
+    prev = an.prev_word(hit.token_start)
+    if prev is None or not an.text[prev[1]:hit.token_start].isspace():
+        return False  # a comma or a stop between: a new phrase
+    word = an.text[prev[0]:prev[1]]
+    if word in lexicon.words("person_links") or word in lexicon.words("first_names"):
+        return True
+    # "السيد نصر الله", "الشيخ حسن X": a title (lexicon `sources.titles`), then a word or none
+    for h in hits[max(0, i - 6):i]:
+        if h.entry.kind == "title" and h.end <= hit.token_start and \
+                an.words_between(h.end, hit.token_start) <= 1 and \
+                not any(c in an.text[h.end:hit.token_start] for c in ",.:;"):
+            return True
+    return False
 
 
 def _names_organization(an: Analysis, hits: list[Hit], i: int) -> bool:
@@ -479,6 +525,28 @@ def _tanween(an: Analysis, pos: int) -> bool:
     end = to_original[an.word_ends[k] - 1] + 3
     word = an.norm.original[start:end].split(" ", 1)[0]
     return any(t in word for t in _TANWEEN)
+
+
+def _agrees_as_adjective(an: Analysis, lexicon: Lexicon, hit: Hit, before: list[Hit]) -> bool:
+    """Is the name an adjective (lexicon `name_stops`) of the feature word right before it?
+
+    It agrees with it: both with the article ("المناطق العالية") or both without
+    ("مستوطنات جديدة"); "بلدة الجديدة" (the article on the name alone) names a village.
+    """
+    if an.text[hit.token_start:hit.end] not in lexicon.words("name_stops"):
+        return False
+    feature = next((h for h in before if h.entry.kind in _FEATURES), None)
+    if feature is None or an.words_between(feature.end, hit.token_start):
+        return False
+    feature_definite = "ال" in feature.proclitics or feature.entry.article or \
+        an.text[feature.token_start:feature.start].endswith("ال")
+    return bool(feature_definite) == ("ال" in hit.proclitics or hit.entry.form.startswith("ال"))
+
+
+def _written_ha(an: Analysis, end: int) -> bool:
+    """Is the letter before normalized `end` written as a plain "ه" (not "ة", which folds to it)?"""
+    k = an.norm.to_original[end - 1]
+    return an.norm.original[k:k + 1] == "\u0647"
 
 
 def _suffixed(an: Analysis, lexicon: Lexicon, feature: Hit) -> bool:

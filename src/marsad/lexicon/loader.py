@@ -66,7 +66,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "leading_features": "opening", "trailing_adjectives": "ending",
               "construct_heads": "word", "link_words": "word", "link_heads": "start",
               "pronoun_suffixes": "word", "pronouns": "word", "route_words": "word",
-              "report_contents": "start", "personnel_heads": "word"}
+              "report_contents": "start", "personnel_heads": "word",
+              "person_links": "word", "first_names": "word",
+              "locative_only": "word", "suffixed_nouns": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
