@@ -19,6 +19,7 @@ from marsad.events.analysis import Analysis
 from marsad.events.attribution import SourceRef
 from marsad.events.places import PlaceRef
 from marsad.events.roles import ActorRef
+from marsad.events.victims import victim
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
@@ -51,65 +52,6 @@ def claimed_by(an: Analysis, frame: Frame, actors: list[ActorRef]) -> str | None
         if claimant is not None and claimant.actor != frame.actor2:
             return claimant.actor
     return None
-
-
-def lost_men(an: Analysis, lexicon: Lexicon, frame: Frame, actor: str,
-              actors: list[ActorRef]) -> bool:
-    """"البنتاغون: مقتل أميركي في هجوم": the speaker's side counts its dead, it was struck."""
-    a, b = frame.clause
-    return any(ref.actor == actor and a <= ref.start < b and victim(an, lexicon, ref)
-               for ref in actors)
-
-
-def _after_word(an: Analysis, ref: ActorRef, words: frozenset[str]) -> bool:
-    return an.word_before(ref.token_start) in words
-
-
-def victim(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
-    """Is the actor named as who was killed or wounded, so struck, not striking?
-
-    The genitive of a noun of death or injury ("مقتل جنود أميركيين", "إصابة جنود"), or
-    the subject of a verb of dying or injury told without an object: passive or
-    intransitive ("جنود أميركيون قُتلوا في هجوم", "أُصيب جنود أميركيون", "استشهد"). The
-    active "قتلوا 5 مسلحين" has its object after it: there the actor killed.
-    """
-    # asked of each mention by every frame of its sentence: answered once per article
-    key = ("victim", ref.token_start, ref.token_end)
-    memo = an.memo
-    known = memo.get(key)
-    if known is None:
-        known = memo[key] = _victim(an, lexicon, ref)
-    return known
-
-
-def _victim(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
-    # "مقتل ثلاثة من الجنود الأميركيين", "إصابة 3 جنود أميركيين": the noun of death
-    # stands before the men counted
-    men = lexicon.words("toll_men")
-    noun = next((w for w in reversed(an.words_before(ref.token_start, 50, 4))
-                 if not (w in men or w == "من" or w[:1].isdigit() or w in _SOME)), "")
-    if noun in lexicon.forms("fatality") or noun in lexicon.words("injury_nouns"):
-        return True
-    nxt = an.next_word(ref.token_end)
-    if nxt is None or an.text[ref.token_end:nxt[0]].strip(' "«»'):
-        return False  # punctuation: the phrase ended
-    word = an.text[nxt[0]:nxt[1]]
-    if word in lexicon.words("suffered"):
-        return True
-    if word not in lexicon.words("killed"):
-        return False
-    after = an.next_word(nxt[1])
-    # no object: a preposition, a conjunction or the end of the clause follows
-    return after is None or bool(an.text[nxt[1]:after[0]].strip(' "«»')) or \
-        an.text[after[0]:after[1]] in _NO_OBJECT or an.text[after[0]] == "و"
-
-
-#: how many, in words: "مقتل ثلاثة من", "إصابة عدد من"
-_SOME = frozenset({"عدد", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
-                   "اثنين", "اثنان", "عشرات", "بعض"})
-#: words that may follow a verb of killing told without an object
-_NO_OBJECT = frozenset({"في", "خلال", "جراء", "اثر", "بنيران", "بقصف", "بهجوم", "بغاره",
-                        "بضربه", "علي", "عند", "قرب", "داخل", "اليوم", "امس"})
 
 
 def source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
@@ -237,7 +179,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     # authors; hurt IN or BY an attack ("في هجوم", "جراء قصف") they were its target
     suffered = attack_kinds(frame.kinds) and an.word_before(t.token_start) != "خلال"
     agents = [r for r in usable if not civilians(lexicon, r.actor) and not (
-        victim(an, lexicon, r) if suffered else _after_word(an, r, deaths))]
+        victim(an, lexicon, r) if suffered else an.word_before(r.token_start) in deaths)]
     # "الهجوم الذي استهدف القوات الأميركية ... أنه استهدف قاعدة": the object of a verb
     # whose subject is an attack (a relative or the attack noun before it) was struck; it
     # is the author of no later attack of the sentence

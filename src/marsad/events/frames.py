@@ -27,7 +27,6 @@ from marsad.events.agents import (
     civilians,
     claimed_by,
     fill_actors,
-    lost_men,
     pronoun_agent,
     source_actor,
     weapon_subject,
@@ -53,6 +52,7 @@ from marsad.events.noevents import (
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scope import denied, described, origin, released, summarized
+from marsad.events.victims import lost_men
 from marsad.events.weapons import (
     air_attack,
     aircraft_subject,

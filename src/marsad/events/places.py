@@ -16,33 +16,17 @@ from dataclasses import dataclass, replace
 
 from marsad.events.analysis import Analysis
 from marsad.events.context import mark_context
-from marsad.geo.names import MATERIALS
+from marsad.events.unknown_names import TANWEEN, clean, longer_name, name_after, tanween
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
 #: Hit kinds that sit between words without being content.
 _CUE_KINDS = frozenset({"place_drop", "place_keep", "relation", "place_prep", "partial",
                         "source_stop"})
-#: Grammar words that end an unknown place name (normalized): prepositions, pronouns,
-#: demonstratives, conjunctions; the vocabulary that ends one is the lexicon's `name_stops`
-_NAME_STOPS = {
-    "في", "علي", "من", "الي", "عن", "مع", "بين", "ضد", "الذي", "التي", "عند",
-    "قرب", "نحو", "باتجاه", "بعد", "قبل", "منذ", "خلال", "حيث", "اليوم", "امس", "ما", "بعدد",
-    "بشكل", "بصوره", "والتي", "وذلك", "لل", "كما", "ان", "بان", "انه", "هذا", "هذه",
-    "ذلك", "تلك", "هناك", "ايضا", "حتي", "او", "ثم", "غيرها", "غيره", "غيرهم", "هي", "هو",
-    # "القاعدة نفسها", "الميناء ذاته": the one named before, not a name
-    "نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها",
-}
-_MAX_NAME_WORDS = 3
 _KEEP = frozenset({"place_keep"})
 _FEATURES = frozenset({"place_drop", "place_keep"})
 #: the hit kinds `find_places` reads a place from
 _PLACE_KINDS = frozenset({"place", "place_name", "place_drop", "place_keep"})
-#: what a field or plant yields, between its feature word and its name ("حقل غاز كونيكو")
-_MATERIALS = MATERIALS | {"للغاز", "للنفط"}
-_ADJECTIVE_ENDINGS = ("يه", "ي")
-#: tanween fatha, damma, kasra: the marks of an indefinite word, which a name never takes
-_TANWEEN = ("\u064b", "\u064c", "\u064d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +76,7 @@ def find_places(an: Analysis, lexicon: Lexicon, a: int, b: int) -> list[PlaceRef
             continue
         if kind == "place" and any(t in an.norm.original[
                 an.norm.to_original[hit.end] - 2:an.norm.to_original[hit.end] + 1]
-                for t in _TANWEEN):
+                for t in TANWEEN):
             continue  # "ضابطاً سورياً", "جراحٍ": tanween marks an indefinite word; names take none
         if kind == "place" and hit.start >= taken_until:
             ref = _known_place(an, lexicon, hits, i)
@@ -111,7 +95,7 @@ def find_places(an: Analysis, lexicon: Lexicon, a: int, b: int) -> list[PlaceRef
             nxt = an.next_word(hit.end)
             if follows is not None and nxt is not None and follows.start <= nxt[0] and \
                     follows.entry.kind in ("place", "place_drop", "place_keep", "relation") \
-                    and _longer_name(an, lexicon, follows, b) is None:
+                    and longer_name(an, lexicon, follows, b) is None:
                 continue  # a known name (or another feature word) follows: handled there
             for ref in _unknown_places(an, lexicon, hits, i, b):
                 out.append(ref)
@@ -240,7 +224,7 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
     if an.dates_in(max(0, hit.start - 12), hit.end) and any(
             d.start <= hit.start < d.end for d in an.dates_in(max(0, hit.start - 12), hit.end)):
         return None  # "في تشرين الأول": a month, not the village of that name
-    longer = _longer_name(an, lexicon, hit, min(len(an.text), hit.end + 80))
+    longer = longer_name(an, lexicon, hit, min(len(an.text), hit.end + 80))
     if longer is not None:
         # "منطقة رأس عيسى": the gazetteer's "رأس" only heads a name it does not know
         return _ref(an, lexicon, longer[0], longer[1], None, before, hit, dual)
@@ -265,7 +249,7 @@ def _compound(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, ref: Plac
     if route in lexicon.words("route_words") or \
             (route[:1] in ("و", "ب") and route[1:] in lexicon.words("route_words")):
         return ref
-    surface = _clean(an.spaced_slice(ref.start, nxt.end))
+    surface = clean(an.spaced_slice(ref.start, nxt.end))
     return replace(ref, end=nxt.end, name_end=nxt.end, surface=surface, key=None)
 
 
@@ -436,7 +420,7 @@ def _ref(an: Analysis, lexicon: Lexicon, start: int, end: int, key: str | None,
     # (not on a relation: "جنوب وغرب محافظة تعز" joins two directions of one place)
     coordinated = "و" in hit.proclitics or (bool(before) and "و" in before[-1].proclitics
                                             and before[-1].entry.kind in _FEATURES)
-    return PlaceRef(surface_start, end, start, end, _clean(surface), key, feature, relation,
+    return PlaceRef(surface_start, end, start, end, clean(surface), key, feature, relation,
                     partial, coordinated=coordinated)
 
 
@@ -472,7 +456,7 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     feature_hit = hits[i]
     if _suffixed(an, lexicon, feature_hit):
         return []  # "قريتهم": their village, named before; "هم" is no name
-    if _tanween(an, feature_hit.end - 1):
+    if tanween(an, feature_hit.end - 1):
         return []  # "16 ميناءً", "محطةً": an indefinite noun, counted or described, no name
     if "ال" in feature_hit.proclitics and not feature_hit.entry.article and \
             an.text[feature_hit.end:feature_hit.end + 2].strip()[:1] not in ('"', "«"):
@@ -485,17 +469,17 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     pos = feature_hit.end
     text = an.text
     while True:
-        name = _name_after(an, lexicon, pos, limit, allow_number=keep)
+        name = name_after(an, lexicon, pos, limit, allow_number=keep)
         if name is None:
             break
         n_start, n_end = name
         if keep:
             # "حقلي كونيكو والعمر": the dual names two sites, each "حقل X"
             feat = _singular(an, feature_hit)
-            surface = f"{feat} {_clean(an.spaced_slice(n_start, n_end))}"
+            surface = f"{feat} {clean(an.spaced_slice(n_start, n_end))}"
             s_start = feature_hit.start if not refs else n_start
         else:
-            surface = _clean(an.spaced_slice(n_start, n_end))
+            surface = clean(an.spaced_slice(n_start, n_end))
             s_start = n_start
         feature = feature_hit.entry.form
         relation = next((h.entry.form for h in before if h.entry.kind == "relation"), None)
@@ -513,18 +497,6 @@ def _unknown_places(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if pos >= limit:
             break
     return refs
-
-
-def _tanween(an: Analysis, pos: int) -> bool:
-    """Does the word at normalized `pos` carry tanween ("ميناءً", "مولداً") as written?"""
-    k = an.word_index(pos)
-    if k >= len(an.word_ends):
-        return False
-    to_original = an.norm.to_original
-    start = to_original[an.word_starts[k]]
-    end = to_original[an.word_ends[k] - 1] + 3
-    word = an.norm.original[start:end].split(" ", 1)[0]
-    return any(t in word for t in _TANWEEN)
 
 
 def _agrees_as_adjective(an: Analysis, lexicon: Lexicon, hit: Hit, before: list[Hit]) -> bool:
@@ -555,106 +527,3 @@ def _suffixed(an: Analysis, lexicon: Lexicon, feature: Hit) -> bool:
     if k >= len(an.word_ends) or an.word_ends[k] <= feature.end:
         return False
     return an.text[feature.end:an.word_ends[k]] in lexicon.words("pronoun_suffixes")
-
-
-def _longer_name(an: Analysis, lexicon: Lexicon, known: Hit,
-                 limit: int) -> tuple[int, int] | None:
-    """The longer unknown name a known name only heads, or None.
-
-    "حي راس حسن": the gazetteer knows a place "راس", but "راس" heads a construct name
-    ("راس حسن") that it does not know (lexicon `construct_heads`).
-    """
-    if known.entry.kind != "place" or \
-            an.text[known.start:known.end] not in lexicon.words("construct_heads"):
-        return None
-    name = _name_after(an, lexicon, known.start, limit)
-    return name if name is not None and name[1] > known.end else None
-
-
-def _construct(first: str, heads: frozenset[str]) -> bool:
-    """Can `first` head a construct name ("طابيه الجزيره", "عين الاسد", "خان السبل")?"""
-    return first.endswith("ه") or first in heads or " " in first
-
-
-def _name_after(an: Analysis, lexicon: Lexicon, pos: int, limit: int,
-                allow_number: bool = False) -> tuple[int, int] | None:
-    """The words of an unknown name starting at `pos` (quoted, or up to a stop word)."""
-    text = an.text
-    stops = lexicon.words("name_stops")
-    heads = lexicon.words("construct_heads")
-    k = pos
-    while k < limit and text[k] == " ":
-        k += 1
-    while True:  # "حقل غاز "كونيكو"": what the field holds is no part of its name
-        word = an.next_word(k)
-        if word is None or word[0] != k or text[word[0]:word[1]] not in _MATERIALS:
-            break
-        k = word[1]
-        while k < limit and text[k] == " ":
-            k += 1
-    if k >= limit:
-        return None
-    if text[k] in "\"«'":
-        close = text.find("»" if text[k] == "«" else text[k], k + 1, min(limit, k + 60))
-        if close > k + 1:
-            inner = text[k + 1:close].strip()
-            if 1 <= len(inner.split()) <= 4 and inner.replace(" ", "").isalnum():
-                start = text.index(inner, k + 1)
-                return start, start + len(inner)
-        return None
-    start = None
-    end = None
-    count = 0
-    for w_start, w_end in _words_from(an, k, limit):
-        w_start = max(w_start, k)  # a coordinated name starts after its "و"
-        if w_start != k and text[k:w_start].strip():
-            break  # punctuation between words ends the name
-        word = text[w_start:w_end]
-        if word.isdigit():
-            if start is None and allow_number:
-                return w_start, w_end  # "الفوج 46", "البرج 22"
-            break
-        if word in _NAME_STOPS or word in stops or word in lexicon.words("pronouns") or \
-                (start is None and word.startswith("لل")):
-            break  # "قاعدة للتحالف": whose base, not its name
-        if any(h.entry.kind not in ("place",) and h.start < w_end and w_start < h.end
-               for h in an.hits_in(max(0, w_start - 30), w_end)):
-            break
-        if start is not None and not (word.startswith("ال") and _construct(text[start:end], heads)) \
-                and text[start:end] not in heads:
-            break  # "كفرجوم المتاخمة", "الهبيط نحذر": a description, not part of the name
-        if start is not None and word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS):
-            break  # "حقل كونيكو الغازي": an adjective, not part of the name
-        if word.startswith("و") and (start is not None or word.startswith("وال")):
-            break  # "في البحر والبعض الآخر": "و" joins another phrase, not a name
-        if start is None and word.endswith("يه") and not word.startswith("ال"):
-            break  # "قاعدة عسكرية", "ضربة جوية": an adjective, not a name
-        if _tanween(an, w_start):
-            break  # "محطة ومولداً كهربائياً": an indefinite noun; names take no tanween
-        if start is None:
-            start = w_start
-        end = w_end
-        count += 1  # noqa: SIM113  (words are counted only once the name has started)
-        k = w_end
-        if count >= _MAX_NAME_WORDS:
-            break
-    if start is None or end is None or end - start < 2:
-        return None
-    return start, end
-
-
-def _words_from(an: Analysis, pos: int, limit: int):
-    i = an.word_index(pos)
-    while i < len(an.word_starts) and an.word_starts[i] < limit:
-        yield an.word_starts[i], an.word_ends[i]
-        i += 1
-
-
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069"
-                                  "\u202a\u202b\u202c\u202d\u202e\ufeff\u00ad"
-                                  # quotes around a name inside the place: 'حقل "كونيكو"'
-                                  "\"«»“”"))
-
-
-def _clean(surface: str) -> str:
-    return " ".join(surface.translate(_INVISIBLE).strip(" \"'«»()[]،,.:;-_").split())
