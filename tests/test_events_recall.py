@@ -131,3 +131,15 @@ def test_the_agent_after_a_capture_masdar_does_not_count_against_its_place(resou
     text = ("وأعلنت مصادر محلية سيطرة مقاتلي العشائر على قرية ذيبان بعد معارك استمرت أياماً "
             "طويلة وانتهت قبل وصول تعزيزات كانت متجهة من الرقة.")
     assert "الرقة" not in {e.place for e in events_of(resources, text) if e.kind == "capture"}
+
+
+def test_a_withdrawal_from_it_points_back_at_the_place_taken(resources):
+    # "قبل أن ينسحبوا منها": they left the village they had taken
+    text = "وسيطر مقاتلو العشائر على قرية ذيبان، قبل أن ينسحبوا منها بعد ساعات."
+    events = events_of(resources, text)
+    assert sorted((e.kind, e.actor1, e.place) for e in events) == [
+        ("capture", "TRIBES", "ذيبان"), ("withdrawal", "TRIBES", "ذيبان")]
+    # "منها" after a battle points at the battle, no place: no clash at the town struck
+    text = ("وقصفت الطائرات الأميركية قرية ذيبان، وقال القائد إن واشنطن ما خاضت معركة يوما "
+            "إلا وخرجت منها خاسرة.")
+    assert {e.kind for e in events_of(resources, text)} == {"airstrike"}

@@ -128,7 +128,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, lexicon, frames, places)
         frames = [f for f in frames if not f.silent]
-        _inherit_places(an, frames)
+        _inherit_places(an, lexicon, frames)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
@@ -375,16 +375,18 @@ def _territorial(frame: Frame) -> bool:
     return any(k in ("capture", "withdrawal", "advance") for k in frame.kinds)
 
 
-def _inherit_places(an: Analysis, frames: list[Frame]) -> None:
-    """"أحبطت هجوماً ... عليهما": a frame that points back at the places before it."""
+def _inherit_places(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None:
+    """"أحبطت هجوماً ... عليهما", "قبل أن تنسحب منها": a frame that points back at the
+    places before it (lexicon `pointing_back`; `left_from` for a withdrawal)."""
     for k in range(1, len(frames)):
         frame = frames[k]
         if frame.places or not frames[k - 1].places:
             continue
         end = frames[k + 1].trigger.start if k + 1 < len(frames) else frame.sentence[1]
         words = an.words(frame.trigger.end, end)
-        if frame.form == "repel" or any(w in ("عليها", "عليهما", "عليه", "فيها", "فيهما",
-                                              "عليهم") for w in words):
+        back = lexicon.words("pointing_back")
+        left = lexicon.words("left_from") if "withdrawal" in frame.kinds else frozenset()
+        if frame.form == "repel" or any(w in back or w in left for w in words):
             frame.places = list(frames[k - 1].places)
 
 

@@ -43,7 +43,7 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
 #: the words right before a mention (kept with the space after them); "ending" the last
 #: words of a name (kept with the space before them)
 _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
-              "again": "text", "operations": "word",
+              "again": "text", "operations": "word", "pointing_back": "word", "left_from": "word",
               "votes": "word",
               # who was killed or wounded (events/agents.py victims)
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
