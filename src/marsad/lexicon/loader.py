@@ -53,7 +53,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "series": "word", "governorate_features": "word", "district_features": "word",
               "violations": "word", "halts": "start", "backdrops": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
-              "points_back": "word", "laden": "word",
+              "points_back": "word", "laden": "word", "attempts": "text",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
@@ -300,8 +300,11 @@ class _Builder:
             named_by = f.scalar(fields["named_by"], "named_by") if "named_by" in fields else None
             # "named_by: operation": a verb of a relative ("نفذها") tells an event only after
             # an operation noun ("عمليات ... نفذها الجيش ضد")
-            if named_by not in (None, "adjective", "operation"):
-                raise f.error(fields["named_by"], "named_by must be `adjective` or `operation`")
+            # "named_by: attempt": a shoot-down tells the attack it stopped ("أسقط مسيرات
+            # حاولت الاعتداء على")
+            if named_by not in (None, "adjective", "operation", "attempt"):
+                raise f.error(fields["named_by"],
+                              "named_by must be `adjective`, `operation` or `attempt`")
             attrs = (("form", form), ("means", means), ("default", default),
                      ("object", objects), ("named_by", named_by))
             for item in f.sequence(fields["cues"], "cues"):
