@@ -128,7 +128,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                   and not any(src.start <= p.start < src.end for src in sources)]
         _attach_places(an, lexicon, frames, places)
         frames = [f for f in frames if not f.silent]
-        _inherit_places(an, frames)
+        _inherit_places(an, lexicon, frames)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
@@ -363,7 +363,7 @@ def _territorial(frame: Frame) -> bool:
     return any(k in ("capture", "withdrawal", "advance") for k in frame.kinds)
 
 
-def _inherit_places(an: Analysis, frames: list[Frame]) -> None:
+def _inherit_places(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None:
     """"أحبطت هجوماً ... عليهما": a frame that points back at the places before it."""
     for k in range(1, len(frames)):
         frame = frames[k]
@@ -371,8 +371,11 @@ def _inherit_places(an: Analysis, frames: list[Frame]) -> None:
             continue
         end = frames[k + 1].trigger.start if k + 1 < len(frames) else frame.sentence[1]
         words = an.words(frame.trigger.end, end)
+        # "سيطروا على 20 قرية ... قبل أن ينسحبوا منها": "من" with a pronoun right after
+        # the cue is the place it leaves (further on, "منها" picks items: "4 منها")
         if frame.form == "repel" or any(w in ("عليها", "عليهما", "عليه", "فيها", "فيهما",
-                                              "عليهم") for w in words):
+                                              "عليهم") for w in words) or \
+                (words[:1] and words[0] in lexicon.words("left_from")):
             frame.places = list(frames[k - 1].places)
 
 
