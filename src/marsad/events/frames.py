@@ -377,7 +377,7 @@ def _territorial(frame: Frame) -> bool:
 
 def _inherit_places(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None:
     """"أحبطت هجوماً ... عليهما", "قبل أن تنسحب منها": a frame that points back at the
-    places before it (lexicon `pointing_back`; `left_from` for a withdrawal)."""
+    places before it (lexicon `pointing_back`; `left_from` right after its cue)."""
     for k in range(1, len(frames)):
         frame = frames[k]
         if frame.places or not frames[k - 1].places:
@@ -385,8 +385,10 @@ def _inherit_places(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None
         end = frames[k + 1].trigger.start if k + 1 < len(frames) else frame.sentence[1]
         words = an.words(frame.trigger.end, end)
         back = lexicon.words("pointing_back")
-        left = lexicon.words("left_from") if "withdrawal" in frame.kinds else frozenset()
-        if frame.form == "repel" or any(w in back or w in left for w in words):
+        # "سيطروا على 20 قرية ... قبل أن ينسحبوا منها": "من" with a pronoun right after
+        # the cue is the place it leaves (further on, "منها" picks items: "4 منها")
+        if frame.form == "repel" or any(w in back for w in words) or \
+                (words[:1] and words[0] in lexicon.words("left_from")):
             frame.places = list(frames[k - 1].places)
 
 

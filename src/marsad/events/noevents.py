@@ -25,11 +25,14 @@ __all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "hab
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     """A `named_by: adjective` cue ("الاعتداء") needs its author's nationality right after it,
     and no word of duration (lexicon `ongoing`): a campaign is no one event; a `named_by:
-    operation` cue, an operation noun before it and its target after it."""
+    operation` cue, an operation noun before it and its target after it; a `named_by:
+    attempt` cue, a word of the attack it stopped after it."""
     hit = hits[i]
     named_by = hit.entry.attr("named_by")
     if named_by == "operation":
         return _operation_of(an, lexicon, hit)
+    if named_by == "attempt":
+        return _attempt_after(an, lexicon, hit)
     if named_by != "adjective":
         return True
     # "للعدوان، السعودية والإمارات": after a comma the country is in apposition, no adjective
@@ -49,6 +52,8 @@ def anaphoric(an: Analysis, hits: list[Hit], i: int) -> bool:
     reads it; nor an attack answered ("ردا على القصف على X"), whose places go to the answer
     when it names none. A campaign's places are its own, no other cue's."""
     hit = hits[i]
+    if hit.entry.attr("named_by") == "attempt":
+        return False  # a shoot-down that stopped no attack told is no cue at all
     if any(h.entry.kind == "reason" and an.words_between(h.end, hit.token_start) <= 1
            for h in hits[max(0, i - 3):i]):
         return False  # "ردا على القصف على X": what is answered (frames `_in_reason`)
@@ -151,6 +156,16 @@ def _operation_of(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     ends = an.word_ends
     after = an.words(hit.token_end, ends[min(len(ends) - 1, k + _OPERATION_WORDS)])
     return any(w in _AGAINST for w in after)
+
+
+def _attempt_after(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """"أسقط الجيش مسيرات حاولت الاعتداء على القرى": a shoot-down tells the attack it
+    stopped only when its sentence says, after the cue, that what fell was attacking
+    (lexicon `attempts`); a spy drone shot down or a missile of an attack told before is
+    no new event."""
+    end = next((e for s, e, _ in an.sentences if s <= hit.start < e), len(an.text))
+    after = an.text[hit.end:end]
+    return any(w in after for w in lexicon.words("attempts"))
 
 
 #: what a relative's operation was against ("ضد", "على" normalized)

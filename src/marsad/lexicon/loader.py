@@ -43,7 +43,7 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
 #: the words right before a mention (kept with the space after them); "ending" the last
 #: words of a name (kept with the space before them)
 _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
-              "again": "text", "operations": "word", "pointing_back": "word", "left_from": "word",
+              "again": "text", "operations": "word", "pointing_back": "word",
               "votes": "word",
               # who was killed or wounded (events/agents.py victims)
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
@@ -53,7 +53,8 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "series": "word", "governorate_features": "word", "district_features": "word",
               "violations": "word", "halts": "start", "backdrops": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
-              "points_back": "word", "laden": "word",
+              "points_back": "word", "laden": "word", "attempts": "text",
+              "left_from": "word",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
@@ -302,8 +303,11 @@ class _Builder:
             named_by = f.scalar(fields["named_by"], "named_by") if "named_by" in fields else None
             # "named_by: operation": a verb of a relative ("نفذها") tells an event only after
             # an operation noun ("عمليات ... نفذها الجيش ضد")
-            if named_by not in (None, "adjective", "operation"):
-                raise f.error(fields["named_by"], "named_by must be `adjective` or `operation`")
+            # "named_by: attempt": a shoot-down tells the attack it stopped ("أسقط مسيرات
+            # حاولت الاعتداء على")
+            if named_by not in (None, "adjective", "operation", "attempt"):
+                raise f.error(fields["named_by"],
+                              "named_by must be `adjective`, `operation` or `attempt`")
             attrs = (("form", form), ("means", means), ("default", default),
                      ("object", objects), ("named_by", named_by))
             for item in f.sequence(fields["cues"], "cues"):
