@@ -5,18 +5,10 @@ Each case states by hand the actor1 (and actor2) EVENTS.md asks for.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from marsad.model import Document, Event
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)
-
-
-def events_of(resources, text: str) -> list[Event]:
-    return extract(Document("t", text, PUBLISHED, "test"), resources)
+from marsad.model import Event
+from sentences import events_of
 
 
 def at(events: list[Event], place: str) -> Event:

@@ -14,12 +14,7 @@ from marsad.events.analysis import analyse
 from marsad.events.places import find_places
 from marsad.model import Document, Event
 from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
-
-
-def events_of(resources, text: str, published: dt.date | None = PUBLISHED) -> list[Event]:
-    return extract(Document("t", text, published, "test"), resources)
+from sentences import PUBLISHED, events_of
 
 
 def one(events: list[Event], kind: str, place: str) -> Event:

@@ -6,16 +6,7 @@ coordinated list; a place that only locates the one before it is no place of the
 
 from __future__ import annotations
 
-import datetime as dt
-
-from marsad.model import Document, Event
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)
-
-
-def events_of(resources, text: str) -> list[Event]:
-    return extract(Document("t", text, PUBLISHED, "test"), resources)
+from sentences import events_of
 
 
 def places(resources, text: str) -> list[str]:

@@ -5,16 +5,7 @@ of the news.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from marsad.model import Document, Event
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)
-
-
-def events_of(resources, text: str) -> list[Event]:
-    return extract(Document("t", text, PUBLISHED, "test"), resources)
+from sentences import events_of
 
 
 def test_a_withdrawal_from_it_leaves_the_place_taken_before(resources):

@@ -7,16 +7,7 @@ Each case states by hand what EVENTS.md and ACTORS.md ask for.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from marsad.model import Document, Event
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)
-
-
-def events_of(resources, text: str) -> list[Event]:
-    return extract(Document("t", text, PUBLISHED, "test"), resources)
+from sentences import events_of
 
 
 def test_a_source_ends_before_the_masdar_it_reports_with_bi(resources):

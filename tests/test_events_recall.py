@@ -7,18 +7,11 @@ asks for and why.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from marsad.model import Document, Event
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)
+from marsad.model import Event
+from sentences import events_of
 
 FIRST = "أفاد مراسلنا بقصف القاعدة الأميركية في حقل كونيكو بثلاثة صواريخ. "
 
-
-def events_of(resources, text: str) -> list[Event]:
-    return extract(Document("t", text, PUBLISHED, "test"), resources)
 
 
 def shellings_at(events: list[Event], place: str) -> int:

@@ -8,16 +8,8 @@ asks for and why.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from marsad.model import Document, Event
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
-
-
-def events_of(resources, text: str) -> list[Event]:
-    return extract(Document("t", text, PUBLISHED, "test"), resources)
+from marsad.model import Event
+from sentences import events_of
 
 
 def places_of(events: list[Event]) -> set[str]:

@@ -8,16 +8,7 @@ the news.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from marsad.model import Document, Event
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)
-
-
-def events_of(resources, text: str) -> list[Event]:
-    return extract(Document("t", text, PUBLISHED, "test"), resources)
+from sentences import events_of
 
 
 def test_drones_shot_down_while_attacking_tell_their_strike(resources):

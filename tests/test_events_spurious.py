@@ -6,17 +6,7 @@ for (the event the sentence tells, and no other).
 
 from __future__ import annotations
 
-import datetime as dt
-
-from marsad.model import Document
-from marsad.pipeline import extract
-
-PUBLISHED = dt.date(2023, 10, 25)  # a Wednesday
-
-
-def told(resources, text: str) -> set[tuple[str, str | None, str]]:
-    return {(e.kind, e.actor1, e.place) for e in extract(Document("t", text, PUBLISHED, "test"),
-                                                          resources)}
+from sentences import told
 
 
 def test_an_air_defence_meeting_an_attack_is_no_clash(resources):
