@@ -23,3 +23,10 @@ def events_of(resources: Resources, text: str,
 def told(resources: Resources, text: str) -> set[tuple[str, str | None, str]]:
     """(kind, actor1, place) of each event of `text`."""
     return {(e.kind, e.actor1, e.place) for e in events_of(resources, text)}
+
+
+def at(events: list[Event], place: str) -> Event:
+    """The one event at `place` (fails the test if there is none or more than one)."""
+    found = [e for e in events if e.place == place]
+    assert len(found) == 1, f"expected one event at {place}, got {events}"
+    return found[0]

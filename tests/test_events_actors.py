@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.model import Event
-from sentences import events_of
-
-
-def at(events: list[Event], place: str) -> Event:
-    found = [e for e in events if e.place == place]
-    assert len(found) == 1, f"expected one event at {place}, got {events}"
-    return found[0]
+from sentences import at, events_of
 
 
 def test_a_verb_whose_only_name_is_a_place_takes_the_agent_before(resources):
