@@ -177,7 +177,9 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
                  if not (h.entry.kind == "place_drop" and (
                      h.entry.article or an.text[h.token_start:h.start].endswith("ال")))
                  and not (h.entry.kind in ("place_drop", "place_keep")
-                          and an.words_between(h.end, hit.token_start) > 0)}
+                          and (an.words_between(h.end, hit.token_start) > 0
+                               # "المحافظة والبلدية": "و" ends the feature word's name
+                               or "و" in hit.proclitics))}
     # "بلدتي ذيبان والطيانة", "حقلي كونيكو والعمر": the dual licenses its second name too
     dual = _dual_before(an, hits, i, before)
     if dual is not None:
