@@ -172,3 +172,9 @@ def test_a_chain_of_locatives_after_the_object_reaches_its_place(resources):
     # nine words on, but each phrase locates the one before it
     text = "أخلت هيئة تحرير الشام مكاتبها في الحي الشرقي قرب مبنى البريد القديم وسط مدينة سرمدا."
     assert places_of(events_of(resources, text), "withdrawal") == ["سرمدا"]
+
+
+def test_a_quoted_second_name_after_a_dual_is_a_place_too(resources):
+    # 'بلدتي "X" و"Y"': the "و" stands alone between the quotes; Y is the second town
+    text = 'قصفت المدفعية التركية بلدتي "نبل" و"الزهراء" في ريف حلب الشمالي.'
+    assert places_of(events_of(resources, text), "shelling") == ["الزهراء", "نبل"]
