@@ -51,3 +51,18 @@ def test_an_attack_told_with_a_pronoun_agent_is_by_the_actor_before(resources, s
     event = at(events_of(resources, text), "الشدادي")
     assert (event.actor1, event.actor2) == ("IRQ_RESISTANCE", "US_COALITION")
 
+
+
+def test_a_force_in_a_named_group_is_that_group(resources):
+    # "القوات البحرية في القوات المسلحة اليمنية": a branch of the group named after it, not
+    # the last navy named before (the American one)
+    text = ("أبحرت مدمرة تابعة للبحرية الأميركية في البحر الأحمر. وأطلقت القوات البحرية في "
+            "القوات المسلحة اليمنية صاروخاً استهدف سفينة تجارية في خليج عدن.")
+    assert [(e.kind, e.actor1) for e in events_of(resources, text)] == [("shelling", "HOUTHIS")]
+
+
+def test_a_force_in_a_civilian_place_is_no_branch_of_it(resources):
+    # "الطائرات الحربية في سوق المدينة": the market is where, not whose planes
+    text = ("قصفت الطائرات الحربية الروسية ريف إدلب. وبعد المجزرة التي ارتكبتها الطائرات "
+            "الحربية في سوق الخضار بمدينة سراقب، قصفت مستشفى المدينة.")
+    assert {e.actor1 for e in events_of(resources, text) if e.place == "سراقب"} == {"RUS_MIL"}

@@ -753,3 +753,19 @@ def test_a_reminder_is_no_news(resources):
 ], ids=["anaphor-source", "denial", "claimed-bombing", "weapons-counted", "colon", "reason"])
 def test_one_field_of_one_event(resources, text, kind, place, field, value):
     assert getattr(one(events_of(resources, text), kind, place), field) == value
+
+
+def test_merged_tellings_keep_the_day_one_telling_gives(resources):
+    # the dated telling is poorer (no source); the merged event still takes its Tuesday
+    text = ("قصفت المدفعية التركية يوم الثلاثاء قرية تل رفعت. وأفادت وكالة الأنباء بأن "
+            "المدفعية التركية قصفت بلدة تل رفعت بعشرات القذائف.")
+    event = one(events_of(resources, text), "shelling", "تل رفعت")
+    assert (event.date, event.source) == (dt.date(2023, 10, 24), "وكالة الأنباء")
+
+
+def test_a_source_in_apposition_ends_before_a_stop(resources):
+    # "العميد X في بيان": the statement is how he spoke, not part of his name
+    text = ("وقال المتحدث باسم الجيش، العميد سامر خليل في بيان، إنّ المدفعية التركية قصفت "
+            "قرية تل رفعت.")
+    assert one(events_of(resources, text), "shelling", "تل رفعت").source == \
+        "المتحدث باسم الجيش، العميد سامر خليل"

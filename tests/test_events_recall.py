@@ -136,3 +136,38 @@ def test_a_withdrawal_from_it_points_back_at_the_place_taken(resources):
     text = ("وقصفت الطائرات الأميركية قرية ذيبان، وقال القائد إن واشنطن ما خاضت معركة يوما "
             "إلا وخرجت منها خاسرة.")
     assert {e.kind for e in events_of(resources, text)} == {"airstrike"}
+
+
+def places_of(events: list[Event], kind: str) -> list[str]:
+    return sorted(e.place for e in events if e.kind == kind)
+
+
+def test_within_a_building_locates_and_cuts_no_place(resources):
+    # "ضمن" before a building is "inside", not "as part of": the city is where they left
+    text = "أخلت هيئة تحرير الشام مقراتها ضمن مبنى المحافظة في مدينة إدلب."
+    assert places_of(events_of(resources, text), "withdrawal") == ["إدلب"]
+
+
+def test_within_as_part_of_still_cuts_the_place(resources):
+    # "ضمن الرد على ... في غزة": the reason's place is not where the strike was
+    text = "قصفت المقاومة الإسلامية في العراق قاعدة التنف ضمن الرد على المجازر في غزة."
+    assert "غزة" not in places_of(events_of(resources, text), "shelling")
+
+
+def test_a_feature_word_before_and_names_nothing(resources):
+    # "مبنيي المحافظة والبلدية": "و" ends the feature word; the municipality is no village
+    text = "قصفت المدفعية التركية مبنيي المحافظة والبلدية في مدينة تل رفعت."
+    assert places_of(events_of(resources, text), "shelling") == ["تل رفعت"]
+
+
+def test_a_chain_of_locatives_after_the_object_reaches_its_place(resources):
+    # the offices "in the east quarter near the post building in the middle of X": X is
+    # nine words on, but each phrase locates the one before it
+    text = "أخلت هيئة تحرير الشام مكاتبها في الحي الشرقي قرب مبنى البريد القديم وسط مدينة سرمدا."
+    assert places_of(events_of(resources, text), "withdrawal") == ["سرمدا"]
+
+
+def test_a_quoted_second_name_after_a_dual_is_a_place_too(resources):
+    # 'بلدتي "X" و"Y"': the "و" stands alone between the quotes; Y is the second town
+    text = 'قصفت المدفعية التركية بلدتي "نبل" و"الزهراء" في ريف حلب الشمالي.'
+    assert places_of(events_of(resources, text), "shelling") == ["الزهراء", "نبل"]

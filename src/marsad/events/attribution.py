@@ -169,6 +169,9 @@ class Attribution:
         if word is None or text[word[0]:word[1]] not in self.titles:
             return end
         stop = _phrase_end(text, word[0], min(b, word[0] + 60))
+        # "العميد يحيى سريع في بيان": the name ends where a stop of a source phrase starts
+        stop = next((h.token_start for h in self.an.hits_in(word[1], stop)
+                     if h.entry.kind in _ENDS and h.entry.form != "في"), stop)
         words = self.an.words(word[0], stop)
         return stop if 2 <= len(words) <= 5 else end
 

@@ -51,7 +51,7 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.events.scope import denied, described, origin, released, summarized
+from marsad.events.scope import denied, described, locates, origin, released, summarized
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
     air_attack,
@@ -310,10 +310,11 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         same = [f for f in same if not f.silent]
         if before:
             frame = before[-1]
-            if _cut(an, frame.trigger.end, place.start):
+            if _cut(an, lexicon, frame.trigger.end, place.start):
                 continue  # "نصرةً لغزة", "في حال استمر العدوان على غزة": not where it happened
             if _territorial(frame) and frame.form != "passive" and \
                     _object_words(an, frame.trigger.end, place.start) > _OBJECT_WORDS and \
+                    not _chained(an, frame.trigger.end, place.start) and \
                     "وعلي" not in an.words(max(frame.trigger.end, place.start - 40),
                                            place.start)[-5:]:
                 # "استعادة كرامتهم ... لتركيا": too far to be what was taken; but "يسيطرون
@@ -321,7 +322,7 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
                 continue
             frame.places.append(place)
         elif same and not _territorial(same[0]) and \
-                not _cut(an, place.end, same[0].trigger.start) and \
+                not _cut(an, lexicon, place.end, same[0].trigger.start) and \
                 not ((_in_reason(an, same[0].clause[0], place.start) or
                       an.word_before(same[0].trigger.token_start) in lexicon.words("sequels"))
                      and any(same[0].trigger.end <= p.start < same[0].clause[1] for p in places)):
@@ -333,9 +334,10 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
             same[0].places.append(place)
 
 
-def _cut(an: Analysis, a: int, b: int) -> bool:
+def _cut(an: Analysis, lexicon: Lexicon, a: int, b: int) -> bool:
     """Does a reason or a condition stand in normalized [a, b), cutting a place from a trigger?"""
-    return any(h.entry.kind in ("reason", "condition") for h in an.hits_in(a, b))
+    return any(h.entry.kind in ("reason", "condition") and not locates(an, lexicon, h)
+               for h in an.hits_in(a, b))
 
 
 def _condemned(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[SourceRef]) -> bool:
@@ -369,6 +371,14 @@ def _object_words(an: Analysis, a: int, b: int) -> int:
     spans = {(h.token_start, h.token_end) for h in an.hits_in(a, b)
              if h.entry.kind in _AGENTS and h.token_end <= b}
     return an.words_between(a, b) - sum(an.words_between(s, e) for s, e in spans)
+
+
+def _chained(an: Analysis, a: int, b: int) -> bool:
+    """Does the place at `b` end a chain of locatives that opens right after the cue's object
+    ("أخلت مكاتبها في المربع الأمني ضمن مبنى المحافظة وسط X"): where the object was?"""
+    prep = next((h for h in an.hits_in(a, b) if h.entry.kind == "place_prep"), None)
+    return prep is not None and _object_words(an, a, prep.start) <= 1 and \
+        "," not in an.text[a:b] and _object_words(an, a, b) <= 2 * _OBJECT_WORDS
 
 
 def _territorial(frame: Frame) -> bool:

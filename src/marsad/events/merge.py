@@ -58,10 +58,14 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             kept.setdefault(key, []).append(telling)
             order.append(telling)
             continue
+        dating = event if dated and not same.dated else same.event if same.dated and not dated else None
         if score > same.score:
             same.event, same.score = _filled(event, same.event), score
         else:
             same.event = _filled(same.event, event)
+        if dating is not None:
+            # the day a telling's own text gives beats an undated telling's publication day
+            same.event = replace(same.event, date=dating.date, time_precision=dating.time_precision)
         same.dated = same.dated or dated
     captured = {(t.key[1], t.key[2]) for t in order if t.key[0] == "capture"}
     # a telling that does not say who did it is the same event as one that does

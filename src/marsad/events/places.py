@@ -177,7 +177,9 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
                  if not (h.entry.kind == "place_drop" and (
                      h.entry.article or an.text[h.token_start:h.start].endswith("ال")))
                  and not (h.entry.kind in ("place_drop", "place_keep")
-                          and an.words_between(h.end, hit.token_start) > 0)}
+                          and (an.words_between(h.end, hit.token_start) > 0
+                               # "المحافظة والبلدية": "و" ends the feature word's name
+                               or "و" in hit.proclitics))}
     # "بلدتي ذيبان والطيانة", "حقلي كونيكو والعمر": the dual licenses its second name too
     dual = _dual_before(an, hits, i, before)
     if dual is not None:
@@ -385,9 +387,15 @@ def _describes_actor(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
 def _after_place_list(an: Analysis, hits: list[Hit], i: int) -> bool:
     """True when hits[i] is coordinated ("و" or a comma) with a place right before it."""
     if i == 0 or ("و" not in hits[i].proclitics and an.text[hits[i - 1].end:hits[i].start].strip() != ","):
-        return False
+        return _quoted_and(an, hits, i)
     prev = hits[i - 1]
     return prev.entry.kind == "place" and an.words_between(prev.end, hits[i].token_start) == 0
+
+
+def _quoted_and(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """`"كونيكو" و"العمر"`: a quoted name after a place and an "و" standing alone."""
+    return i > 0 and hits[i - 1].entry.kind == "place" and \
+        an.text[hits[i - 1].end:hits[i].token_start].replace(" ", "") in ('"و"', '"و', 'و"')
 
 
 def _ref(an: Analysis, lexicon: Lexicon, start: int, end: int, key: str | None,
@@ -419,7 +427,8 @@ def _ref(an: Analysis, lexicon: Lexicon, start: int, end: int, key: str | None,
     # "وتلال الخضر", "وحي القصور": the "و" may stand on the feature word before the name
     # (not on a relation: "جنوب وغرب محافظة تعز" joins two directions of one place)
     coordinated = "و" in hit.proclitics or (bool(before) and "و" in before[-1].proclitics
-                                            and before[-1].entry.kind in _FEATURES)
+                                            and before[-1].entry.kind in _FEATURES) or \
+        an.text[max(0, start - 4):start].replace(" ", "").endswith(('"و"', '"و'))
     return PlaceRef(surface_start, end, start, end, clean(surface), key, feature, relation,
                     partial, coordinated=coordinated)
 

@@ -106,6 +106,10 @@ def _coordinated_targets(an: Analysis, refs: list[ActorRef]) -> list[ActorRef]:
 
 
 
+#: the types of actor a force may be a branch of ("القوات البحرية في القوات المسلحة اليمنية")
+_ARMED = frozenset({"state", "militia", "armed_group"})
+
+
 def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
               seen: list[ActorRef], day: dt.date | None) -> str | None:
     hit = hits[i]
@@ -138,9 +142,15 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         return None
     if kind == "generic":
         group = lexicon.generics[int(entry.value)]
+        branch = next((j for j in range(i + 1, min(i + 4, len(hits)))
+                       if hits[j].entry.kind == "actor"), None)
+        if branch is not None and an.words(hit.end, hits[branch].token_start) == ["في"] and \
+                getattr(lexicon.actors.get(hits[branch].entry.value), "type", None) in _ARMED:
+            # "القوات البحرية في القوات المسلحة اليمنية": a branch of the group named after it
+            return _actor_id(an, lexicon, hits, branch, seen, day)
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
         if group.fixed:
             # "المروحيات الأميركية": a nationality right after the noun says whose they are
-            nxt = hits[i + 1] if i + 1 < len(hits) else None
             if nxt is not None and nxt.entry.kind == "adjective" and \
                     an.words_between(hit.end, nxt.token_start) == 0:
                 return None

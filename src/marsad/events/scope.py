@@ -15,6 +15,7 @@ from marsad.events.analysis import Analysis
 from marsad.events.context import narrows
 from marsad.events.places import LOCATIVE_WORDS, PlaceRef
 from marsad.lexicon.model import Lexicon
+from marsad.recognize.matcher import Hit
 
 #: negated verbs of occurring (normalized): "الهجوم لم يقع داخل الأردن" says where it was not
 _NOT_OCCURRED = frozenset({"يقع", "تقع", "يحدث", "تحدث", "يجر", "تجر", "يكن", "تكن"})
@@ -113,3 +114,13 @@ def denied(an: Analysis, place: PlaceRef) -> bool:
                 len(words) - k - 2 <= 1 and all(w in LOCATIVE_WORDS for w in words[k + 2:]):
             return True
     return False
+
+
+def locates(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the reason cue `hit` "ضمن" before a place or a building ("ضمن مبنى المحافظة":
+    lexicon `within`, `within_places`), so that it says where, not why?"""
+    if an.text[hit.start:hit.end] not in lexicon.words("within"):
+        return False
+    nxt = an.next_word(hit.end)
+    return nxt is not None and (an.text[nxt[0]:nxt[1]] in lexicon.words("within_places") or any(
+        h.entry.kind == "place" and h.token_start == nxt[0] for h in an.hits_in(nxt[0], nxt[1])))

@@ -69,7 +69,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "pronoun_suffixes": "word", "pronouns": "word", "route_words": "word",
               "report_contents": "start", "personnel_heads": "word",
               "person_links": "word", "first_names": "word",
-              "locative_only": "word", "suffixed_nouns": "word"}
+              "locative_only": "word", "suffixed_nouns": "word",
+              # "ضمن مبنى المحافظة": a reason cue that locates (events/scope.py within)
+              "within": "word", "within_places": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
