@@ -33,6 +33,7 @@ AGENT_AFTER = {"capture", "withdrawal", "advance", "deployment", "contact", "oth
 
 
 def civilians(lexicon: Lexicon, actor_id: str) -> bool:
+    """Is `actor_id` the civilians (ACTORS.md `CIVILIANS`), struck, never striking?"""
     actor = lexicon.actors.get(actor_id)
     return actor is not None and actor.type == "civilians"
 
@@ -71,6 +72,7 @@ def source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef])
 
 
 def attack_kinds(kinds: list[str]) -> bool:
+    """Are all `kinds` remote violence (an attack whose means may still be unsettled)?"""
     return bool(kinds) and all(k in ATTACK or k == "remote" for k in kinds)
 
 
@@ -168,6 +170,9 @@ _PRONOUNS = frozenset({"ه", "ها", "هم", "هما"})
 
 def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef],
                  scope_end: int) -> None:
+    """Set the frame's actor1, assoc1 and actor2 from the actor mentions `refs` of its
+    sentence (the module's rules, in order); the actors after its cue are read up to
+    `scope_end`, the next frame's cue."""
     t = frame.trigger
     usable = [r for r in refs if not r.locative]
     helpers = [r for r in usable if r.helper]

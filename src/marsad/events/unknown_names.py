@@ -145,4 +145,5 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\
 
 
 def clean(surface: str) -> str:
+    """A place's surface as recorded: no invisible marks, quotes or edge punctuation."""
     return " ".join(surface.translate(_INVISIBLE).strip(" \"'«»()[]،,.:;-_").split())
