@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
 from marsad.events.attribution import SourceRef
+from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.events.places import PlaceRef
 from marsad.events.roles import ActorRef
 from marsad.events.victims import victim
@@ -374,7 +375,7 @@ def _li_author(an: Analysis, ref: ActorRef) -> bool:
     if not an.text[ref.token_start:ref.start].startswith("ل"):
         return False
     nxt = an.next_word(ref.token_end)
-    return nxt is not None and an.text[nxt[0]:nxt[1]] in _AGAINST
+    return nxt is not None and an.text[nxt[0]:nxt[1]] in AGAINST
 
 
 def _owner_after_attack_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
@@ -394,10 +395,6 @@ def _owner_after_attack_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> b
         return False  # "تدمير مواقع لداعش": the place struck is theirs
     return any(h.entry.kind == "means" or (h.entry.kind == "trigger" and h.entry.attr("form") == "noun")
                for h in hits)
-
-
-#: what an attack was against ("على" normalized)
-_AGAINST = frozenset({"علي", "ضد"})
 
 
 def _owned(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
@@ -488,9 +485,6 @@ def _after_attack_word(an: Analysis, ref: ActorRef) -> bool:
                                     for h in an.hits_in(prev[0], prev[1]))
 
 
-_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
-
-
 def _struck_by_attack(an: Analysis, ref: ActorRef, t: Hit) -> bool:
     """Is `ref` the object of an attack verb before the trigger `t` whose subject is the
     attack itself ("القصف الذي استهدف القوات", "قصفاً استهدف القوات")?"""
@@ -512,7 +506,7 @@ def _condemns(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
 
 def _after_relative(an: Analysis, t: Hit) -> bool:
     """"القصف الذي استهدف القوات": a verb after a relative pronoun has its subject before."""
-    return an.word_before(t.token_start) in _RELATIVES
+    return an.word_before(t.token_start) in RELATIVES
 
 
 def _object_pronoun(an: Analysis, t: Hit) -> bool:

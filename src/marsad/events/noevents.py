@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from marsad.events.analysis import Analysis
+from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
@@ -125,11 +126,10 @@ def habitual(an: Analysis, hit: Hit) -> bool:
     if hit.entry.attr("form") != "verb":
         return False
     before = an.words_before(hit.token_start, 30, 2)
-    return len(before) == 2 and before[0] in _RELATIVES and before[1] in _WAS
+    return len(before) == 2 and before[0] in RELATIVES and before[1] in _WAS
 
 
-#: relative pronouns and the past of "كان" (normalized), grammar words
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+#: the past of "كان" (normalized), grammar words
 _WAS = frozenset({"كان", "كانت", "كانوا", "كانتا", "كانا"})
 
 
@@ -155,7 +155,7 @@ def _operation_of(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     k = an.word_index(hit.token_end)
     ends = an.word_ends
     after = an.words(hit.token_end, ends[min(len(ends) - 1, k + _OPERATION_WORDS)])
-    return any(w in _AGAINST for w in after)
+    return any(w in AGAINST for w in after)
 
 
 def _attempt_after(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
@@ -166,10 +166,6 @@ def _attempt_after(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     end = next((e for s, e, _ in an.sentences if s <= hit.start < e), len(an.text))
     after = an.text[hit.end:end]
     return any(w in after for w in lexicon.words("attempts"))
-
-
-#: what a relative's operation was against ("ضد", "على" normalized)
-_AGAINST = frozenset({"ضد", "علي"})
 
 
 def halted(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:

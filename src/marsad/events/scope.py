@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from marsad.events.analysis import Analysis
 from marsad.events.context import narrows
+from marsad.events.grammar import RELATIVES
 from marsad.events.places import LOCATIVE_WORDS, PlaceRef
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
@@ -97,12 +98,10 @@ def described(an: Analysis, refs: Sequence[PlaceRef], k: int) -> bool:
     if k == 0:
         return False
     a, b = refs[k - 1].end, refs[k].start
-    words = [w[1:] if w[:1] == "و" and w[1:] in _RELATIVES else w for w in an.words(a, b)]
-    return bool(words) and words[0] in _RELATIVES and not an.has_hit(_TRIGGER, a, b)
+    words = [w[1:] if w[:1] == "و" and w[1:] in RELATIVES else w for w in an.words(a, b)]
+    return bool(words) and words[0] in RELATIVES and not an.has_hit(_TRIGGER, a, b)
 
 
-#: relative pronouns (normalized), grammar words
-_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
 _TRIGGER = frozenset({"trigger"})
 
 
