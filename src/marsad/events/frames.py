@@ -436,7 +436,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause)
     for kind in frame.kinds:
         if kind == "remote":
-            kind = actor.remote if actor else _unnamed_means(an, lexicon, frame)
+            kind = _remote(an, lexicon, frame, actor)
         elif kind == "shelling" and air and not _artillery(an, lexicon, frame.clause):
             kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
@@ -520,9 +520,13 @@ def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None
     default = str(frame.trigger.entry.attr("default"))
     if default == "none":
         return []
-    if default == "remote":
-        return [actor.remote if actor else _unnamed_means(an, lexicon, frame)]
-    return [default]
+    return [_remote(an, lexicon, frame, actor) if default == "remote" else default]
+
+
+def _remote(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None) -> str:
+    """The kind of a remote attack whose weapon is not named: its author's (lexicon
+    `remote`), else what the text says of the attack (`_unnamed_means`)."""
+    return actor.remote if actor else _unnamed_means(an, lexicon, frame)
 
 
 #: how many words after its cue "مرة جديدة" may stand and still be said of the act
