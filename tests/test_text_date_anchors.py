@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.text import date_words as words
 from marsad.text import dates
 from marsad.text.date_anchors import Anchor, AnchorScan
 from marsad.text.normalize import fold, normalize_text
@@ -63,9 +64,9 @@ def test_longest_leads_and_odd_starts(text: str, form: str) -> None:
 
 
 _PIECES = [
-    *dates._TODS, *dates._WEEKDAYS, *dates._MONTHS, *dates._HIJRI_MONTHS, *dates._LATIN_MONTHS,
-    *dates._ORDINALS, *dates._PARTS, *dates._PAST, *dates._CURRENT, *dates._NEXT,
-    *dates._COUNT_WORDS, "يوم", "تاريخ", "شهر", "شهري", "من", "الي", "حتي", "و", "ال", "في",
+    *words.TODS, *words.WEEKDAYS, *words.MONTHS, *words.HIJRI_MONTHS, *words.LATIN_MONTHS,
+    *words.ORDINALS, *words.PARTS, *words.PAST, *words.CURRENT, *words.NEXT,
+    *words.COUNT_WORDS, "يوم", "تاريخ", "شهر", "شهري", "من", "الي", "حتي", "و", "ال", "في",
     "خلال", "منذ", "قبل", "بين", "عام", "العام", "سنه", "الشهر", "الاسبوع", "اليوم", "امس",
     "اول", "الليله", "غدا", "الغد", "بعد", "غد", "ساعات", "يومين", "ايام", "اسابيع", "هذا",
     "مواليد", "ه", "م", "نحو", "st", "th", "(", ")", "/", "-", ".", ",", ":", "%", "قصف",

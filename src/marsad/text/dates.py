@@ -41,6 +41,35 @@ from collections.abc import Callable
 
 from marsad.model import DateMention, NormText
 from marsad.text.date_anchors import Anchor, AnchorScan
+from marsad.text.date_words import (
+    AMBIGUOUS_MONTHS,
+    COUNT_WORDS,
+    CURRENT,
+    HIJRI_MONTHS,
+    LATIN_MONTHS,
+    MON,
+    MONTHS,
+    NEXT,
+    ONGOING,
+    ORDINALS,
+    PARTS,
+    PAST,
+    RANGE_GAP,
+    RE_AGO,
+    RE_DAY_MONTH,
+    RE_HIJRI,
+    RE_LATIN,
+    RE_MONTH,
+    RE_NUMERIC,
+    RE_RECENT,
+    RE_RELDAY,
+    RE_UNIT_REL,
+    RE_WEEKDAY,
+    RE_YEAR,
+    RE_YEAR_PAIR,
+    TODS,
+    WEEKDAYS,
+)
 from marsad.text.normalize import normalize_text
 
 __all__ = ["FORMS", "date_anchors", "date_spans", "find_dates", "hijri_to_gregorian"]
@@ -74,164 +103,6 @@ FORMS: dict[str, str] = {
     "hijri": "15 رمضان 1444 هـ",
 }
 
-# --- vocabulary, in normalized spelling (أ إ آ -> ا, ة -> ه, ى -> ي) -----------------------
-
-_WEEKDAYS = {
-    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
-    "الاحد": 6,
-}  # fmt: skip
-_MONTHS = {
-    # Levantine / Iraqi
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
-    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
-    "كانون الاول": 12, "تشرين اول": 10, "تشرين ثاني": 11, "كانون اول": 12, "كانون ثاني": 1,
-    # Egyptian / Gulf
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
-    "ديسمبر": 12,
-    # Maghrebi (Libya, Tunisia, Algeria)
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
-}  # fmt: skip
-# Month names that are also common words ("مارس" = practised, "اب" = father): accepted only
-# with a day, a year, a second month name, "شهر" or a relative word next to them.
-_AMBIGUOUS_MONTHS = frozenset({"اب", "مارس", "اوت", "ماي"})
-_LATIN_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_HIJRI_MONTHS = {
-    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
-    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخره": 6,
-    "جمادي الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11,
-    "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
-}  # fmt: skip
-_ORDINALS = {
-    "الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
-    "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
-}  # fmt: skip
-_COUNT_WORDS = {
-    "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
-    "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9, "عشره": 10,
-    "عشر": 10,
-}  # fmt: skip
-# Parts of a month or year: مطلع/أوائل/بداية -> start, منتصف/أواسط -> middle, أواخر/نهاية -> end.
-_PARTS = {
-    "مطلع": 1, "اوايل": 1, "بدايه": 1, "مستهل": 1, "اول": 1, "منتصف": 15, "اواسط": 15,
-    "اواخر": 25, "نهايه": 25, "اخر": 25,
-}  # fmt: skip
-_PAST = ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفايت", "الفايته", "السابق", "المنقضي")
-_CURRENT = ("الجاري", "الحالي", "الجاريه", "الحاليه")
-_NEXT = ("المقبل", "القادم", "المقبله", "القادمه")
-
-
-def _alt(words: object) -> str:
-    """Regex alternation of `words`, longest first, so "كانون الثاني" wins over "كانون"."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"  # type: ignore[arg-type]
-
-
-_WD = _alt(_WEEKDAYS)
-_MON = _alt(_MONTHS)
-# "آب/أغسطس", "نيسان / أبريل", "شباط- فبراير", "مايو / أيار", "(أغسطس)"
-_MPAIR = rf"{_MON}(?:\s*[/\-(]\s*{_MON}\)?)?"
-_TODS = (
-    "فجر", "صباح", "صبيحه", "ظهر", "ظهيره", "عصر", "مساء", "ليل", "ليله", "عشيه", "منتصف ليل",
-    "قرابه منتصف ليل", "قرب منتصف ليل", "حتي ساعه متاخره من ليل", "ساعات الصباح الاولي من",
-)  # fmt: skip
-_TOD = _alt(_TODS)
-_REL = _alt((*_PAST, *_CURRENT, *_NEXT))
-_PART = _alt(_PARTS)
-_ORD = (
-    r"(?:(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+عشر"
-    r"|(?:(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+و)?"
-    r"(?:العشرين|الثلاثين)"
-    r"|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)"
-)
-_YEAR = r"(?:19|20)\d\d"
-# Start and end of a word: proclitics و/ف and ب/ل may precede an expression (it is left out of the
-# span); no letter may follow.
-_B0 = r"(?<![^\W_])[وف]?[بل]?"
-_B1 = r"(?![^\W_])"
-_WD_TAIL = rf"(?:\s*[,\-(]?\s*(?:يوم\s+)?(?P<wd2>{_WD})\)?)?"
-
-_RE_RELDAY = re.compile(
-    rf"(?<!حتي )(?<!الي )(?<!لغايه )(?<!نفس )(?<!ذات ){_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?"
-    r"(?P<rel>اليوم الماضي|الليله الماضيه|امس الاول|اول امس|اول من امس|الاول من امس|امس"
-    r"|البارحه|الليله|بعد غد|غدا|الغد"
-    r"|اليوم(?!\s+(?:نفسه|ذاته|التالي|السابق|الاول|الثاني|الثالث|الرابع|الاخير|الوطني"
-    r"|العالمي|الدولي|العربي)|\s*ال\s?\d))"
-    rf"{_WD_TAIL}){_B1}"
-)
-_RE_WEEKDAY = re.compile(
-    rf"(?<!صلاه )(?<!خطبه ){_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?(?P<wd>{_WD})"
-    rf"(?:\s*[\-/]?\s*(?P<wd2>{_WD}))?(?:\s+(?P<rel>{_REL}))?){_B1}"
-)
-_RE_AGO = re.compile(
-    rf"{_B0}(?P<x>(?P<kw>قبل|منذ)\s+(?:نحو\s+|حوالي\s+)?(?:(?P<n>\d{{1,3}}|{_alt(_COUNT_WORDS)})\s+)?"
-    r"(?P<unit>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع|شهرين|اشهر|شهور|شهر"
-    r"|عامين|اعوام|عام|سنتين|سنوات|سنه|ساعات|ساعه|ساعتين))"
-    # "منذ عام 2015", "منذ يوم الأحد", "منذ يوم أمس" are other forms
-    rf"{_B1}(?!\s*(?:\d|{_WD}|امس|اول امس))"
-)
-_RE_RECENT = re.compile(
-    rf"{_B0}(?P<x>(?:خلال\s+)?(?:ال)?ساعات\s+(?:الماضيه|الاخيره|الاخيره الماضيه))" + _B1
-)
-_RE_UNIT_REL = re.compile(
-    rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?"
-    # a day of that month: "بـ19 الشهر الماضي", "في الأول من هذا الشهر"
-    rf"(?:(?:ال\s?)?(?P<d>\d{{1,2}})\s+(?:من\s+)?|(?P<od>{_ORD})\s+من\s+)?"
-    r"(?:(?P<this>هذا|هذه)\s+)?"
-    r"(?P<unit>الاسبوع|الشهر|العام|السنه)"
-    rf"(?:\s+(?P<rel>{_REL}))?(?!\s+(?:نفسه|ذاته))(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?){_B1}"
-)
-_RE_DAY_MONTH = re.compile(
-    rf"{_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?:يوم\s+)?(?P<wd>{_WD})\s*,?\s*)?(?:يوم\s+)?"
-    rf"(?:(?:ال\s?)?(?P<d>\d{{1,2}})|(?P<od>{_ORD}))(?:\s*(?:-|و|الي|حتي)\s*(?:ال\s?)?(?P<d2>\d{{1,2}}))?"
-    rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_MPAIR})"
-    rf"(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)?"
-    rf"(?:\s+(?P<rel>{_REL}))?{_WD_TAIL}){_B1}"
-)
-_RE_LATIN = re.compile(
-    rf"(?P<x>(?:(?P<wd>{_WD})\s*,?\s*)?"
-    rf"(?:(?P<m>{_alt(_LATIN_MONTHS)})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})"
-    rf"|(?P<d_>\d{{1,2}})\s+(?P<m_>{_alt(_LATIN_MONTHS)})\.?,?\s+(?P<y_>{_YEAR})))(?![\w])"
-)
-_RE_NUMERIC = re.compile(
-    rf"{_B0}(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?:يوم\s+)?(?P<wd>{_WD})\s*,?\s*)?(?:(?:يوم|تاريخ)\s+)?"
-    rf"(?:(?P<d>\d{{1,2}})(?P<s>[/.\-])(?P<m>\d{{1,2}})(?P=s)(?P<y>{_YEAR})"
-    rf"|(?P<y_>{_YEAR})(?P<s_>[/.\-])(?P<m_>\d{{1,2}})(?P=s_)(?P<d_>\d{{1,2}})))"
-    rf"(?![\d/]|[.\-]\d){_WD_TAIL}"
-)
-# a preposition opens a word ("وفي آذار"), not ends one ("مصطفى شباط")
-_RE_MONTH = re.compile(
-    rf"(?:(?<![^\W_])[وف]?(?P<prep>في|خلال|منذ|حتي)\s+)?"
-    rf"{_B0}(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<shahr>شهر|شهري)\s+)?(?P<m>{_MPAIR})"
-    rf"(?:\s+(?P<rel>{_REL}))?"
-    rf"(?:\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?)?){_B1}"
-)
-_RE_YEAR = re.compile(
-    rf"{_B0}(?:(?P<prep>منذ|في|خلال|حتي|بين|من|مند)\s+)?"
-    rf"(?P<x>(?:(?P<part>{_PART})\s+)?(?:(?P<cue>عام|العام|عامي|العامين|سنه|السنه|سنتي"
-    r"|صيف|ربيع|خريف|شتاء)\s+)?"
-    rf"(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>{_YEAR})(?:\s?م{_B1})?"
-    rf"(?:\s*(?:-|–|الي|حتي|و)\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR}))?)(?![\d:%\w]|[.,/]\d)"
-)
-_RE_YEAR_PAIR = re.compile(
-    rf"\((?:مواليد\s+)?(?P<x>(?P<y>{_YEAR})(?:\s*[-–/]\s*(?P<y2>{_YEAR}))?)\)"
-    rf"|(?<![^\W_])مواليد\s+(?:عام\s+)?(?P<x2>(?P<y3>{_YEAR}))(?!\d)"
-)
-_RE_HIJRI = re.compile(
-    rf"{_B0}(?P<x>(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<m>{_alt(_HIJRI_MONTHS)})\s+)?(?P<y>1[34]\d\d)"
-    r"(?:\s?(?P<h>ه))?)(?![^\W_])"
-)
-# words before "منذ" that make it "since" (an ongoing thing's start) rather than "ago"
-_ONGOING = re.compile(
-    r"(?:مستمر|المستمر|متواصل|المتواصل|يتواصل|تتواصل|يستمر|تستمر|يواصل|تواصل|قايم"
-    r"|القايم|الدايره|دايره|مستمره|المستمره|متواصله|المتواصله)\s*$"
-)
-_RANGE_GAP = re.compile(r"\s*(?:-|–|الي|حتي|لغايه)\s*(?:(?:ال)?تاريخ\s+)?")
-
 _Found = tuple[dt.date, int, str, dt.date | None, bool]
 _Handler = Callable[[re.Match[str], dt.date | None], _Found | None]
 
@@ -263,15 +134,15 @@ def _conflict(day: dt.date, m: re.Match[str], *groups: str) -> bool:
     """True when a weekday written next to an explicit date is not that date's weekday."""
     for g in groups:
         name = m.groupdict().get(g)
-        if name and _WEEKDAYS[name] != day.weekday():
+        if name and WEEKDAYS[name] != day.weekday():
             return True
     return False
 
 
 def _month_of(name: str) -> int:
     """Month number of a (possibly paired, "آب/أغسطس") month name; the first name decides."""
-    first = re.match(_MON, name)
-    return _MONTHS[first.group()] if first else 0
+    first = re.match(MON, name)
+    return MONTHS[first.group()] if first else 0
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -285,9 +156,9 @@ def _year_for(month: int, day: int, rel: str | None, pub: dt.date | None) -> int
     """Year of a day/month with no year: latest not after publication, or by `rel`."""
     if pub is None:
         return None
-    if rel in _CURRENT:
+    if rel in CURRENT:
         return pub.year
-    if rel in _NEXT:
+    if rel in NEXT:
         return pub.year if (month, day) > (pub.month, pub.day) else pub.year + 1
     return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
 
@@ -308,7 +179,7 @@ def _relday(m: re.Match[str], pub: dt.date | None) -> _Found | None:
         day, form = pub - dt.timedelta(days=1), "yesterday"
     moved = False
     if m.group("wd2"):
-        day, moved = _snap_weekday(day, _WEEKDAYS[m.group("wd2")])
+        day, moved = _snap_weekday(day, WEEKDAYS[m.group("wd2")])
     return day, 1, form, None, moved
 
 
@@ -316,15 +187,15 @@ def _weekday(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if pub is None:
         return None
     rel = m.group("rel")
-    wd = _WEEKDAYS[m.group("wd")]
+    wd = WEEKDAYS[m.group("wd")]
     if m.group("wd2"):
         # "ليل الخميس - الجمعة": the night between; the event is dated by the second day.
-        second = _latest_weekday(pub, _WEEKDAYS[m.group("wd2")])
+        second = _latest_weekday(pub, WEEKDAYS[m.group("wd2")])
         return second, 1, "weekday_night", None, False
-    if rel in _NEXT:
+    if rel in NEXT:
         ahead = (wd - pub.weekday()) % 7 or 7
         return pub + dt.timedelta(days=ahead), 1, "weekday_next", None, False
-    if rel in _PAST:
+    if rel in PAST:
         return _latest_weekday(pub, wd, strict=True), 1, "weekday_last", None, False
     return _latest_weekday(pub, wd), 1, "weekday", None, False
 
@@ -333,7 +204,7 @@ def _ago(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if pub is None:
         return None
     unit, n_text = m.group("unit"), m.group("n")
-    n = int(n_text) if n_text and n_text.isdigit() else _COUNT_WORDS.get(n_text or "", 0)
+    n = int(n_text) if n_text and n_text.isdigit() else COUNT_WORDS.get(n_text or "", 0)
     dual = unit in ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين")
     plural = unit in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "ساعات")
     if n == 0:
@@ -344,7 +215,7 @@ def _ago(m: re.Match[str], pub: dt.date | None) -> _Found | None:
         return pub, 1, "recent", None, False
     if unit in ("يوم", "يوما", "يومين", "ايام"):
         form = "days_ago"
-        if m.group("kw") == "منذ" and _ONGOING.search(m.string, max(0, m.start() - 30), m.start()):
+        if m.group("kw") == "منذ" and ONGOING.search(m.string, max(0, m.start() - 30), m.start()):
             form = "since"  # "المستمر منذ 28 يوماً" dates the start of something still going on
         if n == 0:
             return pub - dt.timedelta(days=3), 2, form, None, False
@@ -370,7 +241,7 @@ def _unit_rel(m: re.Match[str], pub: dt.date | None) -> _Found | None:
         return None  # a bare "الشهر" or "العام" is not a date; "مطلع الشهر" is this month's
     if m.group("y") and unit in ("العام", "السنه"):
         return dt.date(int(m.group("y")), 1, 1), 3, "year", None, False  # "السنة الماضية 2015"
-    step = -1 if rel in _PAST else (1 if rel in _NEXT else 0)
+    step = -1 if rel in PAST else (1 if rel in NEXT else 0)
     if (m.group("d") or m.group("od")) and unit != "الشهر":
         return None  # "19 العام": no date
     if unit == "الاسبوع":
@@ -382,7 +253,7 @@ def _unit_rel(m: re.Match[str], pub: dt.date | None) -> _Found | None:
             date = _safe(y, mo + 1, day)
             return None if date is None else (date, 1, "day_month", None, False)
         if part:
-            return dt.date(y, mo + 1, _PARTS[part]), 2, "month_rel", None, False
+            return dt.date(y, mo + 1, PARTS[part]), 2, "month_rel", None, False
         return dt.date(y, mo + 1, 1), 3, "month_rel", None, False
     return dt.date(pub.year + step, 1, 1), 3, "year_rel", None, False
 
@@ -392,7 +263,7 @@ def _day_number(m: re.Match[str]) -> int:
     if m.group("d"):
         return int(m.group("d"))
     words = m.group("od").split()
-    day = _ORDINALS.get(words[0], 0)
+    day = ORDINALS.get(words[0], 0)
     if "عشر" in words:
         day += 10
     elif words[-1] in ("العشرين", "والعشرين"):
@@ -420,7 +291,7 @@ def _day_month(m: re.Match[str], pub: dt.date | None) -> _Found | None:
 def _latin(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     name = (m.group("m") or m.group("m_")).lower()
     d, y = m.group("d") or m.group("d_"), m.group("y") or m.group("y_")
-    date = _safe(int(y), _LATIN_MONTHS[name], int(d))
+    date = _safe(int(y), LATIN_MONTHS[name], int(d))
     return None if date is None else (date, 1, "latin", None, _conflict(date, m, "wd"))
 
 
@@ -438,7 +309,7 @@ def _numeric(m: re.Match[str], pub: dt.date | None) -> _Found | None:
 def _month(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     name, rel, part, y = m.group("m"), m.group("rel"), m.group("part"), m.group("y")
     paired = bool(re.search(r"[/\-(]", name))
-    if name in _AMBIGUOUS_MONTHS:
+    if name in AMBIGUOUS_MONTHS:
         if not (y or rel or m.group("shahr")):
             return None
     elif not (y or rel or paired or m.group("shahr") or m.group("prep") or part):
@@ -448,7 +319,7 @@ def _month(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if year is None:
         return None
     if part:
-        return dt.date(year, month, _PARTS[part]), 2, "month", None, False
+        return dt.date(year, month, PARTS[part]), 2, "month", None, False
     return dt.date(year, month, 1), 3, "month", None, False
 
 
@@ -460,7 +331,7 @@ def _year(m: re.Match[str], pub: dt.date | None) -> _Found | None:
         return None  # "من 2000 عنصر", "2017 مقاتل": counts, not years
     if until is not None and until.year <= year:
         until = None
-    start_month = {1: 1, 15: 7, 25: 12}[_PARTS[part]] if part else 1
+    start_month = {1: 1, 15: 7, 25: 12}[PARTS[part]] if part else 1
     form = "year_range" if until else "year"
     return dt.date(year, start_month, 1), 3, form, until, False
 
@@ -481,7 +352,7 @@ def _hijri(m: re.Match[str], pub: dt.date | None) -> _Found | None:
     if not (m.group("h") or (m.group("d") and m.group("m"))):
         return None  # "3 شعبان 1439" needs no هـ; a bare "1439" or "شعبان 1439" does
     year = int(m.group("y"))
-    month = _HIJRI_MONTHS[m.group("m")] if m.group("m") else 1
+    month = HIJRI_MONTHS[m.group("m")] if m.group("m") else 1
     day = int(m.group("d")) if m.group("d") and m.group("m") else 1
     if day > 30:
         return None
@@ -492,35 +363,35 @@ def _hijri(m: re.Match[str], pub: dt.date | None) -> _Found | None:
 
 # Where each pattern can match (see `date_anchors`): its anchors and how many words before
 # the anchor's word a match can start. The leads are counted on the patterns above: a time
-# of day (`_TODS`, up to 5 words), "يوم", a weekday, "ال 19" or an ordinal ("الحادي والعشرين"),
+# of day (`TODS`, up to 5 words), "يوم", a weekday, "ال 19" or an ordinal ("الحادي والعشرين"),
 # "إلى الـ 20", "من"/"شهر" before a month...
-_TOD_WORDS = max(len(t.split()) for t in _TODS)
-# the words an ordinal day (`_ORD`) ends with: a month may be glued to them ("العاشرأيار")
-_ORD_ENDS = ("عشر", "العشرين", "الثلاثين", *_ORDINALS)
-_YEAR_ANCHOR = ("19", "20")  # `_YEAR`: a four-digit number opening with these
+_TOD_WORDS = max(len(t.split()) for t in TODS)
+# the words an ordinal day (`ORD`) ends with: a month may be glued to them ("العاشرأيار")
+_ORD_ENDS = ("عشر", "العشرين", "الثلاثين", *ORDINALS)
+_YEAR_ANCHOR = ("19", "20")  # `YEAR`: a four-digit number opening with these
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, Anchor], ...] = (
-    (_RE_NUMERIC, _numeric, Anchor(numbers=_YEAR_ANCHOR, lead=_TOD_WORDS + 3 + 2)),
+    (RE_NUMERIC, _numeric, Anchor(numbers=_YEAR_ANCHOR, lead=_TOD_WORDS + 3 + 2)),
     # no look-behind: may start inside a word; searched in full only where a Latin month name
     # is followed by a number
-    (_RE_LATIN, _latin, Anchor(
+    (RE_LATIN, _latin, Anchor(
         # every Latin month name opens with one of the three-letter ones
-        words=tuple(m for m in _LATIN_MONTHS if len(m) == 3),
+        words=tuple(m for m in LATIN_MONTHS if len(m) == 3),
         gate=re.compile(r"[a-z]{3,9}\.?,?\s+\d"))),
-    (_RE_HIJRI, _hijri, Anchor(
-        numbers=("13", "14"), lead=1 + max(len(m.split()) for m in _HIJRI_MONTHS))),
-    (_RE_DAY_MONTH, _day_month, Anchor(
-        words=tuple(_MONTHS), lead=_TOD_WORDS + 3 + 2 + 3 + 2, starts_word=True,
+    (RE_HIJRI, _hijri, Anchor(
+        numbers=("13", "14"), lead=1 + max(len(m.split()) for m in HIJRI_MONTHS))),
+    (RE_DAY_MONTH, _day_month, Anchor(
+        words=tuple(MONTHS), lead=_TOD_WORDS + 3 + 2 + 3 + 2, starts_word=True,
         after_digit=True, after_words=_ORD_ENDS)),
-    (_RE_MONTH, _month, Anchor(words=tuple(_MONTHS), lead=3, starts_word=True, proclitics=True)),
-    (_RE_YEAR, _year, Anchor(numbers=_YEAR_ANCHOR, lead=4)),
-    (_RE_YEAR_PAIR, _year_pair, Anchor(numbers=_YEAR_ANCHOR, lead=2, paren=True)),
-    (_RE_RELDAY, _relday, Anchor(
+    (RE_MONTH, _month, Anchor(words=tuple(MONTHS), lead=3, starts_word=True, proclitics=True)),
+    (RE_YEAR, _year, Anchor(numbers=_YEAR_ANCHOR, lead=4)),
+    (RE_YEAR_PAIR, _year_pair, Anchor(numbers=_YEAR_ANCHOR, lead=2, paren=True)),
+    (RE_RELDAY, _relday, Anchor(
         words=("امس", "البارحه", "الليله", "غدا", "الغد", "بعد غد", "اليوم"),
         lead=_TOD_WORDS + 1 + 2)),
-    (_RE_WEEKDAY, _weekday, Anchor(words=tuple(_WEEKDAYS), lead=_TOD_WORDS + 1)),
-    (_RE_AGO, _ago, Anchor(words=("قبل", "منذ"))),
-    (_RE_RECENT, _recent, Anchor(words=("ساعات",), lead=1)),
-    (_RE_UNIT_REL, _unit_rel, Anchor(words=("الاسبوع", "الشهر", "العام", "السنه"), lead=5)),
+    (RE_WEEKDAY, _weekday, Anchor(words=tuple(WEEKDAYS), lead=_TOD_WORDS + 1)),
+    (RE_AGO, _ago, Anchor(words=("قبل", "منذ"))),
+    (RE_RECENT, _recent, Anchor(words=("ساعات",), lead=1)),
+    (RE_UNIT_REL, _unit_rel, Anchor(words=("الاسبوع", "الشهر", "العام", "السنه"), lead=5)),
 )  # fmt: skip
 
 
@@ -621,7 +492,7 @@ def _join_ranges(s: str, chosen: list[tuple[int, int, _Found]]) -> list[tuple[in
     for a, b, res in chosen:
         if out:
             pa, pb, prev = out[-1]
-            gap = _RANGE_GAP.fullmatch(s, pb, a)
+            gap = RANGE_GAP.fullmatch(s, pb, a)
             if (
                 gap is not None
                 and prev[2] in ("numeric", "day_month", "latin")
