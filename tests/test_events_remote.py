@@ -64,3 +64,20 @@ def test_another_actors_drones_do_not_arm_the_next_attacker(resources):
             "الإسلامية في العراق قاعدة حرير في أربيل.")
     kinds = {e.place: e.kind for e in events_of(resources, text)}
     assert kinds["حرير"] == "shelling"
+
+
+def test_the_passive_of_hajama_tells_an_attack_with_no_agent(resources):
+    # "هوجم المستشفى": who was attacked, by no one named; with no weapon in the article
+    # EVENTS.md's rule gives shelling, and the hospital stands for the civilians struck
+    events = events_of(resources, "هوجمت مدرسة في بلدة كفرنبل مساء أمس.")
+    assert [(e.kind, e.actor1, e.actor2, e.place) for e in events] == [
+        ("shelling", None, "CIVILIANS", "كفرنبل")]
+
+
+def test_the_passive_of_hajama_in_an_article_about_air_strikes_is_one(resources):
+    # like "تم استهداف المستشفى": told with no weapon, most likely an attack of the kind
+    # the article tells by its weapons
+    text = ("شنت طائرات حربية غارتين على مدينة سراقب، وقصفت طائرة مسيرة سيارة في مدينة "
+            "البوكمال. وهوجم المستشفى في بلدة كفرنبل بعد ساعة.")
+    kinds = {e.place: e.kind for e in events_of(resources, text)}
+    assert kinds["كفرنبل"] == "airstrike"
