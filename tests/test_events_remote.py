@@ -81,3 +81,11 @@ def test_the_passive_of_hajama_in_an_article_about_air_strikes_is_one(resources)
             "البوكمال. وهوجم المستشفى في بلدة كفرنبل بعد ساعة.")
     kinds = {e.place: e.kind for e in events_of(resources, text)}
     assert kinds["كفرنبل"] == "airstrike"
+
+
+def test_an_indefinite_saudi_adjective_names_the_shelling_side(resources):
+    # "بقصف مدفعي سعودي": the nationality after the weapon names its author, in the
+    # indefinite as in the definite ("القصف السعودي")
+    text = "وأصيب طفلان بجروح بقصف مدفعي سعودي طال مديرية رازح الحدودية مساء أمس."
+    assert {(e.kind, e.actor1) for e in events_of(resources, text)} == {
+        ("shelling", "SAUDI_COALITION")}
