@@ -89,3 +89,13 @@ def test_an_indefinite_saudi_adjective_names_the_shelling_side(resources):
     text = "وأصيب طفلان بجروح بقصف مدفعي سعودي طال مديرية رازح الحدودية مساء أمس."
     assert {(e.kind, e.actor1) for e in events_of(resources, text)} == {
         ("shelling", "SAUDI_COALITION")}
+
+
+def test_where_an_aircraft_took_off_from_is_not_what_it_struck(resources):
+    # "أقلعت طائرة حربية من مطار X": the airfield after the verb of taking off is where
+    # the raid came from, not one of its targets, nor where the massacre it did happened
+    text = ("وقال شاهد إن طائرة حربية أقلعت صباحاً من مطار حماة العسكري، وبعد دقائق قامت "
+            "الطائرة باستهداف سوق بلدة كفرنبل ما أدى إلى وقوع مجزرة.")
+    places = {e.place for e in events_of(resources, text)}
+    assert "كفرنبل" in places
+    assert not places & {"حماة", "مطار حماة"}
