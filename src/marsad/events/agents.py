@@ -263,7 +263,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         # "مجازر الاحتلال بحق المدنيين": a massacre's genitive is who committed it, its
         # victims follow "بحق" (cues.yaml civilian_harms)
         if first.kind == "adjective" or verb or not attack or movement or \
-                _object_follows(an, first) or t.entry.form in lexicon.words("civilian_harms"):
+                _object_follows(an, first) or t.entry.form in lexicon.words("civilian_harms") \
+                or _air_arm(an, t, first):
             actor1 = first
     if actor1 is None and agent is not None:
         actor1 = agent
@@ -429,6 +430,25 @@ def _object_follows(an: Analysis, ref: ActorRef) -> bool:
             nxt = after
     return any(h.token_start == nxt[0] and "ل" in h.proclitics and h.proclitics[:1] != ("و",)
                and h.entry.kind in _LI_OBJECT_KINDS for h in an.hits_in(nxt[0], nxt[1]))
+
+
+def _air_arm(an: Analysis, t: Hit, ref: ActorRef) -> bool:
+    """Is the actor right after the attack masdar `t` named by its aircraft ("استهداف سلاح
+    الجو المسير", "استهداف طائرات العدوان")? Such an arm is the masdar's agent even when an
+    adjunct set off by commas comes before the object ("استهداف سلاح الجو المسير، عبر
+    عمليتين، مدمرتين"): aircraft strike, they are not what a masdar of attack strikes."""
+    if ref.kind != "actor" or ref.start != ref.token_start:
+        return False  # a generic or a clitic ("بالطائرات المسيرة"): the means, not the arm
+    if an.words_between(t.end, ref.start) == 0:
+        return any(h.start == ref.start and h.entry.kind == "actor"
+                   and h.entry.attr("weapon") == "airstrike"
+                   for h in an.hits_in(ref.start, ref.start + 1))
+    # "طائرات العدوان": the aircraft, then their owner as its genitive
+    nxt = an.next_word(t.token_end)
+    return nxt is not None and not an.text[t.token_end:nxt[0]].strip() and any(
+        h.token_start == nxt[0] and not h.proclitics and h.entry.kind == "means"
+        and h.entry.value == "airstrike" and not h.entry.attr("payload")
+        and not an.text[h.end:ref.token_start].strip() for h in an.hits_in(nxt[0], nxt[1]))
 
 
 #: what may follow an attack masdar's agent as its object after "ل"

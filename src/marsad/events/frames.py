@@ -59,6 +59,7 @@ from marsad.events.weapons import (
     carried,
     craft_adjective,
     unreached,
+    usual_weapon,
 )
 from marsad.lexicon.model import Actor, Lexicon
 from marsad.model import Event, PlaceMatch
@@ -115,6 +116,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
     previous_sentence_end = -1
+    armed: dict[str, list[str]] = {}  # actor -> kinds of its attacks told with a weapon
     for s_start, s_end, _ in an.sentences:
         # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
@@ -169,7 +171,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 previous_agent = frame.actor1
         previous_sentence_end = s_end
         for frame in frames:
-            events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved))
+            events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved, armed))
     return merge_duplicates(events)
 
 
@@ -298,11 +300,11 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     for place in places:
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        came_from = origin(an, place)
+        came_from = origin(an, place, lexicon)
         # a place read as a locator but released (`scope.released`) is where an attack
         # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
-                and not (came_from and attack_kinds(f.kinds))
+                and not (came_from and (attack_kinds(f.kinds) or "attack_civilians" in f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
         before = [f for f in same if f.trigger.start < place.start and not f.silent]
         if not before and any(f.silent and f.trigger.start < place.start for f in same):
@@ -427,16 +429,20 @@ def _agreements(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None:
 
 
 def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[SourceRef],
-               resolve: Resolver, resolved: list[PlaceMatch]) -> list[tuple[Event, int]]:
+               resolve: Resolver, resolved: list[PlaceMatch],
+               armed: dict[str, list[str]]) -> list[tuple[Event, int]]:
+    """The events of one frame; `armed` gathers, per actor, the kinds of its attacks told
+    with a weapon so far (what an attack of its told with none most likely was)."""
     if not frame.places:
         return []
     kinds = []
     actor = lexicon.actors.get(frame.actor1 or "")
+    usual = usual_weapon(actor, armed)
     air = (actor is not None and actor.remote == "airstrike") or \
         aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause)
     for kind in frame.kinds:
         if kind == "remote":
-            kind = _remote(an, lexicon, frame, actor)
+            kind = usual or _remote(an, lexicon, frame, actor)
         elif kind == "shelling" and air and not _artillery(an, lexicon, frame.clause):
             kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
@@ -495,7 +501,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         place_kinds = kinds
         if k in passed_by:
             place_kinds = [x for x in kinds if x not in passed_by[k]] or \
-                _no_weapon(an, lexicon, frame, actor)
+                _no_weapon(an, lexicon, frame, actor, usual)
         for kind in sorted(set(place_kinds)):
             out.append((Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
@@ -512,15 +518,18 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 fatalities=dead, partial=place.partial and kind == "capture",
                 evidence=evidence,
             ), 2 * dated + (frame.sentence[0] > 0) + again))
+    if out and frame.actor1 and attack_kinds(frame.kinds) and "remote" not in frame.kinds:
+        armed.setdefault(frame.actor1, []).extend(kinds)
     return out
 
 
-def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None) -> list[str]:
+def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None,
+               usual: str | None) -> list[str]:
     """The kinds of a place that no weapon of its clause reaches: its cue's default."""
     default = str(frame.trigger.entry.attr("default"))
     if default == "none":
         return []
-    return [_remote(an, lexicon, frame, actor) if default == "remote" else default]
+    return [(usual or _remote(an, lexicon, frame, actor)) if default == "remote" else default]
 
 
 def _remote(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None) -> str:

@@ -29,10 +29,25 @@ _ORDINALS = frozenset({"الاول", "الاولي", "الثاني", "الثان
 _PART_OPENERS = frozenset({"اما", "فيما", "بينما", "و"})
 
 
-def origin(an: Analysis, place: PlaceRef) -> bool:
-    """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`)?"""
-    return any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
-               for h in an.hits_in(max(0, place.start - 40), place.start))
+def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> bool:
+    """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`;
+    "أقلعت طائرة حربية من قاعدة X": `takeoffs`, the aircraft between the verb and "من")?"""
+    if any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
+           for h in an.hits_in(max(0, place.start - 40), place.start)):
+        return True
+    if lexicon is None:
+        return False
+    words = an.words_before(place.start, 80, _TAKEOFF_REACH)
+    # "من" right before the name or its feature word ("من قاعدة حميميم", "من مطار X")
+    k = next((i for i in range(len(words) - 1, max(-1, len(words) - 3), -1)
+              if words[i] == "من"), None)
+    starts = lexicon.starts("takeoffs", ("", "و"))
+    return k is not None and any(w.startswith(starts) for w in words[:k])
+
+
+#: how many words before a place a verb of taking off may stand ("أقلعت طائرة حربية من
+#: قاعدة X": five)
+_TAKEOFF_REACH = 6
 
 
 def released(an: Analysis, refs: Sequence[PlaceRef], k: int) -> bool:

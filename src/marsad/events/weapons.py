@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from marsad.events.agents import weapon_subject
 from marsad.events.analysis import Analysis
 from marsad.events.places import PlaceRef
-from marsad.lexicon.model import Lexicon
+from marsad.lexicon.model import Actor, Lexicon
 from marsad.recognize.matcher import Hit
 
 #: a comma, then a word opened by "و": the start of a new conjunct (normalized text)
@@ -133,3 +133,13 @@ def air_weapon(h: Hit) -> bool:
     if entry.kind == "means":
         return entry.value == "airstrike" and not entry.attr("payload")
     return entry.kind in ("actor", "generic") and entry.attr("weapon") == "airstrike"
+
+
+def usual_weapon(actor: Actor | None, armed: dict[str, list[str]]) -> str | None:
+    """Air strike when every attack the article told of the actor with a weapon so far
+    (`armed`: actor id -> kinds) was one: "استهدفت المقاومة ... بطائرات مسيرة" then
+    "استهدفت المقاومة مصافي النفط" is one more drone strike. Not the other way: an air
+    force that also shells still strikes from the air when the text names no weapon."""
+    if actor is None or actor.remote == "airstrike":
+        return None
+    return "airstrike" if set(armed.get(actor.id, ())) == {"airstrike"} else None
