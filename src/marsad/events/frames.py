@@ -397,8 +397,9 @@ def _inherit_places(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None
         back = lexicon.words("pointing_back")
         # "سيطروا على 20 قرية ... قبل أن ينسحبوا منها": "من" with a pronoun right after
         # the cue is the place it leaves (further on, "منها" picks items: "4 منها")
+        left = lexicon.words("left_from")
         if frame.form == "repel" or any(w in back for w in words) or \
-                (words[:1] and words[0] in lexicon.words("left_from")):
+                (words[:1] and (words[0] in left or " ".join(words[:2]) in left)):
             frame.places = list(frames[k - 1].places)
 
 

@@ -1,0 +1,21 @@
+"""Ground events (deployment, withdrawal, other ...) told in less common constructions.
+
+Sentences are invented, in the style of the news.
+"""
+
+from __future__ import annotations
+
+from sentences import told
+
+
+def test_withdrawing_checkpoints_is_a_withdrawal(resources):
+    text = ("وسيطر مقاتلو العشائر على نقاط للجيش في بلدة الشحيل، بالتزامن مع قيام "
+            "الجيش السوري بسحب عدة حواجز من المنطقة.")
+    assert ("withdrawal", "SYR_MIL", "الشحيل") in told(resources, text)
+
+
+def test_the_region_further_on_is_no_place_left(resources):
+    # "من المنطقة" after the object of the cue is the whole region, not the town told
+    text = ("وسيطر مقاتلو العشائر على نقاط للجيش في بلدة الشحيل، وطالبوا بانسحاب القوات "
+            "الأجنبية كلها من المنطقة.")
+    assert not {k for k in told(resources, text) if k[0] == "withdrawal"}
