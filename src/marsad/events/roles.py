@@ -219,11 +219,22 @@ def _site_owner(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool
 
 
 def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
-    """True when the hit right before hits[i] (no word between) is of one of `kinds`."""
+    """True when the hit right before hits[i] (no word between) is of one of `kinds`, or
+    is a trigger under another reading ("لطائرات الشحن الأميركية": unarmed aircraft, and
+    an airlift)."""
     if i == 0:
         return False
     prev = hits[i - 1]
-    return prev.entry.kind in kinds and an.words_between(prev.end, hits[i].token_start) == 0
+    if an.words_between(prev.end, hits[i].token_start) != 0:
+        return False
+    if prev.entry.kind in kinds:
+        return True
+    j = i - 2
+    while j >= 0 and hits[j].start == prev.start:
+        if hits[j].end == prev.end and hits[j].entry.kind == "trigger" and "trigger" in kinds:
+            return True
+        j -= 1
+    return False
 
 
 def _after_place(an: Analysis, hits: list[Hit], i: int) -> bool:
