@@ -32,3 +32,17 @@ def test_whose_attacks_a_nationality_after_the_noun_says(resources):
     # names its author under either reading
     text = "وتعرضت مقار للحشد الشعبي في القائم لاعتداءات أميركية."
     assert {k[1] for k in told(resources, text)} == {"US_COALITION"}
+
+
+def test_reinforcements_to_the_scene_of_the_clashes_told_before(resources):
+    text = ("اندلعت اشتباكات عنيفة بين الجيش السوري ومسلحي داعش في محيط بلدة السخنة. "
+            "واستقدم الجيش السوري تعزيزات كبيرة إلى منطقة الاشتباكات، وفق ما ذكرت مصادر "
+            "محلية في مدينة حمص.")
+    deployments = {k for k in told(resources, text) if k[0] == "deployment"}
+    assert deployments == {("deployment", "SYR_MIL", "السخنة")}
+
+
+def test_a_witness_going_to_the_scene_of_a_strike_is_no_deployment(resources):
+    text = ("شنت الطائرات الروسية غارة على بلدة كفرنبل. وقال شاهد إنه توجه إلى مكان الضربة "
+            "بعد دقائق.")
+    assert not {k for k in told(resources, text) if k[0] == "deployment"}

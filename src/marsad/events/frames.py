@@ -51,6 +51,7 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
+from marsad.events.scenes import scene_places
 from marsad.events.scope import denied, described, locates, origin, released, summarized
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
@@ -115,6 +116,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     resolved: list[PlaceMatch] = []
     previous_agent: str | None = None
     previous_sentence_end = -1
+    # the places of the last frame of each kind: "إلى منطقة الاشتباكات" is where they were
+    told_at: dict[str, list[PlaceRef]] = {}
     for s_start, s_end, _ in an.sentences:
         # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
@@ -129,6 +132,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         _attach_places(an, lexicon, frames, places)
         frames = [f for f in frames if not f.silent]
         _inherit_places(an, lexicon, frames)
+        scene_places(an, lexicon, frames, told_at)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):

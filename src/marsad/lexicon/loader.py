@@ -54,7 +54,8 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "violations": "word", "halts": "start", "backdrops": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "points_back": "word", "laden": "word", "attempts": "text",
-              "left_from": "word",
+              "left_from": "word", "scene_heads": "word", "scene_preps": "word",
+              "scene_clashes": "word",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
