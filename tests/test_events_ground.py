@@ -46,3 +46,14 @@ def test_a_witness_going_to_the_scene_of_a_strike_is_no_deployment(resources):
     text = ("شنت الطائرات الروسية غارة على بلدة كفرنبل. وقال شاهد إنه توجه إلى مكان الضربة "
             "بعد دقائق.")
     assert not {k for k in told(resources, text) if k[0] == "deployment"}
+
+
+def test_entering_a_country_is_a_deployment(resources):
+    text = "ودخلت القوات التركية فجر اليوم إلى الأراضي السورية."
+    assert ("deployment", "TUR_MIL", "الأراضي السورية") in told(resources, text)
+
+
+def test_entering_into_force_or_a_battle_is_no_deployment(resources):
+    text = ("ودخل اتفاق وقف إطلاق النار حيز التنفيذ في ريف إدلب، فيما دخلت الفصائل "
+            "المعركة في ريف حلب.")
+    assert not {k for k in told(resources, text) if k[0] == "deployment"}

@@ -54,7 +54,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "violations": "word", "halts": "start", "backdrops": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "points_back": "word", "laden": "word", "attempts": "text",
-              "left_from": "word", "scene_heads": "word", "scene_preps": "word",
+              "left_from": "word", "scene_heads": "word", "territories": "word", "scene_preps": "word",
               "scene_clashes": "word",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
@@ -308,9 +308,9 @@ class _Builder:
             # an operation noun ("عمليات ... نفذها الجيش ضد")
             # "named_by: attempt": a shoot-down tells the attack it stopped ("أسقط مسيرات
             # حاولت الاعتداء على")
-            if named_by not in (None, "adjective", "operation", "attempt"):
+            if named_by not in (None, "adjective", "operation", "attempt", "territory"):
                 raise f.error(fields["named_by"],
-                              "named_by must be `adjective`, `operation` or `attempt`")
+                              "named_by must be `adjective`, `operation`, `attempt` or `territory`")
             attrs = (("form", form), ("means", means), ("default", default),
                      ("object", objects), ("named_by", named_by))
             for item in f.sequence(fields["cues"], "cues"):
