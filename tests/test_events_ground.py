@@ -57,3 +57,8 @@ def test_entering_into_force_or_a_battle_is_no_deployment(resources):
     text = ("ودخل اتفاق وقف إطلاق النار حيز التنفيذ في ريف إدلب، فيما دخلت الفصائل "
             "المعركة في ريف حلب.")
     assert not {k for k in told(resources, text) if k[0] == "deployment"}
+
+
+def test_a_tribe_by_its_name_alone_is_the_tribes(resources):
+    text = "وأجرى شيخ العكيدات لقاءات في مدينة الحسكة لبحث الأوضاع الأمنية."
+    assert ("other", "TRIBES", "الحسكة") in told(resources, text)
