@@ -62,3 +62,8 @@ def test_entering_into_force_or_a_battle_is_no_deployment(resources):
 def test_a_tribe_by_its_name_alone_is_the_tribes(resources):
     text = "وأجرى شيخ العكيدات لقاءات في مدينة الحسكة لبحث الأوضاع الأمنية."
     assert ("other", "TRIBES", "الحسكة") in told(resources, text)
+
+
+def test_snipers_posted_on_the_building_told_before_are_deployed_there(resources):
+    text = "وفي آب 2012 اقتحم الجيش السوري مدرسة في مدينة حمص، ونشر القناصة على سطح المبنى."
+    assert ("deployment", "SYR_MIL", "حمص") in told(resources, text)
