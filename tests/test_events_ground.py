@@ -67,3 +67,10 @@ def test_a_tribe_by_its_name_alone_is_the_tribes(resources):
 def test_snipers_posted_on_the_building_told_before_are_deployed_there(resources):
     text = "وفي آب 2012 اقتحم الجيش السوري مدرسة في مدينة حمص، ونشر القناصة على سطح المبنى."
     assert ("deployment", "SYR_MIL", "حمص") in told(resources, text)
+
+
+def test_operations_with_no_weapon_and_no_author_are_no_air_strike(resources):
+    # the article's air strikes would otherwise make the unnamed attack one more
+    text = ("وقتل ثلاثة مدنيين بغارات جوية على ريف إدلب. وتشهد أرياف حماة عمليات واسعة "
+            "تستهدف أوكار المسلحين، كان آخرها في بلدة اللطامنة.")
+    assert {k[0] for k in told(resources, text) if k[2] == "اللطامنة"} <= {"clash"}

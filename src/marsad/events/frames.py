@@ -550,6 +550,11 @@ def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:
         after = an.next_word(frame.trigger.end)
         if after is None or an.text[after[0]:after[1]] not in lexicon.words("points_back"):
             return "shelling"
+    elif frame.form == "verb" and any(
+            w in lexicon.words("operations") for w in an.words_before(frame.trigger.token_start, 40, 3)):
+        # "تشهد البادية عمليات موسعة تستهدف أوكار داعش": operations with no weapon and
+        # no author named are on the ground
+        return "clash"
     return _told_means(an)
 
 
