@@ -74,3 +74,10 @@ def test_operations_with_no_weapon_and_no_author_are_no_air_strike(resources):
     text = ("وقتل ثلاثة مدنيين بغارات جوية على ريف إدلب. وتشهد أرياف حماة عمليات واسعة "
             "تستهدف أوكار المسلحين، كان آخرها في بلدة اللطامنة.")
     assert {k[0] for k in told(resources, text) if k[2] == "اللطامنة"} <= {"clash"}
+
+
+def test_gunmen_of_a_named_group_seize_a_village(resources):
+    # "استولوا": the plural of "استولى" does not start with it; "مسلحون من X" are X's
+    text = ("وانسحب عناصر داعش من بلدة السخنة أمس. وفي وقت لاحق، قام مسلحون من هيئة تحرير "
+            "الشام بمحاصرة البلدة، كما استولوا على قرية تل ملح في ريف حماة الشمالي.")
+    assert ("capture", "HTS", "تل ملح") in told(resources, text)

@@ -144,7 +144,7 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         group = lexicon.generics[int(entry.value)]
         branch = next((j for j in range(i + 1, min(i + 4, len(hits)))
                        if hits[j].entry.kind == "actor"), None)
-        if branch is not None and an.words(hit.end, hits[branch].token_start) == ["في"] and \
+        if branch is not None and an.words(hit.end, hits[branch].token_start) in (["في"], ["من"]) and \
                 getattr(lexicon.actors.get(hits[branch].entry.value), "type", None) in _ARMED:
             # "القوات البحرية في القوات المسلحة اليمنية": a branch of the group named after it
             return _actor_id(an, lexicon, hits, branch, seen, day)
