@@ -81,3 +81,13 @@ def test_gunmen_of_a_named_group_seize_a_village(resources):
     text = ("وانسحب عناصر داعش من بلدة السخنة أمس. وفي وقت لاحق، قام مسلحون من هيئة تحرير "
             "الشام بمحاصرة البلدة، كما استولوا على قرية تل ملح في ريف حماة الشمالي.")
     assert ("capture", "HTS", "تل ملح") in told(resources, text)
+
+
+def test_patrols_spread_through_a_city_are_a_deployment(resources):
+    text = "وقامت قوات سوريا الديمقراطية اليوم بنشر دوريات في أحياء مدينة القامشلي."
+    assert ("deployment", "SDF", "القامشلي") in told(resources, text)
+
+
+def test_publishing_is_no_deployment(resources):
+    text = "ونشرت وزارة الدفاع السورية صوراً من ريف حماة الشمالي."
+    assert not {k for k in told(resources, text) if k[0] == "deployment"}
