@@ -5,7 +5,7 @@ Sentences are invented, in the style of the news.
 
 from __future__ import annotations
 
-from sentences import told
+from sentences import events_of, told
 
 
 def test_withdrawing_checkpoints_is_a_withdrawal(resources):
@@ -91,3 +91,12 @@ def test_patrols_spread_through_a_city_are_a_deployment(resources):
 def test_publishing_is_no_deployment(resources):
     text = "ونشرت وزارة الدفاع السورية صوراً من ريف حماة الشمالي."
     assert not {k for k in told(resources, text) if k[0] == "deployment"}
+
+
+def test_a_name_listed_after_a_comma_goes_on_with_the_list_before(resources):
+    # "، وحلب في 2017" opens a clause of its own: the advance of the clause before is
+    # there too, in the year named with it
+    text = ("وعجز الجيش السوري عن السيطرة على بلدات عقب محاولات للتقدم فيها، مثل كفرزيتا "
+            "عام 2015، وحلب في 2017.")
+    found = {(e.kind, e.actor1, e.place, e.date.year) for e in events_of(resources, text)}
+    assert ("advance", "SYR_MIL", "حلب", 2017) in found

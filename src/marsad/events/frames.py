@@ -51,7 +51,7 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.events.scenes import scene_places
+from marsad.events.scenes import listed_on, scene_places
 from marsad.events.scope import denied, described, locates, origin, released, summarized
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
@@ -299,7 +299,8 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     A reason cue between them ("نصرةً لغزة", "رداً على") cuts the link: the place is then
     the occasion of the event, not where it happened; so does a condition ("في حال").
     """
-    for place in places:
+    added: list[Frame] = []
+    for k, place in enumerate(places):
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
         came_from = origin(an, place)
@@ -308,6 +309,10 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
                 and not (came_from and attack_kinds(f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
+        if not any(f.clause[0] <= place.start < f.clause[1] for f in frames) and \
+                place.coordinated and k > 0:
+            added.extend(listed_on(an, frames, place, places[k - 1]))
+            continue
         before = [f for f in same if f.trigger.start < place.start and not f.silent]
         if not before and any(f.silent and f.trigger.start < place.start for f in same):
             continue  # "وسبق العدوان الجديد على اليمن، إعلان ...": the campaign's place
@@ -336,6 +341,7 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
             # "المعارك في X بعد غارات على Y" an attack at X: the attack after "بعد" names
             # its own place (with none, "حريق في X بعد سقوط صواريخ", the rockets fell at X)
             same[0].places.append(place)
+    frames.extend(added)
 
 
 def _cut(an: Analysis, lexicon: Lexicon, a: int, b: int) -> bool:

@@ -1,12 +1,15 @@
-"""The scene of an event told before as a place: "استقدم تعزيزات إلى منطقة الاشتباكات".
+"""Places a frame takes from outside its own clause.
 
-A frame whose object is a feature word and a definite event noun (lexicon `scene_heads`,
-`scene_clashes`) names no place of its own: it is where that event was, in an earlier
-sentence as often as not.
+The scene of an event told before: a frame whose object is a feature word and a definite
+event noun (lexicon `scene_heads`, `scene_clashes`: "استقدم تعزيزات إلى منطقة الاشتباكات")
+names no place of its own: it is where that event was, in an earlier sentence as often as
+not. A list that goes on after a comma ("مثل كفرزيتا عام 2014، وحلب في 2016") gives its
+next name, in a clause with no frame, to the frames that took the name before it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
@@ -16,7 +19,7 @@ from marsad.lexicon.model import Lexicon
 if TYPE_CHECKING:
     from marsad.events.frames import Frame
 
-__all__ = ["scene_places"]
+__all__ = ["listed_on", "scene_places"]
 
 #: the event nouns of a scene (lexicon lists), and the kinds of event each points back at.
 #: Not attacks: who goes "إلى مكان القصف" is mostly a rescuer or a witness, no force
@@ -55,3 +58,16 @@ def scene_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         if frame.places:
             for kind in frame.kinds:
                 told_at[kind] = list(frame.places)
+
+
+def listed_on(an: Analysis, frames: list[Frame], place: PlaceRef, before: PlaceRef) -> list[Frame]:
+    """"مثل كفرزيتا عام 2014، وحلب في 2016": copies of the frames that took `before`, at
+    `place` (a name after "و" in a clause with no frame) and in its clause (the date it
+    names is the event's)."""
+    clause = next((c for s_start, s_end, clauses in an.sentences
+                   if s_start <= place.start < s_end
+                   for c in clauses if c[0] <= place.start < c[1]), None)
+    if clause is None:
+        return []
+    return [replace(f, clause=clause, places=[place], assoc1=list(f.assoc1))
+            for f in frames if any(p is before for p in f.places)]
