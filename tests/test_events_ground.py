@@ -100,3 +100,10 @@ def test_a_name_listed_after_a_comma_goes_on_with_the_list_before(resources):
             "عام 2015، وحلب في 2017.")
     found = {(e.kind, e.actor1, e.place, e.date.year) for e in events_of(resources, text)}
     assert ("advance", "SYR_MIL", "حلب", 2017) in found
+
+
+def test_the_scene_named_on_the_spot_is_the_place(resources):
+    text = ("اندلعت اشتباكات عنيفة بين الجيش السوري ومسلحي داعش في محيط بلدة السخنة. "
+            "واستقدم الجيش السوري تعزيزات إلى منطقة الاشتباكات في بادية تدمر.")
+    deployments = {k for k in told(resources, text) if k[0] == "deployment"}
+    assert deployments == {("deployment", "SYR_MIL", "تدمر")}

@@ -52,7 +52,10 @@ def scene_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         scene = words[k + 1]
         kinds = next((kinds for name, kinds in _SCENES if scene in lexicon.words(name)), ())
         places = next((told_at[kind] for kind in kinds if kind in told_at), None)
-        if places:
+        # "إلى منطقة الاشتباكات في ريف حماة": the scene named on the spot is the place
+        named = any(an.words_between(spans[k + 1][1], p.start) <= 3 for p in frame.places
+                    if p.start >= spans[k + 1][1])
+        if places and not named:
             frame.places = list(places)
     for frame in frames:
         if frame.places:
