@@ -107,3 +107,16 @@ def test_the_scene_named_on_the_spot_is_the_place(resources):
             "واستقدم الجيش السوري تعزيزات إلى منطقة الاشتباكات في بادية تدمر.")
     deployments = {k for k in told(resources, text) if k[0] == "deployment"}
     assert deployments == {("deployment", "SYR_MIL", "تدمر")}
+
+
+def test_new_points_of_contact_between_two_forces(resources):
+    text = ("وأفاد مصدر ميداني بأن نقاط تماس باتت بين الجيش السوري والقوات العراقية قرب "
+            "مدينة البوكمال.")
+    assert ("contact", "SYR_MIL", "البوكمال") in told(resources, text)
+
+
+def test_a_post_on_the_line_of_contact_is_no_contact(resources):
+    # the definite "خط التماس" locates the post attacked: a front already there
+    text = ("وهاجم مقاتلو العشائر مقراً لقسد عند خط التماس مع مناطق الجيش السوري، إضافة "
+            "إلى مقار في بلدة ذيبان بريف دير الزور.")
+    assert not {k for k in told(resources, text) if k[0] == "contact"}
