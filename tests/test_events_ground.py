@@ -120,3 +120,10 @@ def test_a_post_on_the_line_of_contact_is_no_contact(resources):
     text = ("وهاجم مقاتلو العشائر مقراً لقسد عند خط التماس مع مناطق الجيش السوري، إضافة "
             "إلى مقار في بلدة ذيبان بريف دير الزور.")
     assert not {k for k in told(resources, text) if k[0] == "contact"}
+
+
+def test_a_deployment_acts_on_no_one(resources):
+    # whom the reinforcements are to face is no actor2 (EVENTS.md: deployment, none)
+    text = "واستقدمت قوات سوريا الديمقراطية تعزيزات إلى بلدة ذيبان لمواجهة مقاتلي العشائر."
+    found = [e for e in events_of(resources, text) if e.kind == "deployment"]
+    assert [(e.actor1, e.actor2, e.place) for e in found] == [("SDF", None, "ذيبان")]

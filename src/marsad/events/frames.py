@@ -69,6 +69,8 @@ from marsad.text.normalize import fold
 #: kinds that need someone who acts: without actor1 they are not coded
 _NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact", "clash", "other"}
 _TRIGGER = frozenset({"trigger"})
+#: kinds told of one side alone: whoever else their sentence names is no actor2
+_ONE_SIDED = frozenset({"deployment", "withdrawal"})
 
 Resolver = Callable[[PlaceRef, Analysis, list[PlaceMatch]], PlaceMatch | None]
 
@@ -168,6 +170,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 and civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
+            if all(k in _ONE_SIDED for k in frame.kinds):
+                frame.actor2 = None  # a force that moves in or pulls out acts on no one
             # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
             if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1
