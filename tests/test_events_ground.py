@@ -127,3 +127,8 @@ def test_a_deployment_acts_on_no_one(resources):
     text = "واستقدمت قوات سوريا الديمقراطية تعزيزات إلى بلدة ذيبان لمواجهة مقاتلي العشائر."
     found = [e for e in events_of(resources, text) if e.kind == "deployment"]
     assert [(e.actor1, e.actor2, e.place) for e in found] == [("SDF", None, "ذيبان")]
+
+
+def test_a_violation_a_side_worries_about_is_no_event(resources):
+    text = "وأعربت موسكو عن قلقها حيال انتهاك التحالف الدولي الاتفاقات الجوية في سوريا."
+    assert not {k for k in told(resources, text) if k[0] == "other"}
