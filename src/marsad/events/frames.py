@@ -51,6 +51,7 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
+from marsad.events.scenes import listed_on, scene_places
 from marsad.events.scope import denied, described, locates, origin, released, summarized
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
@@ -69,6 +70,8 @@ from marsad.text.normalize import fold
 #: kinds that need someone who acts: without actor1 they are not coded
 _NEED_ACTOR = {"capture", "withdrawal", "advance", "deployment", "contact", "clash", "other"}
 _TRIGGER = frozenset({"trigger"})
+#: kinds told of one side alone: whoever else their sentence names is no actor2
+_ONE_SIDED = frozenset({"deployment", "withdrawal"})
 
 Resolver = Callable[[PlaceRef, Analysis, list[PlaceMatch]], PlaceMatch | None]
 
@@ -117,6 +120,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     previous_agent: str | None = None
     previous_sentence_end = -1
     armed: dict[str, list[str]] = {}  # actor -> kinds of its attacks told with a weapon
+    # the places of the last frame of each kind: "إلى منطقة الاشتباكات" is where they were
+    told_at: dict[str, list[PlaceRef]] = {}
     for s_start, s_end, _ in an.sentences:
         # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
@@ -131,6 +136,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         _attach_places(an, lexicon, frames, places)
         frames = [f for f in frames if not f.silent]
         _inherit_places(an, lexicon, frames)
+        scene_places(an, lexicon, frames, told_at)
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
@@ -166,6 +172,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 and civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
+            if all(k in _ONE_SIDED for k in frame.kinds):
+                frame.actor2 = None  # a force that moves in or pulls out acts on no one
             # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
             if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1
@@ -297,7 +305,8 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     A reason cue between them ("نصرةً لغزة", "رداً على") cuts the link: the place is then
     the occasion of the event, not where it happened; so does a condition ("في حال").
     """
-    for place in places:
+    added: list[Frame] = []
+    for k, place in enumerate(places):
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
         came_from = origin(an, place, lexicon)
@@ -306,6 +315,10 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
                 and not (came_from and (attack_kinds(f.kinds) or "attack_civilians" in f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
+        if not any(f.clause[0] <= place.start < f.clause[1] for f in frames) and \
+                place.coordinated and k > 0:
+            added.extend(listed_on(an, frames, place, places[k - 1]))
+            continue
         before = [f for f in same if f.trigger.start < place.start and not f.silent]
         if not before and any(f.silent and f.trigger.start < place.start for f in same):
             continue  # "وسبق العدوان الجديد على اليمن، إعلان ...": the campaign's place
@@ -334,6 +347,7 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
             # "المعارك في X بعد غارات على Y" an attack at X: the attack after "بعد" names
             # its own place (with none, "حريق في X بعد سقوط صواريخ", the rockets fell at X)
             same[0].places.append(place)
+    frames.extend(added)
 
 
 def _cut(an: Analysis, lexicon: Lexicon, a: int, b: int) -> bool:
@@ -399,8 +413,9 @@ def _inherit_places(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None
         back = lexicon.words("pointing_back")
         # "سيطروا على 20 قرية ... قبل أن ينسحبوا منها": "من" with a pronoun right after
         # the cue is the place it leaves (further on, "منها" picks items: "4 منها")
+        left = lexicon.words("left_from")
         if frame.form == "repel" or any(w in back for w in words) or \
-                (words[:1] and words[0] in lexicon.words("left_from")):
+                (words[:1] and (words[0] in left or " ".join(words[:2]) in left)):
             frame.places = list(frames[k - 1].places)
 
 
@@ -554,6 +569,11 @@ def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:
         after = an.next_word(frame.trigger.end)
         if after is None or an.text[after[0]:after[1]] not in lexicon.words("points_back"):
             return "shelling"
+    elif frame.form == "verb" and any(
+            w in lexicon.words("operations") for w in an.words_before(frame.trigger.token_start, 40, 3)):
+        # "تشهد البادية عمليات موسعة تستهدف أوكار داعش": operations with no weapon and
+        # no author named are on the ground
+        return "clash"
     return _told_means(an)
 
 

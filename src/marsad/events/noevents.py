@@ -23,17 +23,26 @@ __all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "hab
            "judgement", "named", "occasion", "purpose", "threat"]
 
 
+#: how many words after an entering verb the land entered is looked for
+_TERRITORY_REACH = 7
+
+
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     """A `named_by: adjective` cue ("الاعتداء") needs its author's nationality right after it,
     and no word of duration (lexicon `ongoing`): a campaign is no one event; a `named_by:
     operation` cue, an operation noun before it and its target after it; a `named_by:
-    attempt` cue, a word of the attack it stopped after it."""
+    attempt` cue, a word of the attack it stopped after it; a `named_by: territory` cue, a
+    country's land a few words after it."""
     hit = hits[i]
     named_by = hit.entry.attr("named_by")
     if named_by == "operation":
         return _operation_of(an, lexicon, hit)
     if named_by == "attempt":
         return _attempt_after(an, lexicon, hit)
+    if named_by == "territory":
+        # "دخلت الولايات المتحدة الأميركية إلى الأراضي السورية": the land a few words on
+        end = next((e for s, e, _ in an.sentences if s <= hit.start < e), len(an.text))
+        return any(w in lexicon.words("territories") for w in an.words(hit.end, end)[:_TERRITORY_REACH])
     if named_by != "adjective":
         return True
     # "للعدوان، السعودية والإمارات": after a comma the country is in apposition, no adjective
@@ -53,8 +62,8 @@ def anaphoric(an: Analysis, hits: list[Hit], i: int) -> bool:
     reads it; nor an attack answered ("ردا على القصف على X"), whose places go to the answer
     when it names none. A campaign's places are its own, no other cue's."""
     hit = hits[i]
-    if hit.entry.attr("named_by") == "attempt":
-        return False  # a shoot-down that stopped no attack told is no cue at all
+    if hit.entry.attr("named_by") in ("attempt", "territory"):
+        return False  # a shoot-down that stopped no attack told, "دخل" of no land: no cue at all
     if any(h.entry.kind == "reason" and an.words_between(h.end, hit.token_start) <= 1
            for h in hits[max(0, i - 3):i]):
         return False  # "ردا على القصف على X": what is answered (frames `_in_reason`)
@@ -86,12 +95,17 @@ def judgement(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
 
     "يمثّل الوجود الأجنبي انتهاكاً للسيادة"، "وتعتبره اعتداءً على أراضيها": a noun of an
     event right after a verb that judges (lexicon `judgements`); "العدوان انتهاك صارخ": a
-    violation (`other`) with a word of verdict right after it (lexicon `verdicts`).
+    violation (`other`) with a word of verdict right after it (lexicon `verdicts`); "قلقها
+    حيال انتهاك": what a side worries about (lexicon `concerns`, `concern_preps`).
     """
     if hit.entry.attr("form") == "verb":
         return False
     if an.word_before(hit.token_start).startswith(lexicon.starts("judgements", _CONJUNCTIONS)):
         return True
+    before = an.words_before(hit.token_start, 40, 2)
+    if len(before) == 2 and before[1] in lexicon.words("concern_preps") and \
+            before[0].startswith(lexicon.starts("concerns", ("", "ال"))):
+        return True  # "قلقها حيال انتهاك": what is feared, no event told
     if hit.entry.value != "other":
         return False
     after = an.next_word(hit.token_end)

@@ -144,7 +144,7 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         group = lexicon.generics[int(entry.value)]
         branch = next((j for j in range(i + 1, min(i + 4, len(hits)))
                        if hits[j].entry.kind == "actor"), None)
-        if branch is not None and an.words(hit.end, hits[branch].token_start) == ["في"] and \
+        if branch is not None and an.words(hit.end, hits[branch].token_start) in (["في"], ["من"]) and \
                 getattr(lexicon.actors.get(hits[branch].entry.value), "type", None) in _ARMED:
             # "القوات البحرية في القوات المسلحة اليمنية": a branch of the group named after it
             return _actor_id(an, lexicon, hits, branch, seen, day)
@@ -219,11 +219,22 @@ def _site_owner(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool
 
 
 def _after_kind(an: Analysis, hits: list[Hit], i: int, kinds: set[str]) -> bool:
-    """True when the hit right before hits[i] (no word between) is of one of `kinds`."""
+    """True when the hit right before hits[i] (no word between) is of one of `kinds`, or
+    is a trigger under another reading ("لطائرات الشحن الأميركية": unarmed aircraft, and
+    an airlift)."""
     if i == 0:
         return False
     prev = hits[i - 1]
-    return prev.entry.kind in kinds and an.words_between(prev.end, hits[i].token_start) == 0
+    if an.words_between(prev.end, hits[i].token_start) != 0:
+        return False
+    if prev.entry.kind in kinds:
+        return True
+    j = i - 2
+    while j >= 0 and hits[j].start == prev.start:
+        if hits[j].end == prev.end and hits[j].entry.kind == "trigger" and "trigger" in kinds:
+            return True
+        j -= 1
+    return False
 
 
 def _after_place(an: Analysis, hits: list[Hit], i: int) -> bool:

@@ -49,12 +49,14 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
               "air_defences": "text", "sequels": "word", "judgements": "start",
+              "concerns": "start", "concern_preps": "word",
               "verdicts": "word", "agent_masdars": "word",
               "series": "word", "governorate_features": "word", "district_features": "word",
               "violations": "word", "halts": "start", "backdrops": "word",
               "injured": "word", "death_nouns": "start", "artillery": "text",
               "points_back": "word", "laden": "word", "attempts": "text",
-              "left_from": "word", "takeoffs": "start",
+              "left_from": "word", "takeoffs": "start", "scene_heads": "word",
+              "territories": "word", "scene_preps": "word", "scene_clashes": "word",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
@@ -307,9 +309,9 @@ class _Builder:
             # an operation noun ("عمليات ... نفذها الجيش ضد")
             # "named_by: attempt": a shoot-down tells the attack it stopped ("أسقط مسيرات
             # حاولت الاعتداء على")
-            if named_by not in (None, "adjective", "operation", "attempt"):
+            if named_by not in (None, "adjective", "operation", "attempt", "territory"):
                 raise f.error(fields["named_by"],
-                              "named_by must be `adjective`, `operation` or `attempt`")
+                              "named_by must be `adjective`, `operation`, `attempt` or `territory`")
             attrs = (("form", form), ("means", means), ("default", default),
                      ("object", objects), ("named_by", named_by))
             for item in f.sequence(fields["cues"], "cues"):
