@@ -51,7 +51,15 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.events.scope import denied, described, locates, origin, released, summarized
+from marsad.events.scope import (
+    denied,
+    described,
+    launched_from,
+    locates,
+    origin,
+    released,
+    summarized,
+)
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
     air_attack,
@@ -298,7 +306,7 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     for place in places:
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        came_from = origin(an, place)
+        came_from = origin(an, place) or launched_from(an, lexicon, place)
         # a place read as a locator but released (`scope.released`) is where an attack
         # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]

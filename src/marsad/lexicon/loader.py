@@ -71,7 +71,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "person_links": "word", "first_names": "word",
               "locative_only": "word", "suffixed_nouns": "word",
               # "ضمن مبنى المحافظة": a reason cue that locates (events/scope.py within)
-              "within": "word", "within_places": "word"}
+              "within": "word", "within_places": "word",
+              # "إطلاق صاروخ من اليمن": the place after "من" is the origin (scope.py)
+              "launches": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
