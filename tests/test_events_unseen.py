@@ -6,7 +6,7 @@ for (the event the sentence tells, and who did it).
 
 from __future__ import annotations
 
-from sentences import told
+from sentences import events_of, told
 
 
 def test_an_accusative_nationality_adjective_names_the_attacker(resources):
@@ -35,3 +35,21 @@ def test_a_weapon_launched_from_a_country_did_not_strike_it(resources):
     assert "اليمن" not in {p for _, _, p in told(resources, text)}
     text = "وتحدث مصدر عسكري عن عدوان إسرائيلي نُفّذ من الجولان على مواقع في ريف القنيطرة."
     assert told(resources, text) == {("airstrike", "ISR_MIL", "القنيطرة")}
+
+
+def test_no_side_is_the_author_of_an_attack_on_itself(resources):
+    # the speaker's side, named as what the attacks struck, did not strike itself: the
+    # author is unknown and the side struck is actor2
+    text = ("وقالت القيادة المركزية الأميركية إن هجمات بطائرات مسيرة استهدفت القوات "
+            "الأميركية في شرق سوريا خلال الأسبوع الماضي.")
+    events = [e for e in events_of(resources, text) if e.place == "سوريا"]
+    assert [(e.actor1, e.actor2) for e in events] == [(None, "US_COALITION")]
+    text = "وأعلن البنتاغون أن هجمات بصواريخ استهدفت القواعد الأميركية شمال سوريا ليلاً."
+    assert [(e.actor1, e.actor2) for e in events_of(resources, text)] == [
+        (None, "US_COALITION")]
+    # the genitive of "استهداف" followed by its object is the agent; an adjective right
+    # after the attack word names its author
+    text = "وتبنت فصائل المقاومة العراقية أمس استهداف القوات الأميركية في قاعدة التنف."
+    assert told(resources, text) == {("shelling", "IRQ_RESISTANCE", "التنف")}
+    text = "وأفاد مصدر عسكري بأن عدواناً إسرائيلياً استهدف القوات السورية في ريف القنيطرة."
+    assert {a for _, a, _ in told(resources, text)} == {"ISR_MIL"}

@@ -60,6 +60,7 @@ from marsad.events.scope import (
     released,
     summarized,
 )
+from marsad.events.selfstrike import self_struck
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
     air_attack,
@@ -170,6 +171,10 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                         not lost_men(an, lexicon, frame, speaker, sentence_actors):
                     frame.actor1 = speaker
             if frame.actor1 and civilians(lexicon, frame.actor1):
+                frame.actor2 = frame.actor2 or frame.actor1
+                frame.actor1 = None
+            if frame.actor1 and self_struck(an, lexicon, frame, sentence_actors):
+                # "هجمات استهدفت القوات الأميركية": the side struck is no author of it
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
             # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting

@@ -73,7 +73,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # "ضمن مبنى المحافظة": a reason cue that locates (events/scope.py within)
               "within": "word", "within_places": "word",
               # "إطلاق صاروخ من اليمن": the place after "من" is the origin (scope.py)
-              "launches": "word"}
+              "launches": "word",
+              # "استهداف القوات الأميركية": the genitive is what was struck (selfstrike.py)
+              "object_masdars": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
