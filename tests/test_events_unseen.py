@@ -53,3 +53,11 @@ def test_no_side_is_the_author_of_an_attack_on_itself(resources):
     assert told(resources, text) == {("shelling", "IRQ_RESISTANCE", "التنف")}
     text = "وأفاد مصدر عسكري بأن عدواناً إسرائيلياً استهدف القوات السورية في ريف القنيطرة."
     assert {a for _, a, _ in told(resources, text)} == {"ISR_MIL"}
+
+
+def test_a_dual_object_pronoun_leaves_the_subject_after_the_verb(resources):
+    # "اللتين استهدفتهما القوات": the dual pronoun is the object, the force after it acts
+    text = "وتحدثت الشركة عن الناقلتين اللتين استهدفتهما القوات المسلحة اليمنية في خليج عدن."
+    assert told(resources, text) == {("shelling", "HOUTHIS", "خليج عدن")}
+    text = "وزار مراسلنا المبنيين اللذين قصفهما الطيران الإسرائيلي في بلدة الخيام."
+    assert {a for _, a, _ in told(resources, text)} == {"ISR_MIL"}

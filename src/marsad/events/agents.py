@@ -571,7 +571,8 @@ def _is_verb(an: Analysis, t: Hit) -> bool:
     rest = word[len(stem):] if word.startswith(stem) else word
     # not "ا": "قصفاً" (a masdar with its accusative ending) is far more common in the
     # news than the dual "قصفا"
-    return rest in ("", "ت", "وا", "تا", "ه", "ها", "هم", "ته", "تها", "تهم")
+    # "اللتين استهدفتهما القوات": the dual object pronoun too
+    return rest in ("", "ت", "وا", "تا", "ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما")
 
 
 def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[ActorRef]) -> list[str]:
