@@ -61,3 +61,11 @@ def test_a_dual_object_pronoun_leaves_the_subject_after_the_verb(resources):
     assert told(resources, text) == {("shelling", "HOUTHIS", "خليج عدن")}
     text = "وزار مراسلنا المبنيين اللذين قصفهما الطيران الإسرائيلي في بلدة الخيام."
     assert {a for _, a, _ in told(resources, text)} == {"ISR_MIL"}
+
+
+def test_the_nationality_of_the_weapon_used_names_the_author(resources):
+    # "استُهدفت X، فجر اليوم، بغارات أميركية": the attack done with American raids was
+    # theirs, though a comma stands between
+    text = ("وأكد مراسلنا استهداف أحياء سكنية في مدينة البوكمال شرقي البلاد، فجر اليوم، "
+            "بغارات أميركية.")
+    assert told(resources, text) == {("airstrike", "US_COALITION", "البوكمال")}

@@ -67,6 +67,7 @@ from marsad.events.weapons import (
     aircraft_subject,
     carried,
     craft_adjective,
+    instrument_owner,
     unreached,
 )
 from marsad.lexicon.model import Actor, Lexicon
@@ -147,6 +148,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             fill_actors(an, lexicon, frame, sentence_actors, nxt)
             if frame.actor1 is None:
                 frame.actor1 = claimed_by(an, frame, sentence_actors)
+            if frame.actor1 is None and attack_kinds(frame.kinds):
+                frame.actor1 = instrument_owner(an, frame, sentence_actors)  # "بغارات أميركية"
             if frame.actor1 is None and frame.form != "passive" and previous_agent and \
                     (pronoun_agent(an, lexicon, frame.trigger) or not sentence_actors or (
                         # "استهدف محيط مطار دمشق": a country or capital read as a place
