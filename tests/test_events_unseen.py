@@ -69,3 +69,19 @@ def test_the_nationality_of_the_weapon_used_names_the_author(resources):
     text = ("وأكد مراسلنا استهداف أحياء سكنية في مدينة البوكمال شرقي البلاد، فجر اليوم، "
             "بغارات أميركية.")
     assert told(resources, text) == {("airstrike", "US_COALITION", "البوكمال")}
+
+
+def test_a_march_is_no_drone(resources):
+    # "مسيرة التضامن": a march of solidarity; the drone of the same word is not there, and
+    # makes no air strike of the massacre it condemns
+    text = "ونددت مسيرة التضامن في مدينة الحديدة بالمجازر بحق المدنيين في مخيم جباليا."
+    assert "airstrike" not in {k for k, _, _ in told(resources, text)}
+
+
+def test_genocide_with_no_perpetrator_named_is_a_charge(resources):
+    # "الداعمة للإبادة الجماعية": a charge against whoever supports it, no event at a place
+    text = "وانتقد الوزير مواقف ألمانيا وفرنسا الداعمة للإبادة الجماعية."
+    assert told(resources, text) == set()
+    # with its perpetrator named, it is violence against civilians
+    text = "واتهم البيان جيش الاحتلال بارتكاب جرائم الإبادة الجماعية في قطاع غزة."
+    assert ("attack_civilians", "ISR_MIL", "قطاع غزة") in told(resources, text)

@@ -464,6 +464,9 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         kinds = ["airstrike" if k == "attack_civilians" else k for k in kinds]
     if frame.actor1 is None and any(k in _NEED_ACTOR for k in kinds):
         kinds = [k for k in kinds if k not in _NEED_ACTOR]
+    if frame.actor1 is None and \
+            frame.trigger.entry.written in lexicon.words("charges"):
+        return []  # "مواقفها الداعمة للإبادة الجماعية": a charge with no one charged
     if not kinds:
         return []
     source = source_for(frame, sources)

@@ -75,7 +75,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # "إطلاق صاروخ من اليمن": the place after "من" is the origin (scope.py)
               "launches": "word",
               # "استهداف القوات الأميركية": the genitive is what was struck (selfstrike.py)
-              "object_masdars": "word"}
+              "object_masdars": "word",
+              # "الإبادة الجماعية": an event only with its perpetrator named (frames.py)
+              "charges": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
