@@ -85,3 +85,14 @@ def test_genocide_with_no_perpetrator_named_is_a_charge(resources):
     # with its perpetrator named, it is violence against civilians
     text = "واتهم البيان جيش الاحتلال بارتكاب جرائم الإبادة الجماعية في قطاع غزة."
     assert ("attack_civilians", "ISR_MIL", "قطاع غزة") in told(resources, text)
+
+
+def test_who_answers_an_act_did_not_commit_it(resources):
+    # "تستعد إيران للرد على جريمة اغتيال": the assassination answered is another side's
+    text = "وتستعد طهران للرد على جريمة اغتيال القائد العسكري في مدينة بيروت الأسبوع الماضي."
+    assert {a for k, a, _ in told(resources, text) if k == "attack_civilians"} == {None}
+    # the side named right after the act answered committed it
+    text = ("وقصفت المقاومة الإسلامية في لبنان موقع المطلة بالصواريخ، في إطار الرد على "
+            "اعتداءات العدو الإسرائيلي على بلدة الخيام.")
+    assert ("airstrike", "ISR_MIL", "الخيام") in told(resources, text) or \
+        ("shelling", "ISR_MIL", "الخيام") in told(resources, text)

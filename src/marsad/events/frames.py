@@ -31,6 +31,7 @@ from marsad.events.agents import (
     weapon_subject,
 )
 from marsad.events.analysis import Analysis
+from marsad.events.answered import answered_author, answered_by
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
@@ -176,6 +177,9 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 and civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
+            if frame.actor1 and answered_by(an, lexicon, frame, sentence_actors):
+                # "الرد على جريمة اغتيال": who answers did not do the act answered
+                frame.actor1 = answered_author(an, frame, sentence_actors)
             if frame.actor1 and self_struck(an, lexicon, frame, sentence_actors):
                 # "هجمات استهدفت القوات الأميركية": the side struck is no author of it
                 frame.actor2 = frame.actor2 or frame.actor1

@@ -77,7 +77,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # "استهداف القوات الأميركية": the genitive is what was struck (selfstrike.py)
               "object_masdars": "word",
               # "الإبادة الجماعية": an event only with its perpetrator named (frames.py)
-              "charges": "word"}
+              "charges": "word",
+              # "الرد على جريمة اغتيال": who answers an act did not do it (answered.py)
+              "responses": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}

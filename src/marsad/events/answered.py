@@ -1,0 +1,61 @@
+"""Who answers an act did not commit it.
+
+"قصفت المقاومة الموقع ... ضمن الرد على جريمة اغتيال قائد"، "تستعد طهران للرد على
+جريمة اغتيال هنية"، "سيردون بشدة على اغتيال": the act after a word of response (lexicon
+`responses`, then "على") was done by the other side. The side named before the response
+word is the one answering: it is no author of the act answered, whose author is then
+unknown unless the text names it after the response word ("للرد على اغتيال الاحتلال لـ").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from marsad.events.analysis import Analysis
+from marsad.events.roles import ActorRef
+from marsad.lexicon.model import Lexicon
+
+if TYPE_CHECKING:
+    from marsad.events.frames import Frame
+
+__all__ = ["answered_author", "answered_by"]
+
+#: how many words before the act a response word may stand ("الرد الأولي على جريمة اغتيال")
+_REACH = 5
+
+
+def answered_author(an: Analysis, frame: Frame, refs: list[ActorRef]) -> str | None:
+    """The side named right after the act answered ("الرد على اعتداءات العدو الإسرائيلي":
+    its genitive or adjective), if any."""
+    t = frame.trigger
+    return next((r.actor for r in refs if t.token_end <= r.token_start < frame.clause[1]
+                 and an.words_between(t.token_end, r.token_start) <= 1
+                 and not r.target and not r.locative and r.actor != frame.actor2), None)
+
+
+def answered_by(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef]) -> bool:
+    """Is the frame's act what its actor1 answers, that actor named only before the
+    response word?"""
+    t = frame.trigger
+    words = an.words_before(t.token_start, 60, _REACH)
+    responses = lexicon.words("responses")
+    k = next((i for i in range(len(words) - 1, -1, -1)
+              if words[i] in responses or (words[i][:1] in "ول" and words[i][1:] in responses)),
+             None)
+    if k is None or "علي" not in words[k + 1:]:
+        return False
+    # where the response word starts: the actor named after it may be the act's author
+    start = _start_of_word(an, t.token_start, len(words) - k)
+    return not any(r.actor == frame.actor1 and r.start >= start for r in refs
+                   if r.start < frame.clause[1])
+
+
+def _start_of_word(an: Analysis, pos: int, back: int) -> int:
+    """The start of the word `back` words before `pos`."""
+    start = pos
+    for _ in range(back):
+        prev = an.prev_word(start)
+        if prev is None:
+            break
+        start = prev[0]
+    return start
