@@ -96,3 +96,12 @@ def test_who_answers_an_act_did_not_commit_it(resources):
             "اعتداءات العدو الإسرائيلي على بلدة الخيام.")
     assert ("airstrike", "ISR_MIL", "الخيام") in told(resources, text) or \
         ("shelling", "ISR_MIL", "الخيام") in told(resources, text)
+
+
+def test_an_attack_rejected_is_condemned_not_denied(resources):
+    # "رفض بلاده عدوان الاحتلال": the aggression happened; the rejection condemns it
+    text = "وأكد الوزير رفض بلاده القصف الإسرائيلي على مدينة خان يونس أمس."
+    assert {e.modality for e in events_of(resources, text)} == {"asserted"}
+    # a denial proper still denies
+    text = "ونفى الجيش الإسرائيلي قصف مدينة خان يونس أمس."
+    assert {e.modality for e in events_of(resources, text)} == {"negated"}

@@ -1,10 +1,11 @@
-"""Who answers an act did not commit it.
+"""Who answers or rejects an act did not commit it, nor deny it.
 
 "قصفت المقاومة الموقع ... ضمن الرد على جريمة اغتيال قائد"، "تستعد طهران للرد على
 جريمة اغتيال هنية"، "سيردون بشدة على اغتيال": the act after a word of response (lexicon
 `responses`, then "على") was done by the other side. The side named before the response
 word is the one answering: it is no author of the act answered, whose author is then
 unknown unless the text names it after the response word ("للرد على اغتيال الاحتلال لـ").
+"رفض بلاده عدوان الاحتلال على غزة": to reject an attack is to condemn it, not to deny it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from marsad.lexicon.model import Lexicon
 if TYPE_CHECKING:
     from marsad.events.frames import Frame
 
-__all__ = ["answered_author", "answered_by"]
+__all__ = ["answered_author", "answered_by", "rejected_attack"]
 
 #: how many words before the act a response word may stand ("الرد الأولي على جريمة اغتيال")
 _REACH = 5
@@ -48,6 +49,17 @@ def answered_by(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     start = _start_of_word(an, t.token_start, len(words) - k)
     return not any(r.actor == frame.actor1 and r.start >= start for r in refs
                    if r.start < frame.clause[1])
+
+
+def rejected_attack(an: Analysis, lexicon: Lexicon, frame: Frame) -> bool:
+    """Is the denial that negates this attack a word of rejection (lexicon `refusals`:
+    "رفض بلاده عدوان الاحتلال")? An attack rejected is condemned, it happened; a withdrawal
+    rejected ("رفض الانسحاب") did not."""
+    refusals = lexicon.words("refusals")
+    denials = [h for h in an.hits_in(frame.clause[0], frame.trigger.start)
+               if h.entry.kind == "negated"]
+    return bool(denials) and all(an.text[h.token_start:h.token_end] in refusals
+                                 or h.entry.written in refusals for h in denials)
 
 
 def _start_of_word(an: Analysis, pos: int, back: int) -> int:

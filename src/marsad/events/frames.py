@@ -31,7 +31,7 @@ from marsad.events.agents import (
     weapon_subject,
 )
 from marsad.events.analysis import Analysis
-from marsad.events.answered import answered_author, answered_by
+from marsad.events.answered import answered_author, answered_by, rejected_attack
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
@@ -475,6 +475,9 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         return []
     source = source_for(frame, sources)
     modality = modality_of(an, frame.clause[0], frame.trigger)
+    if modality == "negated" and all(k in ATTACK or k == "attack_civilians" for k in kinds) \
+            and rejected_attack(an, lexicon, frame):
+        modality = "asserted"  # "رفض بلاده العدوان على غزة": condemned, not denied
     if frame.vote and modality == "negated":
         modality = "asserted"  # "رفض النواب في تصويت": the rejection is the vote told
     elif frame.agreed and modality == "negated":

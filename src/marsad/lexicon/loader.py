@@ -79,7 +79,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # "الإبادة الجماعية": an event only with its perpetrator named (frames.py)
               "charges": "word",
               # "الرد على جريمة اغتيال": who answers an act did not do it (answered.py)
-              "responses": "word"}
+              "responses": "word",
+              # "رفض بلاده العدوان": a rejected attack is condemned, not denied (answered.py)
+              "refusals": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
