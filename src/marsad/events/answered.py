@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
+from marsad.events.places import LOCATIVE_WORDS
 from marsad.events.roles import ActorRef
 from marsad.lexicon.model import Lexicon
 
@@ -47,8 +48,11 @@ def answered_by(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         return False
     # where the response word starts: the actor named after it may be the act's author
     start = _start_of_word(an, t.token_start, len(words) - k)
-    return not any(r.actor == frame.actor1 and r.start >= start for r in refs
-                   if r.start < frame.clause[1])
+    # ("في طهران": a capital read as a place names no one acting)
+    return not any(r.actor == frame.actor1 and r.start >= start and not r.locative
+                   and an.word_before(r.token_start) not in LOCATIVE_WORDS
+                   and an.words_between(t.token_end, r.token_start) <= 1
+                   for r in refs if r.start < frame.clause[1])
 
 
 def rejected_attack(an: Analysis, lexicon: Lexicon, frame: Frame) -> bool:
