@@ -46,11 +46,9 @@ def answered_by(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
              None)
     if k is None or "علي" not in words[k + 1:]:
         return False
-    # where the response word starts: the actor named after it may be the act's author
-    start = _start_of_word(an, t.token_start, len(words) - k)
     # ("في طهران": a capital read as a place names no one acting)
-    return not any(r.actor == frame.actor1 and r.start >= start and not r.locative
-                   and an.word_before(r.token_start) not in LOCATIVE_WORDS
+    return not any(r.actor == frame.actor1 and r.token_start >= t.token_end
+                   and not r.locative and an.word_before(r.token_start) not in LOCATIVE_WORDS
                    and an.words_between(t.token_end, r.token_start) <= 1
                    for r in refs if r.start < frame.clause[1])
 
@@ -64,14 +62,3 @@ def rejected_attack(an: Analysis, lexicon: Lexicon, frame: Frame) -> bool:
                if h.entry.kind == "negated"]
     return bool(denials) and all(an.text[h.token_start:h.token_end] in refusals
                                  or h.entry.written in refusals for h in denials)
-
-
-def _start_of_word(an: Analysis, pos: int, back: int) -> int:
-    """The start of the word `back` words before `pos`."""
-    start = pos
-    for _ in range(back):
-        prev = an.prev_word(start)
-        if prev is None:
-            break
-        start = prev[0]
-    return start
