@@ -105,3 +105,10 @@ def test_an_attack_rejected_is_condemned_not_denied(resources):
     # a denial proper still denies
     text = "ونفى الجيش الإسرائيلي قصف مدينة خان يونس أمس."
     assert {e.modality for e in events_of(resources, text)} == {"negated"}
+
+
+def test_a_force_noun_of_no_side_after_bi_is_the_means(resources):
+    # "أنها هاجمت بالطائرات المسيرة": the drones are how the claimant struck, not who did
+    text = ("أغلق الجيش العراقي الطرق المؤدية إلى المطار. وأعلنت المقاومة الإسلامية في العراق "
+            "أنها هاجمت بالطائرات المسيرة قاعدة حرير في أربيل.")
+    assert {a for _, a, _ in told(resources, text)} == {"IRQ_RESISTANCE"}

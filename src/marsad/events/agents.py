@@ -240,7 +240,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
                       and not (loses and r.from_marked)]
     else:
         near_after = [r for r in after if an.words_between(t.end, r.start) <= 2
-                      and not r.target and not (loses and r.from_marked)]
+                      and not r.target and not (loses and r.from_marked)
+                      and not _means_noun(an, lexicon, r)]
     object_of_noun = None
     # "الجيش السوري يستهدف مقراً لـ"هيئة تحرير الشام"": a subject right before the verb
     # (SVO) makes what follows the verb its object
@@ -528,6 +529,14 @@ def _after_event_noun(an: Analysis, t: Hit) -> bool:
                 an.words_between(h.end, t.token_start) == 0:
             return True
     return False
+
+
+def _means_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
+    """"أنها هاجمت بالطائرات المسيرة": a force noun of no side after "ب" is the means, not
+    who acts (but "بالبراميل المتفجرة" names its side: a generic with a `fixed` actor)."""
+    return ref.kind == "generic" and "ب" in an.text[ref.token_start:ref.start] and not any(
+        h.entry.kind == "generic" and lexicon.generics[int(h.entry.value)].fixed
+        for h in an.hits_in(ref.start, ref.end))
 
 
 def _group_head(an: Analysis, refs: list[ActorRef], ref: ActorRef) -> ActorRef:
