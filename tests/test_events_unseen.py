@@ -112,3 +112,16 @@ def test_a_force_noun_of_no_side_after_bi_is_the_means(resources):
     text = ("أغلق الجيش العراقي الطرق المؤدية إلى المطار. وأعلنت المقاومة الإسلامية في العراق "
             "أنها هاجمت بالطائرات المسيرة قاعدة حرير في أربيل.")
     assert {a for _, a, _ in told(resources, text)} == {"IRQ_RESISTANCE"}
+
+
+def test_a_general_command_of_a_named_force_is_that_force(resources):
+    # "القيادة العامة لجيش العشائر": the command of the force after it, not the LNA's
+    # General Command, which the words name alone
+    text = ("ونفت القيادة العامة لجيش العشائر العربية أي دور لمقاتليها في الهجوم على قرية "
+            "الدحلة في ريف دير الزور.")
+    assert "LNA" not in {a for _, a, _ in told(resources, text)}
+    text = "وقالت القيادة العامة إن قواتها سيطرت على منطقة الهلال النفطي في ليبيا."
+    assert "LNA" in {a for _, a, _ in told(resources, text)}
+    # the force after the command is the one that acts
+    text = "وقالت القيادة العامة لجيش العشائر العربية إن مقاتليها هاجموا مواقع لقسد في بلدة ذيبان."
+    assert told(resources, text) == {("clash", "TRIBES", "ذيبان")}

@@ -81,7 +81,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # "الرد على جريمة اغتيال": who answers an act did not do it (answered.py)
               "responses": "word",
               # "رفض بلاده العدوان": a rejected attack is condemned, not denied (answered.py)
-              "refusals": "word"}
+              "refusals": "word",
+              # "القيادة العامة للقوات المسلحة السودانية": a command of the force after it
+              "command_heads": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
