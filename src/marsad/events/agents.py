@@ -190,6 +190,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     # whose subject is an attack (a relative or the attack noun before it) was struck; it
     # is the author of no later attack of the sentence
     agents = [r for r in agents if not _struck_by_attack(an, r, t)]
+    # "أنها هاجمت بالطائرات المسيرة": a force noun of no side after "ب" is the means
+    agents = [r for r in agents if not _means_noun(an, lexicon, r)]
     # "ودانت حركة حماس التفجيرين": who condemns an attack did not do it
     agents = [r for r in agents if not (r.end <= t.start and _condemns(an, lexicon, r))]
     if suffered:
@@ -241,7 +243,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     else:
         near_after = [r for r in after if an.words_between(t.end, r.start) <= 2
                       and not r.target and not (loses and r.from_marked)
-                      and not _means_noun(an, lexicon, r)]
+                      and not _means_noun(an, lexicon, r)]  # (after: agents only)
     object_of_noun = None
     # "الجيش السوري يستهدف مقراً لـ"هيئة تحرير الشام"": a subject right before the verb
     # (SVO) makes what follows the verb its object
