@@ -125,3 +125,12 @@ def test_a_general_command_of_a_named_force_is_that_force(resources):
     # the force after the command is the one that acts
     text = "وقالت القيادة العامة لجيش العشائر العربية إن مقاتليها هاجموا مواقع لقسد في بلدة ذيبان."
     assert told(resources, text) == {("clash", "TRIBES", "ذيبان")}
+
+
+def test_the_nationality_of_a_definite_attack_noun_after_li_names_its_author(resources):
+    # "في حصيلة أولية للغارة الإسرائيلية التي استهدفت X": the raid's nationality is its
+    # author's, as in "للاعتداء الإسرائيلي"; the side is not what was struck
+    text = ("وأعلنت وزارة الصحة ارتقاء 5 شهداء في حصيلة أولية للغارة الإسرائيلية التي "
+            "استهدفت مركزاً طبياً في بلدة الخيام.")
+    events = events_of(resources, text)
+    assert {(e.actor1, e.actor2) for e in events} == {("ISR_MIL", None)}

@@ -293,7 +293,7 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     if prev_text.startswith("لل"):
         # "للاعتداء الإسرائيلي": the nationality of an attack noun names its author; the
         # ل is the attack's ("إدانات للاعتداء"), not the target's
-        return not (hit.entry.kind == "adjective" and _after_kind(an, hits, i, {"trigger"}))
+        return not (hit.entry.kind == "adjective" and _after_kind(an, hits, i, {"trigger", "means"}))
     if hit.entry.kind == "adjective" and _site_owner(an, lexicon, hits, i):
         return True
     if hit.entry.kind == "actor" and _men_hit(an, lexicon, hits, i):
