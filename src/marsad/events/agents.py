@@ -19,7 +19,7 @@ from marsad.events.analysis import Analysis
 from marsad.events.attribution import SourceRef
 from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.events.places import PlaceRef
-from marsad.events.roles import ActorRef
+from marsad.events.roles import ActorRef, means_noun
 from marsad.events.victims import victim
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
@@ -190,8 +190,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     # whose subject is an attack (a relative or the attack noun before it) was struck; it
     # is the author of no later attack of the sentence
     agents = [r for r in agents if not _struck_by_attack(an, r, t)]
-    # "أنها هاجمت بالطائرات المسيرة": a force noun of no side after "ب" is the means
-    agents = [r for r in agents if not _means_noun(an, lexicon, r)]
+    agents = [r for r in agents if not means_noun(an, lexicon, r)]  # "بالطائرات المسيرة"
     # "ودانت حركة حماس التفجيرين": who condemns an attack did not do it
     agents = [r for r in agents if not (r.end <= t.start and _condemns(an, lexicon, r))]
     if suffered:
@@ -242,8 +241,7 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
                       and not (loses and r.from_marked)]
     else:
         near_after = [r for r in after if an.words_between(t.end, r.start) <= 2
-                      and not r.target and not (loses and r.from_marked)
-                      and not _means_noun(an, lexicon, r)]  # (after: agents only)
+                      and not r.target and not (loses and r.from_marked)]
     object_of_noun = None
     # "الجيش السوري يستهدف مقراً لـ"هيئة تحرير الشام"": a subject right before the verb
     # (SVO) makes what follows the verb its object
@@ -531,14 +529,6 @@ def _after_event_noun(an: Analysis, t: Hit) -> bool:
                 an.words_between(h.end, t.token_start) == 0:
             return True
     return False
-
-
-def _means_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
-    """"أنها هاجمت بالطائرات المسيرة": a force noun of no side after "ب" is the means, not
-    who acts (but "بالبراميل المتفجرة" names its side: a generic with a `fixed` actor)."""
-    return ref.kind == "generic" and "ب" in an.text[ref.token_start:ref.start] and not any(
-        h.entry.kind == "generic" and lexicon.generics[int(h.entry.value)].fixed
-        for h in an.hits_in(ref.start, ref.end))
 
 
 def _group_head(an: Analysis, refs: list[ActorRef], ref: ActorRef) -> ActorRef:

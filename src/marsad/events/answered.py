@@ -15,15 +15,27 @@ from typing import TYPE_CHECKING
 from marsad.events.analysis import Analysis
 from marsad.events.places import LOCATIVE_WORDS
 from marsad.events.roles import ActorRef
+from marsad.events.selfstrike import self_struck
 from marsad.lexicon.model import Lexicon
 
 if TYPE_CHECKING:
     from marsad.events.frames import Frame
 
-__all__ = ["answered_author", "answered_by", "rejected_attack"]
+__all__ = ["answered_author", "answered_by", "not_authors", "rejected_attack"]
 
 #: how many words before the act a response word may stand ("الرد الأولي على جريمة اغتيال")
 _REACH = 5
+
+
+def not_authors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef]) -> None:
+    """Unset the frame's actor1 where it answers the act (`answered_by`: the side named
+    right after the act instead) or was struck by it (`selfstrike.self_struck`: then it is
+    actor2)."""
+    if frame.actor1 and answered_by(an, lexicon, frame, refs):
+        frame.actor1 = answered_author(an, frame, refs)
+    if frame.actor1 and self_struck(an, lexicon, frame, refs):
+        frame.actor2 = frame.actor2 or frame.actor1
+        frame.actor1 = None
 
 
 def answered_author(an: Analysis, frame: Frame, refs: list[ActorRef]) -> str | None:

@@ -31,7 +31,7 @@ from marsad.events.agents import (
     weapon_subject,
 )
 from marsad.events.analysis import Analysis
-from marsad.events.answered import answered_author, answered_by, rejected_attack
+from marsad.events.answered import not_authors, rejected_attack
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
@@ -52,16 +52,7 @@ from marsad.events.noevents import (
 )
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
-from marsad.events.scope import (
-    denied,
-    described,
-    launched_from,
-    locates,
-    origin,
-    released,
-    summarized,
-)
-from marsad.events.selfstrike import self_struck
+from marsad.events.scope import came_from, denied, described, locates, released, summarized
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
     air_attack,
@@ -177,13 +168,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 and civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
-            if frame.actor1 and answered_by(an, lexicon, frame, sentence_actors):
-                # "الرد على جريمة اغتيال": who answers did not do the act answered
-                frame.actor1 = answered_author(an, frame, sentence_actors)
-            if frame.actor1 and self_struck(an, lexicon, frame, sentence_actors):
-                # "هجمات استهدفت القوات الأميركية": the side struck is no author of it
-                frame.actor2 = frame.actor2 or frame.actor1
-                frame.actor1 = None
+            # "الرد على جريمة اغتيال", "هجمات استهدفت القوات الأميركية": no author of it
+            not_authors(an, lexicon, frame, sentence_actors)
             # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
             if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1
@@ -318,11 +304,11 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     for place in places:
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        came_from = origin(an, place) or launched_from(an, lexicon, place)
+        origin = came_from(an, lexicon, place)
         # a place read as a locator but released (`scope.released`) is where an attack
         # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
-                and not (came_from and attack_kinds(f.kinds))
+                and not (origin and attack_kinds(f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
         before = [f for f in same if f.trigger.start < place.start and not f.silent]
         if not before and any(f.silent and f.trigger.start < place.start for f in same):

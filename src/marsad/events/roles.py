@@ -96,6 +96,15 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
     return _coordinated_targets(an, out)
 
 
+def means_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
+    """"أنها هاجمت بالطائرات المسيرة": is the mention a force noun of no side after "ب", the
+    means of an attack, not who acts (but "بالبراميل المتفجرة" names its side: a generic
+    with a `fixed` actor)?"""
+    return ref.kind == "generic" and "ب" in an.text[ref.token_start:ref.start] and not any(
+        h.entry.kind == "generic" and lexicon.generics[int(h.entry.value)].fixed
+        for h in an.hits_in(ref.start, ref.end))
+
+
 def _command_of_next(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     """Is the name a command (lexicon `command_heads`: "القيادة العامة") followed by the
     force it commands ("للقوات المسلحة السودانية", "التابعة لـ")? It then names no side

@@ -72,6 +72,11 @@ def _locator_chain(an: Analysis, a: int, b: int) -> bool:
     return True
 
 
+def came_from(an: Analysis, lexicon: Lexicon, place: PlaceRef) -> bool:
+    """Is `place` where an attack came from (`origin`, `launched_from`), not where it struck?"""
+    return origin(an, place) or launched_from(an, lexicon, place)
+
+
 def launched_from(an: Analysis, lexicon: Lexicon, place: PlaceRef) -> bool:
     """Is `place` right after "من" in "إطلاق صاروخ باليستي من اليمن": where the weapon was
     launched from (lexicon `launches`, a few words before), not where it struck?"""
