@@ -190,7 +190,6 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     # whose subject is an attack (a relative or the attack noun before it) was struck; it
     # is the author of no later attack of the sentence
     agents = [r for r in agents if not _struck_by_attack(an, r, t)]
-    agents = [r for r in agents if not means_noun(an, lexicon, r)]  # "بالطائرات المسيرة"
     # "ودانت حركة حماس التفجيرين": who condemns an attack did not do it
     agents = [r for r in agents if not (r.end <= t.start and _condemns(an, lexicon, r))]
     if suffered:
@@ -199,6 +198,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         struck = {r.actor for r in usable if r not in agents and not civilians(lexicon, r.actor)
                   and frame.clause[0] <= r.start < frame.clause[1]}
         agents = [r for r in agents if r.actor not in struck]
+    # "أنها هاجمت بالطائرات المسيرة": a force noun of no side after "ب" is the means
+    agents = [r for r in agents if not means_noun(an, lexicon, r)]
     before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
         # "في ظل تصاعد العدوان الإسرائيلي على غزة، ... بعد أن أكدت استهدافها": who acts
