@@ -19,7 +19,7 @@ from marsad.events.analysis import Analysis
 from marsad.events.attribution import SourceRef
 from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.events.places import PlaceRef
-from marsad.events.roles import ActorRef
+from marsad.events.roles import ActorRef, means_noun
 from marsad.events.victims import victim
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
@@ -198,6 +198,8 @@ def fill_actors(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
         struck = {r.actor for r in usable if r not in agents and not civilians(lexicon, r.actor)
                   and frame.clause[0] <= r.start < frame.clause[1]}
         agents = [r for r in agents if r.actor not in struck]
+    # "أنها هاجمت بالطائرات المسيرة": a force noun of no side after "ب" is the means
+    agents = [r for r in agents if not means_noun(an, lexicon, r)]
     before = [r for r in agents if r.end <= t.start and r.start >= frame.clause[0]]
     if not before:
         # "في ظل تصاعد العدوان الإسرائيلي على غزة، ... بعد أن أكدت استهدافها": who acts
@@ -591,7 +593,8 @@ def _is_verb(an: Analysis, t: Hit) -> bool:
     rest = word[len(stem):] if word.startswith(stem) else word
     # not "ا": "قصفاً" (a masdar with its accusative ending) is far more common in the
     # news than the dual "قصفا"
-    return rest in ("", "ت", "وا", "تا", "ه", "ها", "هم", "ته", "تها", "تهم")
+    # "اللتين استهدفتهما القوات": the dual object pronoun too
+    return rest in ("", "ت", "وا", "تا", "ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما")
 
 
 def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[ActorRef]) -> list[str]:

@@ -31,6 +31,7 @@ from marsad.events.agents import (
     weapon_subject,
 )
 from marsad.events.analysis import Analysis
+from marsad.events.answered import not_authors, rejected_attack
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
@@ -52,13 +53,14 @@ from marsad.events.noevents import (
 from marsad.events.places import PlaceRef, find_places
 from marsad.events.roles import resolve_actors
 from marsad.events.scenes import listed_on, scene_places
-from marsad.events.scope import denied, described, locates, origin, released, summarized
+from marsad.events.scope import came_from, denied, described, locates, released, summarized
 from marsad.events.victims import lost_men
 from marsad.events.weapons import (
     air_attack,
     aircraft_subject,
     carried,
     craft_adjective,
+    instrument_owner,
     unreached,
     usual_weapon,
 )
@@ -146,6 +148,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             fill_actors(an, lexicon, frame, sentence_actors, nxt)
             if frame.actor1 is None:
                 frame.actor1 = claimed_by(an, frame, sentence_actors)
+            if frame.actor1 is None and attack_kinds(frame.kinds):
+                frame.actor1 = instrument_owner(an, frame, sentence_actors)  # "بغارات أميركية"
             if frame.actor1 is None and frame.form != "passive" and previous_agent and \
                     (pronoun_agent(an, lexicon, frame.trigger) or not sentence_actors or (
                         # "استهدف محيط مطار دمشق": a country or capital read as a place
@@ -174,6 +178,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 frame.actor1 = None
             if all(k in _ONE_SIDED for k in frame.kinds):
                 frame.actor2 = None  # a force that moves in or pulls out acts on no one
+            # "الرد على جريمة اغتيال", "هجمات استهدفت القوات الأميركية": no author of it
+            not_authors(an, lexicon, frame, sentence_actors)
             # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
             if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1
@@ -309,11 +315,11 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     for k, place in enumerate(places):
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        came_from = origin(an, place, lexicon)
+        origin = came_from(an, lexicon, place)
         # a place read as a locator but released (`scope.released`) is where an attack
         # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
-                and not (came_from and (attack_kinds(f.kinds) or "attack_civilians" in f.kinds))
+                and not (origin and (attack_kinds(f.kinds) or "attack_civilians" in f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
         if not any(f.clause[0] <= place.start < f.clause[1] for f in frames) and \
                 place.coordinated and k > 0:
@@ -469,10 +475,16 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         kinds = ["airstrike" if k == "attack_civilians" else k for k in kinds]
     if frame.actor1 is None and any(k in _NEED_ACTOR for k in kinds):
         kinds = [k for k in kinds if k not in _NEED_ACTOR]
+    if frame.actor1 is None and \
+            frame.trigger.entry.written in lexicon.words("charges"):
+        return []  # "مواقفها الداعمة للإبادة الجماعية": a charge with no one charged
     if not kinds:
         return []
     source = source_for(frame, sources)
     modality = modality_of(an, frame.clause[0], frame.trigger)
+    if modality == "negated" and all(k in ATTACK or k == "attack_civilians" for k in kinds) \
+            and rejected_attack(an, lexicon, frame):
+        modality = "asserted"  # "رفض بلاده العدوان على غزة": condemned, not denied
     if frame.vote and modality == "negated":
         modality = "asserted"  # "رفض النواب في تصويت": the rejection is the vote told
     elif frame.agreed and modality == "negated":

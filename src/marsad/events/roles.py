@@ -63,8 +63,11 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
         actor = _actor_id(an, lexicon, hits, i, out, day)
         if actor is None and not _unnamed_group(lexicon, hit):
             continue
+        if kind == "actor" and _command_of_next(an, lexicon, hit):
+            continue  # "القيادة العامة للقوات المسلحة السودانية": that force's command
         prev_text = an.word_before(hit.token_start)
-        target = _target_position(an, lexicon, hits, i, prev_text)
+        target = _target_position(an, lexicon, hits, i, prev_text) and \
+            not _commanded(an, lexicon, hits, i)
         if actor is None:
             if target:
                 continue  # "مواقع الإرهابيين" of no named group: actor2 stays null
@@ -91,6 +94,39 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             prev_text in ("من", "عن") or "من" in an.text[max(0, hit.token_start - 10):hit.token_start].split()[-2:],
         ))
     return _coordinated_targets(an, out)
+
+
+def means_noun(an: Analysis, lexicon: Lexicon, ref: ActorRef) -> bool:
+    """"أنها هاجمت بالطائرات المسيرة": is the mention a force noun of no side after "ب", the
+    means of an attack, not who acts (but "بالبراميل المتفجرة" names its side: a generic
+    with a `fixed` actor)?"""
+    return ref.kind == "generic" and "ب" in an.text[ref.token_start:ref.start] and not any(
+        h.entry.kind == "generic" and lexicon.generics[int(h.entry.value)].fixed
+        for h in an.hits_in(ref.start, ref.end))
+
+
+def _command_of_next(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the name a command (lexicon `command_heads`: "القيادة العامة") followed by the
+    force it commands ("للقوات المسلحة السودانية", "التابعة لـ")? It then names no side
+    of its own."""
+    if an.text[hit.start:hit.end] not in lexicon.words("command_heads"):
+        return False
+    nxt = an.next_word(hit.token_end)
+    if nxt is None or an.text[hit.end:nxt[0]].strip():
+        return False
+    word = an.text[nxt[0]:nxt[1]]
+    return word[:1] == "ل" or word in lexicon.words("belonging")
+
+
+def _commanded(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
+    """Is the actor the force a command right before it commands ("القيادة العامة لجيش
+    العشائر")? Its "ل" then ties it to its command, it is no target."""
+    j = i - 1
+    while j >= 0 and hits[j].end > hits[i].token_start:
+        j -= 1
+    return j >= 0 and hits[j].entry.kind == "actor" and \
+        an.words_between(hits[j].end, hits[i].token_start) == 0 and \
+        an.text[hits[j].start:hits[j].end] in lexicon.words("command_heads")
 
 
 def _coordinated_targets(an: Analysis, refs: list[ActorRef]) -> list[ActorRef]:
@@ -277,7 +313,7 @@ def _target_position(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
     if prev_text.startswith("لل"):
         # "للاعتداء الإسرائيلي": the nationality of an attack noun names its author; the
         # ل is the attack's ("إدانات للاعتداء"), not the target's
-        return not (hit.entry.kind == "adjective" and _after_kind(an, hits, i, {"trigger"}))
+        return not (hit.entry.kind == "adjective" and _after_kind(an, hits, i, {"trigger", "means"}))
     if hit.entry.kind == "adjective" and _site_owner(an, lexicon, hits, i):
         return True
     if hit.entry.kind == "actor" and _men_hit(an, lexicon, hits, i):

@@ -9,6 +9,7 @@ a counted whole ("سقط الأول في X، والثاني في محيط Y"), a
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from marsad.events.analysis import Analysis
@@ -31,10 +32,17 @@ _PART_OPENERS = frozenset({"اما", "فيما", "بينما", "و"})
 
 def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> bool:
     """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`;
-    "أقلعت طائرة حربية من قاعدة X": `takeoffs`, the aircraft between the verb and "من")?"""
-    if any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
-           for h in an.hits_in(max(0, place.start - 40), place.start)):
-        return True
+    "أقلعت طائرة حربية من قاعدة X": `takeoffs`, the aircraft between the verb and "من")?
+
+    "أُطلقت من تلال بين بلدتي X وY": the places that only locate the
+    origin, with no comma or other word between, are the origin too.
+    """
+    for h in an.hits_in(max(0, place.start - 90), place.start):
+        if h.entry.kind != "origin":
+            continue
+        n = an.words_between(h.end, place.start)
+        if n <= 2 or (n <= _CHAIN_WORDS and _locator_chain(an, h.end, place.start)):
+            return True
     if lexicon is None:
         return False
     words = an.words_before(place.start, 80, _TAKEOFF_REACH)
@@ -50,6 +58,55 @@ def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> boo
 _TAKEOFF_REACH = 6
 
 
+#: prepositions that, after an origin, open what was struck ("من X على مواقع في Y")
+_TOWARDS = frozenset({"علي", "باتجاه", "نحو"})
+#: words between an origin cue and a place that only say where the origin lies
+_CHAIN_WORDS = 7
+_CHAIN_LINKS = frozenset({"بين", "في", "قرب", "عند", "و", "ريف", "محيط", "منطقه", "منطقتي",
+                          "مدينه", "مدينتي", "بلده", "بلدتي", "شمال", "جنوب", "شرق", "غرب",
+                          "شمالي", "جنوبي", "شرقي", "غربي"})
+_PLACE_WORDS = frozenset({"place", "place_name", "relation", "place_drop"})
+
+
+def _locator_chain(an: Analysis, a: int, b: int) -> bool:
+    """Are the words of normalized [a, b) only places and the words that link them?"""
+    if "," in an.text[a:b] or "." in an.text[a:b]:
+        return False
+    covered = [(h.token_start, h.end) for h in an.hits_in(max(0, a - 1), b + 1)
+               if h.entry.kind in _PLACE_WORDS]
+    i = bisect.bisect_left(an.word_starts, a)
+    while i < len(an.word_starts) and an.word_starts[i] < b:
+        ws, we = an.word_starts[i], an.word_ends[i]
+        word = an.norm.text[ws:we]
+        bare = word[1:] if word.startswith("و") and word[1:] in _CHAIN_LINKS else word
+        if bare not in _CHAIN_LINKS and not any(s <= ws and we <= e + 1 for s, e in covered):
+            return False
+        i += 1
+    return True
+
+
+def came_from(an: Analysis, lexicon: Lexicon, place: PlaceRef) -> bool:
+    """Is `place` where an attack came from (`origin`, `launched_from`), not where it struck?"""
+    return origin(an, place, lexicon) or launched_from(an, lexicon, place)
+
+
+def launched_from(an: Analysis, lexicon: Lexicon, place: PlaceRef) -> bool:
+    """Is `place` right after "من" in "إطلاق صاروخ باليستي من اليمن": where the weapon was
+    launched from (lexicon `launches`, a few words before), not where it struck?"""
+    before = an.prev_word(place.start)
+    if before is None or an.text[before[0]:before[1]] != "من":
+        return False
+    stretch = an.text[max(0, before[0] - 80):before[0]]
+    stretch = stretch[max(stretch.rfind(","), stretch.rfind(".")) + 1:]
+    launches = lexicon.words("launches")
+    return any(w in launches or (w[:1] in "وب" and w[1:] in launches)
+               for w in stretch.split()[-_LAUNCH_WORDS:])
+
+
+#: how far before "من" a launch word may stand ("إطلاق صاروخ باليستي مضاد للسفن من")
+_LAUNCH_WORDS = 6
+
+
 def released(an: Analysis, refs: Sequence[PlaceRef], k: int) -> bool:
     """Is refs[k], marked as locating the place before it, a place of its own?
 
@@ -60,7 +117,9 @@ def released(an: Analysis, refs: Sequence[PlaceRef], k: int) -> bool:
     if k == 0 or not refs[k].context_only:
         return False
     between = an.text[refs[k - 1].end:refs[k].start]
-    if "," in between and origin(an, refs[k - 1]):
+    # "نُفّذ من الجولان على مواقع في ريف القنيطرة": "على" opens what the attack struck
+    if ("," in between or _TOWARDS & set(an.words(refs[k - 1].end, refs[k].start))) and \
+            origin(an, refs[k - 1]):
         return True
     # "والثالث جنوب دمشق في محيط الكسوة": the part is at the place that narrows the area
     return opens_part(an, refs[k - 1].end, refs[k].start) and not (

@@ -15,12 +15,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from marsad.events.agents import weapon_subject
 from marsad.events.analysis import Analysis
 from marsad.events.places import PlaceRef
 from marsad.lexicon.model import Actor, Lexicon
 from marsad.recognize.matcher import Hit
+
+if TYPE_CHECKING:
+    from marsad.events.frames import Frame
+    from marsad.events.roles import ActorRef
 
 #: a comma, then a word opened by "و": the start of a new conjunct (normalized text)
 _CONJUNCT = re.compile(r",\s*و")
@@ -143,3 +148,17 @@ def usual_weapon(actor: Actor | None, armed: dict[str, list[str]]) -> str | None
     if actor is None or actor.remote == "airstrike":
         return None
     return "airstrike" if set(armed.get(actor.id, ())) == {"airstrike"} else None
+
+
+def instrument_owner(an: Analysis, frame: Frame, refs: Sequence[ActorRef]) -> str | None:
+    """The side named by the nationality after the weapon the attack was done with
+    ("استُهدفت أحياء في X بغارات أميركية"): "ب" and an attack word, then the adjective."""
+    a, b = frame.trigger.end, frame.clause[1]
+    for h in an.hits_in(a, b):
+        if h.entry.kind not in ("trigger", "means") or "ب" not in h.proclitics:
+            continue
+        owner = next((r for r in refs if r.kind == "adjective" and r.token_start >= h.end
+                      and r.start < b and an.words_between(h.end, r.token_start) == 0), None)
+        if owner is not None:
+            return owner.actor
+    return None

@@ -73,7 +73,19 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "person_links": "word", "first_names": "word",
               "locative_only": "word", "suffixed_nouns": "word",
               # "ضمن مبنى المحافظة": a reason cue that locates (events/scope.py within)
-              "within": "word", "within_places": "word"}
+              "within": "word", "within_places": "word",
+              # "إطلاق صاروخ من اليمن": the place after "من" is the origin (scope.py)
+              "launches": "word",
+              # "استهداف القوات الأميركية": the genitive is what was struck (selfstrike.py)
+              "object_masdars": "word",
+              # "الإبادة الجماعية": an event only with its perpetrator named (frames.py)
+              "charges": "word",
+              # "الرد على جريمة اغتيال": who answers an act did not do it (answered.py)
+              "responses": "word",
+              # "رفض بلاده العدوان": a rejected attack is condemned, not denied (answered.py)
+              "refusals": "word",
+              # "القيادة العامة للقوات المسلحة السودانية": a command of the force after it
+              "command_heads": "word"}
 _TOP_KEYS |= set(_WORD_SETS)
 _ACTOR_TYPES = {"state", "militia", "armed_group", "civilians"}
 _REMOTE = {"airstrike", "shelling"}
