@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from marsad.events.agents import (
     ATTACK,
     _after_relative,
+    _air_arm,
     _is_verb,
     _object_follows,
     _object_pronoun,
@@ -85,8 +86,9 @@ def _object_of(an: Analysis, lexicon: Lexicon, h: Hit, r: ActorRef) -> bool:
                 not _object_pronoun(an, h)
         # "استهداف القوات الأميركية في قاعدة X" (lexicon `object_masdars`: "قصف الطيران",
         # "اعتداء الاحتلال" take their agent as genitive); but "استهداف المقاومة قاعدة
-        # حرير": the genitive followed by an object is the masdar's agent
+        # حرير": the genitive followed by an object is the masdar's agent, and so is an
+        # air arm ("استهداف سلاح الجو المسير، في عملية، سفينتين": `agents._air_arm`)
         return form == "masdar" and \
             _bare(an.text[h.token_start:h.end]) in lexicon.words("object_masdars") and \
-            not _object_follows(an, r)
+            not _object_follows(an, r) and not _air_arm(an, h, r)
     return between[-1] in AGAINST and all(w in _OCCURRED for w in between[:-1])
