@@ -50,12 +50,15 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
         dated = bool(bonus & 2)
         again = bool(bonus & AGAIN)
         score = _richness(event) + (bonus & 3)
-        same = next((t for t in kept.get(key, ()) if (t.again or not again) and (
+        tellings = kept.get(key, []) + [t for t in kept.get(_id_key(key, event), []) if t.key != key]
+        same = next((t for t in tellings if (t.again or not again) and (
             t.event.date == event.date or (
                 not (dated and t.dated) and _near_days(t.event.date, event.date)))), None)
         if same is None:
             telling = _Telling(event, score, dated, again, key)
             kept.setdefault(key, []).append(telling)
+            if event.place_id is not None:
+                kept.setdefault(_id_key(key, event), []).append(telling)
             order.append(telling)
             continue
         dating = event if dated and not same.dated else same.event if same.dated and not dated else None
@@ -73,6 +76,12 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     return [t.event for t in order
             if not (t.key[0] == "advance" and (t.key[1], t.key[2]) in captured)
             and not (t.key[1] is None and (t.key[0], t.key[2]) in known)]
+
+
+def _id_key(key: tuple[str, str | None, str, str], event: Event) -> tuple[str, str | None, str, str]:
+    """`key` with the gazetteer id of the place for its surface: "قاعدة ... في حقل غاز كونيكو"
+    and "القصف على قاعدة كونيكو" spell one place twice, and are one event."""
+    return (key[0], key[1], f"@{event.place_id}", key[3])
 
 
 def _near_days(a: dt.date | None, b: dt.date | None) -> bool:
