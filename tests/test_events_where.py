@@ -11,8 +11,8 @@ from sentences import told
 
 def test_one_place_spelled_twice_is_one_event(resources):
     # the long name and the short name of one gazetteer place tell one attack
-    text = ("وأكدت مصادر محلية سقوط عدد من القذائف على القاعدة الأميركية في حقل غاز كونيكو، "
-            "مضيفةً أن القصف على قاعدة كونيكو تم بأربع قذائف.")
+    text = ("وأكدت مصادر محلية سقوط عدد من القذائف على موقع للقوات الأميركية في حقل غاز "
+            "كونيكو، وقالت إن قصف قاعدة كونيكو جرى بأربع قذائف.")
     assert told(resources, text) == {("shelling", None, "حقل غاز كونيكو")}
     # an old name and the new one of a city, in two sentences
     text = ("استهدفت المقاومة مدينة أم الرشراش بالطائرات المسيرة. وقالت المقاومة إنها ضربت "
