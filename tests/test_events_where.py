@@ -22,3 +22,16 @@ def test_one_place_spelled_twice_is_one_event(resources):
     text = ("وسقطت قذائف على حقل غاز كونيكو يوم الاثنين. وسقطت قذائف أخرى على قاعدة كونيكو "
             "يوم الأربعاء.")
     assert len(told(resources, text)) == 2
+
+
+def test_an_attack_told_again_at_the_level_of_a_country_folds_into_its_place(resources):
+    # the ministry's "strikes in Syria" and the reporter's strikes at a town in Syria
+    raid = "وأفاد مراسلنا بأن طائرات أميركية شنت غارات على مواقع قرب مدينة البوكمال فجر اليوم."
+    claim = "قالت وزارة الدفاع الأميركية إن طائراتها نفذت ضربات جوية في سوريا فجر اليوم."
+    assert told(resources, claim + " " + raid) == {("airstrike", "US_COALITION", "البوكمال")}
+    # told alone, the country is the only place there is
+    assert told(resources, claim) == {("airstrike", "US_COALITION", "سوريا")}
+    # a raid in another country is no retelling of it
+    other = raid.replace("مدينة البوكمال", "مدينة القائم العراقية")
+    assert told(resources, claim + " " + other) == {
+        ("airstrike", "US_COALITION", "سوريا"), ("airstrike", "US_COALITION", "القائم")}

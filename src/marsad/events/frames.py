@@ -34,7 +34,7 @@ from marsad.events.analysis import Analysis
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
-from marsad.events.merge import AGAIN, merge_duplicates
+from marsad.events.merge import AGAIN, VAGUE, fold_vague, merge_duplicates
 from marsad.events.noevents import (
     agentless,
     aggregate,
@@ -170,7 +170,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         previous_sentence_end = s_end
         for frame in frames:
             events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved))
-    return merge_duplicates(events)
+    countries = {m.place_id: m.country for m in resolved}
+    return merge_duplicates(fold_vague(events, countries))
 
 
 def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
@@ -511,7 +512,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 date=day, time_precision=precision, modality=modality, source=source,
                 fatalities=dead, partial=place.partial and kind == "capture",
                 evidence=evidence,
-            ), 2 * dated + (frame.sentence[0] > 0) + again))
+            ), 2 * dated + (frame.sentence[0] > 0) + again + VAGUE * (
+                len(matches) == 1 and match is not None and match.feature == "country")))
     return out
 
 

@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 from marsad.geo.names import surface_key
 from marsad.model import Event
 
-__all__ = ["AGAIN", "merge_duplicates"]
+__all__ = ["AGAIN", "VAGUE", "fold_vague", "merge_duplicates"]
 
 #: the bonus bit of a telling that says it is one more attack ("استُهدفت مجدداً")
 AGAIN = 4
+#: the bit of a telling whose one place is a whole country ("شنت غارات جوية في سوريا")
+VAGUE = 8
 
 
 @dataclass(slots=True)
@@ -76,6 +78,22 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     return [t.event for t in order
             if not (t.key[0] == "advance" and (t.key[1], t.key[2]) in captured)
             and not (t.key[1] is None and (t.key[0], t.key[2]) in known)]
+
+
+def fold_vague(events: list[tuple[Event, int]],
+               countries: dict[str | None, str | None]) -> list[tuple[Event, int]]:
+    """Drop the tellings placed in a whole country (bit `VAGUE`) that the article also tells
+    at a precise place in that country: the same kind, by the same side (or by a side it
+    does not name), a day away at most.
+
+    "قالت الوزارة إن طائراتها نفذت ضربات في سوريا" retells the raid told at its town;
+    `countries` maps a place id to its country code (PlaceMatch.country).
+    """
+    precise = [(e, countries.get(e.place_id)) for e, bonus in events if not bonus & VAGUE]
+    return [(e, bonus) for e, bonus in events if not (bonus & VAGUE and any(
+        p.kind == e.kind and e.actor1 in (p.actor1, None) and country is not None
+        and country == countries.get(e.place_id) and _near_days(p.date, e.date)
+        for p, country in precise))]
 
 
 def _id_key(key: tuple[str, str | None, str, str], event: Event) -> tuple[str, str | None, str, str]:
