@@ -513,7 +513,9 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 fatalities=dead, partial=place.partial and kind == "capture",
                 evidence=evidence,
             ), 2 * dated + (frame.sentence[0] > 0) + again + VAGUE * (
-                len(matches) == 1 and match is not None and match.feature == "country")))
+                # the country itself, not an unknown place put in it
+                len(matches) == 1 and match is not None and match.place_id is not None
+                and match.feature == "country")))
     return out
 
 
