@@ -35,3 +35,21 @@ def test_an_attack_told_again_at_the_level_of_a_country_folds_into_its_place(res
     other = raid.replace("مدينة البوكمال", "مدينة القائم العراقية")
     assert told(resources, claim + " " + other) == {
         ("airstrike", "US_COALITION", "سوريا"), ("airstrike", "US_COALITION", "القائم")}
+
+
+def test_what_a_side_fears_is_no_event(resources):
+    # the object of a word of concern, and the "أن" clause after a word of fear
+    for text in ("وأعربت أنقرة عن قلقها حيال انتهاك القوات الروسية للهدنة في إدلب.",
+                 "وعبر المسؤول عن مخاوف من غارات جديدة على مدينة إدلب.",
+                 "وتوقفت المنظمة عن العمل في المنطقة لخشيتها من أن تكون الطائرات الروسية قد "
+                 "قصفت المستشفيات في مدينة حلب عمدا."):
+        assert told(resources, text) == set(), text
+    # concern voiced after an attack told does not unmake it
+    text = "وأعربت أنقرة عن قلقها بعد قصف الطائرات الروسية مدينة إدلب."
+    assert told(resources, text) == {("airstrike", "RUS_MIL", "إدلب")}
+
+
+def test_a_user_word_of_concern(resources, with_lexicon):
+    text = "وأبدت أنقرة انزعاجها حيال انتهاك القوات الروسية للهدنة في إدلب."
+    assert told(resources, text) == {("other", "RUS_MIL", "إدلب")}
+    assert told(with_lexicon("concerns: [انزعاج]\n"), text) == set()

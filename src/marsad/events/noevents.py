@@ -19,8 +19,8 @@ from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "habitual", "halted",
-           "judgement", "named", "occasion", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "feared", "habitual",
+           "halted", "judgement", "named", "occasion", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -97,6 +97,36 @@ def judgement(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     after = an.next_word(hit.token_end)
     return after is not None and not an.text[hit.token_end:after[0]].strip() and \
         an.text[after[0]:after[1]] in lexicon.words("verdicts")
+
+
+def feared(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_start: int) -> bool:
+    """Is `hit` what a side fears or is concerned about, not an event told?
+
+    "أعربت موسكو عن قلقها حيال انتهاك التحالف للاتفاق": the object of a word of concern
+    (lexicon `concerns`) through "حيال"، "إزاء"، "من" ...; "لخشيتها من أن تكون البيانات قد
+    استُخدمت لاستهدافهم": anything the "أن" clause after it says. An adjective may stand
+    between the word and its preposition ("قلق كبير من أن").
+    """
+    words = an.words(sentence_start, hit.token_start)[-_FEAR_WORDS:]
+    concerns = lexicon.starts("concerns", _CONCERN_CLITICS)
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k].startswith(concerns):
+            continue
+        rest = words[k + 1:]
+        if rest[:1] not in (["من"], ["ان"], ["حيال"], ["ازاء"], ["تجاه"], ["بشان"]):
+            rest = rest[1:]  # "قلق كبير من"
+        if rest[:2] in (["من", "ان"], ["من", "انه"]) or rest[:1] in (["ان"], ["انه"]):
+            return True  # "خشية من أن ...": what follows is feared, not told
+        return bool(rest) and rest[0] in _ABOUT and len(rest) <= 2
+    return False
+
+
+#: how far back in its sentence a word of concern may govern a cue ("لخشيتها من أن ...")
+_FEAR_WORDS = 30
+#: what may stand glued before a word of concern: "وقلقها", "لخشيتها", "بقلق"
+_CONCERN_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
+#: the prepositions of what is feared ("قلقها حيال انتهاك"), grammar words (normalized)
+_ABOUT = frozenset({"من", "حيال", "ازاء", "تجاه", "بشان"})
 
 
 def agentless(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
