@@ -53,3 +53,13 @@ def test_a_user_word_of_concern(resources, with_lexicon):
     text = "وأبدت أنقرة انزعاجها حيال انتهاك القوات الروسية للهدنة في إدلب."
     assert told(resources, text) == {("other", "RUS_MIL", "إدلب")}
     assert told(with_lexicon("concerns: [انزعاج]\n"), text) == set()
+
+
+def test_attacks_judged_for_what_they_failed_to_do_are_no_event(resources):
+    # the attack noun is the subject of "لم توقف": a judgement on a campaign, and the town
+    # is the place of what was not stopped
+    text = 'وقالت الصحيفة إن غارات الجيش التركي "لم توقف الهجمات في منبج".'
+    assert told(resources, text) == set()
+    # a verb that tells the attack before "لكنها لم تمنع" still tells it
+    text = "وقصفت الطائرات التركية قرية في ريف منبج، لكنها لم تمنع تقدم المقاتلين."
+    assert told(resources, text) == {("airstrike", "TUR_MIL", "منبج")}

@@ -12,6 +12,7 @@ times patterns of the regular expressions.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from marsad.events.analysis import Analysis
@@ -20,7 +21,7 @@ from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
 __all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "feared", "habitual",
-           "halted", "judgement", "named", "occasion", "purpose", "threat"]
+           "halted", "ineffective", "judgement", "named", "occasion", "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -127,6 +128,25 @@ _FEAR_WORDS = 30
 _CONCERN_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
 #: the prepositions of what is feared ("قلقها حيال انتهاك"), grammar words (normalized)
 _ABOUT = frozenset({"من", "حيال", "ازاء", "تجاه", "بشان"})
+
+
+def ineffective(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_end: int) -> bool:
+    """Is the attack noun `hit` the subject of a verb of effect denied ("ضربات الرئيس لم تردع
+    العمليات"، "غارات التحالف على التنظيم لم تمنع هجماته")? What attacks failed to do is a
+    judgement on a campaign, and the places after the verb are those of its object."""
+    if all(h.entry.attr("form") == "verb" for h in an.hits_in(hit.start, hit.start + 1)
+           if h.end == hit.end and h.entry.kind == "trigger"):
+        return False  # "قصفت الطائرات القرية، لكنها لم تمنع تقدمهم": the verb tells it
+    k = an.word_index(hit.token_end)
+    ends = an.word_ends
+    words = an.words(hit.token_end, min(sentence_end, ends[min(len(ends) - 1, k + _EFFECT_WORDS)]))
+    effects = lexicon.starts("effects")
+    return any(w in ("لم", "لن") and nxt.startswith(effects) for w, nxt in itertools.pairwise(words))
+
+
+#: how many words may stand between an attack noun and the verb of effect it is subject of
+#: ("الضربات التي ينفذها التحالف منذ أشهر ضد مواقع التنظيم لم تمنع")
+_EFFECT_WORDS = 12
 
 
 def agentless(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
