@@ -63,3 +63,20 @@ def test_attacks_judged_for_what_they_failed_to_do_are_no_event(resources):
     # a verb that tells the attack before "لكنها لم تمنع" still tells it
     text = "وقصفت الطائرات التركية قرية في ريف منبج، لكنها لم تمنع تقدم المقاتلين."
     assert told(resources, text) == {("airstrike", "TUR_MIL", "منبج")}
+
+
+def test_where_a_craft_took_off_from_is_not_where_it_struck(resources, with_lexicon):
+    # "من" a few words after a verb of taking off names the base the jet came from
+    text = "أقلعت طائرة حربية من قاعدة حميميم باتجاه الشمال، ثم قصفت سوقا شعبيا في بلدة كفرنبل."
+    assert told(resources, text) == {("airstrike", None, "كفرنبل")}
+    # a massacre told after it did not happen at the base either
+    text = ("أقلعت طائرة حربية من قاعدة حميميم باتجاه الشمال، ثم قصفت سوقا شعبيا بالصواريخ "
+            "ما أدى إلى وقوع مجزرة.")
+    assert told(resources, text) == set()
+    # the base struck is still the place of the strike
+    assert told(resources, "وقصفت الطائرات الحربية قاعدة حميميم الجوية.") == {
+        ("airstrike", None, "حميميم")}
+    # a user verb of taking off
+    text = "حلقت طائرة حربية من قاعدة حميميم باتجاه الشمال، ثم قصفت سوقا شعبيا في بلدة كفرنبل."
+    assert ("airstrike", None, "حميميم") in told(resources, text)
+    assert told(with_lexicon("take_offs: [حلقت]\n"), text) == {("airstrike", None, "كفرنبل")}

@@ -302,11 +302,12 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     for place in places:
         # "من اتجاه الجولان": where an attack came from, not where it struck (a force that
         # moves "انطلاقاً من عكاشات" is deployed there, though)
-        came_from = origin(an, place)
+        came_from = origin(an, place, lexicon)
         # a place read as a locator but released (`scope.released`) is where an attack
         # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
-                and not (came_from and attack_kinds(f.kinds))
+                # a massacre is not where its craft came from either
+                and not (came_from and (attack_kinds(f.kinds) or f.kinds == ["attack_civilians"]))
                 and not (place.context_only and not attack_kinds(f.kinds))]
         before = [f for f in same if f.trigger.start < place.start and not f.silent]
         if not before and any(f.silent and f.trigger.start < place.start for f in same):

@@ -29,10 +29,26 @@ _ORDINALS = frozenset({"الاول", "الاولي", "الثاني", "الثان
 _PART_OPENERS = frozenset({"اما", "فيما", "بينما", "و"})
 
 
-def origin(an: Analysis, place: PlaceRef) -> bool:
-    """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`)?"""
-    return any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
-               for h in an.hits_in(max(0, place.start - 40), place.start))
+def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> bool:
+    """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`;
+    "أقلعت طائرة حربية من قاعدة X": "من" after a verb of taking off, lexicon `take_offs`)?"""
+    if any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
+           for h in an.hits_in(max(0, place.start - 40), place.start)):
+        return True
+    if lexicon is None:
+        return False
+    before = an.words_before(place.start, 120, _TAKE_OFF_WORDS + 2)
+    # "من" right before the place or its feature word ("من قاعدة حميميم")
+    k = len(before) - 1 if before[-1:] == ["من"] else len(before) - 2
+    if k < 0 or before[k] != "من":
+        return False
+    take_offs = lexicon.starts("take_offs", ("", "و", "ف"))
+    return any(w.startswith(take_offs) for w in before[max(0, k - _TAKE_OFF_WORDS):k])
+
+
+#: how many words (the craft and its adjectives) may stand between a verb of taking off
+#: and the "من" of where it took off from
+_TAKE_OFF_WORDS = 4
 
 
 def released(an: Analysis, refs: Sequence[PlaceRef], k: int) -> bool:
