@@ -80,3 +80,15 @@ def test_where_a_craft_took_off_from_is_not_where_it_struck(resources, with_lexi
     text = "حلقت طائرة حربية من قاعدة حميميم باتجاه الشمال، ثم قصفت سوقا شعبيا في بلدة كفرنبل."
     assert ("airstrike", None, "حميميم") in told(resources, text)
     assert told(with_lexicon("take_offs: [حلقت]\n"), text) == {("airstrike", None, "كفرنبل")}
+
+
+def test_an_attack_told_without_its_weapon_is_the_one_told_with_it(resources):
+    # the headline names no weapon (the author's default kind), the body names the drones
+    text = ("القوات المسلحة اليمنية تستهدف سفنا تجارية في البحر الأحمر. وقال المتحدث باسم "
+            "القوات إن سلاح الجو المسير استهدف السفن في البحر الأحمر فجر اليوم.")
+    assert told(resources, text) == {("airstrike", "HOUTHIS", "البحر الأحمر")}
+    # an attack on another day the text names is another attack
+    text = ("أعلنت القوات المسلحة اليمنية اليوم استهداف سفن تجارية في البحر الأحمر. وكان سلاح "
+            "الجو المسير قد استهدف سفنا في البحر الأحمر يوم الأحد.")
+    assert told(resources, text) == {("shelling", "HOUTHIS", "البحر الأحمر"),
+                                     ("airstrike", "HOUTHIS", "البحر الأحمر")}

@@ -34,7 +34,7 @@ from marsad.events.analysis import Analysis
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
-from marsad.events.merge import AGAIN, VAGUE, fold_vague, merge_duplicates
+from marsad.events.merge import AGAIN, UNARMED, VAGUE, fold_vague, merge_duplicates
 from marsad.events.noevents import (
     agentless,
     aggregate,
@@ -519,7 +519,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
             ), 2 * dated + (frame.sentence[0] > 0) + again + VAGUE * (
                 # the country itself, not an unknown place put in it
                 len(matches) == 1 and match is not None and match.place_id is not None
-                and match.feature == "country")))
+                and match.feature == "country") + UNARMED * (frame.kinds == ["remote"])))
     return out
 
 

@@ -15,12 +15,17 @@ from dataclasses import dataclass, replace
 from marsad.geo.names import surface_key
 from marsad.model import Event
 
-__all__ = ["AGAIN", "VAGUE", "fold_vague", "merge_duplicates"]
+__all__ = ["AGAIN", "UNARMED", "VAGUE", "fold_vague", "merge_duplicates"]
 
 #: the bonus bit of a telling that says it is one more attack ("استُهدفت مجدداً")
 AGAIN = 4
 #: the bit of a telling whose one place is a whole country ("شنت غارات جوية في سوريا")
 VAGUE = 8
+#: the bit of a telling of an attack whose weapon its clause does not name: its kind is the
+#: author's default ("القوات اليمنية تستهدف سفناً في البحر الأحمر")
+UNARMED = 16
+#: the kinds of an attack from afar, which a weapon named settles
+_REMOTE = ("airstrike", "shelling")
 
 
 @dataclass(slots=True)
@@ -31,6 +36,7 @@ class _Telling:
     score: int
     dated: bool  # a telling kept so far dated itself (a date expression of its text)
     again: bool  # it said it was one more ("مرة جديدة"): no earlier telling is the same
+    unarmed: bool  # no telling kept so far named the weapon (bit `UNARMED`)
     key: tuple[str, str | None, str, str]  # kind, actor1, place, modality
 
 
@@ -57,7 +63,7 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             t.event.date == event.date or (
                 not (dated and t.dated) and _near_days(t.event.date, event.date)))), None)
         if same is None:
-            telling = _Telling(event, score, dated, again, key)
+            telling = _Telling(event, score, dated, again, bool(bonus & UNARMED), key)
             kept.setdefault(key, []).append(telling)
             if event.place_id is not None:
                 kept.setdefault(_id_key(key, event), []).append(telling)
@@ -72,12 +78,34 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             # the day a telling's own text gives beats an undated telling's publication day
             same.event = replace(same.event, date=dating.date, time_precision=dating.time_precision)
         same.dated = same.dated or dated
+        same.unarmed = same.unarmed and bool(bonus & UNARMED)
+    order = _armed(order)
     captured = {(t.key[1], t.key[2]) for t in order if t.key[0] == "capture"}
     # a telling that does not say who did it is the same event as one that does
     known = {(t.key[0], t.key[2]) for t in order if t.key[1] is not None}
     return [t.event for t in order
             if not (t.key[0] == "advance" and (t.key[1], t.key[2]) in captured)
             and not (t.key[1] is None and (t.key[0], t.key[2]) in known)]
+
+
+def _armed(order: list[_Telling]) -> list[_Telling]:
+    """Drop each telling of an attack with no weapon named that another telling of the same
+    side, place and day tells with its weapon: the headline "تستهدف سفناً في البحر الأحمر"
+    and the body's "سلاح الجو المسيّر استهدف سفناً في البحر الأحمر" are one air strike.
+    What the dropped telling says and the kept one does not (the source, the dead) is kept."""
+    kept = []
+    for t in order:
+        armed = None if not t.unarmed or t.key[0] not in _REMOTE else next((
+            u for u in order if not u.unarmed and u.key[0] in _REMOTE and u.key[0] != t.key[0]
+            and u.key[1:] == t.key[1:] and not (u.again or t.again) and (
+                u.event.date == t.event.date or (
+                    not (u.dated and t.dated) and _near_days(u.event.date, t.event.date)))),
+            None)
+        if armed is None:
+            kept.append(t)
+        else:
+            armed.event = _filled(armed.event, t.event)
+    return kept
 
 
 def fold_vague(events: list[tuple[Event, int]],
