@@ -92,3 +92,17 @@ def test_an_attack_told_without_its_weapon_is_the_one_told_with_it(resources):
             "الجو المسير قد استهدف سفنا في البحر الأحمر يوم الأحد.")
     assert told(resources, text) == {("shelling", "HOUTHIS", "البحر الأحمر"),
                                      ("airstrike", "HOUTHIS", "البحر الأحمر")}
+
+
+def test_attacks_told_as_earlier_ones_are_no_event(resources, with_lexicon):
+    # "هجمات سابقة": earlier attacks, none in particular; their places are theirs
+    for text in ("وأعلن البنتاغون أن ثلاثين جنديا من قواته تعرضوا لإصابات خلال هجمات سابقة في "
+                 "العراق وسوريا.",
+                 "وأعلن البنتاغون أن ثلاثين جنديا من قواته أصيبوا في هجمات سابقة على قاعدة عين "
+                 "الأسد."):
+        assert told(resources, text) == set(), text
+    # a user word of the same sense
+    text = ("وأعلن البنتاغون أن ثلاثين جنديا من قواته أصيبوا في هجمات قديمة على قاعدة عين "
+            "الأسد.")
+    assert told(resources, text) == {("clash", "US_COALITION", "عين الأسد")}
+    assert told(with_lexicon("earlier: [قديمة]\n"), text) == set()

@@ -41,6 +41,7 @@ from marsad.events.noevents import (
     air_defence,
     anaphoric,
     context,
+    earlier,
     feared,
     habitual,
     halted,
@@ -201,7 +202,8 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit) or \
                 agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit) or \
                 halted(an, lexicon, hit) or context(an, lexicon, hits, i) or \
-                feared(an, lexicon, hit, s_start) or ineffective(an, lexicon, hit, s_end):
+                feared(an, lexicon, hit, s_start) or ineffective(an, lexicon, hit, s_end) or \
+                earlier(an, lexicon, hit):
             # the threatened attack tells nothing, but its places stay its own; so do a
             # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
             # ("دخول المساعدات إلى غزة")

@@ -20,8 +20,9 @@ from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "feared", "habitual",
-           "halted", "ineffective", "judgement", "named", "occasion", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "earlier", "feared",
+           "habitual", "halted", "ineffective", "judgement", "named", "occasion", "purpose",
+           "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -128,6 +129,17 @@ _FEAR_WORDS = 30
 _CONCERN_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
 #: the prepositions of what is feared ("قلقها حيال انتهاك"), grammar words (normalized)
 _ABOUT = frozenset({"من", "حيال", "ازاء", "تجاه", "بشان"})
+
+
+def earlier(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the plural attack noun `hit` told as earlier attacks, none in particular, by the word
+    right after it ("أصيبوا خلال هجمات سابقة في العراق": lexicon `earlier`)? The places
+    after it are theirs, no other cue's."""
+    if (hit.start, hit.end) not in an.spans_of(_TALLY):
+        return False
+    after = an.next_word(hit.token_end)
+    return after is not None and not an.text[hit.token_end:after[0]].strip() and \
+        an.text[after[0]:after[1]] in lexicon.words("earlier")
 
 
 def ineffective(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_end: int) -> bool:
