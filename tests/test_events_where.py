@@ -106,3 +106,14 @@ def test_attacks_told_as_earlier_ones_are_no_event(resources, with_lexicon):
             "الأسد.")
     assert told(resources, text) == {("clash", "US_COALITION", "عين الأسد")}
     assert told(with_lexicon("earlier: [قديمة]\n"), text) == set()
+
+
+def test_an_attack_going_on_as_the_backdrop_is_no_event(resources, with_lexicon):
+    # "في ظل استمرار استهداف ...": the setting of what is told, however the places follow
+    text = ("وفي ظل استمرار استهداف قوات التحالف في العراق، طلبت السفارة من موظفيها تجنب "
+            "مطار أربيل.")
+    assert told(resources, text) == set()
+    # a user word of going on
+    text = text.replace("استمرار", "تجدد")
+    assert told(resources, text) != set()
+    assert told(with_lexicon("continuations: [تجدد]\n"), text) == set()

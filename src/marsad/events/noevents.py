@@ -244,12 +244,16 @@ _HALT_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
 
 def context(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     """Is the trigger the backdrop of what is told ("بالتزامن مع معركة "الفجر""، "في ظل
-    العدوان"), a known attack named right after a reason cue of lexicon `backdrops`? It is
-    the setting of the event, not news; "بالتزامن مع قصفٍ مدفعي على القرى" tells one."""
+    العدوان"، "في ظل استمرار استهداف قواعدها"), a known attack named right after a reason cue
+    of lexicon `backdrops` (or a word of going on after it)? It is the setting of the event,
+    not news; "بالتزامن مع قصفٍ مدفعي على القرى" tells one."""
     hit = hits[i]
     backdrops = lexicon.words("backdrops")
+    # "في ظل استمرار استهداف قواعدها": a word of going on between them (lexicon `continuations`)
+    between = an.words_before(hit.token_start, 40, 1)
+    gap = 1 if between and between[0] in lexicon.words("continuations") else 0
     return any(h.entry.kind == "reason" and h.entry.written in backdrops and
-               an.words_between(h.end, hit.token_start) == 0
+               an.words_between(h.end, hit.token_start) <= gap
                for h in hits[max(0, i - 3):i]) and _definite(an, hits, i)
 
 
