@@ -6,7 +6,7 @@ for (the event the sentence tells, once, at its place, and no other).
 
 from __future__ import annotations
 
-from sentences import told
+from sentences import events_of, told
 
 
 def test_one_place_spelled_twice_is_one_event(resources):
@@ -117,3 +117,15 @@ def test_an_attack_going_on_as_the_backdrop_is_no_event(resources, with_lexicon)
     text = text.replace("استمرار", "تجدد")
     assert told(resources, text) != set()
     assert told(with_lexicon("continuations: [تجدد]\n"), text) == set()
+
+
+def test_a_telling_dated_roughly_is_the_one_dated_to_the_day(resources):
+    # "في مطلع أيلول" (within a week) holds the 2nd: one strike, on the day the text gives
+    text = ("وفي الثاني من أيلول، شنت طائرات إسرائيلية غارات على مطار حلب الدولي. وكانت غارات "
+            "إسرائيلية قد استهدفت مطار حلب في مطلع أيلول.")
+    found = events_of(resources, text)
+    assert [(e.place, str(e.date), e.time_precision) for e in found] == [
+        ("مطار حلب", "2023-09-02", 1)]
+    # two days each given: two strikes
+    text = text.replace("في مطلع أيلول", "في الخامس عشر من آب")
+    assert len(events_of(resources, text)) == 2

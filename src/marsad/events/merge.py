@@ -2,8 +2,9 @@
 
 The same kind, actor1, place and modality told twice in an article is one event, kept
 from its richest telling; what one telling does not say (the source, the dead) another
-may fill in. Two tellings that date themselves to different days are two events, and
-an undated telling merges with a dated one only a day away at most. A telling that says
+may fill in. Two tellings that date themselves to different days are two events, unless
+one dates itself only roughly ("في مطلع أيار") around the other's day; an undated telling
+merges with a dated one only a day away at most. A telling that says
 it is one more ("مرة جديدة", lexicon `again`) is a new event, not the one told before.
 """
 
@@ -60,7 +61,7 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
         score = _richness(event) + (bonus & 3)
         tellings = kept.get(key, []) + [t for t in kept.get(_id_key(key, event), []) if t.key != key]
         same = next((t for t in tellings if (t.again or not again) and (
-            t.event.date == event.date or (
+            t.event.date == event.date or _within(t.event, event) or (
                 not (dated and t.dated) and _near_days(t.event.date, event.date)))), None)
         if same is None:
             telling = _Telling(event, score, dated, again, bool(bonus & UNARMED), key)
@@ -70,6 +71,9 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             order.append(telling)
             continue
         dating = event if dated and not same.dated else same.event if same.dated and not dated else None
+        if dating is None and dated and event.time_precision != same.event.time_precision:
+            # "في مطلع أيار" and "في 2 أيار": the finer day of two dated tellings
+            dating = min((event, same.event), key=lambda e: e.time_precision or 9)
         if score > same.score:
             same.event, same.score = _filled(event, same.event), score
         else:
@@ -128,6 +132,22 @@ def _id_key(key: tuple[str, str | None, str, str], event: Event) -> tuple[str, s
     """`key` with the gazetteer id of the place for its surface: "قاعدة ... في حقل غاز كونيكو"
     and "القصف على قاعدة كونيكو" spell one place twice, and are one event."""
     return (key[0], key[1], f"@{event.place_id}", key[3])
+
+
+def _within(a: Event, b: Event) -> bool:
+    """Does the telling dated only roughly ("في مطلع أيار": `time_precision` 2, a week; 3, its
+    month) hold the day the other gives?"""
+    coarse, fine = (a, b) if (a.time_precision or 0) >= (b.time_precision or 0) else (b, a)
+    if coarse.date is None or fine.date is None or (coarse.time_precision or 0) < 2 or \
+            (fine.time_precision or 0) >= (coarse.time_precision or 0):
+        return False
+    if coarse.time_precision == 2:
+        return abs((coarse.date - fine.date).days) <= _WEEK
+    return (coarse.date.year, coarse.date.month) == (fine.date.year, fine.date.month)
+
+
+#: how many days a date of `time_precision` 2 may be from the day it stands for
+_WEEK = 7
 
 
 def _near_days(a: dt.date | None, b: dt.date | None) -> bool:
