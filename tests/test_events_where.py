@@ -129,3 +129,14 @@ def test_a_telling_dated_roughly_is_the_one_dated_to_the_day(resources):
     # two days each given: two strikes
     text = text.replace("في مطلع أيلول", "في الخامس عشر من آب")
     assert len(events_of(resources, text)) == 2
+
+
+def test_what_a_side_demands_has_not_happened(resources, with_lexicon):
+    text = "وقدم نواب مشروعا يطالب بانسحاب القوات التركية من مدينة عفرين."
+    assert told(resources, text) == set()
+    assert told(resources, "وانسحبت القوات التركية من مدينة عفرين.") == {
+        ("withdrawal", "TUR_MIL", "عفرين")}
+    # a user word of demanding
+    text = "وقدم نواب مشروعا يلزم الحكومة بانسحاب القوات التركية من مدينة عفرين."
+    assert told(resources, text) == {("withdrawal", "TUR_MIL", "عفرين")}
+    assert told(with_lexicon("demands: [يلزم]\n"), text) == set()

@@ -306,7 +306,8 @@ def threat(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, sentence_sta
     a future attack after a threat or a condition in its sentence; "التهديد اليمني بضرب
     السفن"، "نحذر الناس من غارات الطائرات": an attack named as the object of a threat or a
     warning. What a side says it will do if, or threatens to do, has neither happened nor
-    been prepared. An event in the future with no threat or condition is still `planned`.
+    been prepared; nor has what a side demands ("طالب بسحب القوات": lexicon `demands`). An
+    event in the future with no threat or condition is still `planned`.
     """
     hit = hits[i]
     threats = lexicon.starts("threats", _CONJUNCTIONS)
@@ -314,6 +315,9 @@ def threat(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, sentence_sta
     if ("ب" in hit.proclitics or before[-1:] == ["من"]) and \
             any(w.startswith(threats) for w in before[:-1] + before[-1:] * ("ب" in hit.proclitics)):
         return True
+    if "ب" in hit.proclitics and any(w.startswith(lexicon.starts("demands", _CONJUNCTIONS))
+                                     for w in before):
+        return True  # "طالب النائب بسحب القوات": what is demanded has not happened
     if "س" not in hit.proclitics and before[-1:] != ["سوف"]:
         return False
     if any(h.entry.kind == "condition" for h in hits[:i] if h.start >= sentence_start):
