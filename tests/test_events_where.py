@@ -31,6 +31,10 @@ def test_an_attack_told_again_at_the_level_of_a_country_folds_into_its_place(res
     assert told(resources, claim + " " + raid) == {("airstrike", "US_COALITION", "البوكمال")}
     # told alone, the country is the only place there is
     assert told(resources, claim) == {("airstrike", "US_COALITION", "سوريا")}
+    # a place no gazetteer names, located near a town, is precise enough
+    near = ("وأفادت مصادر محلية بأن غارتين أميركيتين استهدفتا منطقة البساتين جنوب غربي مدينة "
+            "البوكمال فجر اليوم.")
+    assert told(resources, claim + " " + near) == {("airstrike", "US_COALITION", "البساتين")}
     # a raid in another country is no retelling of it
     other = raid.replace("مدينة البوكمال", "مدينة القائم العراقية")
     assert told(resources, claim + " " + other) == {

@@ -116,6 +116,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     actor_starts = [a.start for a in actors]
     events: list[tuple[Event, int]] = []
     resolved: list[PlaceMatch] = []
+    countries: dict[Event, str | None] = {}  # the country of each event's place (`fold_vague`)
     previous_agent: str | None = None
     previous_sentence_end = -1
     for s_start, s_end, _ in an.sentences:
@@ -172,8 +173,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 previous_agent = frame.actor1
         previous_sentence_end = s_end
         for frame in frames:
-            events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved))
-    countries = {m.place_id: m.country for m in resolved}
+            events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved, countries))
     return merge_duplicates(fold_vague(events, countries))
 
 
@@ -434,7 +434,8 @@ def _agreements(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None:
 
 
 def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[SourceRef],
-               resolve: Resolver, resolved: list[PlaceMatch]) -> list[tuple[Event, int]]:
+               resolve: Resolver, resolved: list[PlaceMatch],
+               countries: dict[Event, str | None]) -> list[tuple[Event, int]]:
     if not frame.places:
         return []
     kinds = []
@@ -504,7 +505,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
             place_kinds = [x for x in kinds if x not in passed_by[k]] or \
                 _no_weapon(an, lexicon, frame, actor)
         for kind in sorted(set(place_kinds)):
-            out.append((Event(
+            out.append((event := Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
                 actor2=(frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None)
                 # "ارتكب مجزرة في X": a massacre's victims are civilians where the text
@@ -522,6 +523,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 # the country itself, not an unknown place put in it
                 len(matches) == 1 and match is not None and match.place_id is not None
                 and match.feature == "country") + UNARMED * (frame.kinds == ["remote"])))
+            countries[event] = match.country if match else None
     return out
 
 

@@ -113,18 +113,21 @@ def _armed(order: list[_Telling]) -> list[_Telling]:
 
 
 def fold_vague(events: list[tuple[Event, int]],
-               countries: dict[str | None, str | None]) -> list[tuple[Event, int]]:
+               countries: dict[Event, str | None]) -> list[tuple[Event, int]]:
     """Drop the tellings placed in a whole country (bit `VAGUE`) that the article also tells
     at a precise place in that country: the same kind, by the same side (or by a side it
     does not name), a day away at most.
 
     "قالت الوزارة إن طائراتها نفذت ضربات في سوريا" retells the raid told at its town;
-    `countries` maps a place id to its country code (PlaceMatch.country).
+    `countries` maps an event to the country code of its place (PlaceMatch.country). A place
+    no gazetteer names counts as precise when the text locates it near a town ("منطقة ...
+    جنوب شرقي مدينة X": `geo_precision` 2), not when it is only put in a region or country.
     """
-    precise = [(e, countries.get(e.place_id)) for e, bonus in events if not bonus & VAGUE]
+    precise = [(e, countries.get(e)) for e, bonus in events if not bonus & VAGUE
+               and (e.place_id is not None or (e.geo_precision or 3) <= 2)]
     return [(e, bonus) for e, bonus in events if not (bonus & VAGUE and any(
         p.kind == e.kind and e.actor1 in (p.actor1, None) and country is not None
-        and country == countries.get(e.place_id) and _near_days(p.date, e.date)
+        and country == countries.get(e) and _near_days(p.date, e.date)
         for p, country in precise))]
 
 
