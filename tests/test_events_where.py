@@ -144,3 +144,14 @@ def test_what_a_side_demands_has_not_happened(resources, with_lexicon):
     text = "وقدم نواب مشروعا يلزم الحكومة بانسحاب القوات التركية من مدينة عفرين."
     assert told(resources, text) == {("withdrawal", "TUR_MIL", "عفرين")}
     assert told(with_lexicon("demands: [يلزم]\n"), text) == set()
+
+
+def test_what_locates_the_origin_of_an_attack_is_its_origin(resources):
+    # "أطلقت من البادية بين مدينتي X وY": the towns place the launch site, not the strike
+    text = ("وقالت مصادر محلية إن قاعدة حقل العمر استهدفت بأربعة صواريخ أطلقت من البادية "
+            "الواقعة بين بلدتي الميادين والبوكمال.")
+    assert told(resources, text) == {("shelling", None, "حقل العمر")}
+    # towns "بين" after a word of striking ("على") are where the rockets fell
+    text = ("وقالت مصادر محلية إن صواريخ أطلقت من البادية سقطت على قرى بين بلدتي الميادين "
+            "والبوكمال.")
+    assert told(resources, text) == {("shelling", None, "الميادين"), ("shelling", None, "البوكمال")}

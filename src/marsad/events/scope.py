@@ -32,8 +32,12 @@ _PART_OPENERS = frozenset({"اما", "فيما", "بينما", "و"})
 def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> bool:
     """Is `place` where something came from ("من اتجاه X", "انطلقت من X": lexicon `origins`;
     "أقلعت طائرة حربية من قاعدة X": "من" after a verb of taking off, lexicon `take_offs`)?"""
-    if any(h.entry.kind == "origin" and an.words_between(h.end, place.start) <= 2
-           for h in an.hits_in(max(0, place.start - 40), place.start)):
+    if any(h.entry.kind == "origin" and (an.words_between(h.end, place.start) <= 2 or (
+            # "أطلقت من البادية، بين مدينتي X وY": what locates the origin is the origin
+            an.words_between(h.end, place.start) <= _BETWEEN_WORDS and
+            "بين" in (between := an.words(h.end, place.start)) and
+            _TOWARDS.isdisjoint(between)))
+           for h in an.hits_in(max(0, place.start - 80), place.start)):
         return True
     if lexicon is None:
         return False
@@ -46,6 +50,11 @@ def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> boo
     return any(w.startswith(take_offs) for w in before[max(0, k - _TAKE_OFF_WORDS):k])
 
 
+#: how many words an origin place and the "بين" phrase locating it may take ("البادية، بين
+#: مدينتي X و")
+_BETWEEN_WORDS = 6
+#: words (normalized) that turn from where an attack came to what it struck
+_TOWARDS = frozenset({"علي", "نحو", "باتجاه", "الي", "ضد"})
 #: how many words (the craft and its adjectives) may stand between a verb of taking off
 #: and the "من" of where it took off from
 _TAKE_OFF_WORDS = 4
