@@ -155,3 +155,12 @@ def test_what_locates_the_origin_of_an_attack_is_its_origin(resources):
     text = ("وقالت مصادر محلية إن صواريخ أطلقت من البادية سقطت على قرى بين بلدتي الميادين "
             "والبوكمال.")
     assert told(resources, text) == {("shelling", None, "الميادين"), ("shelling", None, "البوكمال")}
+
+
+def test_an_attack_of_any_kind_spoken_of_is_no_event(resources, with_lexicon):
+    # "أي عدوان": an attack spoken of, none that happened
+    assert told(resources, "وقال الوزير إن بلاده لن تتغاضى عن أي عدوان على اليمن.") == set()
+    # a user word of "any"
+    text = "وقال الوزير إن بلاده لن تتغاضى عن كل عدوان على اليمن."
+    assert told(resources, text) != set()
+    assert told(with_lexicon("any_words: [كل]\n"), text) == set()

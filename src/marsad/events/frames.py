@@ -40,6 +40,7 @@ from marsad.events.noevents import (
     aggregate,
     air_defence,
     anaphoric,
+    any_one,
     context,
     earlier,
     feared,
@@ -203,7 +204,7 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
                 agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit) or \
                 halted(an, lexicon, hit) or context(an, lexicon, hits, i) or \
                 feared(an, lexicon, hit, s_start) or ineffective(an, lexicon, hit, s_end) or \
-                earlier(an, lexicon, hit):
+                earlier(an, lexicon, hit) or any_one(an, lexicon, hit):
             # the threatened attack tells nothing, but its places stay its own; so do a
             # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
             # ("دخول المساعدات إلى غزة")

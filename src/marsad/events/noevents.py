@@ -20,9 +20,9 @@ from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "earlier", "feared",
-           "habitual", "halted", "ineffective", "judgement", "named", "occasion", "purpose",
-           "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "any_one", "context", "earlier",
+           "feared", "habitual", "halted", "ineffective", "judgement", "named", "occasion",
+           "purpose", "threat"]
 
 
 def named(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
@@ -129,6 +129,12 @@ _FEAR_WORDS = 30
 _CONCERN_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
 #: the prepositions of what is feared ("قلقها حيال انتهاك"), grammar words (normalized)
 _ABOUT = frozenset({"من", "حيال", "ازاء", "تجاه", "بشان"})
+
+
+def any_one(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the attack noun `hit` one of any ("الرد على أي هجوم"، "خلال أي مواجهة مع ..."، lexicon
+    `any_words` right before it)? A kind of event spoken of, none that happened."""
+    return an.word_before(hit.token_start) in lexicon.words("any_words")
 
 
 def earlier(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:

@@ -50,6 +50,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
               "concerns": "start", "effects": "start", "take_offs": "start",
               "earlier": "word", "continuations": "word", "demands": "start",
+              "any_words": "word",
               "air_defences": "text", "sequels": "word", "judgements": "start",
               "verdicts": "word", "agent_masdars": "word",
               "series": "word", "governorate_features": "word", "district_features": "word",
