@@ -48,6 +48,8 @@ def test_what_a_side_fears_is_no_event(resources):
                  "وتوقفت المنظمة عن العمل في المنطقة لخشيتها من أن تكون الطائرات الروسية قد "
                  "قصفت المستشفيات في مدينة حلب عمدا."):
         assert told(resources, text) == set(), text
+    # a verb of fearing, its subject, then what is feared
+    assert told(resources, "ويخشى الأهالي دخول القوات التركية إلى مدينة منبج.") == set()
     # concern voiced after an attack told does not unmake it
     text = "وأعربت أنقرة عن قلقها بعد قصف الطائرات الروسية مدينة إدلب."
     assert told(resources, text) == {("airstrike", "RUS_MIL", "إدلب")}

@@ -105,7 +105,8 @@ def feared(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_start: int) -> boo
     """Is `hit` what a side fears or is concerned about, not an event told?
 
     "أعربت موسكو عن قلقها حيال انتهاك التحالف للاتفاق": the object of a word of concern
-    (lexicon `concerns`) through "حيال"، "إزاء"، "من" ...; "لخشيتها من أن تكون البيانات قد
+    (lexicon `concerns`) through "حيال"، "إزاء"، "من" ... or right after it ("تخشى دخول
+    الحزب المعركة"); "لخشيتها من أن تكون البيانات قد
     استُخدمت لاستهدافهم": anything the "أن" clause after it says. An adjective may stand
     between the word and its preposition ("قلق كبير من أن").
     """
@@ -115,8 +116,12 @@ def feared(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_start: int) -> boo
         if not words[k].startswith(concerns):
             continue
         rest = words[k + 1:]
+        if rest[:1] and rest[0] in _NOT_FEARED:
+            return False  # "أعربت عن قلقها بعد قصف ...": concern at what happened
         if rest[:1] not in (["من"], ["ان"], ["حيال"], ["ازاء"], ["تجاه"], ["بشان"]):
-            rest = rest[1:]  # "قلق كبير من"
+            rest = rest[1:]  # "قلق كبير من"، "تخشى إسرائيل دخول"
+        if not rest:
+            return True  # "وتخشى إسرائيل دخول الحزب الحرب": what is feared, right after
         if rest[:2] in (["من", "ان"], ["من", "انه"]) or rest[:1] in (["ان"], ["انه"]):
             return True  # "خشية من أن ...": what follows is feared, not told
         return bool(rest) and rest[0] in _ABOUT and len(rest) <= 2
@@ -127,6 +132,8 @@ def feared(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_start: int) -> boo
 _FEAR_WORDS = 30
 #: what may stand glued before a word of concern: "وقلقها", "لخشيتها", "بقلق"
 _CONCERN_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
+#: words after a word of concern that tell what it follows, not what it fears (normalized)
+_NOT_FEARED = frozenset({"بعد", "قبل", "اثر", "عقب", "اثناء", "خلال", "منذ", "مع", "في", "علي"})
 #: the prepositions of what is feared ("قلقها حيال انتهاك"), grammar words (normalized)
 _ABOUT = frozenset({"من", "حيال", "ازاء", "تجاه", "بشان"})
 
