@@ -166,3 +166,9 @@ def test_an_attack_of_any_kind_spoken_of_is_no_event(resources, with_lexicon):
     text = "وقال الوزير إن بلاده لن تتغاضى عن كل عدوان على اليمن."
     assert told(resources, text) != set()
     assert told(with_lexicon("any_words: [كل]\n"), text) == set()
+
+
+def test_where_an_attack_was_carried_out_from_is_not_where_it_struck(resources):
+    text = ("وأعلنت وزارة الدفاع مقتل جنديين في عدوان إسرائيلي نفذ من الجولان ضد نقاط "
+            "للجيش في بلدة حضر.")
+    assert told(resources, text) == {("airstrike", "ISR_MIL", "حضر")}
