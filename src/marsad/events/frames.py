@@ -35,15 +35,19 @@ from marsad.events.answered import not_authors, rejected_attack
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
-from marsad.events.merge import AGAIN, merge_duplicates
+from marsad.events.merge import AGAIN, UNARMED, VAGUE, fold_vague, merge_duplicates
 from marsad.events.noevents import (
     agentless,
     aggregate,
     air_defence,
     anaphoric,
+    any_one,
     context,
+    earlier,
+    feared,
     habitual,
     halted,
+    ineffective,
     judgement,
     named,
     occasion,
@@ -119,6 +123,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     actor_starts = [a.start for a in actors]
     events: list[tuple[Event, int]] = []
     resolved: list[PlaceMatch] = []
+    countries: dict[Event, str | None] = {}  # the country of each event's place (`fold_vague`)
     previous_agent: str | None = None
     previous_sentence_end = -1
     armed: dict[str, list[str]] = {}  # actor -> kinds of its attacks told with a weapon
@@ -185,8 +190,9 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 previous_agent = frame.actor1
         previous_sentence_end = s_end
         for frame in frames:
-            events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved, armed))
-    return merge_duplicates(events)
+            events.extend(_events_of(an, lexicon, frame, sources, resolve, resolved, armed,
+                                     countries))
+    return merge_duplicates(fold_vague(events, countries))
 
 
 def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
@@ -213,7 +219,9 @@ def _frames(an: Analysis, lexicon: Lexicon, s_start: int, s_end: int,
         form = str(entry.attr("form", "noun"))
         if threat(an, lexicon, hits, i, s_start) or judgement(an, lexicon, hit) or \
                 agentless(an, lexicon, hit) or habitual(an, hit) or occasion(an, lexicon, hit) or \
-                halted(an, lexicon, hit) or context(an, lexicon, hits, i):
+                halted(an, lexicon, hit) or context(an, lexicon, hits, i) or \
+                feared(an, lexicon, hit, s_start) or ineffective(an, lexicon, hit, s_end) or \
+                earlier(an, lexicon, hit) or any_one(an, lexicon, hit):
             # the threatened attack tells nothing, but its places stay its own; so do a
             # judgement ("انتهاك صارخ لسيادة لبنان") and an entry with no side that enters
             # ("دخول المساعدات إلى غزة")
@@ -319,6 +327,7 @@ def _attach_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         # a place read as a locator but released (`scope.released`) is where an attack
         # struck: no other frame's place
         same = [f for f in frames if f.clause[0] <= place.start < f.clause[1]
+                # a massacre is not where its craft came from either
                 and not (origin and (attack_kinds(f.kinds) or "attack_civilians" in f.kinds))
                 and not (place.context_only and not attack_kinds(f.kinds))]
         if not any(f.clause[0] <= place.start < f.clause[1] for f in frames) and \
@@ -451,9 +460,11 @@ def _agreements(an: Analysis, lexicon: Lexicon, frames: list[Frame]) -> None:
 
 def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[SourceRef],
                resolve: Resolver, resolved: list[PlaceMatch],
-               armed: dict[str, list[str]]) -> list[tuple[Event, int]]:
+               armed: dict[str, list[str]],
+               countries: dict[Event, str | None]) -> list[tuple[Event, int]]:
     """The events of one frame; `armed` gathers, per actor, the kinds of its attacks told
-    with a weapon so far (what an attack of its told with none most likely was)."""
+    with a weapon so far (what an attack of its told with none most likely was), and
+    `countries` the country of each event's place (`fold_vague`)."""
     if not frame.places:
         return []
     kinds = []
@@ -530,7 +541,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
             place_kinds = [x for x in kinds if x not in passed_by[k]] or \
                 _no_weapon(an, lexicon, frame, actor, usual)
         for kind in sorted(set(place_kinds)):
-            out.append((Event(
+            out.append((event := Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
                 actor2=(frame.actor2 if frame.actor2 != frame.actor1 or kind == "clash" else None)
                 # "ارتكب مجزرة في X": a massacre's victims are civilians where the text
@@ -544,7 +555,11 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
                 date=day, time_precision=precision, modality=modality, source=source,
                 fatalities=dead, partial=place.partial and kind == "capture",
                 evidence=evidence,
-            ), 2 * dated + (frame.sentence[0] > 0) + again))
+            ), 2 * dated + (frame.sentence[0] > 0) + again + VAGUE * (
+                # the country itself, not an unknown place put in it
+                len(matches) == 1 and match is not None and match.place_id is not None
+                and match.feature == "country") + UNARMED * (frame.kinds == ["remote"])))
+            countries[event] = match.country if match else None
     if out and frame.actor1 and attack_kinds(frame.kinds) and "remote" not in frame.kinds:
         armed.setdefault(frame.actor1, []).extend(kinds)
     return out

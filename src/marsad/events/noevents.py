@@ -12,6 +12,7 @@ times patterns of the regular expressions.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from marsad.events.analysis import Analysis
@@ -19,8 +20,9 @@ from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.lexicon.model import Lexicon
 from marsad.recognize.matcher import Hit
 
-__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "context", "habitual", "halted",
-           "judgement", "named", "occasion", "purpose", "threat"]
+__all__ = ["agentless", "aggregate", "air_defence", "anaphoric", "any_one", "context", "earlier",
+           "feared", "habitual", "halted", "ineffective", "judgement", "named", "occasion",
+           "purpose", "threat"]
 
 
 #: how many words after an entering verb the land entered is looked for
@@ -113,6 +115,79 @@ def judgement(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
         an.text[after[0]:after[1]] in lexicon.words("verdicts")
 
 
+def feared(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_start: int) -> bool:
+    """Is `hit` what a side fears or is concerned about, not an event told?
+
+    "أعربت موسكو عن قلقها حيال انتهاك التحالف للاتفاق": the object of a word of concern
+    (lexicon `concerns`) through "حيال"، "إزاء"، "من" ... or right after it ("تخشى دخول
+    الحزب المعركة"); "لخشيتها من أن تكون البيانات قد
+    استُخدمت لاستهدافهم": anything the "أن" clause after it says. An adjective may stand
+    between the word and its preposition ("قلق كبير من أن").
+    """
+    words = an.words(sentence_start, hit.token_start)[-_FEAR_WORDS:]
+    concerns = lexicon.starts("concerns", _CONCERN_CLITICS)
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k].startswith(concerns):
+            continue
+        rest = words[k + 1:]
+        if rest[:1] and rest[0] in _NOT_FEARED:
+            return False  # "أعربت عن قلقها بعد قصف ...": concern at what happened
+        if rest[:1] not in (["من"], ["ان"], ["حيال"], ["ازاء"], ["تجاه"], ["بشان"]):
+            rest = rest[1:]  # "قلق كبير من"، "تخشى إسرائيل دخول"
+        if not rest:
+            return True  # "وتخشى إسرائيل دخول الحزب الحرب": what is feared, right after
+        if rest[:2] in (["من", "ان"], ["من", "انه"]) or rest[:1] in (["ان"], ["انه"]):
+            return True  # "خشية من أن ...": what follows is feared, not told
+        return bool(rest) and rest[0] in _ABOUT and len(rest) <= 2
+    return False
+
+
+#: how far back in its sentence a word of concern may govern a cue ("لخشيتها من أن ...")
+_FEAR_WORDS = 30
+#: what may stand glued before a word of concern: "وقلقها", "لخشيتها", "بقلق"
+_CONCERN_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
+#: words after a word of concern that tell what it follows, not what it fears (normalized)
+_NOT_FEARED = frozenset({"بعد", "قبل", "اثر", "عقب", "اثناء", "خلال", "منذ", "مع", "في", "علي"})
+#: the prepositions of what is feared ("قلقها حيال انتهاك"), grammar words (normalized)
+_ABOUT = frozenset({"من", "حيال", "ازاء", "تجاه", "بشان"})
+
+
+def any_one(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the attack noun `hit` one of any ("الرد على أي هجوم"، "خلال أي مواجهة مع ..."، lexicon
+    `any_words` right before it)? A kind of event spoken of, none that happened."""
+    return an.word_before(hit.token_start) in lexicon.words("any_words")
+
+
+def earlier(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """Is the plural attack noun `hit` told as earlier attacks, none in particular, by the word
+    right after it ("أصيبوا خلال هجمات سابقة في العراق": lexicon `earlier`)? The places
+    after it are theirs, no other cue's."""
+    if (hit.start, hit.end) not in an.spans_of(_TALLY):
+        return False
+    after = an.next_word(hit.token_end)
+    return after is not None and not an.text[hit.token_end:after[0]].strip() and \
+        an.text[after[0]:after[1]] in lexicon.words("earlier")
+
+
+def ineffective(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_end: int) -> bool:
+    """Is the attack noun `hit` the subject of a verb of effect denied ("ضربات الرئيس لم تردع
+    العمليات"، "غارات التحالف على التنظيم لم تمنع هجماته")? What attacks failed to do is a
+    judgement on a campaign, and the places after the verb are those of its object."""
+    if all(h.entry.attr("form") == "verb" for h in an.hits_in(hit.start, hit.start + 1)
+           if h.end == hit.end and h.entry.kind == "trigger"):
+        return False  # "قصفت الطائرات القرية، لكنها لم تمنع تقدمهم": the verb tells it
+    k = an.word_index(hit.token_end)
+    ends = an.word_ends
+    words = an.words(hit.token_end, min(sentence_end, ends[min(len(ends) - 1, k + _EFFECT_WORDS)]))
+    effects = lexicon.starts("effects")
+    return any(w in ("لم", "لن") and nxt.startswith(effects) for w, nxt in itertools.pairwise(words))
+
+
+#: how many words may stand between an attack noun and the verb of effect it is subject of
+#: ("الضربات التي ينفذها التحالف منذ أشهر ضد مواقع التنظيم لم تمنع")
+_EFFECT_WORDS = 12
+
+
 def agentless(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
     """Is `hit` a masdar that tells an event only with its agent right after it (lexicon
     `agent_masdars`), named by none?
@@ -196,12 +271,16 @@ _HALT_CLITICS = ("", "و", "ل", "ب", "ول", "وب")
 
 def context(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     """Is the trigger the backdrop of what is told ("بالتزامن مع معركة "الفجر""، "في ظل
-    العدوان"), a known attack named right after a reason cue of lexicon `backdrops`? It is
-    the setting of the event, not news; "بالتزامن مع قصفٍ مدفعي على القرى" tells one."""
+    العدوان"، "في ظل استمرار استهداف قواعدها"), a known attack named right after a reason cue
+    of lexicon `backdrops` (or a word of going on after it)? It is the setting of the event,
+    not news; "بالتزامن مع قصفٍ مدفعي على القرى" tells one."""
     hit = hits[i]
     backdrops = lexicon.words("backdrops")
+    # "في ظل استمرار استهداف قواعدها": a word of going on between them (lexicon `continuations`)
+    between = an.words_before(hit.token_start, 40, 1)
+    gap = 1 if between and between[0] in lexicon.words("continuations") else 0
     return any(h.entry.kind == "reason" and h.entry.written in backdrops and
-               an.words_between(h.end, hit.token_start) == 0
+               an.words_between(h.end, hit.token_start) <= gap
                for h in hits[max(0, i - 3):i]) and _definite(an, hits, i)
 
 
@@ -254,7 +333,8 @@ def threat(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, sentence_sta
     a future attack after a threat or a condition in its sentence; "التهديد اليمني بضرب
     السفن"، "نحذر الناس من غارات الطائرات": an attack named as the object of a threat or a
     warning. What a side says it will do if, or threatens to do, has neither happened nor
-    been prepared. An event in the future with no threat or condition is still `planned`.
+    been prepared; nor has what a side demands ("طالب بسحب القوات": lexicon `demands`). An
+    event in the future with no threat or condition is still `planned`.
     """
     hit = hits[i]
     threats = lexicon.starts("threats", _CONJUNCTIONS)
@@ -262,6 +342,9 @@ def threat(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int, sentence_sta
     if ("ب" in hit.proclitics or before[-1:] == ["من"]) and \
             any(w.startswith(threats) for w in before[:-1] + before[-1:] * ("ب" in hit.proclitics)):
         return True
+    if "ب" in hit.proclitics and any(w.startswith(lexicon.starts("demands", _CONJUNCTIONS))
+                                     for w in before):
+        return True  # "طالب النائب بسحب القوات": what is demanded has not happened
     if "س" not in hit.proclitics and before[-1:] != ["سوف"]:
         return False
     if any(h.entry.kind == "condition" for h in hits[:i] if h.start >= sentence_start):

@@ -48,6 +48,9 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # who was killed or wounded (events/agents.py victims)
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
               "ongoing": "word", "causes": "word", "threats": "start", "counts": "word",
+              "concerns": "start", "effects": "start",
+              "earlier": "word", "continuations": "word", "demands": "start",
+              "any_words": "word",
               "air_defences": "text", "sequels": "word", "judgements": "start",
               "concerns": "start", "concern_preps": "word",
               "verdicts": "word", "agent_masdars": "word",
