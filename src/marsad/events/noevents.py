@@ -97,17 +97,13 @@ def judgement(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
 
     "يمثّل الوجود الأجنبي انتهاكاً للسيادة"، "وتعتبره اعتداءً على أراضيها": a noun of an
     event right after a verb that judges (lexicon `judgements`); "العدوان انتهاك صارخ": a
-    violation (`other`) with a word of verdict right after it (lexicon `verdicts`); "قلقها
-    حيال انتهاك": what a side worries about (lexicon `concerns`, `concern_preps`).
+    violation (`other`) with a word of verdict right after it (lexicon `verdicts`). What
+    a side worries about ("قلقها حيال انتهاك") is `feared`.
     """
     if hit.entry.attr("form") == "verb":
         return False
     if an.word_before(hit.token_start).startswith(lexicon.starts("judgements", _CONJUNCTIONS)):
         return True
-    before = an.words_before(hit.token_start, 40, 2)
-    if len(before) == 2 and before[1] in lexicon.words("concern_preps") and \
-            before[0].startswith(lexicon.starts("concerns", ("", "ال"))):
-        return True  # "قلقها حيال انتهاك": what is feared, no event told
     if hit.entry.value != "other":
         return False
     after = an.next_word(hit.token_end)

@@ -52,7 +52,6 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "earlier": "word", "continuations": "word", "demands": "start",
               "any_words": "word",
               "air_defences": "text", "sequels": "word", "judgements": "start",
-              "concerns": "start", "concern_preps": "word",
               "verdicts": "word", "agent_masdars": "word",
               "series": "word", "governorate_features": "word", "district_features": "word",
               "violations": "word", "halts": "start", "backdrops": "word",
