@@ -5,8 +5,7 @@ of nationality after an attack, the subject right before a verb (SVO), else the 
 actor before the trigger that is not in target position; whoever claims an attack that
 names no agent. actor2 is the first actor in target position after the trigger, the
 other side of "بين A و B", the owner of a base struck, or civilians struck. `frames`
-calls `fill_actors` for each frame and the fallbacks (`claimed_by`, `source_actor`) in
-order.
+calls `fill_actors` for each frame, then the fallbacks of `events.fallbacks` in order.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import operator
 from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
-from marsad.events.attribution import SourceRef
 from marsad.events.grammar import AGAINST, RELATIVES
 from marsad.events.places import PlaceRef
 from marsad.events.roles import ActorRef, means_noun
@@ -37,39 +35,6 @@ def civilians(lexicon: Lexicon, actor_id: str) -> bool:
     """Is `actor_id` the civilians (ACTORS.md `CIVILIANS`), struck, never striking?"""
     actor = lexicon.actors.get(actor_id)
     return actor is not None and actor.type == "civilians"
-
-
-def claimed_by(an: Analysis, frame: Frame, actors: list[ActorRef]) -> str | None:
-    """"وأعلنت الفصائل العراقية مسؤوليتها عن القصف": who claims the sentence's attack."""
-    if not attack_kinds(frame.kinds):
-        return None
-    for claim in an.hits_in(*frame.sentence):
-        if claim.entry.kind != "claim":
-            continue
-        claimant = next((r for r in reversed(actors) if r.end <= claim.token_start
-                         and frame.sentence[0] <= r.start and not r.target and not r.locative
-                         and an.words_between(r.end, claim.token_start) <= 3), None) or \
-            next((r for r in actors if r.start >= claim.end and not r.target  # "تبنى داعش"
-                  and an.words_between(claim.end, r.token_start) <= 1), None)
-        if claimant is not None and claimant.actor != frame.actor2:
-            return claimant.actor
-    return None
-
-
-def source_actor(frame: Frame, sources: list[SourceRef], actors: list[ActorRef]) -> str | None:
-    """The actor named in the source phrase that vouches for the frame, if any."""
-    source = None
-    for ref in sources:
-        if ref.cue <= frame.trigger.start:
-            source = ref
-    if source is None:
-        return None
-    if source.actor is not None:
-        return source.actor
-    for actor in actors:
-        if source.start <= actor.start < source.end and not actor.target and not actor.locative:
-            return actor.actor
-    return None
 
 
 def attack_kinds(kinds: list[str]) -> bool:

@@ -24,10 +24,8 @@ from marsad.events.agents import (
     ATTACK,
     attack_kinds,
     civilians,
-    claimed_by,
     fill_actors,
     pronoun_agent,
-    source_actor,
     weapon_subject,
 )
 from marsad.events.analysis import Analysis
@@ -35,6 +33,7 @@ from marsad.events.answered import not_authors, rejected_attack
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
+from marsad.events.fallbacks import claimed_by, source_actor
 from marsad.events.merge import AGAIN, UNARMED, VAGUE, fold_vague, merge_duplicates
 from marsad.events.noevents import (
     agentless,
@@ -64,11 +63,14 @@ from marsad.events.weapons import (
     aircraft_subject,
     carried,
     craft_adjective,
+    ground_weapon_named,
     instrument_owner,
+    remote_kind,
+    unarmed_kinds,
     unreached,
     usual_weapon,
 )
-from marsad.lexicon.model import Actor, Lexicon
+from marsad.lexicon.model import Lexicon
 from marsad.model import Event, PlaceMatch
 from marsad.recognize.matcher import Hit
 from marsad.text.normalize import fold
@@ -474,8 +476,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause)
     for kind in frame.kinds:
         if kind == "remote":
-            kind = usual or _remote(an, lexicon, frame, actor)
-        elif kind == "shelling" and air and not _artillery(an, lexicon, frame.clause):
+            kind = usual or remote_kind(an, lexicon, frame, actor)
+        elif kind == "shelling" and air and not ground_weapon_named(an, lexicon, frame.clause):
             kind = "airstrike"  # an air force's missiles are air strikes
         kinds.append(kind)
     if frame.actor2 is not None and civilians(lexicon, frame.actor2):
@@ -539,7 +541,7 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
         place_kinds = kinds
         if k in passed_by:
             place_kinds = [x for x in kinds if x not in passed_by[k]] or \
-                _no_weapon(an, lexicon, frame, actor, usual)
+                unarmed_kinds(an, lexicon, frame, actor, usual)
         for kind in sorted(set(place_kinds)):
             out.append((event := Event(
                 kind=kind, actor1=frame.actor1, assoc1=tuple(frame.assoc1),
@@ -565,57 +567,10 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     return out
 
 
-def _no_weapon(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None,
-               usual: str | None) -> list[str]:
-    """The kinds of a place that no weapon of its clause reaches: its cue's default."""
-    default = str(frame.trigger.entry.attr("default"))
-    if default == "none":
-        return []
-    return [(usual or _remote(an, lexicon, frame, actor)) if default == "remote" else default]
-
-
-def _remote(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None) -> str:
-    """The kind of a remote attack whose weapon is not named: its author's (lexicon
-    `remote`), else what the text says of the attack (`_unnamed_means`)."""
-    return actor.remote if actor else _unnamed_means(an, lexicon, frame)
-
-
 #: how many words after its cue "مرة جديدة" may stand and still be said of the act
 _AGAIN_WORDS = 8
 
 
-def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:
-    """The kind of an attack told with no weapon and no attacker.
-
-    A passive ("تعرضت القاعدة للاستهداف") tells only what was struck: EVENTS.md's rule for
-    an attack whose means the text does not name holds (shelling). An attack told by its
-    attacker's act, or a passive that points back at an attack told before ("الضربة التي
-    تعرضت لها القاعدة"), is most likely of the kind the article is about (`_told_means`).
-    """
-    if frame.form == "passive":
-        after = an.next_word(frame.trigger.end)
-        if after is None or an.text[after[0]:after[1]] not in lexicon.words("points_back"):
-            return "shelling"
-    elif frame.form == "verb" and any(
-            w in lexicon.words("operations") for w in an.words_before(frame.trigger.token_start, 40, 3)):
-        # "تشهد البادية عمليات موسعة تستهدف أوكار داعش": operations with no weapon and
-        # no author named are on the ground
-        return "clash"
-    return _told_means(an)
-
-
-def _told_means(an: Analysis) -> str:
-    """The kind of attack the article tells most by its weapons: air strikes or shelling.
-
-    An attack told with no weapon and no actor ("هوجم المستشفى") is most likely one of
-    the kind the article is about; shelling when the article names no weapon at all.
-    (Asked only for such attacks, a few per article: counting anew costs little.)
-    """
-    values = [an.hits[k].entry.value for k in an.hit_indices(_MEANS)]
-    return "airstrike" if values.count("airstrike") > values.count("shelling") else "shelling"
-
-
-_MEANS = frozenset({"means"})
 #: admin areas that hold the places named with them (PlaceMatch.feature)
 _AREAS = frozenset({"country", "governorate", "district", "subdistrict"})
 
@@ -632,10 +587,3 @@ def _contains(area: PlaceMatch, place: PlaceRef, other: PlaceMatch | None) -> bo
     # "ريف حمص": the city's countryside holds the villages of its governorate
     return place.relation in ("ريف", "ريفي", "ارياف") and area.admin1 is not None and \
         area.admin1 == other.admin1
-
-
-def _artillery(an: Analysis, lexicon: Lexicon, clause: tuple[int, int]) -> bool:
-    """Does the clause name a ground weapon (lexicon `artillery`)? An air force's attack
-    told with one is shelling."""
-    text = an.text[clause[0]:clause[1]]
-    return any(w in text for w in lexicon.words("artillery"))

@@ -8,6 +8,10 @@ weapon each. A weapon set off by a comma after the objects ("... X، وY، عب�
 
 Missiles fired by an aircraft are an air strike: the aircraft acts right before or right
 after the verb, or the clause names its attack as an air attack ("عدوان جوي بأربعة صواريخ").
+
+An attack whose clause names no weapon takes its author's usual weapon (`usual_weapon`,
+`remote_kind`), else what the text says of it (a passive: shelling; operations: a clash),
+else the kind of attack the article tells most by its weapons.
 """
 
 from __future__ import annotations
@@ -162,3 +166,57 @@ def instrument_owner(an: Analysis, frame: Frame, refs: Sequence[ActorRef]) -> st
         if owner is not None:
             return owner.actor
     return None
+
+
+def unarmed_kinds(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None,
+                  usual: str | None) -> list[str]:
+    """The kinds of a place that no weapon of its clause reaches: its cue's default."""
+    default = str(frame.trigger.entry.attr("default"))
+    if default == "none":
+        return []
+    return [(usual or remote_kind(an, lexicon, frame, actor)) if default == "remote" else default]
+
+
+def remote_kind(an: Analysis, lexicon: Lexicon, frame: Frame, actor: Actor | None) -> str:
+    """The kind of a remote attack whose weapon is not named: its author's (lexicon
+    `remote`), else what the text says of the attack (`_unnamed_means`)."""
+    return actor.remote if actor else _unnamed_means(an, lexicon, frame)
+
+
+def _unnamed_means(an: Analysis, lexicon: Lexicon, frame: Frame) -> str:
+    """The kind of an attack told with no weapon and no attacker.
+
+    A passive ("تعرضت القاعدة للاستهداف") tells only what was struck: EVENTS.md's rule for
+    an attack whose means the text does not name holds (shelling). An attack told by its
+    attacker's act, or a passive that points back at an attack told before ("الضربة التي
+    تعرضت لها القاعدة"), is most likely of the kind the article is about (`_told_means`).
+    """
+    if frame.form == "passive":
+        after = an.next_word(frame.trigger.end)
+        if after is None or an.text[after[0]:after[1]] not in lexicon.words("points_back"):
+            return "shelling"
+    elif frame.form == "verb" and any(
+            w in lexicon.words("operations") for w in an.words_before(frame.trigger.token_start, 40, 3)):
+        # "تشهد البادية عمليات موسعة تستهدف أوكار داعش": operations with no weapon and
+        # no author named are on the ground
+        return "clash"
+    return _told_means(an)
+
+
+def _told_means(an: Analysis) -> str:
+    """The kind of attack the article tells most by its weapons: air strikes or shelling.
+
+    An attack told with no weapon and no actor ("هوجم المستشفى") is most likely one of
+    the kind the article is about; shelling when the article names no weapon at all.
+    (Asked only for such attacks, a few per article: counting anew costs little.)
+    """
+    values = [an.hits[k].entry.value for k in an.hit_indices(_MEANS)]
+    return "airstrike" if values.count("airstrike") > values.count("shelling") else "shelling"
+
+
+_MEANS = frozenset({"means"})
+def ground_weapon_named(an: Analysis, lexicon: Lexicon, clause: tuple[int, int]) -> bool:
+    """Does the clause name a ground weapon (lexicon `artillery`)? An air force's attack
+    told with one is shelling."""
+    text = an.text[clause[0]:clause[1]]
+    return any(w in text for w in lexicon.words("artillery"))
