@@ -153,6 +153,10 @@ def test_what_locates_the_origin_of_an_attack_is_its_origin(resources):
     text = ("وقالت مصادر محلية إن قاعدة حقل العمر استهدفت بأربعة صواريخ أطلقت من البادية "
             "الواقعة بين بلدتي الميادين والبوكمال.")
     assert told(resources, text) == {("shelling", None, "حقل العمر")}
+    # a comma before "بين" does not cut the towns from the launch site
+    text = ("وقالت مصادر محلية إن قاعدة حقل العمر استهدفت بأربعة صواريخ أطلقت من البادية، "
+            "بين بلدتي الميادين والبوكمال.")
+    assert told(resources, text) == {("shelling", None, "حقل العمر")}
     # towns "بين" after a word of striking ("على") are where the rockets fell
     text = ("وقالت مصادر محلية إن صواريخ أطلقت من البادية سقطت على قرى بين بلدتي الميادين "
             "والبوكمال.")

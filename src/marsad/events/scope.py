@@ -69,8 +69,14 @@ _PLACE_WORDS = frozenset({"place", "place_name", "relation", "place_drop"})
 
 
 def _locator_chain(an: Analysis, a: int, b: int) -> bool:
-    """Are the words of normalized [a, b) only places and the words that link them?"""
-    if "," in an.text[a:b] or "." in an.text[a:b]:
+    """Are the words of normalized [a, b) only places and the words that link them?
+
+    A comma may stand only before "بين" ("أطلقت من البادية، بين مدينتي X وY"): the towns
+    still place the launch site; any other comma or a full stop ends the chain.
+    """
+    stretch = an.text[a:b]
+    if "." in stretch or any(not stretch[k + 1:].lstrip().startswith("بين")
+                             for k, c in enumerate(stretch) if c == ","):
         return False
     covered = [(h.token_start, h.end) for h in an.hits_in(max(0, a - 1), b + 1)
                if h.entry.kind in _PLACE_WORDS]
