@@ -71,3 +71,9 @@ def test_an_attack_resumed_is_one_more(resources):
     events = events_of(resources, text)
     assert [(e.kind, e.actor1, e.place) for e in events] == [
         ("airstrike", "RUS_MIL", "سراقب"), ("airstrike", "RUS_MIL", "سراقب")]
+
+
+def test_the_same_area_is_where_the_last_attack_was(resources):
+    text = ("انفجرت عبوة ناسفة قرب حاجز للجيش في مدينة الصنمين صباح اليوم.\n"
+            "وكان مسلحون قد شنوا هجوماً بالقذائف في المنطقة نفسها الأسبوع الماضي.")
+    assert ("shelling", "الصنمين") in {(e.kind, e.place) for e in events_of(resources, text)}
