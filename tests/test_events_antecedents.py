@@ -77,3 +77,9 @@ def test_the_same_area_is_where_the_last_attack_was(resources):
     text = ("انفجرت عبوة ناسفة قرب حاجز للجيش في مدينة الصنمين صباح اليوم.\n"
             "وكان مسلحون قد شنوا هجوماً بالقذائف في المنطقة نفسها الأسبوع الماضي.")
     assert ("shelling", "الصنمين") in {(e.kind, e.place) for e in events_of(resources, text)}
+
+
+def test_a_warplane_that_comes_back_fires_its_own_missiles(resources):
+    # the missiles after "ب" are the aircraft's, the subject of "عادت": an air strike alone
+    text = "وذكر ناشطون أن طائرة حربية عادت لتستهدف بلدة كفرنبل بصاروخين فراغيين عند الظهر."
+    assert [(e.kind, e.place) for e in events_of(resources, text)] == [("airstrike", "كفرنبل")]

@@ -55,7 +55,7 @@ from marsad.events.noevents import (
     threat,
 )
 from marsad.events.places import PlaceRef, find_places
-from marsad.events.repeats import one_more
+from marsad.events.repeats import one_more, resumed_aircraft
 from marsad.events.roles import resolve_actors
 from marsad.events.scenes import listed_on, scene_places
 from marsad.events.scope import came_from, denied, described, locates, released, summarized
@@ -477,7 +477,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     actor = lexicon.actors.get(frame.actor1 or "")
     usual = usual_weapon(actor, armed)
     air = (actor is not None and actor.remote == "airstrike") or \
-        aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause)
+        aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause) or \
+        resumed_aircraft(an, lexicon, frame.trigger, frame.clause)
     for kind in frame.kinds:
         if kind == "remote":
             kind = usual or remote_kind(an, lexicon, frame, actor)
