@@ -83,3 +83,10 @@ def test_a_warplane_that_comes_back_fires_its_own_missiles(resources):
     # the missiles after "ب" are the aircraft's, the subject of "عادت": an air strike alone
     text = "وذكر ناشطون أن طائرة حربية عادت لتستهدف بلدة كفرنبل بصاروخين فراغيين عند الظهر."
     assert [(e.kind, e.place) for e in events_of(resources, text)] == [("airstrike", "كفرنبل")]
+
+
+def test_one_more_attack_with_no_side_is_by_the_side_that_struck_before(resources):
+    text = ("شنت طائرات حربية روسية غارة على مدينة سراقب صباح اليوم.\n"
+            "وبعد ساعة عادت طائرة حربية لتستهدف السوق الشعبي في المدينة.")
+    assert [(e.kind, e.actor1, e.place) for e in events_of(resources, text)] == [
+        ("airstrike", "RUS_MIL", "سراقب"), ("airstrike", "RUS_MIL", "سراقب")]

@@ -5,7 +5,8 @@ from its richest telling; what one telling does not say (the source, the dead) a
 may fill in. Two tellings that date themselves to different days are two events, unless
 one dates itself only roughly ("في مطلع أيار") around the other's day; an undated telling
 merges with a dated one only a day away at most. A telling that says
-it is one more ("مرة جديدة", lexicon `again`) is a new event, not the one told before.
+it is one more ("مرة جديدة", lexicon `again`) is a new event, not the one told before;
+naming no side, it is by the one side that struck there before.
 """
 
 from __future__ import annotations
@@ -98,10 +99,19 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
     for t in order:
         if t.key[1] is not None:
             known.setdefault((t.key[0], t.key[2]), set()).add(t.key[1])
-    return [t.event for t in order
+    return [_same_side(t, known) for t in order
             if not (t.key[0] == "advance" and (t.key[1], t.key[2]) in captured)
             and not (t.key[1] is None and (t.key[0], t.key[2]) in known and not t.again
                      and not (t.stopped and known[t.key[0], t.key[2]] == {t.event.actor2}))]
+
+
+def _same_side(t: _Telling, known: dict[tuple[str, str], set[str]]) -> Event:
+    """The telling's event; one more attack that names no side ("عادت الطائرات لتستهدف
+    المدينة") is by the one side that the article says struck there before."""
+    sides = known.get((t.key[0], t.key[2]), set())
+    if t.again and t.key[1] is None and len(sides) == 1 and t.event.actor2 not in sides:
+        return replace(t.event, actor1=next(iter(sides)))
+    return t.event
 
 
 def _armed(order: list[_Telling]) -> list[_Telling]:
