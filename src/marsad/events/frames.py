@@ -30,11 +30,12 @@ from marsad.events.agents import (
 )
 from marsad.events.analysis import Analysis
 from marsad.events.answered import not_authors, rejected_attack
+from marsad.events.antecedents import Antecedents
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.fallbacks import claimed_by, source_actor
-from marsad.events.merge import AGAIN, UNARMED, VAGUE, fold_vague, merge_duplicates
+from marsad.events.merge import AGAIN, STOPPED, UNARMED, VAGUE, fold_vague, merge_duplicates
 from marsad.events.noevents import (
     agentless,
     aggregate,
@@ -54,6 +55,7 @@ from marsad.events.noevents import (
     threat,
 )
 from marsad.events.places import PlaceRef, find_places
+from marsad.events.repeats import one_more, resumed_aircraft
 from marsad.events.roles import resolve_actors
 from marsad.events.scenes import listed_on, scene_places
 from marsad.events.scope import came_from, denied, described, locates, released, summarized
@@ -131,6 +133,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
     armed: dict[str, list[str]] = {}  # actor -> kinds of its attacks told with a weapon
     # the places of the last frame of each kind: "إلى منطقة الاشتباكات" is where they were
     told_at: dict[str, list[PlaceRef]] = {}
+    pointed = Antecedents(an, lexicon, places_of)
     for s_start, s_end, _ in an.sentences:
         # the sources of every sentence are read: a later "وأضاف" carries the last one
         sources = attribution.sentence_sources(s_start, s_end)
@@ -146,6 +149,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
         frames = [f for f in frames if not f.silent]
         _inherit_places(an, lexicon, frames)
         scene_places(an, lexicon, frames, told_at)
+        pointed.fill(frames, (s_start, s_end))  # "استهداف السوق في المدينة": the town told before
         absorb_breakdowns(an, frames)  # "12 غارة على X، استهدفت 4 منها ...": one attack
         _agreements(an, lexicon, frames)
         sentence_actors = actors[bisect.bisect_left(actor_starts, s_start):
@@ -473,7 +477,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     actor = lexicon.actors.get(frame.actor1 or "")
     usual = usual_weapon(actor, armed)
     air = (actor is not None and actor.remote == "airstrike") or \
-        aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause)
+        aircraft_subject(an, frame.trigger) or air_attack(an, frame.clause) or \
+        resumed_aircraft(an, lexicon, frame.trigger, frame.clause)
     for kind in frame.kinds:
         if kind == "remote":
             kind = usual or remote_kind(an, lexicon, frame, actor)
@@ -523,13 +528,8 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
     # "قصفت X مرات عدة، وY بطائرتين مسيرتين": a weapon of one conjunct is not another's
     passed_by = unreached(an, lexicon, frame.clause, frame.trigger, frame.places) \
         if frame.trigger.entry.attr("means") else {}
-    # "استُهدفت القاعدة مرة جديدة": one more attack, not a retelling (merge.AGAIN); said
-    # of the act, close after its cue ("... ما أدى إلى خروج المطار عن الخدمة مجدداً" is
-    # the airport closed again, not a second strike)
-    t_end = frame.trigger.end
-    reach = an.word_ends[min(len(an.word_ends) - 1, an.word_index(t_end) + _AGAIN_WORDS)]
-    near = an.text[t_end:min(reach, frame.clause[1])]
-    again = AGAIN * any(w in near for w in lexicon.words("again"))
+    # "استُهدفت القاعدة مرة جديدة": one more attack, not a retelling (merge.AGAIN)
+    again = AGAIN * one_more(an, lexicon, frame.trigger, frame.clause)
     for k, place, match in matches:
         if match is not None and any(_contains(match, place, other) for _, _, other in matches):
             continue  # "في ريف حمص، بما في ذلك الزعفرانة": the village is where it happened
@@ -560,15 +560,12 @@ def _events_of(an: Analysis, lexicon: Lexicon, frame: Frame, sources: list[Sourc
             ), 2 * dated + (frame.sentence[0] > 0) + again + VAGUE * (
                 # the country itself, not an unknown place put in it
                 len(matches) == 1 and match is not None and match.place_id is not None
-                and match.feature == "country") + UNARMED * (frame.kinds == ["remote"])))
+                and match.feature == "country") + UNARMED * (frame.kinds == ["remote"])
+                + STOPPED * (frame.trigger.entry.attr("named_by") == "attempt")))
             countries[event] = match.country if match else None
     if out and frame.actor1 and attack_kinds(frame.kinds) and "remote" not in frame.kinds:
         armed.setdefault(frame.actor1, []).extend(kinds)
     return out
-
-
-#: how many words after its cue "مرة جديدة" may stand and still be said of the act
-_AGAIN_WORDS = 8
 
 
 #: admin areas that hold the places named with them (PlaceMatch.feature)

@@ -5,7 +5,8 @@ from its richest telling; what one telling does not say (the source, the dead) a
 may fill in. Two tellings that date themselves to different days are two events, unless
 one dates itself only roughly ("في مطلع أيار") around the other's day; an undated telling
 merges with a dated one only a day away at most. A telling that says
-it is one more ("مرة جديدة", lexicon `again`) is a new event, not the one told before.
+it is one more ("مرة جديدة", lexicon `again`) is a new event, not the one told before;
+naming no side, it is by the one side that struck there before.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from marsad.geo.names import surface_key
 from marsad.model import Event
 
-__all__ = ["AGAIN", "UNARMED", "VAGUE", "fold_vague", "merge_duplicates"]
+__all__ = ["AGAIN", "STOPPED", "UNARMED", "VAGUE", "fold_vague", "merge_duplicates"]
 
 #: the bonus bit of a telling that says it is one more attack ("استُهدفت مجدداً")
 AGAIN = 4
@@ -25,6 +26,9 @@ VAGUE = 8
 #: the bit of a telling of an attack whose weapon its clause does not name: its kind is the
 #: author's default ("القوات اليمنية تستهدف سفناً في البحر الأحمر")
 UNARMED = 16
+#: the bit of a telling of an attack its target stopped ("أسقط الجيش مسيرات حاولت
+#: الاعتداء على X": triggers.yaml `named_by: attempt`)
+STOPPED = 32
 #: the kinds of an attack from afar, which a weapon named settles
 _REMOTE = ("airstrike", "shelling")
 
@@ -39,6 +43,7 @@ class _Telling:
     again: bool  # it said it was one more ("مرة جديدة"): no earlier telling is the same
     unarmed: bool  # no telling kept so far named the weapon (bit `UNARMED`)
     key: tuple[str, str | None, str, str]  # kind, actor1, place, modality
+    stopped: bool = False  # an attack stopped by the side struck (bit `STOPPED`)
 
 
 def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
@@ -64,7 +69,8 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             t.event.date == event.date or _within(t.event, event) or (
                 not (dated and t.dated) and _near_days(t.event.date, event.date)))), None)
         if same is None:
-            telling = _Telling(event, score, dated, again, bool(bonus & UNARMED), key)
+            telling = _Telling(event, score, dated, again, bool(bonus & UNARMED), key,
+                               bool(bonus & STOPPED))
             kept.setdefault(key, []).append(telling)
             if event.place_id is not None:
                 kept.setdefault(_id_key(key, event), []).append(telling)
@@ -83,13 +89,29 @@ def merge_duplicates(events: list[tuple[Event, int]]) -> list[Event]:
             same.event = replace(same.event, date=dating.date, time_precision=dating.time_precision)
         same.dated = same.dated or dated
         same.unarmed = same.unarmed and bool(bonus & UNARMED)
+        same.stopped = same.stopped or bool(bonus & STOPPED)
     order = _armed(order)
     captured = {(t.key[1], t.key[2]) for t in order if t.key[0] == "capture"}
-    # a telling that does not say who did it is the same event as one that does
-    known = {(t.key[0], t.key[2]) for t in order if t.key[1] is not None}
-    return [t.event for t in order
+    # a telling that does not say who did it is the same event as one that does; not an
+    # attack stopped by the side that did that one ("أسقط الجيش مسيرات حاولت الاعتداء على
+    # X" after "نفذ الجيش ضربات في X": the drones' attack is another event)
+    known: dict[tuple[str, str], set[str]] = {}
+    for t in order:
+        if t.key[1] is not None:
+            known.setdefault((t.key[0], t.key[2]), set()).add(t.key[1])
+    return [_same_side(t, known) for t in order
             if not (t.key[0] == "advance" and (t.key[1], t.key[2]) in captured)
-            and not (t.key[1] is None and (t.key[0], t.key[2]) in known)]
+            and not (t.key[1] is None and (t.key[0], t.key[2]) in known and not t.again
+                     and not (t.stopped and known[t.key[0], t.key[2]] == {t.event.actor2}))]
+
+
+def _same_side(t: _Telling, known: dict[tuple[str, str], set[str]]) -> Event:
+    """The telling's event; one more attack that names no side ("عادت الطائرات لتستهدف
+    المدينة") is by the one side that the article says struck there before."""
+    sides = known.get((t.key[0], t.key[2]), set())
+    if t.again and t.key[1] is None and len(sides) == 1 and t.event.actor2 not in sides:
+        return replace(t.event, actor1=next(iter(sides)))
+    return t.event
 
 
 def _armed(order: list[_Telling]) -> list[_Telling]:

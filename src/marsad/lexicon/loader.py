@@ -43,7 +43,7 @@ _WORD_LISTS = {"targets": "target", "partial": "partial", "allies": "allies",
 #: the words right before a mention (kept with the space after them); "ending" the last
 #: words of a name (kept with the space before them)
 _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text",
-              "again": "text", "operations": "word", "pointing_back": "word",
+              "again": "text", "resumed": "word", "operations": "word", "pointing_back": "word",
               "votes": "word",
               # who was killed or wounded (events/agents.py victims)
               "toll_men": "word", "injury_nouns": "word", "suffered": "word", "killed": "word",
@@ -59,6 +59,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               "points_back": "word", "laden": "word", "attempts": "text",
               "left_from": "word", "takeoffs": "start", "scene_heads": "word",
               "territories": "word", "scene_preps": "word", "scene_clashes": "word",
+              "feature_anaphors": "word", "area_anaphors": "word",
               "outlet_nouns": "word",
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
