@@ -155,7 +155,7 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if day is not None and ((entry.since and day < entry.since)
                                 or (entry.until and day > entry.until)):
             return None
-        return entry.value
+        return _borrowed(an, lexicon, hit, day) or entry.value
     if kind == "adjective":
         prev_word = an.prev_word(hit.token_start)
         if prev_word is None:
@@ -237,6 +237,25 @@ def _sentence_of(an: Analysis, pos: int) -> int:
     if starts is None:
         starts = an.memo["sentence_starts"] = [a for a, _, _ in an.sentences]
     return bisect.bisect_right(starts, pos) - 1
+
+
+def _borrowed(an: Analysis, lexicon: Lexicon, hit: Hit, day: dt.date | None) -> str | None:
+    """The actor that takes this name over in its sentence (lexicon `borrows`: "طيران
+    التحالف" in a sentence naming a place of Yemen before 2024), if any."""
+    written = hit.entry.written
+    for b in lexicon.borrows:
+        if written not in b.names or (day is not None and (
+                (b.since and day < b.since) or (b.until and day > b.until))):
+            continue
+        i = bisect.bisect_right([s for s, _, _ in an.sentences], hit.start) - 1
+        if i < 0:
+            continue
+        a, z, _ = an.sentences[i]
+        # the where words may carry a proclitic ("بصعدة", "لمحافظة الحديدة")
+        if any(w in b.where or (w[:1] in "وبلف" and w[1:] in b.where)
+               for w in an.words(a, z)):
+            return b.actor
+    return None
 
 
 def _site_owner(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
