@@ -150,3 +150,21 @@ def test_the_coalition_over_yemen_before_2024_is_the_saudi_led_one(resources):
     events = events_of(resources, "وشنّت طائرات التحالف غارتين على مطار صنعاء فجر اليوم.",
                        published=dt.date(2024, 2, 3))
     assert {e.actor1 for e in events} == {"US_COALITION"}
+
+
+def test_two_nationalities_of_one_air_arm_are_the_first_and_its_associate(resources):
+    # "سلاحا الجو السوري- الروسي", "الطائرات السورية والروسية": the first nationality is
+    # actor1, the one joined to it (by a dash or "و") its associate
+    for text in ["ونفّذ سلاحا الجو السوري- الروسي سلسلة غارات على مواقع المسلحين في ريف إدلب.",
+                 "وشنت الطائرات السورية والروسية غارات على مواقع المسلحين في ريف إدلب.",
+                 "وقصفت طائرات حربية سورية - روسية مواقع المسلحين في ريف إدلب فجر اليوم."]:
+        assert [(e.actor1, e.assoc1) for e in events_of(resources, text)] == [
+            ("SYR_MIL", ("RUS_MIL",))], text
+    text = "وشن الطيران الحربي الروسي والسوري غارات على مواقع المسلحين في ريف إدلب."
+    assert [(e.actor1, e.assoc1) for e in events_of(resources, text)] == [
+        ("RUS_MIL", ("SYR_MIL",))]
+    # an aircraft noun with its nationality after it is that side's, whoever was named
+    # before ("طائرات حربية سورية" after a sentence on Russian raids)
+    text = ("وشن الطيران الروسي غارات على ريف حماة أمس. "
+            "وقصفت طائرات حربية سورية مواقع المسلحين في ريف إدلب فجر اليوم.")
+    assert {(e.place, e.actor1) for e in events_of(resources, text)} >= {("إدلب", "SYR_MIL")}

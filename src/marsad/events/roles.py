@@ -168,6 +168,8 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
             return entry.value
         if _site_owner(an, lexicon, hits, i):
             return entry.value  # "قاعدة حرير الأميركية": the base's owner
+        if _joined_adjective(an, hits, i):
+            return entry.value  # "الطائرات السورية والروسية": a second nationality
         return None
     if kind == "allies":
         for ref in reversed(seen):
@@ -184,12 +186,16 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                 getattr(lexicon.actors.get(hits[branch].entry.value), "type", None) in _ARMED:
             # "القوات البحرية في القوات المسلحة اليمنية": a branch of the group named after it
             return _actor_id(an, lexicon, hits, branch, seen, day)
-        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        # "المروحيات الأميركية", "طائرات حربية سورية": a nationality right after an aircraft
+        # noun says whose they are (the noun may have other readings between: a weapon)
+        j = i + 1
+        while j < len(hits) and hits[j].start < hit.end:
+            j += 1
+        if (group.fixed or group.air) and j < len(hits) and \
+                hits[j].entry.kind == "adjective" and \
+                an.words_between(hit.end, hits[j].token_start) == 0:
+            return None
         if group.fixed:
-            # "المروحيات الأميركية": a nationality right after the noun says whose they are
-            if nxt is not None and nxt.entry.kind == "adjective" and \
-                    an.words_between(hit.end, nxt.token_start) == 0:
-                return None
             return group.fixed
         words = an.text[hit.start:hit.end].split()
         # "قوات المقاومة", "فصائل المقاومة": the noun after a force word names the side
@@ -239,6 +245,23 @@ def _sentence_of(an: Analysis, pos: int) -> int:
     return bisect.bisect_right(starts, pos) - 1
 
 
+def _joined_adjective(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Is hits[i] a nationality joined by "و" or a dash to the one right before it ("الطائرات
+    السورية والروسية", "السوري- الروسي"), whatever else that word also reads as ("السورية"
+    is a place too)?"""
+    hit = hits[i]
+    if not (an.text[hit.token_start:hit.start].startswith("و") or
+            an.text[max(0, hit.token_start - 3):hit.token_start].strip(" ") in ("-", "\u2013")):
+        return False
+    j = i - 1
+    while j >= 0 and hits[j].end >= hit.token_start - 3:
+        prev = hits[j]
+        if prev.entry.kind == "adjective" and an.words_between(prev.end, hit.token_start) == 0:
+            return True
+        j -= 1
+    return False
+
+
 def _borrowed(an: Analysis, lexicon: Lexicon, hit: Hit, day: dt.date | None) -> str | None:
     """The actor that takes this name over in its sentence (lexicon `borrows`: "طيران
     التحالف" in a sentence naming a place of Yemen before 2024), if any."""
@@ -247,7 +270,7 @@ def _borrowed(an: Analysis, lexicon: Lexicon, hit: Hit, day: dt.date | None) -> 
         if written not in b.names or (day is not None and (
                 (b.since and day < b.since) or (b.until and day > b.until))):
             continue
-        i = bisect.bisect_right([s for s, _, _ in an.sentences], hit.start) - 1
+        i = _sentence_of(an, hit.start)
         if i < 0:
             continue
         a, z, _ = an.sentences[i]
