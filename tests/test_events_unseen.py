@@ -168,3 +168,14 @@ def test_two_nationalities_of_one_air_arm_are_the_first_and_its_associate(resour
     text = ("وشن الطيران الروسي غارات على ريف حماة أمس. "
             "وقصفت طائرات حربية سورية مواقع المسلحين في ريف إدلب فجر اليوم.")
     assert {(e.place, e.actor1) for e in events_of(resources, text)} >= {("إدلب", "SYR_MIL")}
+
+
+def test_a_charge_without_its_adjective_is_still_an_explosion(resources):
+    # "بعبوة" / "بعبوات" with "ناسفة" left out: the attack is an explosion, not shelling
+    text = "وأعلنت سرايا القدس استهداف آلية عسكرية إسرائيلية بعبوة محلية الصنع في مدينة جنين."
+    assert {k for k, _, _ in told(resources, text)} == {"explosion"}
+    text = "وتضررت جرافة عسكرية بعد استهدافها بعبوات شديدة الانفجار قرب مدينة طولكرم."
+    assert {k for k, _, _ in told(resources, text)} == {"explosion"}
+    # a "عبوة" named with no attack word is no event
+    text = "وضبطت الشرطة 20 عبوة تحوي مواد مجهولة في مستودع قرب مدينة إدلب."
+    assert told(resources, text) == set()
