@@ -179,3 +179,16 @@ def test_a_charge_without_its_adjective_is_still_an_explosion(resources):
     # a "عبوة" named with no attack word is no event
     text = "وضبطت الشرطة 20 عبوة تحوي مواد مجهولة في مستودع قرب مدينة إدلب."
     assert told(resources, text) == set()
+
+
+def test_countries_after_in_each_of_are_places_and_who_suffered_is_no_author(resources):
+    # "في كل من العراق وسوريا": the countries are where, not a side (after "أعلنت كل من"
+    # they act)
+    text = "وأكد البيان أن المسلحين شنوا هجمات على مواقع الجيش في كل من العراق وسوريا."
+    events = events_of(resources, text)
+    assert {e.place for e in events} == {"العراق", "سوريا"}
+    assert "IRQ_MIL" not in {e.actor2 for e in events}
+    # the soldiers who "تعرضوا" to the attacks did not make them
+    text = ("وأقرّ البنتاغون بأنّ عشرين عنصراً من قواته تعرضوا لجروح في هجمات متكررة في كل "
+            "من العراق وسوريا.")
+    assert "US_COALITION" not in {e.actor1 for e in events_of(resources, text)}

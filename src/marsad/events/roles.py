@@ -80,7 +80,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
                 out.append(ActorRef(hit.start, hit.end, hit.token_start, hit.token_end, actor,
                                     kind, target, False, False, False))
                 continue
-        locative = kind == "metonym" and an.words_before(hit.token_start, 12, 2) != ["كل", "من"] and (
+        locative = kind == "metonym" and not _each_of(an, hit) and (
             (hit.start, hit.end) in place_spans
             or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
@@ -243,6 +243,13 @@ def _sentence_of(an: Analysis, pos: int) -> int:
     if starts is None:
         starts = an.memo["sentence_starts"] = [a for a, _, _ in an.sentences]
     return bisect.bisect_right(starts, pos) - 1
+
+
+def _each_of(an: Analysis, hit: Hit) -> bool:
+    """"أعلنت كل من إيران وروسيا": after "كل من" a country acts; but "في كل من العراق
+    وسوريا" is where."""
+    words = an.words_before(hit.token_start, 18, 3)
+    return words[-2:] == ["كل", "من"] and words[-3:-2] != ["في"]
 
 
 def _joined_adjective(an: Analysis, hits: list[Hit], i: int) -> bool:
