@@ -52,7 +52,7 @@ def self_struck(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
 
 def _suffered(an: Analysis, frame: Frame, refs: list[ActorRef]) -> bool:
     """Is the frame's actor1 the subject of a passive of its clause before its trigger
-    ("45 جندياً من قواتها تعرضوا لإصابات خلال هجمات": who suffered the attacks)?"""
+    ("عناصر من قواته تعرضوا لجروح في هجمات": who suffered the attacks)?"""
     c, t = frame.clause[0], frame.trigger
     for p in an.hits_in(c, t.start):
         if p.entry.kind != "trigger" or p.entry.attr("form") != "passive" or p is t:
