@@ -192,3 +192,14 @@ def test_countries_after_in_each_of_are_places_and_who_suffered_is_no_author(res
     text = ("وأقرّ البنتاغون بأنّ عشرين عنصراً من قواته تعرضوا لجروح في هجمات متكررة في كل "
             "من العراق وسوريا.")
     assert "US_COALITION" not in {e.actor1 for e in events_of(resources, text)}
+
+
+def test_who_tells_a_launch_from_elsewhere_did_not_launch_it(resources):
+    # "إطلاق صاروخين ... من اليمن": the weapons came from Yemen; the command that tells
+    # it (named before the launch noun) is no author
+    text = ("وتحدثت القيادة المركزية الأميركية عن إطلاق صاروخين مضادين للسفن من اليمن "
+            "باتجاه سفينة تجارية في البحر الأحمر.")
+    assert told(resources, text) == {("shelling", None, "البحر الأحمر")}
+    # a launch claimed with no place it left from stays its teller's
+    text = "وأعلنت المقاومة الإسلامية في العراق إطلاق طائرة مسيرة على قاعدة حرير في أربيل."
+    assert {a for _, a, _ in told(resources, text)} == {"IRQ_RESISTANCE"}

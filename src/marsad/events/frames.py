@@ -35,6 +35,7 @@ from marsad.events.answered import not_authors, rejected_attack
 from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
+from marsad.events.launched import watched_launch
 from marsad.events.merge import AGAIN, merge_duplicates
 from marsad.events.noevents import (
     agentless,
@@ -180,6 +181,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 frame.actor2 = None  # a force that moves in or pulls out acts on no one
             # "الرد على جريمة اغتيال", "هجمات استهدفت القوات الأميركية": no author of it
             not_authors(an, lexicon, frame, sentence_actors)
+            if frame.actor1 and watched_launch(an, lexicon, frame, sentence_actors):
+                frame.actor1 = None  # "تحدث البنتاغون عن إطلاق صاروخين من اليمن"
             # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
             if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1
