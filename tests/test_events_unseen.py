@@ -203,3 +203,12 @@ def test_who_tells_a_launch_from_elsewhere_did_not_launch_it(resources):
     # a launch claimed with no place it left from stays its teller's
     text = "وأعلنت المقاومة الإسلامية في العراق إطلاق طائرة مسيرة على قاعدة حرير في أربيل."
     assert {a for _, a, _ in told(resources, text)} == {"IRQ_RESISTANCE"}
+
+
+def test_the_outlet_glued_to_its_neighbours_is_a_link_not_the_town(resources):
+    # web pages glue a linked name to the words beside it ("عرضتالميادينللمرة"): that is
+    # the outlet; the town of the same name is written apart
+    text = "وعرضتالميادينللمرة الأولى مشاهد لهجوم شنه مسلحو داعش على قرية في ريف السويداء عام 2018."
+    assert {p for _, _, p in told(resources, text)} == {"السويداء"}
+    text = "وقصفت مدفعية الجيش مواقع المسلحين في الميادين بريف دير الزور."
+    assert {p for _, _, p in told(resources, text)} == {"الميادين"}
