@@ -212,3 +212,13 @@ def test_the_outlet_glued_to_its_neighbours_is_a_link_not_the_town(resources):
     assert {p for _, _, p in told(resources, text)} == {"السويداء"}
     text = "وقصفت مدفعية الجيش مواقع المسلحين في الميادين بريف دير الزور."
     assert {p for _, _, p in told(resources, text)} == {"الميادين"}
+
+
+def test_counted_raids_with_only_places_named_are_the_last_agents(resources):
+    # "الغارات توزعت: 10 غارات على صنعاء": a counted raid whose sentence names places only
+    # is the one the previous sentence told (its agent), not the spokesman's side
+    text = ("وأفاد العميد يحيى سريع بأن الطيران الأميركي شن 15 غارة منذ فجر اليوم. "
+            "وبيّن سريع أن الغارات جاءت كالآتي: 10 غارات على محافظة صنعاء، و5 غارات على "
+            "محافظة الحديدة.")
+    assert told(resources, text) == {("airstrike", "US_COALITION", "صنعاء"),
+                                     ("airstrike", "US_COALITION", "الحديدة")}

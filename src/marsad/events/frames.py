@@ -155,7 +155,10 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                     (pronoun_agent(an, lexicon, frame.trigger) or not sentence_actors or (
                         # "استهدف محيط مطار دمشق": a country or capital read as a place
                         # is no subject; a verb with only such names has none of its own
-                        frame.form == "verb" and all(a.locative for a in sentence_actors))) and \
+                        # so has a counted raid ("12 غارة على صنعاء")
+                        (frame.form == "verb" or (frame.form == "noun" and
+                                                  attack_kinds(frame.kinds))) and
+                        all(a.locative for a in sentence_actors))) and \
                     an.words_between(previous_sentence_end, s_start) < 60:
                 frame.actor1 = previous_agent
             if frame.actor1 is None and previous_agent and frame.form == "noun" and \
