@@ -222,3 +222,13 @@ def test_counted_raids_with_only_places_named_are_the_last_agents(resources):
             "محافظة الحديدة.")
     assert told(resources, text) == {("airstrike", "US_COALITION", "صنعاء"),
                                      ("airstrike", "US_COALITION", "الحديدة")}
+
+
+def test_the_aggression_answered_did_what_its_relative_clause_tells(resources):
+    # "الرد ... على العدوان الإسرائيلي الذي استهدف X": the aggression named before "الذي"
+    # struck X; who will answer it did not (near the response word or far from it)
+    text = ("وأكد أن الرد سيأتي حتماً من القوات المسلحة اليمنية على العدوان الإسرائيلي الذي "
+            "استهدف ميناء رأس عيسى.")
+    assert told(resources, text) == {("airstrike", "ISR_MIL", "ميناء رأس عيسى")}
+    text = "وتوعدت طهران بالرد على العدوان الإسرائيلي الذي استهدف مبنى سكنياً في مدينة حمص فجر اليوم."
+    assert told(resources, text) == {("airstrike", "ISR_MIL", "حمص")}

@@ -67,7 +67,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             continue  # "القيادة العامة للقوات المسلحة السودانية": that force's command
         prev_text = an.word_before(hit.token_start)
         target = _target_position(an, lexicon, hits, i, prev_text) and \
-            not _commanded(an, lexicon, hits, i)
+            not _commanded(an, lexicon, hits, i) and not _aggression_doing(an, lexicon, hit)
         if actor is None:
             if target:
                 continue  # "مواقع الإرهابيين" of no named group: actor2 stays null
@@ -243,6 +243,21 @@ def _sentence_of(an: Analysis, pos: int) -> int:
     if starts is None:
         starts = an.memo["sentence_starts"] = [a for a, _, _ in an.sentences]
     return bisect.bisect_right(starts, pos) - 1
+
+
+def _aggression_doing(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """"رداً على العدوان الإسرائيلي الذي استهدف القنصلية": an actor named by its aggression
+    (lexicon `aggression_heads`) with a relative clause after it is the subject of that
+    clause, what the aggression did, not what was struck."""
+    if hit.entry.kind != "actor" or \
+            hit.entry.form.split(" ", 1)[0] not in lexicon.words("aggression_heads"):
+        return False
+    nxt = an.next_word(hit.token_end)
+    return nxt is not None and an.text[nxt[0]:nxt[1]] in _RELATIVES
+
+
+#: relative pronouns (normalized): what follows them tells what their antecedent did
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
 
 
 def _each_of(an: Analysis, hit: Hit) -> bool:

@@ -61,7 +61,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
               "helper_marks": "before", "ordered_by": "word", "done_by": "word",
-              "belonging": "word", "support_verbs": "start",
+              "belonging": "word", "support_verbs": "start", "aggression_heads": "word",
               "civilian_harms": "word", "condemnations": "start",
               # places (events/places.py, context.py)
               "colour_words": "word", "website_words": "word", "name_stops": "word",
