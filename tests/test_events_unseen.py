@@ -232,3 +232,12 @@ def test_the_aggression_answered_did_what_its_relative_clause_tells(resources):
     assert told(resources, text) == {("airstrike", "ISR_MIL", "ميناء رأس عيسى")}
     text = "وتوعدت طهران بالرد على العدوان الإسرائيلي الذي استهدف مبنى سكنياً في مدينة حمص فجر اليوم."
     assert told(resources, text) == {("airstrike", "ISR_MIL", "حمص")}
+
+
+def test_american_soldiers_counted_as_wounded_were_struck(resources):
+    # "إصابة جنود أميركيين": the indefinite plural names the US-led coalition's men, so the
+    # Pentagon that counts them is no author of the attack that wounded them
+    text = ("وأعلن متحدث باسم البنتاغون إصابة أربعة جنود أميركيين في هجوم بطائرة مسيرة على "
+            "قاعدة حرير في أربيل.")
+    assert [(e.actor1, e.actor2) for e in events_of(resources, text)] == [
+        (None, "US_COALITION")]
