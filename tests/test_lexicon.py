@@ -106,6 +106,11 @@ def test_dated_name_belongs_to_its_actor_only_in_its_period():
          "not a `places` drop or keep word"),
         # the lists compare a feature's form, which has no article
         ("described_features: [القرية]\n", 1, "written without its article"),
+        # a borrowed name needs its names and its where words, and known fields only
+        ("actors:\n  SYR_MIL:\n    borrows:\n      - names: [قوات التحالف]\n", 4,
+         "needs `names` and `where`"),
+        ("actors:\n  SYR_MIL:\n    borrows:\n      - {names: [x], where: [y], when: z}\n",
+         4, "unknown field 'when'"),
     ],
 )
 def test_mistakes_are_reported_with_path_and_line(tmp_path, text, line, message):

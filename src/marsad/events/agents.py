@@ -517,13 +517,18 @@ def _after_event_noun(an: Analysis, t: Hit) -> bool:
     return False
 
 
+#: what may stand between two coordinated actors besides "و" (a comma, a dash)
+_JOINERS = " ,-\u2013"
+
+
 def _group_head(an: Analysis, refs: list[ActorRef], ref: ActorRef) -> ActorRef:
     """The first actor of the coordination ref stands in ("الجيش السوري وحلفاؤه في محور المقاومة")."""
     head = ref
     i = refs.index(ref)
     while i > 0:
         prev = refs[i - 1]
-        gap = an.text[prev.token_end:head.token_start].strip(" ,")
+        # "سلاحا الجو السوري- الروسي": a dash joins two nationalities of one noun
+        gap = an.text[prev.token_end:head.token_start].strip(_JOINERS)
         joined = gap in ("", "و", "في") or (gap == "" and head.kind in ("allies", "adjective"))
         if not joined or prev.target:
             break
@@ -569,8 +574,8 @@ def _associates(an: Analysis, lexicon: Lexicon, actor1: ActorRef, refs: list[Act
         if r.start < actor1.end:
             continue
         gap = an.text[last_end:r.token_start]
-        # "الجيش السوري وحلفاؤه", "سلاحا الجو السوري الروسي"
-        joined = gap.strip() in ("", ",") and (an.text[r.token_start:r.start].startswith("و")
+        # "الجيش السوري وحلفاؤه", "سلاحا الجو السوري الروسي" (or "السوري- الروسي")
+        joined = gap.strip(_JOINERS) == "" and (an.text[r.token_start:r.start].startswith("و")
                                                   or r.kind in ("adjective", "allies"))
         if not joined and gap.strip() not in ("في", "و"):
             break

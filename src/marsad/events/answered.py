@@ -42,9 +42,16 @@ def answered_author(an: Analysis, frame: Frame, refs: list[ActorRef]) -> str | N
     """The side named right after the act answered ("الرد على اعتداءات العدو الإسرائيلي":
     its genitive or adjective), if any."""
     t = frame.trigger
-    return next((r.actor for r in refs if t.token_end <= r.token_start < frame.clause[1]
-                 and an.words_between(t.token_end, r.token_start) <= 1
-                 and not r.target and not r.locative and r.actor != frame.actor2), None)
+    after = next((r.actor for r in refs if t.token_end <= r.token_start < frame.clause[1]
+                  and an.words_between(t.token_end, r.token_start) <= 1
+                  and not r.target and not r.locative and r.actor != frame.actor2), None)
+    if after is not None:
+        return after
+    # "الرد على العدوان الإسرائيلي الذي استهدف": the antecedent of the relative pronoun
+    # right before the act
+    return next((r.actor for r in refs if frame.clause[0] <= r.start and
+                 r.end <= t.token_start and an.words(r.token_end, t.token_start) in
+                 (["الذي"], ["التي"]) and not r.locative), None)
 
 
 def answered_by(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef]) -> bool:

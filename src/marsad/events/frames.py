@@ -35,6 +35,7 @@ from marsad.events.attributes import date_for, fatalities, source_for
 from marsad.events.attribution import Attribution, SourceRef, modality_of
 from marsad.events.breakdown import absorb_breakdowns
 from marsad.events.fallbacks import claimed_by, source_actor
+from marsad.events.launched import watched_launch
 from marsad.events.merge import AGAIN, STOPPED, UNARMED, VAGUE, fold_vague, merge_duplicates
 from marsad.events.noevents import (
     agentless,
@@ -165,7 +166,10 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                     (pronoun_agent(an, lexicon, frame.trigger) or not sentence_actors or (
                         # "استهدف محيط مطار دمشق": a country or capital read as a place
                         # is no subject; a verb with only such names has none of its own
-                        frame.form == "verb" and all(a.locative for a in sentence_actors))) and \
+                        # so has a counted raid ("12 غارة على صنعاء")
+                        (frame.form == "verb" or (frame.form == "noun" and
+                                                  attack_kinds(frame.kinds))) and
+                        all(a.locative for a in sentence_actors))) and \
                     an.words_between(previous_sentence_end, s_start) < 60:
                 frame.actor1 = previous_agent
             if frame.actor1 is None and previous_agent and frame.form == "noun" and \
@@ -191,6 +195,8 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
                 frame.actor2 = None  # a force that moves in or pulls out acts on no one
             # "الرد على جريمة اغتيال", "هجمات استهدفت القوات الأميركية": no author of it
             not_authors(an, lexicon, frame, sentence_actors)
+            if frame.actor1 and watched_launch(an, lexicon, frame, sentence_actors):
+                frame.actor1 = None  # "تحدث البنتاغون عن إطلاق صاروخين من اليمن"
             # "رداً على مجازر الاحتلال": who did what is answered is not who goes on acting
             if frame.actor1 and not _in_reason(an, frame.clause[0], frame.trigger.start):
                 previous_agent = frame.actor1

@@ -139,6 +139,19 @@ def _before(hits: list[Hit], i: int, an: Analysis) -> list[Hit]:
     return out
 
 
+def _linked(an: Analysis, hit: Hit) -> bool:
+    """Is the hit an outlet's name (lexicon `linked_names`) that the page glued to a word
+    beside it, as it does its links ("كاميراالميادينفي المنزل")? A town is never linked."""
+    name = an.text[hit.start:hit.end]
+    if name not in an.linked_names and "ال" + name not in an.linked_names:
+        return False
+    original, to_original = an.norm.original, an.norm.to_original
+    left = to_original[hit.token_start]
+    right = to_original[hit.end - 1] + 1
+    return (left > 0 and original[left - 1].isalpha()) or \
+        (right < len(original) and original[right].isalpha())
+
+
 def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> PlaceRef | None:
     hit = hits[i]
     if hit.entry.attr("common") and \
@@ -160,6 +173,8 @@ def _known_place(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> Pla
         return None  # "إلى الميادين أونلاين": the outlet's website, not the city
     if "ل" in hit.proclitics and "ال" + an.text[hit.start:hit.end] in an.linked_names:
         return None  # "في حديثه للميادين", "تصريحات للميادين": told to the outlet
+    if _linked(an, hit):
+        return None  # "عرضتالميادينللمرة الأولى": the page linked the outlet's name
     # "استهداف كفرتخاريم", "قصفت دمشق": the object of an attack is where it struck
     struck = prev is not None and prev.entry.kind == "trigger" and \
         an.words_between(prev.end, hit.token_start) == 0 and not an.text[prev.token_end:hit.token_start].strip()

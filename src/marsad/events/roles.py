@@ -67,7 +67,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
             continue  # "القيادة العامة للقوات المسلحة السودانية": that force's command
         prev_text = an.word_before(hit.token_start)
         target = _target_position(an, lexicon, hits, i, prev_text) and \
-            not _commanded(an, lexicon, hits, i)
+            not _commanded(an, lexicon, hits, i) and not _aggression_doing(an, lexicon, hit)
         if actor is None:
             if target:
                 continue  # "مواقع الإرهابيين" of no named group: actor2 stays null
@@ -80,7 +80,7 @@ def resolve_actors(an: Analysis, lexicon: Lexicon,
                 out.append(ActorRef(hit.start, hit.end, hit.token_start, hit.token_end, actor,
                                     kind, target, False, False, False))
                 continue
-        locative = kind == "metonym" and an.words_before(hit.token_start, 12, 2) != ["كل", "من"] and (
+        locative = kind == "metonym" and not _each_of(an, hit) and (
             (hit.start, hit.end) in place_spans
             or prev_text in LOCATIVE_WORDS or bool(set(hit.proclitics) & {"ب", "ل"})
             or _after_kind(an, hits, i, {"place_drop", "place_keep", "relation"})
@@ -155,7 +155,7 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
         if day is not None and ((entry.since and day < entry.since)
                                 or (entry.until and day > entry.until)):
             return None
-        return entry.value
+        return _borrowed(an, lexicon, hit, day) or entry.value
     if kind == "adjective":
         prev_word = an.prev_word(hit.token_start)
         if prev_word is None:
@@ -168,6 +168,8 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
             return entry.value
         if _site_owner(an, lexicon, hits, i):
             return entry.value  # "قاعدة حرير الأميركية": the base's owner
+        if _joined_adjective(an, hits, i):
+            return entry.value  # "الطائرات السورية والروسية": a second nationality
         return None
     if kind == "allies":
         for ref in reversed(seen):
@@ -184,12 +186,16 @@ def _actor_id(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int,
                 getattr(lexicon.actors.get(hits[branch].entry.value), "type", None) in _ARMED:
             # "القوات البحرية في القوات المسلحة اليمنية": a branch of the group named after it
             return _actor_id(an, lexicon, hits, branch, seen, day)
-        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        # "المروحيات الأميركية", "طائرات حربية سورية": a nationality right after an aircraft
+        # noun says whose they are (the noun may have other readings between: a weapon)
+        j = i + 1
+        while j < len(hits) and hits[j].start < hit.end:
+            j += 1
+        if (group.fixed or group.air) and j < len(hits) and \
+                hits[j].entry.kind == "adjective" and \
+                an.words_between(hit.end, hits[j].token_start) == 0:
+            return None
         if group.fixed:
-            # "المروحيات الأميركية": a nationality right after the noun says whose they are
-            if nxt is not None and nxt.entry.kind == "adjective" and \
-                    an.words_between(hit.end, nxt.token_start) == 0:
-                return None
             return group.fixed
         words = an.text[hit.start:hit.end].split()
         # "قوات المقاومة", "فصائل المقاومة": the noun after a force word names the side
@@ -237,6 +243,64 @@ def _sentence_of(an: Analysis, pos: int) -> int:
     if starts is None:
         starts = an.memo["sentence_starts"] = [a for a, _, _ in an.sentences]
     return bisect.bisect_right(starts, pos) - 1
+
+
+def _aggression_doing(an: Analysis, lexicon: Lexicon, hit: Hit) -> bool:
+    """"رداً على العدوان الإسرائيلي الذي استهدف القنصلية": an actor named by its aggression
+    (lexicon `aggression_heads`) with a relative clause after it is the subject of that
+    clause, what the aggression did, not what was struck."""
+    if hit.entry.kind != "actor" or \
+            hit.entry.form.split(" ", 1)[0] not in lexicon.words("aggression_heads"):
+        return False
+    nxt = an.next_word(hit.token_end)
+    return nxt is not None and an.text[nxt[0]:nxt[1]] in _RELATIVES
+
+
+#: relative pronouns (normalized): what follows them tells what their antecedent did
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
+
+
+def _each_of(an: Analysis, hit: Hit) -> bool:
+    """"أعلنت كل من إيران وروسيا": after "كل من" a country acts; but "في كل من العراق
+    وسوريا" is where."""
+    words = an.words_before(hit.token_start, 18, 3)
+    return words[-2:] == ["كل", "من"] and words[-3:-2] != ["في"]
+
+
+def _joined_adjective(an: Analysis, hits: list[Hit], i: int) -> bool:
+    """Is hits[i] a nationality joined by "و" or a dash to the one right before it ("الطائرات
+    السورية والروسية", "السوري- الروسي"), whatever else that word also reads as ("السورية"
+    is a place too)?"""
+    hit = hits[i]
+    if not (an.text[hit.token_start:hit.start].startswith("و") or
+            an.text[max(0, hit.token_start - 3):hit.token_start].strip(" ") in ("-", "\u2013")):
+        return False
+    j = i - 1
+    while j >= 0 and hits[j].end >= hit.token_start - 3:
+        prev = hits[j]
+        if prev.entry.kind == "adjective" and an.words_between(prev.end, hit.token_start) == 0:
+            return True
+        j -= 1
+    return False
+
+
+def _borrowed(an: Analysis, lexicon: Lexicon, hit: Hit, day: dt.date | None) -> str | None:
+    """The actor that takes this name over in its sentence (lexicon `borrows`: "طيران
+    التحالف" in a sentence naming a place of Yemen before 2024), if any."""
+    written = hit.entry.written
+    for b in lexicon.borrows:
+        if written not in b.names or (day is not None and (
+                (b.since and day < b.since) or (b.until and day > b.until))):
+            continue
+        i = _sentence_of(an, hit.start)
+        if i < 0:
+            continue
+        a, z, _ = an.sentences[i]
+        # the where words may carry a proclitic ("بصعدة", "لمحافظة الحديدة")
+        if any(w in b.where or (w[:1] in "وبلف" and w[1:] in b.where)
+               for w in an.words(a, z)):
+            return b.actor
+    return None
 
 
 def _site_owner(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:

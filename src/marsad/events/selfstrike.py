@@ -38,6 +38,8 @@ _OCCURRED = frozenset({"وقع", "وقعت", "شن", "شنت", "شنه", "شنه
 def self_struck(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef]) -> bool:
     """Is the frame's actor1 the object of one of the attack cues of its clause?"""
     a, b = frame.trigger.start, frame.clause[1]
+    if _suffered(an, frame, refs):
+        return True
     for h in an.hits_in(a, b):
         if h.entry.kind != "trigger" or h.entry.value not in _STRIKES:
             continue
@@ -45,6 +47,19 @@ def self_struck(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
             if r.actor == frame.actor1 and h.token_end <= r.token_start < b and \
                     _object_of(an, lexicon, h, r):
                 return True
+    return False
+
+
+def _suffered(an: Analysis, frame: Frame, refs: list[ActorRef]) -> bool:
+    """Is the frame's actor1 the subject of a passive of its clause before its trigger
+    ("عناصر من قواته تعرضوا لجروح في هجمات": who suffered the attacks)?"""
+    c, t = frame.clause[0], frame.trigger
+    for p in an.hits_in(c, t.start):
+        if p.entry.kind != "trigger" or p.entry.attr("form") != "passive" or p is t:
+            continue
+        if any(r.actor == frame.actor1 and c <= r.start and r.end <= p.token_start
+               and an.words_between(r.end, p.token_start) == 0 for r in refs):
+            return True
     return False
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from marsad.errors import LexiconError
-from marsad.lexicon.model import Actor, Entry, GenericGroup, Lexicon
+from marsad.lexicon.model import Actor, Borrow, Entry, GenericGroup, Lexicon
 from marsad.model import KINDS
 from marsad.text.normalize import fold
 
@@ -64,7 +64,7 @@ _WORD_SETS = {"reminders": "opening", "continuing": "opening", "same_day": "text
               # actors and their roles (events/roles.py, agents.py)
               "force_heads": "word", "force_words": "word", "site_words": "word",
               "helper_marks": "before", "ordered_by": "word", "done_by": "word",
-              "belonging": "word", "support_verbs": "start",
+              "belonging": "word", "support_verbs": "start", "aggression_heads": "word",
               "civilian_harms": "word", "condemnations": "start",
               # places (events/places.py, context.py)
               "colour_words": "word", "website_words": "word", "name_stops": "word",
@@ -171,6 +171,7 @@ class _Builder:
         self.word_sets: dict[str, set[str]] = {}
         self.causes: list[tuple[_File, yaml.Node, str]] = []
         self.described: list[tuple[_File, yaml.Node, str]] = []
+        self.borrows: list[Borrow] = []
 
     def read(self, text: str, path: str) -> None:
         f = _File(path)
@@ -203,7 +204,7 @@ class _Builder:
                 raise f.error(key, f"actor id {actor_id!r} must be UPPER_SNAKE")
             fields = {k.value: v for k, v in f.mapping(body, f"actor {actor_id}")}
             known = {"coalition", "acled", "remote", "type", "allies", "names", "adjectives",
-                     "units", "metonyms", "inter", "sites"}
+                     "units", "metonyms", "inter", "sites", "borrows"}
             for k, _ in f.mapping(body, f"actor {actor_id}"):
                 if k.value not in known:
                     raise f.error(k, f"actor {actor_id}: unknown field {k.value!r}")
@@ -243,11 +244,34 @@ class _Builder:
             )
             if "allies" in fields:
                 self.pending_names.append((f, fields["allies"], "allies"))
+            if "borrows" in fields:
+                self._read_borrows(f, fields["borrows"], actor_id)
             for field_name, entry_kind in (("names", "actor"), ("units", "actor"),
                                            ("metonyms", "metonym"), ("adjectives", "adjective")):
                 if field_name in fields:
                     for item in f.sequence(fields[field_name], f"{actor_id}.{field_name}"):
                         self._add_name(f, item, entry_kind, actor_id)
+
+    def _read_borrows(self, f: _File, node: yaml.Node, actor_id: str) -> None:
+        """`borrows`: names of another actor this one takes over where `where` words are."""
+        for item in f.sequence(node, f"{actor_id}.borrows"):
+            fields = {k.value: v for k, v in f.mapping(item, "a borrowed name")}
+            for k in fields:
+                if k not in {"names", "where", "since", "until"}:
+                    raise f.error(item, f"{actor_id}.borrows: unknown field {k!r}")
+            if "names" not in fields or "where" not in fields:
+                raise f.error(item, f"{actor_id}.borrows: needs `names` and `where`")
+            since = f.date(fields["since"], "since") if "since" in fields else None
+            until = f.date(fields["until"], "until") if "until" in fields else None
+            if since and until and until < since:
+                raise f.error(item, f"{actor_id}.borrows: until {until} is before {since}")
+            self.borrows.append(Borrow(
+                actor=actor_id,
+                names=frozenset(" ".join(fold(f.scalar(n, "a name")).split())
+                                for n in f.sequence(fields["names"], "names")),
+                where=frozenset(" ".join(fold(f.scalar(w, "a word")).split())
+                                for w in f.sequence(fields["where"], "where")),
+                since=since, until=until))
 
     def _add_name(self, f: _File, item: yaml.Node, kind: str, actor_id: str) -> None:
         since = until = None
@@ -478,7 +502,8 @@ class _Builder:
                        generics=tuple(self.generics), common_words=frozenset(self.common_words),
                        linked_names=frozenset(self.linked_names),
                        word_sets={k: frozenset(v) for k, v in self.word_sets.items()},
-                       site_holders={s: a.id for a in self.actors.values() for s in a.sites})
+                       site_holders={s: a.id for a in self.actors.values() for s in a.sites},
+                       borrows=tuple(self.borrows))
 
 
 def _mark_weapons(entries: list[Entry]) -> list[Entry]:

@@ -103,6 +103,18 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Borrow:
+    """Names of another actor that mean `actor` in a sentence naming one of `where`, within
+    the dates ("طيران التحالف" over Saada in 2018 is the Saudi-led coalition)."""
+
+    actor: str
+    names: frozenset[str]  # folded, as the entries write them (article kept)
+    where: frozenset[str]  # folded words
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class GenericGroup:
     """Generic nouns ("الجيش", "المسلحين") and which earlier actors they may refer to."""
 
@@ -128,6 +140,8 @@ class Lexicon:
     #: named word lists the rules compare the text with (`reminders`, `counts`, ...;
     #: loader `_WORD_SETS`), folded
     word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: every actor's `borrows`: another actor's names it takes over in some sentences
+    borrows: tuple[Borrow, ...] = ()
     #: forms() answers, made once per kind (the frame rules ask for every frame)
     _forms: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     #: starts() answers, made once per list and proclitics
