@@ -21,6 +21,7 @@ from marsad.text.unglue import unglue
 
 _KIND = operator.attrgetter("entry.kind")
 _bisect_left = bisect.bisect_left
+_bisect_right = bisect.bisect_right
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,26 @@ class Analysis:
             self._memo[key] = starts
         i = _bisect_left(starts, a)
         return i < len(starts) and starts[i] < b
+
+    def words_starting(self, bases: frozenset[str], prefixes: tuple[str, ...]) -> list[int]:
+        """Indices of the words that start with one of `prefixes`, each a proclitic and one of
+        `bases` (lexicon `starts`), in order (computed once per article)."""
+        key = ("starting", prefixes)
+        found = self._memo.get(key)
+        if found is None:
+            # the few places where a base occurs, not every word: a word that starts with
+            # proclitic + base holds the base
+            text, starts, ends = self.text, self.word_starts, self.word_ends
+            marked = set()
+            for base in bases:
+                pos = text.find(base)
+                while pos >= 0:
+                    i = _bisect_right(starts, pos) - 1
+                    if i >= 0 and text.startswith(prefixes, starts[i], ends[i]):
+                        marked.add(i)
+                    pos = text.find(base, pos + 1)
+            found = self._memo[key] = sorted(marked)
+        return found
 
     def next_word(self, pos: int) -> tuple[int, int] | None:
         """The [start, end) of the first word starting at or after `pos`."""

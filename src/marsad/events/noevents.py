@@ -12,6 +12,7 @@ times patterns of the regular expressions.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -120,22 +121,28 @@ def feared(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_start: int) -> boo
     استُخدمت لاستهدافهم": anything the "أن" clause after it says. An adjective may stand
     between the word and its preposition ("قلق كبير من أن").
     """
-    words = an.words(sentence_start, hit.token_start)[-_FEAR_WORDS:]
+    # the last word of concern among the `_FEAR_WORDS` words of the sentence before the cue
+    # (the article's words of concern are found once: most sentences have none)
     concerns = lexicon.starts("concerns", _CONCERN_CLITICS)
-    for k in range(len(words) - 1, -1, -1):
-        if not words[k].startswith(concerns):
-            continue
-        rest = words[k + 1:]
-        if rest[:1] and rest[0] in _NOT_FEARED:
-            return False  # "أعربت عن قلقها بعد قصف ...": concern at what happened
-        if rest[:1] not in (["من"], ["ان"], ["حيال"], ["ازاء"], ["تجاه"], ["بشان"]):
-            rest = rest[1:]  # "قلق كبير من"، "تخشى إسرائيل دخول"
-        if not rest:
-            return True  # "وتخشى إسرائيل دخول الحزب الحرب": what is feared, right after
-        if rest[:2] in (["من", "ان"], ["من", "انه"]) or rest[:1] in (["ان"], ["انه"]):
-            return True  # "خشية من أن ...": what follows is feared, not told
-        return bool(rest) and rest[0] in _ABOUT and len(rest) <= 2
-    return False
+    marked = an.words_starting(lexicon.words("concerns"), concerns)
+    if not marked:
+        return False
+    starts = an.word_starts
+    j = bisect.bisect_left(starts, hit.token_start)
+    m = bisect.bisect_left(marked, j) - 1
+    if m < 0 or marked[m] < max(bisect.bisect_left(starts, sentence_start), j - _FEAR_WORDS):
+        return False
+    text, ends = an.text, an.word_ends
+    rest = [text[starts[x]:ends[x]] for x in range(marked[m] + 1, j)]
+    if rest[:1] and rest[0] in _NOT_FEARED:
+        return False  # "أعربت عن قلقها بعد قصف ...": concern at what happened
+    if rest[:1] not in (["من"], ["ان"], ["حيال"], ["ازاء"], ["تجاه"], ["بشان"]):
+        rest = rest[1:]  # "قلق كبير من"، "تخشى إسرائيل دخول"
+    if not rest:
+        return True  # "وتخشى إسرائيل دخول الحزب الحرب": what is feared, right after
+    if rest[:2] in (["من", "ان"], ["من", "انه"]) or rest[:1] in (["ان"], ["انه"]):
+        return True  # "خشية من أن ...": what follows is feared, not told
+    return bool(rest) and rest[0] in _ABOUT and len(rest) <= 2
 
 
 #: how far back in its sentence a word of concern may govern a cue ("لخشيتها من أن ...")
@@ -169,12 +176,17 @@ def ineffective(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_end: int) -> 
     """Is the attack noun `hit` the subject of a verb of effect denied ("ضربات الرئيس لم تردع
     العمليات"، "غارات التحالف على التنظيم لم تمنع هجماته")? What attacks failed to do is a
     judgement on a campaign, and the places after the verb are those of its object."""
+    k = an.word_index(hit.token_end)
+    ends = an.word_ends
+    end = min(sentence_end, ends[min(len(ends) - 1, k + _EFFECT_WORDS)])
+    # a word "لم"/"لن" before another word lies whole in the stretch: most have neither
+    stretch = an.text[hit.token_end:end]
+    if "لم" not in stretch and "لن" not in stretch:
+        return False
     if all(h.entry.attr("form") == "verb" for h in an.hits_in(hit.start, hit.start + 1)
            if h.end == hit.end and h.entry.kind == "trigger"):
         return False  # "قصفت الطائرات القرية، لكنها لم تمنع تقدمهم": the verb tells it
-    k = an.word_index(hit.token_end)
-    ends = an.word_ends
-    words = an.words(hit.token_end, min(sentence_end, ends[min(len(ends) - 1, k + _EFFECT_WORDS)]))
+    words = an.words(hit.token_end, end)
     effects = lexicon.starts("effects")
     return any(w in ("لم", "لن") and nxt.startswith(effects) for w, nxt in itertools.pairwise(words))
 
