@@ -171,6 +171,23 @@ class Analysis:
             found = self._memo[key] = sorted(marked)
         return found
 
+    def words_equal(self, words: frozenset[str]) -> list[int]:
+        """Indices of the words that are one of `words`, in order (computed once per article)."""
+        key = ("equal", words)
+        found = self._memo.get(key)
+        if found is None:
+            text, starts, ends = self.text, self.word_starts, self.word_ends
+            marked = set()
+            for word in words:
+                pos = text.find(word)
+                while pos >= 0:
+                    i = _bisect_left(starts, pos)
+                    if i < len(starts) and starts[i] == pos and ends[i] - pos == len(word):
+                        marked.add(i)
+                    pos = text.find(word, pos + 1)
+            found = self._memo[key] = sorted(marked)
+        return found
+
     def next_word(self, pos: int) -> tuple[int, int] | None:
         """The [start, end) of the first word starting at or after `pos`."""
         i = bisect.bisect_left(self.word_starts, pos)

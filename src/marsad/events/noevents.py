@@ -13,7 +13,6 @@ times patterns of the regular expressions.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 
 from marsad.events.analysis import Analysis
@@ -177,20 +176,24 @@ def ineffective(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_end: int) -> 
     العمليات"، "غارات التحالف على التنظيم لم تمنع هجماته")? What attacks failed to do is a
     judgement on a campaign, and the places after the verb are those of its object."""
     k = an.word_index(hit.token_end)
-    ends = an.word_ends
+    starts, ends = an.word_starts, an.word_ends
     end = min(sentence_end, ends[min(len(ends) - 1, k + _EFFECT_WORDS)])
-    # a word "لم"/"لن" before another word lies whole in the stretch: most have neither
-    stretch = an.text[hit.token_end:end]
-    if "لم" not in stretch and "لن" not in stretch:
-        return False
-    if all(h.entry.attr("form") == "verb" for h in an.hits_in(hit.start, hit.start + 1)
-           if h.end == hit.end and h.entry.kind == "trigger"):
-        return False  # "قصفت الطائرات القرية، لكنها لم تمنع تقدمهم": the verb tells it
-    words = an.words(hit.token_end, end)
+    # the words "لم"/"لن" of the article, found once: the words of [token_end, end) are
+    # i..j-1, and one of them before the last, then a verb of effect
+    i = bisect.bisect_left(starts, hit.token_end)
+    j = bisect.bisect_left(starts, end)
+    wont = an.words_equal(_WONT)
     effects = lexicon.starts("effects")
-    return any(w in ("لم", "لن") and nxt.startswith(effects) for w, nxt in itertools.pairwise(words))
+    if not any(an.text.startswith(effects, starts[x + 1], ends[x + 1])
+               for x in wont[bisect.bisect_left(wont, i):bisect.bisect_left(wont, j - 1)]):
+        return False
+    # "قصفت الطائرات القرية، لكنها لم تمنع تقدمهم": the verb tells it
+    return not all(h.entry.attr("form") == "verb" for h in an.hits_in(hit.start, hit.start + 1)
+                   if h.end == hit.end and h.entry.kind == "trigger")
 
 
+#: the words of denial before a verb of effect (normalized), grammar words
+_WONT = frozenset({"لم", "لن"})
 #: how many words may stand between an attack noun and the verb of effect it is subject of
 #: ("الضربات التي ينفذها التحالف منذ أشهر ضد مواقع التنظيم لم تمنع")
 _EFFECT_WORDS = 12
@@ -284,12 +287,16 @@ def context(an: Analysis, lexicon: Lexicon, hits: list[Hit], i: int) -> bool:
     not news; "بالتزامن مع قصفٍ مدفعي على القرى" tells one."""
     hit = hits[i]
     backdrops = lexicon.words("backdrops")
+    # (the cues before it first: most triggers have no backdrop cue among them)
+    near = [h for h in hits[max(0, i - 3):i]
+            if h.entry.kind == "reason" and h.entry.written in backdrops]
+    if not near:
+        return False
     # "في ظل استمرار استهداف قواعدها": a word of going on between them (lexicon `continuations`)
     between = an.words_before(hit.token_start, 40, 1)
     gap = 1 if between and between[0] in lexicon.words("continuations") else 0
-    return any(h.entry.kind == "reason" and h.entry.written in backdrops and
-               an.words_between(h.end, hit.token_start) <= gap
-               for h in hits[max(0, i - 3):i]) and _definite(an, hits, i)
+    return any(an.words_between(h.end, hit.token_start) <= gap for h in near) and \
+        _definite(an, hits, i)
 
 
 def _definite(an: Analysis, hits: list[Hit], i: int) -> bool:

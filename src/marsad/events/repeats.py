@@ -55,16 +55,21 @@ def _resumed_at(an: Analysis, lexicon: Lexicon, trigger: Hit,
                 clause: tuple[int, int]) -> tuple[int, int] | None:
     """The span of a verb of coming back (lexicon `resumed`) a few words before the cue."""
     start = max(clause[0], trigger.token_start - 80)
-    if any(h.entry.kind == "trigger" for h in an.hits_in(start, trigger.start)
-           if h.end <= trigger.start and an.words_between(h.start, trigger.start) <= _RESUMED_WORDS):
-        return None  # "عاد القصف ثم استهدف": the verb comes back to another cue
     resumed = lexicon.words("resumed")
     k = an.word_index(trigger.token_start)
+    found = None
     for i in range(k - 1, max(-1, k - 1 - _RESUMED_WORDS), -1):
         a, b = an.word_starts[i], an.word_ends[i]
         if a < start:
             break
         w = an.text[a:b]
         if w in resumed or (w[:1] in ("و", "ف") and w[1:] in resumed):
-            return a, b
-    return None
+            found = a, b
+            break
+    if found is None:
+        return None
+    # (asked only once the verb is found: most cues have none before them)
+    if any(h.entry.kind == "trigger" for h in an.hits_in(start, trigger.start)
+           if h.end <= trigger.start and an.words_between(h.start, trigger.start) <= _RESUMED_WORDS):
+        return None  # "عاد القصف ثم استهدف": the verb comes back to another cue
+    return found

@@ -9,6 +9,7 @@ next name, in a clause with no frame, to the frames that took the name before it
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -36,13 +37,13 @@ def scene_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     last frame of that kind) is read, then brought up to date with `frames`."""
     heads = lexicon.words("scene_heads")
     preps = lexicon.words("scene_preps")
+    text, starts, ends = an.text, an.word_starts, an.word_ends
     for frame in frames:
-        spans: list[tuple[int, int]] = []
-        nxt = an.next_word(frame.trigger.end)
-        while nxt is not None and nxt[0] < frame.clause[1] and len(spans) < _REACH:
-            spans.append(nxt)
-            nxt = an.next_word(nxt[1])
-        words = [an.text[a:b] for a, b in spans]
+        # the first `_REACH` words after the cue within its clause (words do not overlap:
+        # the word after one is the next index)
+        i = bisect.bisect_left(starts, frame.trigger.end)
+        j = min(i + _REACH, bisect.bisect_left(starts, frame.clause[1]))
+        words = [text[starts[x]:ends[x]] for x in range(i, j)]
         # right after the cue, or after a preposition of its object: "استقدم الجيش
         # تعزيزات كبيرة إلى منطقة الاشتباكات"
         k = next((k for k in range(len(words) - 1) if words[k] in heads and
@@ -52,10 +53,12 @@ def scene_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         scene = words[k + 1]
         kinds = next((kinds for name, kinds in _SCENES if scene in lexicon.words(name)), ())
         places = next((told_at[kind] for kind in kinds if kind in told_at), None)
+        if not places:
+            continue
         # "إلى منطقة الاشتباكات في ريف حماة": the scene named on the spot is the place
-        named = any(an.words_between(spans[k + 1][1], p.start) <= 3 for p in frame.places
-                    if p.start >= spans[k + 1][1])
-        if places and not named:
+        scene_end = ends[i + k + 1]
+        if not any(an.words_between(scene_end, p.start) <= 3 for p in frame.places
+                   if p.start >= scene_end):
             frame.places = list(places)
     for frame in frames:
         if frame.places:

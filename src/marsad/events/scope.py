@@ -37,12 +37,14 @@ def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> boo
     "أُطلقت من تلال بين بلدتي X وY": the places that only locate the
     origin, with no comma or other word between, are the origin too.
     """
-    for h in an.hits_in(max(0, place.start - 90), place.start):
-        if h.entry.kind != "origin":
-            continue
-        n = an.words_between(h.end, place.start)
-        if n <= 2 or (n <= _CHAIN_WORDS and _locator_chain(an, h.end, place.start)):
-            return True
+    # (most places have no origin cue before them: the hits are read only where one is)
+    if an.has_hit(_ORIGIN, max(0, place.start - 90), place.start):
+        for h in an.hits_in(max(0, place.start - 90), place.start):
+            if h.entry.kind != "origin":
+                continue
+            n = an.words_between(h.end, place.start)
+            if n <= 2 or (n <= _CHAIN_WORDS and _locator_chain(an, h.end, place.start)):
+                return True
     if lexicon is None:
         return False
     words = an.words_before(place.start, 80, _TAKEOFF_REACH)
@@ -53,6 +55,7 @@ def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> boo
     return k is not None and any(w.startswith(starts) for w in words[:k])
 
 
+_ORIGIN = frozenset({"origin"})
 #: how many words before a place a verb of taking off may stand ("أقلعت طائرة حربية من
 #: قاعدة X": five)
 _TAKEOFF_REACH = 6

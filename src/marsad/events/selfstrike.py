@@ -38,14 +38,21 @@ _OCCURRED = frozenset({"وقع", "وقعت", "شن", "شنت", "شنه", "شنه
 def self_struck(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRef]) -> bool:
     """Is the frame's actor1 the object of one of the attack cues of its clause?"""
     a, b = frame.trigger.start, frame.clause[1]
-    if _suffered(an, frame, refs):
+    # only the mentions of actor1 matter: most frames' actor1 is named once, or not at all
+    mine = [r for r in refs if r.actor == frame.actor1]
+    if not mine:
+        return False
+    if _suffered(an, frame, mine):
         return True
+    # an object stands after its cue, which starts at or after the trigger
+    mine = [r for r in mine if a < r.token_start < b]
+    if not mine:
+        return False
     for h in an.hits_in(a, b):
         if h.entry.kind != "trigger" or h.entry.value not in _STRIKES:
             continue
-        for r in refs:
-            if r.actor == frame.actor1 and h.token_end <= r.token_start < b and \
-                    _object_of(an, lexicon, h, r):
+        for r in mine:
+            if h.token_end <= r.token_start and _object_of(an, lexicon, h, r):
                 return True
     return False
 
