@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from marsad.model import DateMention, Document, NormText
@@ -171,8 +172,9 @@ class Analysis:
             found = self._memo[key] = sorted(marked)
         return found
 
-    def words_equal(self, words: frozenset[str]) -> list[int]:
-        """Indices of the words that are one of `words`, in order (computed once per article)."""
+    def words_equal(self, words: Collection[str]) -> list[int]:
+        """Indices of the words that are one of `words` (a frozenset, or a tuple of lexicon
+        `starts`), in order (computed once per article)."""
         key = ("equal", words)
         found = self._memo.get(key)
         if found is None:

@@ -9,6 +9,7 @@ sentences before ("مدينة سراقب"); one whose object is the area told be
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
@@ -47,12 +48,18 @@ class Antecedents:
         # "بالمدينة", "للمدينة": the word with each proclitic, and the feature it points at
         self.forms = {p + w: w[2:] for w in features for p in _PROCLITICS}
         self.forms.update({"لل" + w[2:]: w[2:] for w in features})
+        # the words that may open what a frame points back with: a feature word, or the
+        # first word of an area phrase (found once in the article: most frames have none)
+        self.openers = frozenset(self.forms) | {
+            a.split(" ", 1)[0] for a in lexicon.words("area_anaphors")}
 
     def fill(self, frames: list[Frame], sentence: tuple[int, int]) -> None:
         """Give each attack or clash frame of `sentence` with no place the places its
         feature word points back at; then remember the places of the sentence's frames."""
         at = self.index.get(sentence, 0)
-        for k, frame in enumerate(frames):
+        openers = self.an.words_equal(self.openers)
+        starts = self.an.word_starts
+        for k, frame in enumerate(frames if openers else ()):
             if frame.places or not any(kind in _STRUCK for kind in frame.kinds):
                 continue
             # up to the next frame that tells an event; a cue that tells none in between
@@ -60,6 +67,9 @@ class Antecedents:
             # is looked for after that cue
             nxt = next((f for f in frames[k + 1:] if f.kinds), None)
             end = min(nxt.trigger.start if nxt else frame.clause[1], frame.clause[1])
+            m = bisect.bisect_left(openers, bisect.bisect_left(starts, frame.trigger.end))
+            if m == len(openers) or openers[m] >= bisect.bisect_left(starts, end):
+                continue  # no word that points back after the cue
             last = max((h.end for h in self.an.hits_in(frame.trigger.start, end)
                         if h.entry.kind == "trigger"), default=frame.trigger.end)
             pointed = self._pointed(frame, last, end, at)

@@ -175,6 +175,9 @@ def ineffective(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_end: int) -> 
     """Is the attack noun `hit` the subject of a verb of effect denied ("ضربات الرئيس لم تردع
     العمليات"، "غارات التحالف على التنظيم لم تمنع هجماته")? What attacks failed to do is a
     judgement on a campaign, and the places after the verb are those of its object."""
+    wont = an.words_equal(_WONT)
+    if not wont:
+        return False
     k = an.word_index(hit.token_end)
     starts, ends = an.word_starts, an.word_ends
     end = min(sentence_end, ends[min(len(ends) - 1, k + _EFFECT_WORDS)])
@@ -182,7 +185,6 @@ def ineffective(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_end: int) -> 
     # i..j-1, and one of them before the last, then a verb of effect
     i = bisect.bisect_left(starts, hit.token_end)
     j = bisect.bisect_left(starts, end)
-    wont = an.words_equal(_WONT)
     effects = lexicon.starts("effects")
     if not any(an.text.startswith(effects, starts[x + 1], ends[x + 1])
                for x in wont[bisect.bisect_left(wont, i):bisect.bisect_left(wont, j - 1)]):

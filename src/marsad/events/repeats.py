@@ -9,6 +9,8 @@ is then a second event. An aircraft that is the subject of that verb ("عادت 
 
 from __future__ import annotations
 
+import bisect
+
 from marsad.events.analysis import Analysis
 from marsad.events.weapons import air_weapon
 from marsad.lexicon.model import Lexicon
@@ -55,19 +57,14 @@ def _resumed_at(an: Analysis, lexicon: Lexicon, trigger: Hit,
                 clause: tuple[int, int]) -> tuple[int, int] | None:
     """The span of a verb of coming back (lexicon `resumed`) a few words before the cue."""
     start = max(clause[0], trigger.token_start - 80)
-    resumed = lexicon.words("resumed")
+    # the article's verbs of coming back ("عاد", "وعاد", "فعاودت"), found once: the last
+    # one before the cue, within reach
+    resumed = an.words_equal(lexicon.starts("resumed", ("", "و", "ف")))
     k = an.word_index(trigger.token_start)
-    found = None
-    for i in range(k - 1, max(-1, k - 1 - _RESUMED_WORDS), -1):
-        a, b = an.word_starts[i], an.word_ends[i]
-        if a < start:
-            break
-        w = an.text[a:b]
-        if w in resumed or (w[:1] in ("و", "ف") and w[1:] in resumed):
-            found = a, b
-            break
-    if found is None:
+    m = bisect.bisect_left(resumed, k) - 1
+    if m < 0 or resumed[m] < k - _RESUMED_WORDS or an.word_starts[resumed[m]] < start:
         return None
+    found = an.word_starts[resumed[m]], an.word_ends[resumed[m]]
     # (asked only once the verb is found: most cues have none before them)
     if any(h.entry.kind == "trigger" for h in an.hits_in(start, trigger.start)
            if h.end <= trigger.start and an.words_between(h.start, trigger.start) <= _RESUMED_WORDS):

@@ -38,11 +38,16 @@ def scene_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     heads = lexicon.words("scene_heads")
     preps = lexicon.words("scene_preps")
     text, starts, ends = an.text, an.word_starts, an.word_ends
-    for frame in frames:
+    # the article's head words, found once: most frames have none after them
+    marked = an.words_equal(heads)
+    for frame in frames if marked else ():
         # the first `_REACH` words after the cue within its clause (words do not overlap:
         # the word after one is the next index)
         i = bisect.bisect_left(starts, frame.trigger.end)
         j = min(i + _REACH, bisect.bisect_left(starts, frame.clause[1]))
+        m = bisect.bisect_left(marked, i)
+        if m == len(marked) or marked[m] >= j - 1:
+            continue  # a head word before the last word: none
         words = [text[starts[x]:ends[x]] for x in range(i, j)]
         # right after the cue, or after a preposition of its object: "استقدم الجيش
         # تعزيزات كبيرة إلى منطقة الاشتباكات"
