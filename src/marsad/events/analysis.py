@@ -64,6 +64,8 @@ class Analysis:
     retrospective: bool = False
     #: outlet names that web pages link (lexicon `linked_names`): a channel, not a place
     linked_names: frozenset[str] = frozenset()
+    #: the string of each word (`word_starts`, `word_ends`), as `words_of` split them
+    word_strings: list[str] = field(default_factory=list, repr=False, compare=False)
     #: what the frame rules derive from the fields above once per article (see `spans_of`)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
     #: the normalized text (`norm.text`): a field, as the rules read it ~400 times an article
@@ -71,6 +73,9 @@ class Analysis:
 
     def __post_init__(self) -> None:
         self.text = self.norm.text
+        if len(self.word_strings) != len(self.word_starts):  # not given by `analyse`
+            self.word_strings = [self.text[a:b] for a, b in
+                                 zip(self.word_starts, self.word_ends, strict=True)]
 
     @property
     def memo(self) -> dict:
@@ -90,9 +95,8 @@ class Analysis:
 
     def words(self, a: int, b: int) -> list[str]:
         """The words of normalized [a, b)."""
-        i = bisect.bisect_left(self.word_starts, a)
-        j = bisect.bisect_left(self.word_starts, b)
-        return [self.norm.text[self.word_starts[k] : self.word_ends[k]] for k in range(i, j)]
+        starts = self.word_starts
+        return self.word_strings[_bisect_left(starts, a):_bisect_left(starts, b)]
 
     def words_before(self, pos: int, reach: int, n: int) -> list[str]:
         """The last `n` words of normalized [pos - reach, pos): `words(...)[-n:]`, cheaper."""
@@ -103,9 +107,7 @@ class Analysis:
         low = pos - reach
         while i < j and starts[i] < low:
             i += 1
-        text = self.text
-        ends = self.word_ends
-        return [text[starts[k]:ends[k]] for k in range(i, j)]
+        return self.word_strings[i:j]
 
     def spaced_slice(self, start: int, end: int) -> str:
         """`NormText.spaced_slice`: the original text of normalized [start, end), glued words split."""
@@ -178,16 +180,13 @@ class Analysis:
         key = ("equal", words)
         found = self._memo.get(key)
         if found is None:
-            text, starts, ends = self.text, self.word_starts, self.word_ends
-            marked = set()
-            for word in words:
-                pos = text.find(word)
-                while pos >= 0:
-                    i = _bisect_left(starts, pos)
-                    if i < len(starts) and starts[i] == pos and ends[i] - pos == len(word):
-                        marked.add(i)
-                    pos = text.find(word, pos + 1)
-            found = self._memo[key] = sorted(marked)
+            strings = self.word_strings
+            if not isinstance(words, frozenset):
+                words = frozenset(words)
+            # one pass in C over the word strings: a word list's words are short and
+            # common ("لم" in "العالم"), str.find would stop at each
+            found = self._memo[key] = list(itertools.compress(
+                range(len(strings)), map(words.__contains__, strings)))
         return found
 
     def next_word(self, pos: int) -> tuple[int, int] | None:
@@ -274,5 +273,5 @@ def analyse(doc: Document, matcher: Matcher) -> Analysis:
         word_ends=word_ends, sentences=sentences, dates=dates, numbers=numbers,
         hit_starts=[h.start for h in hits], date_starts=[d.start for d in dates],
         number_starts=[n.start for n in numbers], retrospective=retrospective,
-        linked_names=matcher.lexicon.linked_names,
+        linked_names=matcher.lexicon.linked_names, word_strings=strings,
     )

@@ -131,8 +131,7 @@ def feared(an: Analysis, lexicon: Lexicon, hit: Hit, sentence_start: int) -> boo
     m = bisect.bisect_left(marked, j) - 1
     if m < 0 or marked[m] < max(bisect.bisect_left(starts, sentence_start), j - _FEAR_WORDS):
         return False
-    text, ends = an.text, an.word_ends
-    rest = [text[starts[x]:ends[x]] for x in range(marked[m] + 1, j)]
+    rest = an.word_strings[marked[m] + 1:j]
     if rest[:1] and rest[0] in _NOT_FEARED:
         return False  # "أعربت عن قلقها بعد قصف ...": concern at what happened
     if rest[:1] not in (["من"], ["ان"], ["حيال"], ["ازاء"], ["تجاه"], ["بشان"]):

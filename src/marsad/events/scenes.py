@@ -37,7 +37,7 @@ def scene_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
     last frame of that kind) is read, then brought up to date with `frames`."""
     heads = lexicon.words("scene_heads")
     preps = lexicon.words("scene_preps")
-    text, starts, ends = an.text, an.word_starts, an.word_ends
+    starts, ends = an.word_starts, an.word_ends
     # the article's head words, found once: most frames have none after them
     marked = an.words_equal(heads)
     for frame in frames if marked else ():
@@ -48,7 +48,7 @@ def scene_places(an: Analysis, lexicon: Lexicon, frames: list[Frame],
         m = bisect.bisect_left(marked, i)
         if m == len(marked) or marked[m] >= j - 1:
             continue  # a head word before the last word: none
-        words = [text[starts[x]:ends[x]] for x in range(i, j)]
+        words = an.word_strings[i:j]
         # right after the cue, or after a preposition of its object: "استقدم الجيش
         # تعزيزات كبيرة إلى منطقة الاشتباكات"
         k = next((k for k in range(len(words) - 1) if words[k] in heads and
