@@ -10,6 +10,7 @@ unknown unless the text names it after the response word ("للرد على اغ�
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
@@ -58,12 +59,14 @@ def answered_by(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     """Is the frame's act what its actor1 answers, that actor named only before the
     response word?"""
     t = frame.trigger
-    words = an.words_before(t.token_start, 60, _REACH)
-    responses = lexicon.words("responses")
-    k = next((i for i in range(len(words) - 1, -1, -1)
-              if words[i] in responses or (words[i][:1] in "ول" and words[i][1:] in responses)),
-             None)
-    if k is None or "علي" not in words[k + 1:]:
+    # the article's response words ("الرد", "وللرد"), found once: the last one among the
+    # `_REACH` words before the act (`words_before`: within 60 characters), then "على"
+    marked = an.words_equal(lexicon.starts("responses", ("", "و", "ل")))
+    starts = an.word_starts
+    j = bisect.bisect_left(starts, t.token_start)
+    m = bisect.bisect_left(marked, j) - 1
+    if m < 0 or marked[m] < j - _REACH or starts[marked[m]] < t.token_start - 60 or \
+            "علي" not in an.word_strings[marked[m] + 1:j]:
         return False
     # ("في طهران": a capital read as a place names no one acting)
     return not any(r.actor == frame.actor1 and r.token_start >= t.token_end

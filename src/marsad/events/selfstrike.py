@@ -42,7 +42,8 @@ def self_struck(an: Analysis, lexicon: Lexicon, frame: Frame, refs: list[ActorRe
     mine = [r for r in refs if r.actor == frame.actor1]
     if not mine:
         return False
-    if _suffered(an, frame, mine):
+    # a subject of a passive before the trigger ends before it
+    if any(frame.clause[0] <= r.start and r.end < a for r in mine) and _suffered(an, frame, mine):
         return True
     # an object stands after its cue, which starts at or after the trigger
     mine = [r for r in mine if a < r.token_start < b]
