@@ -174,6 +174,14 @@ class Analysis:
             found = self._memo[key] = sorted(marked)
         return found
 
+    def holds(self, phrases: frozenset[str]) -> bool:
+        """Does the text hold one of `phrases` anywhere (computed once per article)?"""
+        key = ("holds", phrases)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = any(p in self.text for p in phrases)
+        return found
+
     def words_equal(self, words: Collection[str]) -> list[int]:
         """Indices of the words that are one of `words` (a frozenset, or a tuple of lexicon
         `starts`), in order (computed once per article)."""

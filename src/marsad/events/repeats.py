@@ -29,11 +29,13 @@ def one_more(an: Analysis, lexicon: Lexicon, trigger: Hit, clause: tuple[int, in
     """Is the attack `trigger` of `clause` told as one more ("مرة جديدة", "عاود استهداف")?"""
     # said of the act, close after its cue ("... ما أدى إلى خروج المطار عن الخدمة مجدداً"
     # is the airport closed again, not a second strike)
-    t_end = trigger.end
-    reach = an.word_ends[min(len(an.word_ends) - 1, an.word_index(t_end) + _AGAIN_WORDS)]
-    near = an.text[t_end:min(reach, clause[1])]
-    if any(w in near for w in lexicon.words("again")):
-        return True
+    again = lexicon.words("again")
+    if an.holds(again):  # (most articles tell nothing again)
+        t_end = trigger.end
+        reach = an.word_ends[min(len(an.word_ends) - 1, an.word_index(t_end) + _AGAIN_WORDS)]
+        near = an.text[t_end:min(reach, clause[1])]
+        if any(w in near for w in again):
+            return True
     return _resumed_at(an, lexicon, trigger, clause) is not None
 
 

@@ -47,11 +47,13 @@ def origin(an: Analysis, place: PlaceRef, lexicon: Lexicon | None = None) -> boo
                 return True
     if lexicon is None:
         return False
+    starts = lexicon.starts("takeoffs", ("", "و"))
+    if not an.words_starting(lexicon.words("takeoffs"), starts):
+        return False  # no verb of taking off in the article (most)
     words = an.words_before(place.start, 80, _TAKEOFF_REACH)
     # "من" right before the name or its feature word ("من قاعدة حميميم", "من مطار X")
     k = next((i for i in range(len(words) - 1, max(-1, len(words) - 3), -1)
               if words[i] == "من"), None)
-    starts = lexicon.starts("takeoffs", ("", "و"))
     return k is not None and any(w.startswith(starts) for w in words[:k])
 
 
