@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from marsad.events.analysis import Analysis
 from marsad.events.roles import ActorRef
+from marsad.events.scope import launch_before
 from marsad.lexicon.model import Lexicon
 
 if TYPE_CHECKING:
@@ -20,25 +21,17 @@ __all__ = ["launched_from_elsewhere", "watched_launch"]
 
 #: the hit kinds that name where a weapon left from ("من اليمن", "من جنوب لبنان")
 _WHERE = frozenset({"place", "metonym", "relation", "place_keep", "place_drop"})
-#: how far before "من" the launch word may stand ("إطلاق صاروخ باليستي مضاد للسفن من")
-_REACH = 6
 
 
 def launched_from_elsewhere(an: Analysis, lexicon: Lexicon, frame: Frame) -> bool:
     """Does the frame's clause tell a weapon launched from a named place (a launch word,
     then "من" and a place within a few words, no comma between)?"""
     a, b = frame.clause
-    launches = lexicon.words("launches")
     for h in an.hits_in(a, b):
         if h.entry.kind not in _WHERE or an.word_before(h.token_start) != "من":
             continue
         before = an.prev_word(h.token_start)
-        if before is None or before[0] < a:
-            continue
-        stretch = an.text[max(a, before[0] - 80):before[0]]
-        stretch = stretch[max(stretch.rfind(","), stretch.rfind(".")) + 1:]
-        if any(w in launches or (w[:1] in "وب" and w[1:] in launches)
-               for w in stretch.split()[-_REACH:]):
+        if before is not None and before[0] >= a and launch_before(an, lexicon, before[0], a):
             return True
     return False
 

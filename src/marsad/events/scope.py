@@ -107,7 +107,14 @@ def launched_from(an: Analysis, lexicon: Lexicon, place: PlaceRef) -> bool:
     before = an.prev_word(place.start)
     if before is None or an.text[before[0]:before[1]] != "من":
         return False
-    stretch = an.text[max(0, before[0] - 80):before[0]]
+    return launch_before(an, lexicon, before[0])
+
+
+def launch_before(an: Analysis, lexicon: Lexicon, pos: int, floor: int = 0) -> bool:
+    """Is one of the few words before normalized `pos` (the "من" of where a weapon came
+    from), after any comma or full stop and not before `floor`, a launch word (lexicon
+    `launches`, "وإطلاق", "بإطلاق")?"""
+    stretch = an.text[max(floor, pos - 80):pos]
     stretch = stretch[max(stretch.rfind(","), stretch.rfind(".")) + 1:]
     launches = lexicon.words("launches")
     return any(w in launches or (w[:1] in "وب" and w[1:] in launches)
