@@ -191,7 +191,7 @@ def build_events(an: Analysis, lexicon: Lexicon, resolve: Resolver) -> list[Even
             if frame.actor1 and civilians(lexicon, frame.actor1):
                 frame.actor2 = frame.actor2 or frame.actor1
                 frame.actor1 = None
-            if all(k in _ONE_SIDED for k in frame.kinds):
+            if all(kind in _ONE_SIDED for kind in frame.kinds):
                 frame.actor2 = None  # a force that moves in or pulls out acts on no one
             # "الرد على جريمة اغتيال", "هجمات استهدفت القوات الأميركية": no author of it
             not_authors(an, lexicon, frame, sentence_actors)
